@@ -1,0 +1,118 @@
+/** Reads a brief's Markdown body: headings, references to other briefs, checklist items. */
+import type { Root, RootContent, Nodes } from 'mdast';
+import type { BodyReference, Heading } from './model';
+import { checklistItemAt, type ChecklistItem } from './checklist';
+import type { LineIndex } from './range';
+import { ID_PATTERN } from './schema';
+
+export interface BodyReading {
+  headings: Heading[];
+  bodyReferences: BodyReference[];
+  checklist: ChecklistItem[];
+}
+
+/** Heading texts (case-insensitive) that open the Dependencies section. */
+const DEPENDENCY_HEADINGS = new Set(['dependencies', 'depends on', 'upstream', 'blocked by']);
+const WIKILINK = /\[\[([^[\]|#\r\n]+)(?:#([^[\]|\r\n]+))?(?:\|[^[\]\r\n]*)?\]\]/g;
+
+export function readBody(tree: Root, lines: LineIndex, bodyStart: number): BodyReading {
+  const headings: Heading[] = [];
+  const links: { url: string; start: number; end: number }[] = [];
+  const excluded: [number, number][] = [];
+  const tasks: { start: number; depth: number }[] = [];
+
+  const visit = (node: Nodes, listDepth: number) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    switch (node.type) {
+      case 'yaml':
+        return;
+      case 'heading':
+        if (start !== undefined && end !== undefined) {
+          const line = lines.positionAt(start).line;
+          headings.push({ text: plainText(node).trim(), depth: node.depth, line, range: lines.rangeOf(start, end) });
+        }
+        break;
+      case 'code':
+      case 'inlineCode':
+      case 'html':
+        if (start !== undefined && end !== undefined) excluded.push([start, end]);
+        return;
+      case 'link':
+        if (start !== undefined && end !== undefined && isBriefLink(node.url)) links.push({ url: node.url, start, end });
+        break;
+      case 'listItem':
+        if (typeof node.checked === 'boolean' && start !== undefined) tasks.push({ start, depth: listDepth });
+        for (const child of node.children) visit(child, listDepth + 1);
+        return;
+    }
+    if ('children' in node) for (const child of node.children as RootContent[]) visit(child, listDepth);
+  };
+  visit(tree, 0);
+
+  const dependencySections = sectionsOf(headings, lines);
+  const inDependencies = (offset: number) => dependencySections.some(([from, to]) => offset >= from && offset < to);
+
+  const bodyReferences: BodyReference[] = [];
+  for (const link of links) {
+    bodyReferences.push({ kind: 'link', target: link.url, range: lines.rangeOf(link.start, link.end), inDependenciesSection: inDependencies(link.start) });
+  }
+  const text = lines.text;
+  WIKILINK.lastIndex = bodyStart;
+  excluded.sort((a, b) => a[0] - b[0]);
+  for (let match = WIKILINK.exec(text); match; match = WIKILINK.exec(text)) {
+    const at = match.index;
+    if (excluded.some(([from, to]) => at >= from && at < to)) continue;
+    const program = match[1].trim();
+    const milestone = match[2]?.trim();
+    if (!ID_PATTERN.test(program) || (milestone !== undefined && !ID_PATTERN.test(milestone))) continue;
+    const innerStart = at + 2;
+    const innerEnd = innerStart + match[1].length + (match[2] !== undefined ? match[2].length + 1 : 0);
+    bodyReferences.push({ kind: 'wikilink', program, milestone, range: lines.rangeOf(innerStart, innerEnd), inDependenciesSection: inDependencies(at) });
+  }
+
+  const checklist: ChecklistItem[] = [];
+  for (const task of tasks) {
+    const position = lines.positionAt(task.start);
+    const item = checklistItemAt(lines.lineText(position.line), position.line, position.character, task.depth);
+    if (!item) continue;
+    const heading = nearestHeadingAbove(headings, position.line);
+    if (heading) item.heading = { text: heading.text, line: heading.line };
+    checklist.push(item);
+  }
+  return { headings, bodyReferences, checklist };
+}
+
+function isBriefLink(url: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('#')) return false;
+  const path = url.split('#')[0].split('?')[0];
+  return /\.md$/i.test(path);
+}
+
+/** Offsets [from, to) of each Dependencies section: its heading up to the next heading of the same or a higher level. */
+function sectionsOf(headings: Heading[], lines: LineIndex): [number, number][] {
+  const sections: [number, number][] = [];
+  headings.forEach((heading, i) => {
+    if (!DEPENDENCY_HEADINGS.has(heading.text.toLowerCase().replace(/\s+/g, ' ').replace(/:$/, ''))) return;
+    const next = headings.slice(i + 1).find((other) => other.depth <= heading.depth);
+    const from = lines.offsetAt(heading.range.start);
+    const to = next ? lines.offsetAt(next.range.start) : lines.text.length;
+    sections.push([from, to]);
+  });
+  return sections;
+}
+
+function nearestHeadingAbove(headings: Heading[], line: number): Heading | undefined {
+  let found: Heading | undefined;
+  for (const heading of headings) {
+    if (heading.line < line) found = heading;
+    else break;
+  }
+  return found;
+}
+
+function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  return '';
+}

@@ -1,0 +1,89 @@
+/** `briefs.config.json` (spec §3): parsed and validated here; hosts read the file and merge overrides. */
+import { z } from 'zod';
+import { DATE_PATTERN, HANDLE_PATTERN, isCalendarDate } from './schema';
+import type { Severity } from './model';
+
+export type RuleSetting = Severity | 'off';
+
+export interface BriefsConfig {
+  include: string[];
+  exclude: string[];
+  rules: Record<string, RuleSetting>;
+  /** Undefined when no people list is configured (then `owner-unknown` stays quiet). */
+  people?: string[];
+  /** YYYY-MM-DD; undefined means the current UTC date. */
+  today?: string;
+}
+
+export const DEFAULT_CONFIG: BriefsConfig = Object.freeze({
+  include: ['**/*.md'],
+  exclude: ['**/node_modules/**'],
+  rules: {},
+});
+
+const ruleSetting = z.enum(['error', 'warning', 'info', 'off'], { error: 'one of "error", "warning", "info", "off"' });
+
+export const configSchema = z.object({
+  $schema: z.string().optional(),
+  include: z.array(z.string(), { error: 'a list of glob patterns' }).optional(),
+  exclude: z.array(z.string(), { error: 'a list of glob patterns' }).optional(),
+  rules: z.record(z.string(), ruleSetting, { error: 'an object of rule ids to "error" | "warning" | "info" | "off"' }).optional(),
+  people: z.array(z.string().regex(HANDLE_PATTERN, { error: 'a handle such as "@maria"' }), { error: 'a list of handles' }).optional(),
+  today: z.string().regex(DATE_PATTERN, { error: 'a date YYYY-MM-DD' }).refine(isCalendarDate, { error: 'a real calendar date YYYY-MM-DD' }).optional(),
+}).strict();
+
+export type ConfigOverrides = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly source: string, message: string) {
+    super(`${source}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the text of a config file. Throws `ConfigError` with a message naming the file and
+ * the problem (a broken config is never ignored silently).
+ */
+export function parseConfig(text: string, source: string, knownRules: readonly string[]): ConfigOverrides {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ConfigError(source, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return validateConfig(data, source, knownRules);
+}
+
+export function validateConfig(data: unknown, source: string, knownRules: readonly string[]): ConfigOverrides {
+  const result = configSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue.path.length > 0 ? `\`${issue.path.join('.')}\`` : 'the file';
+    const expected = issue.code === 'unrecognized_keys' ? `no key ${issue.keys.map((k) => `\`${k}\``).join(', ')} (allowed: include, exclude, rules, people, today)` : issue.message;
+    throw new ConfigError(source, `${where} is invalid; expected ${expected}`);
+  }
+  const unknown = Object.keys(result.data.rules ?? {}).filter((id) => !knownRules.includes(id));
+  if (unknown.length > 0) {
+    throw new ConfigError(source, `unknown rule ${unknown.map((id) => `\`${id}\``).join(', ')}; expected one of ${knownRules.join(', ')}`);
+  }
+  return result.data;
+}
+
+/** Later layers win; `rules` merge key by key. */
+export function mergeConfig(...layers: (ConfigOverrides | undefined)[]): BriefsConfig {
+  const config: BriefsConfig = { ...DEFAULT_CONFIG, rules: {} };
+  for (const layer of layers) {
+    if (!layer) continue;
+    if (layer.include) config.include = layer.include;
+    if (layer.exclude) config.exclude = layer.exclude;
+    if (layer.rules) config.rules = { ...config.rules, ...layer.rules };
+    if (layer.people) config.people = layer.people;
+    if (layer.today) config.today = layer.today;
+  }
+  return config;
+}
+
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}

@@ -1,0 +1,94 @@
+/** Runs the rules over briefs: the one entry point the extension, the CLI and the tests share. */
+import { todayUtc, type BriefsConfig } from './config';
+import type { Brief, Severity } from './model';
+import type { Range } from './range';
+import { RULES, type RelatedLocation, type Rule } from './rules';
+import type { BriefWorkspace } from './workspace';
+
+export interface Diagnostic {
+  uri: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related?: RelatedLocation[];
+  data?: Record<string, unknown>;
+}
+
+export interface LintOptions {
+  config: BriefsConfig;
+  rules?: readonly Rule[];
+}
+
+/**
+ * A file whose YAML does not parse gets `frontmatter-syntax` and nothing else (spec §2); a brief
+ * with no (or an empty) frontmatter gets `frontmatter-missing` and nothing else, for the same reason.
+ */
+function soleRule(brief: Brief): string | undefined {
+  if (brief.syntaxErrors.length > 0) return 'frontmatter-syntax';
+  if (!brief.frontmatterRange || brief.frontmatterEmpty) return 'frontmatter-missing';
+  return undefined;
+}
+
+/** Diagnostics for one brief, cross-file rules included, sorted by position. */
+export function lintBrief(workspace: BriefWorkspace, brief: Brief, options: LintOptions): Diagnostic[] {
+  if (!brief.isBrief) return [];
+  const rules = options.rules ?? RULES;
+  const today = options.config.today ?? todayUtc();
+  const diagnostics: Diagnostic[] = [];
+  const only = soleRule(brief);
+  for (const rule of rules) {
+    if (only && rule.id !== only) continue;
+    const configured = options.config.rules[rule.id];
+    if (configured === 'off' || (configured === undefined && rule.defaultSeverity === 'off')) continue;
+    rule.check({
+      brief,
+      workspace,
+      config: options.config,
+      today,
+      report(report) {
+        const severity = configured ?? report.defaultSeverity ?? (rule.defaultSeverity as Severity);
+        diagnostics.push({
+          uri: brief.uri,
+          rule: rule.id,
+          severity,
+          message: report.message,
+          range: report.range,
+          ...(report.related && report.related.length > 0 ? { related: report.related } : {}),
+          ...(report.data ? { data: report.data } : {}),
+        });
+      },
+    });
+  }
+  return diagnostics.sort(byPosition);
+}
+
+/** Diagnostics for every brief of the workspace, keyed by uri (briefs without problems map to []). */
+export function lintWorkspace(workspace: BriefWorkspace, options: LintOptions): Map<string, Diagnostic[]> {
+  const result = new Map<string, Diagnostic[]>();
+  for (const brief of workspace.briefs()) result.set(brief.uri, lintBrief(workspace, brief, options));
+  return result;
+}
+
+/**
+ * The briefs whose diagnostics may change when `changed` changes (including itself): briefs that
+ * depend on its program id, old or new, those sharing that id, and those on a dependency cycle.
+ */
+export function briefsAffectedBy(workspace: BriefWorkspace, changedUri: string, programIds: Iterable<string>): Brief[] {
+  const affected = new Set<Brief>();
+  const self = workspace.get(changedUri);
+  if (self?.isBrief) affected.add(self);
+  for (const id of programIds) {
+    for (const brief of workspace.dependentsOf(id)) affected.add(brief);
+    for (const brief of workspace.briefsOf(id)) affected.add(brief);
+  }
+  for (const edge of workspace.cycles().keys()) {
+    const brief = workspace.get(edge.uri);
+    if (brief) affected.add(brief);
+  }
+  return [...affected];
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule);
+}

@@ -1,0 +1,32 @@
+import { dependencyEntries } from '../model';
+import type { Rule } from './rule';
+
+export const dependencyUnknown: Rule = {
+  id: 'dependency-unknown',
+  defaultSeverity: 'error',
+  description: 'A `depends_on` entry names a program or milestone that no brief in the workspace defines.',
+  crossFile: true,
+  check({ brief, workspace, report }) {
+    for (const { entry, from } of dependencyEntries(brief)) {
+      if (!entry.program) continue;
+      const where = from?.id ? `Milestone \`${from.id.value}\` depends on` : '`depends_on` names';
+      const target = workspace.program(entry.program);
+      if (!target) {
+        const bare = from && entry.milestone === undefined ? ' (no milestone of this brief has that id either)' : '';
+        report({
+          range: entry.range,
+          message: `${where} program \`${entry.program}\`, which no brief in the workspace defines${bare}; expected the id of an existing program`,
+          data: { program: entry.program, milestone: entry.milestone },
+        });
+      } else if (entry.milestone !== undefined && !target.milestones.some((m) => m.id?.value === entry.milestone)) {
+        const ids = target.milestones.flatMap((m) => (m.id ? [m.id.value] : []));
+        report({
+          range: entry.range,
+          message: `${where} \`${entry.program}#${entry.milestone}\`, but program \`${entry.program}\` has no milestone \`${entry.milestone}\`; expected one of: ${ids.join(', ') || '(it has no milestones)'}`,
+          related: target.program ? [{ uri: target.uri, range: target.program.range, message: `Program \`${entry.program}\` is defined here` }] : undefined,
+          data: { program: entry.program, milestone: entry.milestone },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,36 @@
+/** Small lookups shared by several rules. */
+import type { Brief, DependencyEntry, FrontmatterItem, Milestone } from '../model';
+import type { BriefWorkspace } from '../workspace';
+
+/** Whether `schema` rejected the value at `path` or anything under it (then other rules stay quiet about it). */
+export function hasSchemaProblemUnder(brief: Brief, path: (string | number)[]): boolean {
+  return brief.schemaProblems.some((problem) => {
+    const at = problem.data?.path;
+    return at !== undefined && path.every((segment, i) => at[i] === segment);
+  });
+}
+
+export function isClosedMilestoneStatus(status: string | undefined): boolean {
+  return status === 'done' || status === 'cancelled';
+}
+
+const KINDS = [['teams', 'Team'], ['milestones', 'Milestone'], ['risks', 'Risk'], ['decisions', 'Decision']] as const;
+
+/** Teams, milestones, risks and decisions with a label for messages ("Milestone `cutover`"). */
+export function labelledItems(brief: Brief): { item: FrontmatterItem; label: string; path: (string | number)[] }[] {
+  return KINDS.flatMap(([key, noun]) => (brief[key] as FrontmatterItem[]).map((item) => ({
+    item,
+    label: item.id ? `${noun} \`${item.id.value}\`` : `${noun} ${item.index + 1}`,
+    path: [key, item.index],
+  })));
+}
+
+/** The milestone a `depends_on` entry names, if it names one that exists (same brief first for bare ids). */
+export function resolveMilestone(workspace: BriefWorkspace, brief: Brief, entry: DependencyEntry): { brief: Brief; milestone: Milestone } | undefined {
+  if (entry.milestone === undefined) return undefined;
+  if (entry.program === brief.program?.value || entry.program === '') {
+    const local = brief.milestones.find((m) => m.id?.value === entry.milestone);
+    if (local) return { brief, milestone: local };
+  }
+  return workspace.milestone(entry.program, entry.milestone);
+}

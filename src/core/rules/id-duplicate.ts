@@ -1,0 +1,44 @@
+import type { Located } from '../range';
+import type { Rule } from './rule';
+
+export const idDuplicate: Rule = {
+  id: 'id-duplicate',
+  defaultSeverity: 'error',
+  description: 'Two briefs share a `program` id, or two teams, milestones, risks or decisions of one brief share an id.',
+  crossFile: true,
+  check({ brief, workspace, report }) {
+    const program = brief.program;
+    if (program) {
+      const others = workspace.briefsOf(program.value).filter((other) => other !== brief);
+      if (others.length > 0) {
+        report({
+          range: program.range,
+          message: `Program id \`${program.value}\` is also used by ${others.length} other brief${others.length > 1 ? 's' : ''}; expected an id unique in the workspace`,
+          related: others.flatMap((other) => (other.program ? [{ uri: other.uri, range: other.program.range, message: `\`${program.value}\` is also defined here` }] : [])),
+        });
+      }
+    }
+    const kinds: [string, { id?: Located<string> }[]][] = [
+      ['team', brief.teams], ['milestone', brief.milestones], ['risk', brief.risks], ['decision', brief.decisions],
+    ];
+    for (const [kind, items] of kinds) {
+      const byId = new Map<string, Located<string>[]>();
+      for (const item of items) {
+        if (!item.id) continue;
+        const list = byId.get(item.id.value) ?? [];
+        list.push(item.id);
+        byId.set(item.id.value, list);
+      }
+      for (const [id, places] of byId) {
+        if (places.length < 2) continue;
+        for (const place of places) {
+          report({
+            range: place.range,
+            message: `Two ${kind}s of this brief have the id \`${id}\`; expected ${kind} ids unique in the brief`,
+            related: places.filter((other) => other !== place).map((other) => ({ uri: brief.uri, range: other.range, message: `\`${id}\` is also used here` })),
+          });
+        }
+      }
+    }
+  },
+};

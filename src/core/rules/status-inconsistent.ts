@@ -1,0 +1,37 @@
+import type { Rule } from './rule';
+import { isClosedMilestoneStatus, resolveMilestone } from './helpers';
+
+export const statusInconsistent: Rule = {
+  id: 'status-inconsistent',
+  defaultSeverity: 'warning',
+  description: 'A milestone is `done` while one it depends on is not; or the program is `done` with milestones not done.',
+  crossFile: true,
+  check({ brief, workspace, report }) {
+    for (const milestone of brief.milestones) {
+      const status = milestone.status;
+      if (status?.value !== 'done') continue;
+      const name = milestone.id ? `Milestone \`${milestone.id.value}\`` : 'This milestone';
+      for (const entry of milestone.dependsOn) {
+        const upstream = resolveMilestone(workspace, brief, entry);
+        if (!upstream || isClosedMilestoneStatus(upstream.milestone.status?.value)) continue;
+        const upstreamStatus = upstream.milestone.status?.value;
+        report({
+          range: status.range,
+          message: `${name} is \`done\`, but \`${entry.written}\`, which it depends on, ${upstreamStatus ? `is \`${upstreamStatus}\`` : 'has no status'}; expected \`${entry.written}\` to be \`done\` or \`cancelled\` first`,
+          related: [{ uri: upstream.brief.uri, range: upstream.milestone.status?.range ?? upstream.milestone.itemRange, message: `\`${entry.written}\` is defined here` }],
+        });
+      }
+    }
+    if (brief.status?.value === 'done') {
+      const open = brief.milestones.filter((m) => !isClosedMilestoneStatus(m.status?.value));
+      if (open.length > 0) {
+        const names = open.map((m) => (m.id ? `\`${m.id.value}\`` : `#${m.index + 1}`)).join(', ');
+        report({
+          range: brief.status.range,
+          message: `Program is \`done\`, but milestone${open.length > 1 ? 's' : ''} ${names} ${open.length > 1 ? 'are' : 'is'} not; expected every milestone \`done\` or \`cancelled\``,
+          related: open.map((m) => ({ uri: brief.uri, range: m.status?.range ?? m.itemRange, message: `Milestone ${m.id ? `\`${m.id.value}\`` : ''} is ${m.status ? `\`${m.status.value}\`` : 'without status'}` })),
+        });
+      }
+    }
+  },
+};

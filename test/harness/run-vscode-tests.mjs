@@ -1,0 +1,470 @@
+#!/usr/bin/env node
+// Runs the extension in a real VS Code (code-server, driven by headless
+// Chromium through playwright-core) on a machine that cannot download VS Code.
+// See test/harness/README.md for the why; `--help` for the how.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const HARNESS_DIR = path.dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = path.resolve(HARNESS_DIR, '../..');
+const CODE_SERVER_DIR = process.env.CODE_SERVER_DIR ?? path.join(REPO_ROOT, '.cache/code-server');
+const CODE_SERVER_ENTRY = path.join(CODE_SERVER_DIR, 'node_modules/code-server/out/node/entry.js');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Read by test/harness/suite-runner.ts inside the extension host, which
+// inherits code-server's environment.
+const RESULTS_ENV = 'PROGRAM_BRIEFS_TEST_RESULTS';
+const GREP_ENV = 'PROGRAM_BRIEFS_TEST_GREP';
+
+const USAGE = `Usage:
+  node test/harness/run-vscode-tests.mjs --workspace <dir> --tests <suite/index.js> [options]
+  node test/harness/run-vscode-tests.mjs --workspace <dir> --playwright <ui-check.mjs> [options]
+  node test/harness/run-vscode-tests.mjs --serve [--workspace <dir>] [--port <n>]
+
+Options:
+  --workspace <dir>    folder to open (copied to a temp dir first, except with --serve)
+  --tests <file>       compiled suite index.js exporting run() (absolute or relative)
+  --extension <dir>    extension root (default: repo root)
+  --playwright <file>  module whose default export gets { page, browser, baseUrl,
+                       workbenchUrl, workspaceDir, port, screenshotsDir }
+  --grep <pattern>     only run tests whose full title matches
+  --timeout <seconds>  overall limit for the suite (default 300)
+  --screenshots <dir>  default: <repo>/test-results/screenshots
+  --port <n>           default: a free loopback port
+  --serve              start VS Code with the extension and wait for Ctrl-C
+  --keep               keep the temp dir (logs, workspace copy) even on success`;
+
+// --- small utilities ----------------------------------------------------------
+
+const log = (...args) => console.error('[harness]', ...args);
+
+/**
+ * Polls `condition` until it returns a truthy value (returned), throws, or
+ * `timeoutMs` passes. Used for every wait: never sleep for a fixed time.
+ */
+async function waitFor(condition, { timeoutMs, intervalMs = 200, what }) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** Asks the kernel for an unused loopback port. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function tail(file, lines) {
+  try {
+    const text = await fs.readFile(file, 'utf8');
+    return text.split('\n').slice(-lines).join('\n');
+  } catch {
+    return `(cannot read ${file})`;
+  }
+}
+
+/** USER_DATA_DIR/logs/<session>/exthost<N>/remoteexthost.log, newest last. */
+async function extensionHostLogs(userDataDir) {
+  const found = [];
+  const logsDir = path.join(userDataDir, 'logs');
+  for (const session of await fs.readdir(logsDir).catch(() => [])) {
+    for (const sub of await fs.readdir(path.join(logsDir, session)).catch(() => [])) {
+      const file = path.join(logsDir, session, sub, 'remoteexthost.log');
+      if (sub.startsWith('exthost') && existsSync(file)) found.push(file);
+    }
+  }
+  return found.sort();
+}
+
+// --- cleanup --------------------------------------------------------------------
+
+// Everything started registers an undo step here; run once, in reverse order,
+// on normal exit, failure, and SIGINT/SIGTERM.
+const cleanups = [];
+let cleaningUp = null;
+function cleanup() {
+  cleaningUp ??= (async () => {
+    for (const step of cleanups.reverse()) {
+      try {
+        await step();
+      } catch (err) {
+        log('cleanup step failed:', err?.message ?? err);
+      }
+    }
+  })();
+  return cleaningUp;
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    log(`${signal}: stopping`);
+    cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  });
+}
+
+/** Is any process of the group led by `pgid` still alive? */
+function groupAlive(pgid) {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
+// --- code-server ----------------------------------------------------------------
+
+function installCodeServer() {
+  const started = Date.now();
+  const res = spawnSync('bash', [path.join(HARNESS_DIR, 'install-code-server.sh')], { stdio: 'inherit' });
+  if (res.status !== 0) throw new Error(`install-code-server.sh failed (exit ${res.status ?? res.signal})`);
+  log(`code-server ready (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+}
+
+/**
+ * Starts code-server in its own process group (detached), so its children
+ * (extension host, pty host, file watcher) can be killed together.
+ */
+async function startCodeServer({ port, tmp, workspace, extraEnv }) {
+  const userDataDir = path.join(tmp, 'user-data');
+  const extensionsDir = path.join(tmp, 'extensions');
+  await fs.mkdir(path.join(userDataDir, 'User'), { recursive: true });
+  await fs.mkdir(extensionsDir, { recursive: true });
+  // Quiet, deterministic workbench: no welcome page, tips, update checks.
+  await fs.writeFile(
+    path.join(userDataDir, 'User/settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'security.workspace.trust.enabled': false,
+        'git.enabled': false,
+      },
+      null,
+      2,
+    ),
+  );
+
+  const env = { ...process.env, ...extraEnv };
+  // Launched from a VS Code terminal, VSCODE_IPC_HOOK_CLI would make
+  // code-server hand the folder to that editor instead of starting.
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('VSCODE_') || key.startsWith('ELECTRON_')) delete env[key];
+  }
+
+  const logFile = path.join(tmp, 'code-server.log');
+  const out = await fs.open(logFile, 'w');
+  const args = [
+    CODE_SERVER_ENTRY,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    // Own config file, so nothing is written to ~/.config/code-server.
+    '--config', path.join(tmp, 'code-server.yaml'),
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+    workspace,
+  ];
+  const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', out.fd, out.fd] });
+  await out.close();
+  let exited = null;
+  child.on('exit', (code, signal) => (exited = { code, signal }));
+
+  const stop = async () => {
+    if (!groupAlive(child.pid)) return;
+    process.kill(-child.pid, 'SIGTERM');
+    try {
+      await waitFor(() => !groupAlive(child.pid), { timeoutMs: 5000, what: 'code-server to stop' });
+    } catch {
+      log('code-server did not stop on SIGTERM; killing its process group');
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+    }
+  };
+  cleanups.push(stop);
+  // Last resort if we die without running cleanup (e.g. an uncaught throw).
+  process.on('exit', () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {}
+  });
+
+  const server = {
+    port,
+    userDataDir,
+    logFile,
+    baseUrl: `http://127.0.0.1:${port}`,
+    /** Throws if code-server has died: turns a long wait into a quick failure. */
+    assertAlive() {
+      if (exited) throw new Error(`code-server exited early (${JSON.stringify(exited)}); see ${logFile}`);
+    },
+  };
+
+  await waitFor(
+    async () => {
+      server.assertAlive();
+      try {
+        const res = await fetch(`${server.baseUrl}/healthz`, { signal: AbortSignal.timeout(2000) });
+        return res.ok;
+      } catch {
+        return false;
+      }
+    },
+    { timeoutMs: 60_000, what: `code-server to answer on ${server.baseUrl}` },
+  );
+  return server;
+}
+
+/**
+ * The workbench URL. The payload is what `code --extensionDevelopmentPath
+ * ... --extensionTestsPath ...` passes; the paths are on the "remote" side,
+ * i.e. the code-server machine, hence the vscode-remote:// URIs whose
+ * authority must be the host:port the page was loaded from.
+ */
+function workbenchUrl(server, { workspace, extensionRoot, testsPath }) {
+  const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+  const payload = [['extensionDevelopmentPath', remote(extensionRoot)]];
+  if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
+  const query = new URLSearchParams({ folder: workspace, payload: JSON.stringify(payload) });
+  return `${server.baseUrl}/?${query}`;
+}
+
+// --- browser --------------------------------------------------------------------
+
+async function launchBrowser(tmp) {
+  // Resolved from the repo, where playwright-core is a devDependency.
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // launch() always starts from a fresh throwaway profile of its own.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--headless',
+    ],
+  });
+  cleanups.push(() => Promise.race([browser.close(), new Promise((r) => setTimeout(r, 5000).unref())]));
+  const consoleLog = path.join(tmp, 'browser-console.log');
+  return { browser, consoleLog };
+}
+
+/** A fresh context (own storage) with the workbench loaded. */
+async function openWorkbench({ browser, consoleLog }, url) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const record = (line) => fs.appendFile(consoleLog, line + '\n').catch(() => {});
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') record(`[${msg.type()}] ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => record(`[pageerror] ${err.stack ?? err}`));
+  let crashed = false;
+  page.on('crash', () => (crashed = true));
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  await page.locator('.monaco-workbench').first().waitFor({ state: 'attached', timeout: 60_000 });
+  return { context, page, isCrashed: () => crashed };
+}
+
+// --- modes ------------------------------------------------------------------------
+
+async function runSuite({ server, browserInfo, workspace, extensionRoot, testsPath, resultsPath, timeoutMs }) {
+  const started = Date.now();
+  const url = workbenchUrl(server, { workspace, extensionRoot, testsPath });
+  const { context, isCrashed } = await openWorkbench(browserInfo, url);
+  try {
+    await waitFor(
+      () => {
+        server.assertAlive();
+        if (isCrashed()) throw new Error('the workbench page crashed');
+        return existsSync(resultsPath);
+      },
+      { timeoutMs, intervalMs: 250, what: `test results in ${resultsPath}` },
+    );
+  } finally {
+    await context.close().catch(() => {});
+  }
+  const results = JSON.parse(await fs.readFile(resultsPath, 'utf8'));
+  console.log(results.output);
+  if (results.failures.length) {
+    console.log('\nFailures:');
+    results.failures.forEach((f, i) => console.log(`  ${i + 1}) ${f.title}\n${indent(f.error, 6)}`));
+  }
+  log(`suite finished in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  return results;
+}
+
+const indent = (text, n) => text.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
+
+async function runPlaywright({ server, browserInfo, workspace, extensionRoot, modulePath, screenshotsDir }) {
+  const { default: check } = await import(pathToFileURL(modulePath).href);
+  if (typeof check !== 'function') throw new Error(`${modulePath} has no default export function`);
+  await fs.mkdir(screenshotsDir, { recursive: true });
+  const url = workbenchUrl(server, { workspace, extensionRoot });
+  const { context, page } = await openWorkbench(browserInfo, url);
+  try {
+    await check({
+      page,
+      browser: browserInfo.browser,
+      baseUrl: server.baseUrl,
+      workbenchUrl: url,
+      workspaceDir: workspace,
+      port: server.port,
+      screenshotsDir,
+    });
+  } catch (err) {
+    // Keep what the page looked like when the check failed.
+    const shot = path.join(screenshotsDir, 'failure.png');
+    await page.screenshot({ path: shot }).catch(() => {});
+    log(`playwright check failed; screenshot at ${shot}`);
+    throw err;
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+async function printDiagnostics(server, browserInfo) {
+  if (server) {
+    for (const file of await extensionHostLogs(server.userDataDir)) {
+      console.error(`\n--- tail of ${file} ---\n${await tail(file, 60)}`);
+    }
+    console.error(`\n--- tail of ${server.logFile} ---\n${await tail(server.logFile, 30)}`);
+  }
+  if (browserInfo && existsSync(browserInfo.consoleLog)) {
+    console.error(`\n--- tail of ${browserInfo.consoleLog} ---\n${await tail(browserInfo.consoleLog, 30)}`);
+  }
+}
+
+async function main() {
+  const { values: opts } = parseArgs({
+    options: {
+      workspace: { type: 'string' },
+      tests: { type: 'string' },
+      extension: { type: 'string' },
+      playwright: { type: 'string' },
+      grep: { type: 'string' },
+      timeout: { type: 'string' },
+      screenshots: { type: 'string' },
+      port: { type: 'string' },
+      serve: { type: 'boolean' },
+      keep: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (opts.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const abs = (p) => (p ? path.resolve(p) : undefined);
+  const extensionRoot = abs(opts.extension) ?? REPO_ROOT;
+  const testsPath = abs(opts.tests);
+  const playwrightModule = abs(opts.playwright);
+  const workspaceSrc = abs(opts.workspace) ?? (opts.serve ? extensionRoot : undefined);
+  if (!workspaceSrc || (!opts.serve && !testsPath && !playwrightModule)) {
+    console.error(USAGE);
+    return 2;
+  }
+  for (const p of [workspaceSrc, extensionRoot, testsPath, playwrightModule]) {
+    if (p && !existsSync(p)) throw new Error(`not found: ${p}`);
+  }
+
+  installCodeServer();
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'vscode-harness-'));
+  let keepTmp = Boolean(opts.keep);
+  cleanups.push(async () => {
+    if (keepTmp) log(`kept ${tmp}`);
+    else await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  const port = opts.port ? Number(opts.port) : await freePort();
+  const resultsPath = path.join(tmp, 'results.json');
+  // Tests mutate files: give them a copy. --serve edits the real folder.
+  const copyWorkspace = async (name) => {
+    const dest = path.join(tmp, name);
+    await fs.cp(workspaceSrc, dest, { recursive: true });
+    return dest;
+  };
+  const workspace = opts.serve ? workspaceSrc : await copyWorkspace('workspace');
+
+  let server;
+  let browserInfo;
+  try {
+    server = await startCodeServer({
+      port,
+      tmp,
+      workspace,
+      extraEnv: { [RESULTS_ENV]: resultsPath, ...(opts.grep ? { [GREP_ENV]: opts.grep } : {}) },
+    });
+
+    if (opts.serve) {
+      console.log(`\nVS Code with the extension from ${extensionRoot}:\n\n  ${workbenchUrl(server, { workspace, extensionRoot })}\n`);
+      console.log('Reload the window (Developer: Reload Window) after rebuilding the extension. Ctrl-C to stop.');
+      await new Promise(() => {}); // until a signal runs cleanup and exits
+    }
+
+    browserInfo = await launchBrowser(tmp);
+    let failed = 0;
+    if (testsPath) {
+      const timeoutMs = Number(opts.timeout ?? 300) * 1000;
+      const results = await runSuite({ server, browserInfo, workspace, extensionRoot, testsPath, resultsPath, timeoutMs });
+      failed += results.failed;
+      // The plain summary line CI reads.
+      console.log(`${results.passed} passed, ${results.failed} failed` + (results.pending ? `, ${results.pending} skipped` : ''));
+    }
+    if (playwrightModule) {
+      const screenshotsDir = abs(opts.screenshots) ?? path.join(REPO_ROOT, 'test-results/screenshots');
+      // A workspace untouched by the suite above.
+      const uiWorkspace = testsPath ? await copyWorkspace('workspace-ui') : workspace;
+      await runPlaywright({ server, browserInfo, workspace: uiWorkspace, extensionRoot, modulePath: playwrightModule, screenshotsDir });
+      log(`playwright check passed (screenshots in ${screenshotsDir})`);
+    }
+    if (failed) {
+      keepTmp = true;
+      await printDiagnostics(server, browserInfo);
+    }
+    return failed ? 1 : 0;
+  } catch (err) {
+    keepTmp = true;
+    console.error(`\n[harness] FAILED: ${err?.stack ?? err}`);
+    await printDiagnostics(server, browserInfo);
+    return 1;
+  }
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (err) {
+  console.error(`[harness] ${err?.stack ?? err}`);
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);
