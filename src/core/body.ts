@@ -66,8 +66,9 @@ export function readBody(tree: Root, lines: LineIndex, bodyStart: number): BodyR
     const program = match[1].trim();
     const milestone = match[2]?.trim();
     if (!ID_PATTERN.test(program) || (milestone !== undefined && !ID_PATTERN.test(milestone))) continue;
-    const innerStart = at + 2;
-    const innerEnd = innerStart + match[1].length + (match[2] !== undefined ? match[2].length + 1 : 0);
+    // The range covers the reference itself, without blanks around it: `[[ id | text ]]` points at `id`.
+    const innerStart = at + 2 + (match[1].length - match[1].trimStart().length);
+    const innerEnd = at + 2 + (match[2] !== undefined ? match[1].length + 1 + match[2].trimEnd().length : match[1].trimEnd().length);
     bodyReferences.push({ kind: 'wikilink', program, milestone, range: lines.rangeOf(innerStart, innerEnd), inDependenciesSection: inDependencies(at) });
   }
 

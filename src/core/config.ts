@@ -29,7 +29,7 @@ export const configSchema = z.object({
   exclude: z.array(z.string(), { error: 'a list of glob patterns' }).optional(),
   rules: z.record(z.string(), ruleSetting, { error: 'an object of rule ids to "error" | "warning" | "info" | "off"' }).optional(),
   people: z.array(z.string().regex(HANDLE_PATTERN, { error: 'a handle such as "@maria"' }), { error: 'a list of handles' }).optional(),
-  today: z.string().regex(DATE_PATTERN, { error: 'a date YYYY-MM-DD' }).refine(isCalendarDate, { error: 'a real calendar date YYYY-MM-DD' }).optional(),
+  today: z.string().regex(DATE_PATTERN, { error: 'a date YYYY-MM-DD', abort: true }).refine(isCalendarDate, { error: 'a real calendar date YYYY-MM-DD' }).optional(),
 }).strict();
 
 export type ConfigOverrides = z.infer<typeof configSchema>;

@@ -31,7 +31,8 @@ const text = z.string({ error: 'text' });
 const handle = z.string({ error: 'a handle such as "@maria" or "@org/team"' })
   .regex(HANDLE_PATTERN, { error: 'a handle such as "@maria" or "@org/team" (quote it: @ cannot start a plain YAML value)' });
 const date = z.string({ error: 'an ISO date (YYYY-MM-DD)' })
-  .regex(DATE_PATTERN, { error: 'an ISO date (YYYY-MM-DD)' })
+  // `abort`: a value that is not YYYY-MM-DD at all is one problem, not also "not a real date".
+  .regex(DATE_PATTERN, { error: 'an ISO date (YYYY-MM-DD)', abort: true })
   .refine(isCalendarDate, { error: 'a real calendar date (YYYY-MM-DD)' });
 const reference = z.string({ error: 'a reference `program` or `program#milestone`' })
   .regex(REFERENCE_PATTERN, { error: 'a reference `program` or `program#milestone`' });

@@ -166,7 +166,9 @@ async function startCodeServer({ port, tmp, workspace, extraEnv }) {
     ),
   );
 
-  const env = { ...process.env, ...extraEnv };
+  // An empty gallery turns the marketplace off (code-server would otherwise
+  // query open-vsx.org): tests must not depend on, or try, the network.
+  const env = { EXTENSIONS_GALLERY: '{}', ...process.env, ...extraEnv };
   // Launched from a VS Code terminal, VSCODE_IPC_HOOK_CLI would make
   // code-server hand the folder to that editor instead of starting.
   for (const key of Object.keys(env)) {
@@ -271,6 +273,9 @@ async function launchBrowser(tmp) {
       '--disable-sync',
       '--no-first-run',
       '--headless',
+      // Only loopback resolves: nothing in the page reaches out (fonts,
+      // CDNs, telemetry); such requests fail fast and show in the console log.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
     ],
   });
   cleanups.push(() => Promise.race([browser.close(), new Promise((r) => setTimeout(r, 5000).unref())]));
@@ -287,6 +292,7 @@ async function openWorkbench({ browser, consoleLog }, url) {
     if (msg.type() === 'error' || msg.type() === 'warning') record(`[${msg.type()}] ${msg.text()}`);
   });
   page.on('pageerror', (err) => record(`[pageerror] ${err.stack ?? err}`));
+  page.on('requestfailed', (req) => record(`[requestfailed] ${req.url()} ${req.failure()?.errorText ?? ''}`));
   let crashed = false;
   page.on('crash', () => (crashed = true));
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
@@ -302,10 +308,22 @@ async function runSuite({ server, browserInfo, workspace, extensionRoot, testsPa
   const { context, isCrashed } = await openWorkbench(browserInfo, url);
   try {
     await waitFor(
-      () => {
+      async () => {
+        if (existsSync(resultsPath)) return true;
         server.assertAlive();
         if (isCrashed()) throw new Error('the workbench page crashed');
-        return existsSync(resultsPath);
+        // When run() is done (or could not even be loaded) the workbench
+        // shuts the extension host down. Results are written (atomically)
+        // before that, so an exit without them means the suite never
+        // reported: fail now instead of at the timeout.
+        if ((await fs.readFile(server.logFile, 'utf8')).includes('Extension Host Process exited')) {
+          if (existsSync(resultsPath)) return true;
+          throw new Error(
+            'the extension host exited without writing results: did the suite index fail to load, ' +
+              'or does its run() not call runMochaSuite? (see the extension host log below)',
+          );
+        }
+        return false;
       },
       { timeoutMs, intervalMs: 250, what: `test results in ${resultsPath}` },
     );

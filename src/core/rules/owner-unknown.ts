@@ -4,7 +4,7 @@ import { labelledItems } from './helpers';
 export const ownerUnknown: Rule = {
   id: 'owner-unknown',
   defaultSeverity: 'warning',
-  description: 'An owner handle is not in the configured people list (only when one is configured).',
+  description: 'An owner handle (of the program, an item or a checklist item) is not in the configured people list (only when one is configured).',
   crossFile: false,
   check({ brief, config, report }) {
     const people = config.people;
@@ -14,6 +14,8 @@ export const ownerUnknown: Rule = {
     const owners = [
       { owner: brief.owner, label: `program ${brief.program ? `\`${brief.program.value}\`` : 'of this brief'}` },
       ...labelledItems(brief).map(({ item, label }) => ({ owner: item.owner, label: label.charAt(0).toLowerCase() + label.slice(1) })),
+      // A checklist item's `@handle` is its owner too (spec §1), and a typo there hides the item from its owner.
+      ...brief.checklist.map((item) => ({ owner: item.owner, label: `checklist item "${item.text.length > 50 ? `${item.text.slice(0, 47)}...` : item.text}"` })),
     ];
     for (const { owner, label } of owners) {
       if (!owner || known.has(owner.value.toLowerCase())) continue;

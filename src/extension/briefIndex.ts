@@ -1,0 +1,272 @@
+/**
+ * The extension's live model of the workspace: every brief, indexed on activation without
+ * opening editors, kept current from open documents (debounced), saves, creations, renames and
+ * deletions, and from configuration changes. Features (diagnostics, language features, trees,
+ * diagram) read `workspace` and listen to `onDidChange`; none of them reads files itself.
+ */
+import * as vscode from 'vscode';
+import {
+  BriefWorkspace, ConfigError, mergeConfig, mayBeBrief, parseConfig, RULE_IDS,
+  type BriefsConfig, type ConfigOverrides,
+} from '../core';
+import { createFileFilter } from '../core/glob';
+
+export interface BriefIndexChange {
+  /** Uris (strings) whose text changed or that were added. */
+  changed: string[];
+  /** Uris that left the index (deleted, renamed away, now excluded, or skipped). */
+  removed: string[];
+  /** Program ids of the changed and removed briefs, before and after the change. */
+  programIds: string[];
+  /** True when the configuration changed: every brief's diagnostics may differ. */
+  configChanged: boolean;
+}
+
+const CONFIG_FILE = 'briefs.config.json';
+const TYPING_DEBOUNCE_MS = 150;
+/** Indexing that takes longer than this shows a progress notification. */
+const PROGRESS_AFTER_MS = 500;
+
+export class BriefIndex implements vscode.Disposable {
+  readonly workspace = new BriefWorkspace();
+  private readonly changeEmitter = new vscode.EventEmitter<BriefIndexChange>();
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly skippedFiles = new Map<string, string>();
+  private fileFilter: (relativePath: string) => boolean = () => true;
+  private currentConfig: BriefsConfig = mergeConfig();
+  private currentConfigError: ConfigError | undefined;
+  /** Resolves when the first full indexing is done. */
+  readonly ready: Promise<void>;
+
+  constructor(private readonly output: vscode.LogOutputChannel) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((event) => this.scheduleDocument(event.document)),
+      vscode.workspace.onDidOpenTextDocument((document) => this.scheduleDocument(document, 0)),
+      vscode.workspace.onDidCloseTextDocument((document) => void this.reloadFromDisk(document.uri)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('programBriefs')) void this.reloadConfiguration();
+      }),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => void this.reloadFromDisk(uri)),
+      watcher.onDidChange((uri) => void this.reloadFromDisk(uri)),
+      watcher.onDidDelete((uri) => this.remove([uri.toString()])),
+    );
+    const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
+    this.disposables.push(
+      configWatcher,
+      configWatcher.onDidCreate(() => void this.reloadConfiguration()),
+      configWatcher.onDidChange(() => void this.reloadConfiguration()),
+      configWatcher.onDidDelete(() => void this.reloadConfiguration()),
+    );
+    this.ready = this.indexAll();
+  }
+
+  get config(): BriefsConfig {
+    return this.currentConfig;
+  }
+
+  /** The problem with `briefs.config.json`, if it is broken (it is then ignored, and reported). */
+  get configError(): ConfigError | undefined {
+    return this.currentConfigError;
+  }
+
+  /** Files left out because they are too large or binary, with the reason. */
+  get skipped(): ReadonlyMap<string, string> {
+    return this.skippedFiles;
+  }
+
+  /** Whether a uri is a file this index considers (inside include, outside exclude, a `.md`). */
+  isCandidate(uri: vscode.Uri): boolean {
+    if (!uri.path.toLowerCase().endsWith('.md')) return false;
+    if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
+    return this.fileFilter(vscode.workspace.asRelativePath(uri, false));
+  }
+
+  /** Re-reads everything: used by "Lint Workspace" and on configuration changes. */
+  async reindex(): Promise<void> {
+    await this.indexAll();
+  }
+
+  private async indexAll(): Promise<void> {
+    await this.loadConfiguration();
+    const started = Date.now();
+    const uris = (await vscode.workspace.findFiles('**/*.md', '**/node_modules/**')).filter((uri) => this.isCandidate(uri));
+    const index = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
+      const changed: string[] = [];
+      const programIds = new Set<string>();
+      const seen = new Set<string>();
+      for (let i = 0; i < uris.length; i++) {
+        const uri = uris[i];
+        seen.add(uri.toString());
+        const text = await this.readText(uri);
+        if (text !== undefined && this.store(uri, text, programIds)) changed.push(uri.toString());
+        if (progress && i % 100 === 0) progress.report({ message: `${i} of ${uris.length} files`, increment: (100 * 100) / uris.length });
+      }
+      const removed = this.workspace.briefs().map((brief) => brief.uri).filter((uri) => !seen.has(uri));
+      for (const uri of removed) this.workspace.delete(uri);
+      this.output.info(`Indexed ${this.workspace.briefs().length} briefs from ${uris.length} Markdown files in ${Date.now() - started} ms`);
+      this.changeEmitter.fire({ changed, removed, programIds: [...programIds], configChanged: true });
+    };
+    // Show progress only when indexing is slow enough to notice.
+    let done = false;
+    const work = index();
+    const timer = setTimeout(() => {
+      if (!done) void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Program Briefs: indexing briefs' }, () => work);
+    }, PROGRESS_AFTER_MS);
+    try {
+      await work;
+    } finally {
+      done = true;
+      clearTimeout(timer);
+    }
+  }
+
+  /** Reads a file, preferring the open document's (possibly unsaved) text. */
+  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    if (open) return this.checkSize(uri, open.getText());
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > this.maxFileBytes()) return this.skip(uri, `it is larger than ${Math.round(this.maxFileBytes() / 1024)} KB (setting programBriefs.maxFileSizeKB)`);
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.subarray(0, 8192).includes(0)) return this.skip(uri, 'it looks binary (it contains NUL bytes)');
+      return new TextDecoder('utf-8').decode(bytes);
+    } catch (error) {
+      // Deleted while indexing, or unreadable: leave it out; the watcher reports deletions.
+      this.output.warn(`Could not read ${uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  private checkSize(uri: vscode.Uri, text: string): string | undefined {
+    if (text.length > this.maxFileBytes()) return this.skip(uri, `it is larger than ${Math.round(this.maxFileBytes() / 1024)} KB (setting programBriefs.maxFileSizeKB)`);
+    if (text.slice(0, 8192).includes('\u0000')) return this.skip(uri, 'it looks binary (it contains NUL bytes)');
+    return text;
+  }
+
+  private skip(uri: vscode.Uri, reason: string): undefined {
+    const key = uri.toString();
+    if (this.skippedFiles.get(key) !== reason) {
+      this.skippedFiles.set(key, reason);
+      const message = `Program Briefs skipped ${vscode.workspace.asRelativePath(uri)}: ${reason}.`;
+      this.output.warn(message);
+      void vscode.window.showWarningMessage(message);
+    }
+    if (this.workspace.has(key)) this.remove([key]);
+    return undefined;
+  }
+
+  private maxFileBytes(): number {
+    return Math.max(1, vscode.workspace.getConfiguration('programBriefs').get<number>('maxFileSizeKB', 2048)) * 1024;
+  }
+
+  /** Stores a file's text; returns whether anything changed. Cheap pre-filter: most Markdown is not a brief. */
+  private store(uri: vscode.Uri, text: string, programIds: Set<string>): boolean {
+    const key = uri.toString();
+    this.skippedFiles.delete(key);
+    const before = this.workspace.get(key);
+    if (!before && !mayBeBrief(key, text)) return false;
+    if (before && before.text === text) return false;
+    if (before?.program) programIds.add(before.program.value);
+    const after = this.workspace.setText(key, text);
+    if (after.program) programIds.add(after.program.value);
+    return true;
+  }
+
+  private scheduleDocument(document: vscode.TextDocument, delay = TYPING_DEBOUNCE_MS): void {
+    if (document.uri.scheme === 'git' || !this.isCandidate(document.uri)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.pendingEdits.get(key));
+    this.pendingEdits.set(key, setTimeout(() => {
+      this.pendingEdits.delete(key);
+      this.updateNow(document);
+    }, delay));
+  }
+
+  /** Applies a document's current text immediately (also used by features that need a fresh model). */
+  updateNow(document: vscode.TextDocument): void {
+    if (!this.isCandidate(document.uri)) return;
+    const text = this.checkSize(document.uri, document.getText());
+    if (text === undefined) return;
+    const programIds = new Set<string>();
+    if (this.store(document.uri, text, programIds)) {
+      this.changeEmitter.fire({ changed: [document.uri.toString()], removed: [], programIds: [...programIds], configChanged: false });
+    }
+  }
+
+  private async reloadFromDisk(uri: vscode.Uri): Promise<void> {
+    if (!this.isCandidate(uri)) return;
+    const text = await this.readText(uri);
+    if (text === undefined) return;
+    const programIds = new Set<string>();
+    if (this.store(uri, text, programIds)) {
+      this.changeEmitter.fire({ changed: [uri.toString()], removed: [], programIds: [...programIds], configChanged: false });
+    }
+  }
+
+  private remove(uris: string[]): void {
+    const programIds: string[] = [];
+    const removed: string[] = [];
+    for (const uri of uris) {
+      const brief = this.workspace.get(uri);
+      if (brief?.program) programIds.push(brief.program.value);
+      if (this.workspace.delete(uri)) removed.push(uri);
+    }
+    if (removed.length > 0) this.changeEmitter.fire({ changed: [], removed, programIds, configChanged: false });
+  }
+
+  private async loadConfiguration(): Promise<void> {
+    let fileLayer: ConfigOverrides | undefined;
+    this.currentConfigError = undefined;
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (root) {
+      const configUri = vscode.Uri.joinPath(root, CONFIG_FILE);
+      try {
+        const bytes = await vscode.workspace.fs.readFile(configUri);
+        fileLayer = parseConfig(new TextDecoder('utf-8').decode(bytes), CONFIG_FILE, RULE_IDS);
+      } catch (error) {
+        if (error instanceof ConfigError) {
+          this.currentConfigError = error;
+          this.output.error(error.message);
+          void vscode.window.showErrorMessage(`Program Briefs: ${error.message}. The file is ignored until it is fixed.`);
+        } else if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
+          this.output.warn(`Could not read ${CONFIG_FILE}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }
+    this.currentConfig = mergeConfig(fileLayer, settingsLayer());
+    this.fileFilter = createFileFilter(this.currentConfig);
+  }
+
+  private async reloadConfiguration(): Promise<void> {
+    await this.indexAll();
+  }
+
+  dispose(): void {
+    for (const timer of this.pendingEdits.values()) clearTimeout(timer);
+    this.pendingEdits.clear();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+/** `programBriefs.*` settings, which override `briefs.config.json`. Unset (null/empty) settings do not. */
+function settingsLayer(): ConfigOverrides {
+  const settings = vscode.workspace.getConfiguration('programBriefs');
+  const layer: ConfigOverrides = {};
+  const rules = settings.get<Record<string, 'error' | 'warning' | 'info' | 'off'>>('rules');
+  if (rules && Object.keys(rules).length > 0) layer.rules = rules;
+  const include = settings.get<string[] | null>('include');
+  if (include) layer.include = include;
+  const exclude = settings.get<string[] | null>('exclude');
+  if (exclude) layer.exclude = exclude;
+  const people = settings.get<string[] | null>('people');
+  if (people) layer.people = people;
+  const today = settings.get<string | null>('today');
+  if (today) layer.today = today;
+  return layer;
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Every test, from a fresh machine: installs what it needs (npm packages; code-server and the
+# Debian packages for the real-editor tests are installed by the harness), type-checks, runs the
+# unit tests, then the integration tests in a real VS Code (code-server + Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+npm run typecheck
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+set +e
+npx mocha --reporter spec 2>&1 | tee "$results/unit.txt"
+unit_status=${PIPESTATUS[0]}
+npm run test:vscode 2>&1 | tee "$results/vscode.txt"
+vscode_status=${PIPESTATUS[0]}
+set -e
+
+count() { grep -Eo "[0-9]+ $1" "$2" | tail -n 1 | grep -Eo '[0-9]+' || echo 0; }
+passed=$(( $(count passing "$results/unit.txt") + $(count passing "$results/vscode.txt") ))
+failed=$(( $(count failing "$results/unit.txt") + $(count failing "$results/vscode.txt") ))
+if [ "$unit_status" -ne 0 ] || [ "$vscode_status" -ne 0 ]; then
+  [ "$failed" -eq 0 ] && failed=1
+fi
+echo
+echo "unit: exit $unit_status; vscode: exit $vscode_status"
+echo "tests: $passed passed, $failed failed"
+[ "$unit_status" -eq 0 ] && [ "$vscode_status" -eq 0 ]
