@@ -24,13 +24,13 @@ export const DEFAULT_CONFIG: BriefsConfig = Object.freeze({
 const ruleSetting = z.enum(['error', 'warning', 'info', 'off'], { error: 'one of "error", "warning", "info", "off"' });
 
 export const configSchema = z.object({
-  $schema: z.string().optional(),
-  include: z.array(z.string(), { error: 'a list of glob patterns' }).optional(),
-  exclude: z.array(z.string(), { error: 'a list of glob patterns' }).optional(),
+  $schema: z.string({ error: 'a string' }).optional(),
+  include: z.array(z.string({ error: 'a glob pattern (a string)' }), { error: 'a list of glob patterns' }).optional(),
+  exclude: z.array(z.string({ error: 'a glob pattern (a string)' }), { error: 'a list of glob patterns' }).optional(),
   rules: z.record(z.string(), ruleSetting, { error: 'an object of rule ids to "error" | "warning" | "info" | "off"' }).optional(),
-  people: z.array(z.string().regex(HANDLE_PATTERN, { error: 'a handle such as "@maria"' }), { error: 'a list of handles' }).optional(),
-  today: z.string().regex(DATE_PATTERN, { error: 'a date YYYY-MM-DD', abort: true }).refine(isCalendarDate, { error: 'a real calendar date YYYY-MM-DD' }).optional(),
-}).strict();
+  people: z.array(z.string({ error: 'a handle such as "@maria"' }).regex(HANDLE_PATTERN, { error: 'a handle such as "@maria"' }), { error: 'a list of handles' }).optional(),
+  today: z.string({ error: 'a date YYYY-MM-DD' }).regex(DATE_PATTERN, { error: 'a date YYYY-MM-DD', abort: true }).refine(isCalendarDate, { error: 'a real calendar date YYYY-MM-DD' }).optional(),
+}, { error: 'a JSON object such as { "rules": { "owner-missing": "error" } }' }).strict();
 
 export type ConfigOverrides = z.infer<typeof configSchema>;
 
@@ -59,7 +59,8 @@ export function validateConfig(data: unknown, source: string, knownRules: readon
   const result = configSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const where = issue.path.length > 0 ? `\`${issue.path.join('.')}\`` : 'the file';
+    const path = issue.path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? String(segment) : `.${String(segment)}`)).join('');
+    const where = path ? `\`${path}\`` : 'the file';
     const expected = issue.code === 'unrecognized_keys' ? `no key ${issue.keys.map((k) => `\`${k}\``).join(', ')} (allowed: include, exclude, rules, people, today)` : issue.message;
     throw new ConfigError(source, `${where} is invalid; expected ${expected}`);
   }

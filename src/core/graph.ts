@@ -111,7 +111,8 @@ export function findCycles(graph: DependencyGraph): Map<GraphEdge, Cycle> {
     if (c === undefined || c !== component.get(edge.to)) continue;
     const back = shortestPath(graph, edge.to, edge.from, (id) => component.get(id) === c);
     if (!back) continue;
-    cycles.set(edge, { path: [edge.from, ...back.nodes], edges: [edge, ...back.edges] });
+    // `back.nodes` runs from `edge.to` round to `edge.from`; the path lists `edge.from` once.
+    cycles.set(edge, { path: [edge.from, ...back.nodes.slice(0, -1)], edges: [edge, ...back.edges] });
   }
   return cycles;
 }

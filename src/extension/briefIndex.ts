@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import {
   BriefWorkspace, ConfigError, mergeConfig, mayBeBrief, parseConfig, RULE_IDS,
-  type BriefsConfig, type ConfigOverrides,
+  type Brief, type BriefsConfig, type ConfigOverrides,
 } from '../core';
 import { createFileFilter } from '../core/glob';
 
@@ -20,12 +20,16 @@ export interface BriefIndexChange {
   programIds: string[];
   /** True when the configuration changed: every brief's diagnostics may differ. */
   configChanged: boolean;
+  /** Time spent reading and parsing for this change, in ms (for timings). */
+  elapsedMs?: number;
 }
 
 const CONFIG_FILE = 'briefs.config.json';
 const TYPING_DEBOUNCE_MS = 150;
 /** Indexing that takes longer than this shows a progress notification. */
 const PROGRESS_AFTER_MS = 500;
+/** Files read at once while indexing: enough to overlap I/O, few enough not to flood the host. */
+const READ_CONCURRENCY = 32;
 
 export class BriefIndex implements vscode.Disposable {
   readonly workspace = new BriefWorkspace();
@@ -37,6 +41,12 @@ export class BriefIndex implements vscode.Disposable {
   private fileFilter: (relativePath: string) => boolean = () => true;
   private currentConfig: BriefsConfig = mergeConfig();
   private currentConfigError: ConfigError | undefined;
+  private indexing: Promise<void> | undefined;
+  private indexAgain = false;
+  /** The size limit of the last full indexing: a new limit re-reads the files. */
+  private indexedMaxBytes = 0;
+  /** While indexing everything: skip messages to show as one. */
+  private batchSkips: string[] | undefined;
   /** Resolves when the first full indexing is done. */
   readonly ready: Promise<void>;
 
@@ -93,37 +103,74 @@ export class BriefIndex implements vscode.Disposable {
   }
 
   private async indexAll(): Promise<void> {
-    await this.loadConfiguration();
-    const started = Date.now();
-    const uris = (await vscode.workspace.findFiles('**/*.md', '**/node_modules/**')).filter((uri) => this.isCandidate(uri));
-    const index = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
-      const changed: string[] = [];
-      const programIds = new Set<string>();
-      const seen = new Set<string>();
-      for (let i = 0; i < uris.length; i++) {
-        const uri = uris[i];
-        seen.add(uri.toString());
-        const text = await this.readText(uri);
-        if (text !== undefined && this.store(uri, text, programIds)) changed.push(uri.toString());
-        if (progress && i % 100 === 0) progress.report({ message: `${i} of ${uris.length} files`, increment: (100 * 100) / uris.length });
+    // One full indexing at a time; a request during one runs once after it (coalesced).
+    if (this.indexing) {
+      this.indexAgain = true;
+      return this.indexing;
+    }
+    this.indexing = (async () => {
+      try {
+        do {
+          this.indexAgain = false;
+          await this.indexAllOnce();
+        } while (this.indexAgain);
+      } finally {
+        this.indexing = undefined;
       }
-      const removed = this.workspace.briefs().map((brief) => brief.uri).filter((uri) => !seen.has(uri));
-      for (const uri of removed) this.workspace.delete(uri);
-      this.output.info(`Indexed ${this.workspace.briefs().length} briefs from ${uris.length} Markdown files in ${Date.now() - started} ms`);
-      this.changeEmitter.fire({ changed, removed, programIds: [...programIds], configChanged: true });
-    };
+    })();
+    return this.indexing;
+  }
+
+  private async indexAllOnce(): Promise<void> {
+    await this.loadConfiguration();
+    this.indexedMaxBytes = this.maxFileBytes();
+    const started = performance.now();
+    const uris = (await vscode.workspace.findFiles('**/*.md', '**/node_modules/**')).filter((uri) => this.isCandidate(uri));
+    let progress: vscode.Progress<{ message?: string; increment?: number }> | undefined;
+    let done = 0;
+    const changed: string[] = [];
+    const programIds = new Set<string>();
+    const seen = new Set<string>();
+    this.batchSkips = [];
+    const work = (async () => {
+      let next = 0;
+      const worker = async () => {
+        while (next < uris.length) {
+          const uri = uris[next++];
+          seen.add(uri.toString());
+          const text = await this.readText(uri);
+          if (text !== undefined && this.store(uri, text, programIds)) changed.push(uri.toString());
+          if (++done % 100 === 0) progress?.report({ message: `${done} of ${uris.length} files`, increment: (100 * 100) / uris.length });
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, worker));
+    })();
     // Show progress only when indexing is slow enough to notice.
-    let done = false;
-    const work = index();
+    let finished = false;
     const timer = setTimeout(() => {
-      if (!done) void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Program Briefs: indexing briefs' }, () => work);
+      if (finished) return;
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Program Briefs: indexing briefs' }, (p) => {
+        progress = p;
+        p.report({ message: `${done} of ${uris.length} files` });
+        return work.catch(() => undefined);
+      });
     }, PROGRESS_AFTER_MS);
     try {
       await work;
     } finally {
-      done = true;
+      finished = true;
       clearTimeout(timer);
+      this.reportBatchSkips();
     }
+    const removed = this.workspace.briefs().map((brief) => brief.uri).filter((uri) => !seen.has(uri));
+    for (const uri of removed) {
+      const brief = this.workspace.get(uri);
+      if (brief?.program) programIds.add(brief.program.value);
+      this.workspace.delete(uri);
+    }
+    const elapsedMs = performance.now() - started;
+    this.output.info(`Indexed ${this.workspace.briefs().length} briefs from ${uris.length} Markdown files in ${Math.round(elapsedMs)} ms`);
+    this.changeEmitter.fire({ changed, removed, programIds: [...programIds], configChanged: true, elapsedMs });
   }
 
   /** Reads a file, preferring the open document's (possibly unsaved) text. */
@@ -149,16 +196,27 @@ export class BriefIndex implements vscode.Disposable {
     return text;
   }
 
+  /** Leaves a file out, with one message per file (one summary for a whole indexing run). */
   private skip(uri: vscode.Uri, reason: string): undefined {
     const key = uri.toString();
     if (this.skippedFiles.get(key) !== reason) {
       this.skippedFiles.set(key, reason);
       const message = `Program Briefs skipped ${vscode.workspace.asRelativePath(uri)}: ${reason}.`;
       this.output.warn(message);
-      void vscode.window.showWarningMessage(message);
+      if (this.batchSkips) this.batchSkips.push(message);
+      else void vscode.window.showWarningMessage(message);
     }
     if (this.workspace.has(key)) this.remove([key]);
     return undefined;
+  }
+
+  private reportBatchSkips(): void {
+    const messages = this.batchSkips ?? [];
+    this.batchSkips = undefined;
+    if (messages.length === 1) void vscode.window.showWarningMessage(messages[0]);
+    else if (messages.length > 1) {
+      void vscode.window.showWarningMessage(`Program Briefs skipped ${messages.length} files that are too large or binary; see the Program Briefs output for the list.`);
+    }
   }
 
   private maxFileBytes(): number {
@@ -190,13 +248,25 @@ export class BriefIndex implements vscode.Disposable {
 
   /** Applies a document's current text immediately (also used by features that need a fresh model). */
   updateNow(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.pendingEdits.get(key));
+    this.pendingEdits.delete(key);
     if (!this.isCandidate(document.uri)) return;
+    const started = performance.now();
     const text = this.checkSize(document.uri, document.getText());
     if (text === undefined) return;
     const programIds = new Set<string>();
     if (this.store(document.uri, text, programIds)) {
-      this.changeEmitter.fire({ changed: [document.uri.toString()], removed: [], programIds: [...programIds], configChanged: false });
+      const elapsedMs = performance.now() - started;
+      this.changeEmitter.fire({ changed: [key], removed: [], programIds: [...programIds], configChanged: false, elapsedMs });
     }
+  }
+
+  /** The brief of an open document, brought up to date with the editor's text first. */
+  briefOf(document: vscode.TextDocument): Brief | undefined {
+    const key = document.uri.toString();
+    if (this.pendingEdits.has(key) || this.workspace.get(key)?.text !== document.getText()) this.updateNow(document);
+    return this.workspace.get(key);
   }
 
   private async reloadFromDisk(uri: vscode.Uri): Promise<void> {
@@ -243,8 +313,19 @@ export class BriefIndex implements vscode.Disposable {
     this.fileFilter = createFileFilter(this.currentConfig);
   }
 
+  /** Settings or briefs.config.json changed: re-read files only when include/exclude changed. */
   private async reloadConfiguration(): Promise<void> {
-    await this.indexAll();
+    if (this.indexing) return this.indexAll();
+    const before = this.currentConfig;
+    const errorBefore = this.currentConfigError?.message;
+    await this.loadConfiguration();
+    const after = this.currentConfig;
+    if (JSON.stringify([before.include, before.exclude]) !== JSON.stringify([after.include, after.exclude]) || this.indexedMaxBytes !== this.maxFileBytes()) {
+      await this.indexAll();
+      return;
+    }
+    if (JSON.stringify(before) === JSON.stringify(after) && errorBefore === this.currentConfigError?.message) return;
+    this.changeEmitter.fire({ changed: [], removed: [], programIds: [], configChanged: true });
   }
 
   dispose(): void {

@@ -7,7 +7,7 @@
 #     folder, by default <repo>/.cache/code-server (override with
 #     CODE_SERVER_DIR).
 # Idempotent: a second run only checks that everything is there (< 1 s).
-# See docs in test/harness/README.md for why each step exists.
+# See test/harness/README.md for the harness as a whole.
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3
@@ -42,15 +42,24 @@ if ((${#missing[@]})); then
   log "apt-get install ${missing[*]}"
   # Try with the package lists we have; refresh them only if that fails
   # (no lists yet on a new machine, or stale ones pointing at gone files).
-  if ! apt-get install -y --no-install-recommends "${missing[@]}" >/tmp/harness-apt.log 2>&1; then
+  if ! apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=300 "${missing[@]}" >/tmp/harness-apt.log 2>&1; then
     log "apt-get install failed with current lists; running apt-get update"
     apt-get update >>/tmp/harness-apt.log 2>&1
-    apt-get install -y --no-install-recommends "${missing[@]}" >>/tmp/harness-apt.log 2>&1 ||
+    apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=300 "${missing[@]}" >>/tmp/harness-apt.log 2>&1 ||
       { tail -n 30 /tmp/harness-apt.log >&2; exit 1; }
   fi
 fi
 
 # --- code-server ---------------------------------------------------------------
+if [[ -f "$MARKER" && -x "$CODE_SERVER_BIN" ]]; then
+  exit 0
+fi
+
+# Two runs at once (e.g. parallel test jobs) must not both install: the
+# second waits here, then finds the marker.
+mkdir -p "$CODE_SERVER_DIR"
+exec 9>"$CODE_SERVER_DIR/.install.lock"
+flock 9
 if [[ -f "$MARKER" && -x "$CODE_SERVER_BIN" ]]; then
   exit 0
 fi
@@ -74,7 +83,6 @@ if [[ ! -s "$rg_cache/$RIPGREP_ARCHIVE" ]]; then
 fi
 
 log "installing code-server@$CODE_SERVER_VERSION into $CODE_SERVER_DIR (takes about a minute)"
-mkdir -p "$CODE_SERVER_DIR"
 rm -f "$MARKER"
 cat >"$CODE_SERVER_DIR/package.json" <<EOF
 {
@@ -127,6 +135,8 @@ for f in \
     exit 1
   fi
 done
-"$CODE_SERVER_BIN" --version >/dev/null
+# Proves it starts; the XDG dirs keep its default config and logs out of $HOME.
+version="$(XDG_CONFIG_HOME="$CODE_SERVER_DIR/.xdg/config" XDG_DATA_HOME="$CODE_SERVER_DIR/.xdg/data" \
+  "$CODE_SERVER_BIN" --version | grep -m 1 'with Code')"
 touch "$MARKER"
-log "code-server $("$CODE_SERVER_BIN" --version | head -n 1) ready"
+log "code-server $version ready"

@@ -38,6 +38,7 @@ Options:
   --screenshots <dir>  default: <repo>/test-results/screenshots
   --port <n>           default: a free loopback port
   --serve              start VS Code with the extension and wait for Ctrl-C
+                       (workspace default: <extension>/examples if present)
   --keep               keep the temp dir (logs, workspace copy) even on success`;
 
 // --- small utilities ----------------------------------------------------------
@@ -111,11 +112,26 @@ function cleanup() {
   })();
   return cleaningUp;
 }
+// In --serve mode Ctrl-C is the normal way to stop, not a failure.
+let serving = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     log(`${signal}: stopping`);
-    cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    cleanup().finally(() => process.exit(serving ? 0 : signal === 'SIGINT' ? 130 : 143));
   });
+}
+
+/**
+ * XDG base dirs inside the temp dir, so neither code-server (heartbeat,
+ * logs, default config) nor Chromium (crash reports, dconf) writes to $HOME.
+ */
+function xdgDirs(tmp, name) {
+  const base = path.join(tmp, 'xdg', name);
+  return {
+    XDG_CONFIG_HOME: path.join(base, 'config'),
+    XDG_DATA_HOME: path.join(base, 'data'),
+    XDG_CACHE_HOME: path.join(base, 'cache'),
+  };
 }
 
 /** Is any process of the group led by `pgid` still alive? */
@@ -168,7 +184,7 @@ async function startCodeServer({ port, tmp, workspace, extraEnv }) {
 
   // An empty gallery turns the marketplace off (code-server would otherwise
   // query open-vsx.org): tests must not depend on, or try, the network.
-  const env = { EXTENSIONS_GALLERY: '{}', ...process.env, ...extraEnv };
+  const env = { EXTENSIONS_GALLERY: '{}', ...process.env, ...xdgDirs(tmp, 'code-server'), ...extraEnv };
   // Launched from a VS Code terminal, VSCODE_IPC_HOOK_CLI would make
   // code-server hand the folder to that editor instead of starting.
   for (const key of Object.keys(env)) {
@@ -264,6 +280,7 @@ async function launchBrowser(tmp) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    env: { ...process.env, ...xdgDirs(tmp, 'chromium') },
     // launch() always starts from a fresh throwaway profile of its own.
     args: [
       '--no-sandbox',
@@ -331,7 +348,7 @@ async function runSuite({ server, browserInfo, workspace, extensionRoot, testsPa
     await context.close().catch(() => {});
   }
   const results = JSON.parse(await fs.readFile(resultsPath, 'utf8'));
-  console.log(results.output);
+  console.log(results.output.trimEnd());
   if (results.failures.length) {
     console.log('\nFailures:');
     results.failures.forEach((f, i) => console.log(`  ${i + 1}) ${f.title}\n${indent(f.error, 6)}`));
@@ -381,6 +398,12 @@ async function printDiagnostics(server, browserInfo) {
   }
 }
 
+/** The extension's examples/ folder when it has one: something to look at. */
+function defaultServeWorkspace(extensionRoot) {
+  const examples = path.join(extensionRoot, 'examples');
+  return existsSync(examples) ? examples : extensionRoot;
+}
+
 async function main() {
   const { values: opts } = parseArgs({
     options: {
@@ -405,7 +428,7 @@ async function main() {
   const extensionRoot = abs(opts.extension) ?? REPO_ROOT;
   const testsPath = abs(opts.tests);
   const playwrightModule = abs(opts.playwright);
-  const workspaceSrc = abs(opts.workspace) ?? (opts.serve ? extensionRoot : undefined);
+  const workspaceSrc = abs(opts.workspace) ?? (opts.serve ? defaultServeWorkspace(extensionRoot) : undefined);
   if (!workspaceSrc || (!opts.serve && !testsPath && !playwrightModule)) {
     console.error(USAGE);
     return 2;
@@ -443,6 +466,7 @@ async function main() {
     });
 
     if (opts.serve) {
+      serving = true;
       console.log(`\nVS Code with the extension from ${extensionRoot}:\n\n  ${workbenchUrl(server, { workspace, extensionRoot })}\n`);
       console.log('Reload the window (Developer: Reload Window) after rebuilding the extension. Ctrl-C to stop.');
       await new Promise(() => {}); // until a signal runs cleanup and exits

@@ -19,7 +19,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import type MochaType from 'mocha';
 
 /** Env var holding the absolute path of the results JSON file. */
 export const RESULTS_ENV = 'PROGRAM_BRIEFS_TEST_RESULTS';
@@ -73,7 +72,8 @@ export async function runMochaSuite(
     writeAtomically(resultsPath, JSON.stringify(results, null, 2));
   }
   if (results.failed > 0) {
-    throw new Error(`${results.failed} test(s) failed.`);
+    const first = results.failures[0];
+    throw new Error(`${results.failed} test(s) failed; first: ${first.title}: ${first.error.split('\n')[0]}`);
   }
   return results;
 }
@@ -83,8 +83,7 @@ async function runCapturingOutput(tests: string | string[], options: RunOptions)
   const lines: string[] = [];
   // Required, not imported, so the bundler leaves mocha out of the bundle:
   // it must be the one copy mocha's own reporters and globals come from.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Mocha: typeof MochaType = require('mocha');
+  const Mocha: typeof import('mocha') = require('mocha');
   // Every built-in reporter prints through Base.consoleLog (console.log
   // captured when mocha loaded); swap it to keep a copy of the report,
   // still echoing to the extension host's console/log.
@@ -116,7 +115,7 @@ async function runCapturingOutput(tests: string | string[], options: RunOptions)
       const runner = mocha.run(() => resolve());
       runner.on('pass', () => results.passed++);
       runner.on('pending', () => results.pending++);
-      runner.on('fail', (test, err: unknown) => {
+      runner.on('fail', (test: Mocha.Test, err: unknown) => {
         results.failed++;
         results.failures.push({ title: test.fullTitle(), error: describeError(err) });
       });

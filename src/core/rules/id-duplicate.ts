@@ -34,7 +34,7 @@ export const idDuplicate: Rule = {
         for (const place of places) {
           report({
             range: place.range,
-            message: `Two ${kind}s of this brief have the id \`${id}\`; expected ${kind} ids unique in the brief`,
+            message: `${places.length === 2 ? 'Two' : places.length} ${kind}s of this brief have the id \`${id}\`; expected ${kind} ids unique in the brief`,
             related: places.filter((other) => other !== place).map((other) => ({ uri: brief.uri, range: other.range, message: `\`${id}\` is also used here` })),
           });
         }

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { isClosedMilestoneStatus } from './helpers';
+import { hasSchemaProblemUnder, isClosedMilestoneStatus } from './helpers';
 
 export const milestoneOverdue: Rule = {
   id: 'milestone-overdue',
@@ -10,6 +10,8 @@ export const milestoneOverdue: Rule = {
     for (const milestone of brief.milestones) {
       const due = milestone.due;
       if (!due || due.value >= today || isClosedMilestoneStatus(milestone.status?.value)) continue;
+      // With a status that failed the schema we cannot tell whether it is closed; `schema` reports it.
+      if (hasSchemaProblemUnder(brief, ['milestones', milestone.index, 'status'])) continue;
       const name = milestone.id ? `Milestone \`${milestone.id.value}\`` : 'This milestone';
       const status = milestone.status ? `is \`${milestone.status.value}\`` : 'has no status';
       report({

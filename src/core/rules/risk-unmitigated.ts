@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { hasSchemaProblemUnder } from './helpers';
 
 export const riskUnmitigated: Rule = {
   id: 'risk-unmitigated',
@@ -9,6 +10,8 @@ export const riskUnmitigated: Rule = {
     for (const risk of brief.risks) {
       const high = [risk.likelihood?.value === 'high' && 'likelihood', risk.impact?.value === 'high' && 'impact'].filter(Boolean);
       if (high.length === 0 || risk.mitigation || risk.status?.value === 'closed') continue;
+      // A `mitigation` or `status` that failed the schema is reported by `schema` only.
+      if (hasSchemaProblemUnder(brief, ['risks', risk.index, 'mitigation']) || hasSchemaProblemUnder(brief, ['risks', risk.index, 'status'])) continue;
       const name = risk.id ? `Risk \`${risk.id.value}\`` : 'This risk';
       report({
         range: risk.itemRange,

@@ -1,5 +1,9 @@
 import type { Rule } from './rule';
-import { isClosedMilestoneStatus, resolveMilestone } from './helpers';
+import { hasSchemaProblemUnder, isClosedMilestoneStatus, resolveMilestone } from './helpers';
+import type { Brief, Milestone } from '../model';
+
+/** A status that failed the schema is reported by `schema` only; this rule does not reason about it. */
+const badStatus = (brief: Brief, milestone: Milestone) => hasSchemaProblemUnder(brief, ['milestones', milestone.index, 'status']);
 
 export const statusInconsistent: Rule = {
   id: 'status-inconsistent',
@@ -13,7 +17,7 @@ export const statusInconsistent: Rule = {
       const name = milestone.id ? `Milestone \`${milestone.id.value}\`` : 'This milestone';
       for (const entry of milestone.dependsOn) {
         const upstream = resolveMilestone(workspace, brief, entry);
-        if (!upstream || isClosedMilestoneStatus(upstream.milestone.status?.value)) continue;
+        if (!upstream || isClosedMilestoneStatus(upstream.milestone.status?.value) || badStatus(upstream.brief, upstream.milestone)) continue;
         const upstreamStatus = upstream.milestone.status?.value;
         report({
           range: status.range,
@@ -23,7 +27,7 @@ export const statusInconsistent: Rule = {
       }
     }
     if (brief.status?.value === 'done') {
-      const open = brief.milestones.filter((m) => !isClosedMilestoneStatus(m.status?.value));
+      const open = brief.milestones.filter((m) => !isClosedMilestoneStatus(m.status?.value) && !badStatus(brief, m));
       if (open.length > 0) {
         const names = open.map((m) => (m.id ? `\`${m.id.value}\`` : `#${m.index + 1}`)).join(', ');
         report({

@@ -1,0 +1,59 @@
+/**
+ * A stand-in for `brief lint <folder> --format json` used by the benchmark while the real CLI
+ * (src/cli, dist/cli.js) does not exist yet, and to separate the cost of the core from the cost of
+ * the CLI around it. It does what the CLI does in the simplest way: find the `.md` files, read
+ * them, index them in a BriefWorkspace, lint every brief and print the JSON report.
+ *
+ *   node bench/.workspace/.build/standin-cli.js lint <folder> --format json
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { BriefWorkspace, lintWorkspace, mergeConfig, parseConfig, RULE_IDS, type Diagnostic } from '../src/core';
+
+function findMarkdown(dir: string, out: string[]): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) findMarkdown(path, out);
+    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) out.push(path);
+  }
+  return out;
+}
+
+function main(argv: string[]): number {
+  const [command, folder = '.'] = argv;
+  if (command !== 'lint') {
+    process.stderr.write('usage: standin-cli lint <folder> --format json\n');
+    return 2;
+  }
+  let configText: string | undefined;
+  try {
+    configText = readFileSync(join(folder, 'briefs.config.json'), 'utf8');
+  } catch {
+    configText = undefined;
+  }
+  const config = mergeConfig(configText === undefined ? undefined : parseConfig(configText, 'briefs.config.json', RULE_IDS));
+  const files = findMarkdown(folder, []).sort();
+  const workspace = new BriefWorkspace();
+  for (const file of files) workspace.setText(pathToFileURL(file).href, readFileSync(file, 'utf8'));
+  const results = lintWorkspace(workspace, { config });
+  const diagnostics: (Omit<Diagnostic, 'uri' | 'data'> & { file: string })[] = [];
+  let errors = 0;
+  for (const [uri, list] of results) {
+    const file = relative(process.cwd(), fileURLToPath(uri)).split(sep).join('/');
+    for (const { uri: _uri, data: _data, ...rest } of list) {
+      diagnostics.push({ file, ...rest });
+      if (rest.severity === 'error') errors++;
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ version: 1, briefs: workspace.briefs().length, diagnostics })}\n`);
+  return errors > 0 ? 1 : 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,273 @@
+/** The output formats of `brief lint`: stylish, json, sarif and github (spec §4; docs/cli.md). */
+import { createHash } from 'node:crypto';
+import type { BriefsConfig } from '../core/config';
+import type { Diagnostic } from '../core/lint';
+import type { Severity } from '../core/model';
+import type { Range } from '../core/range';
+import type { Rule } from '../core/rules';
+
+export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export type LintFormat = (typeof LINT_FORMATS)[number];
+
+/** Where the rules' documentation and the project live (used by SARIF `helpUri` and `informationUri`). */
+export const PROJECT_URL = 'https://program-briefs.dev';
+export const RULE_DOCS_URL = `${PROJECT_URL}/docs/rules/`;
+
+export interface LintReport {
+  /** How many files are briefs. */
+  briefs: number;
+  /** Diagnostics to print, ordered by file then position. */
+  diagnostics: Diagnostic[];
+  /** A core uri as shown to users: relative to cwd, with `/`. */
+  fileOf(uri: string): string;
+  config: BriefsConfig;
+  rules: readonly Rule[];
+  toolVersion: string;
+}
+
+export function formatLint(format: LintFormat, report: LintReport, color: boolean): string {
+  switch (format) {
+    case 'stylish': return formatStylish(report, color);
+    case 'json': return formatJson(report);
+    case 'sarif': return formatSarif(report);
+    case 'github': return formatGithub(report);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// stylish
+
+const ANSI = {
+  red: ['\x1b[31m', '\x1b[39m'],
+  yellow: ['\x1b[33m', '\x1b[39m'],
+  blue: ['\x1b[34m', '\x1b[39m'],
+  green: ['\x1b[32m', '\x1b[39m'],
+  dim: ['\x1b[2m', '\x1b[22m'],
+  bold: ['\x1b[1m', '\x1b[22m'],
+  underline: ['\x1b[4m', '\x1b[24m'],
+} as const;
+
+type Style = keyof typeof ANSI;
+
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue' };
+
+/** Brief text can reach messages (a bad value, a YAML error): never let it drive the terminal. */
+export function printable(text: string): string {
+  return text.replace(/\r\n|[\r\n]/g, ' ').replace(/\p{Cc}/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** eslint-like: one block per file, `line:col  severity  message  rule`, then a summary line. */
+export function formatStylish(report: LintReport, color: boolean): string {
+  const paint = (style: Style, text: string) => (color ? `${ANSI[style][0]}${text}${ANSI[style][1]}` : text);
+  const byFile = groupByFile(report);
+  const out: string[] = [];
+  for (const [file, diagnostics] of byFile) {
+    const rows = diagnostics.map((d) => ({
+      position: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
+      severity: d.severity,
+      message: printable(d.message),
+      rule: d.rule,
+    }));
+    const width = (key: 'position' | 'severity' | 'message') => Math.max(...rows.map((row) => row[key].length));
+    const [positionWidth, severityWidth, messageWidth] = [width('position'), width('severity'), width('message')];
+    out.push('', paint('underline', printable(file)));
+    for (const row of rows) {
+      out.push(`  ${paint('dim', row.position.padEnd(positionWidth))}  ${paint(SEVERITY_STYLE[row.severity], row.severity.padEnd(severityWidth))}  ${row.message.padEnd(messageWidth)}  ${paint('dim', row.rule)}`);
+    }
+  }
+  const counts = countBySeverity(report.diagnostics);
+  const total = report.diagnostics.length;
+  if (total === 0) {
+    if (report.briefs === 0) return 'No briefs found (a brief is a `.md` file whose frontmatter has `program:`, or a `*.brief.md` file).\n';
+    return `${paint('green', '✔')} ${plural(report.briefs, 'brief')} checked, no problems\n`;
+  }
+  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
+  if (counts.info > 0) parts.push(plural(counts.info, 'info'));
+  const summary = `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(report.briefs, 'brief')}`;
+  out.push('', paint('bold', paint(counts.error > 0 ? 'red' : counts.warning > 0 ? 'yellow' : 'blue', summary)), '');
+  return out.join('\n');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 || noun === 'info' ? '' : 's'}`;
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
+}
+
+function groupByFile(report: LintReport): Map<string, Diagnostic[]> {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of report.diagnostics) {
+    const file = report.fileOf(d.uri);
+    const list = byFile.get(file);
+    if (list) list.push(d);
+    else byFile.set(file, [d]);
+  }
+  return byFile;
+}
+
+// ---------------------------------------------------------------------------------------------
+// json (spec §4)
+
+export interface JsonDiagnostic {
+  file: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related?: { file: string; range: Range; message: string }[];
+}
+
+export interface JsonLintOutput {
+  version: 1;
+  briefs: number;
+  diagnostics: JsonDiagnostic[];
+}
+
+export function lintJson(report: LintReport): JsonLintOutput {
+  return {
+    version: 1,
+    briefs: report.briefs,
+    diagnostics: report.diagnostics.map((d) => ({
+      file: report.fileOf(d.uri),
+      rule: d.rule,
+      severity: d.severity,
+      message: d.message,
+      range: copyRange(d.range),
+      ...(d.related && d.related.length > 0 && {
+        related: d.related.map((r) => ({ file: report.fileOf(r.uri), range: copyRange(r.range), message: r.message })),
+      }),
+    })),
+  };
+}
+
+function formatJson(report: LintReport): string {
+  return `${JSON.stringify(lintJson(report), null, 2)}\n`;
+}
+
+function copyRange(range: Range): Range {
+  return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// sarif (SARIF 2.1.0, as GitHub code scanning reads it)
+
+const SARIF_LEVEL: Record<Severity | 'off', 'error' | 'warning' | 'note' | 'none'> = { error: 'error', warning: 'warning', info: 'note', off: 'none' };
+
+/** A file path as a relative URI reference: each segment percent-encoded, `/` kept. */
+export function relativeUri(file: string): string {
+  return file.split('/').map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment))).join('/');
+}
+
+/** SARIF message strings treat `[text](id)` as a link: literal brackets and backslashes are escaped (SARIF §3.11.6). */
+function sarifText(text: string): string {
+  return text.replace(/[\\[\]]/g, (char) => `\\${char}`);
+}
+
+function sarifRegion(range: Range) {
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+function sarifLocation(file: string, range: Range) {
+  return { physicalLocation: { artifactLocation: { uri: relativeUri(file), uriBaseId: '%SRCROOT%' }, region: sarifRegion(range) } };
+}
+
+export function lintSarif(report: LintReport): Record<string, unknown> {
+  const ruleIndex = new Map(report.rules.map((rule, i) => [rule.id, i]));
+  const seen = new Map<string, number>();
+  const results = report.diagnostics.map((d) => {
+    const file = report.fileOf(d.uri);
+    // Stable across edits that only move the problem: rule, file and message (which names the thing), plus an occurrence count.
+    const identity = `${d.rule}\u0000${file}\u0000${d.message}`;
+    const occurrence = (seen.get(identity) ?? 0) + 1;
+    seen.set(identity, occurrence);
+    const fingerprint = createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32);
+    return {
+      ruleId: d.rule,
+      ...(ruleIndex.has(d.rule) && { ruleIndex: ruleIndex.get(d.rule) }),
+      level: SARIF_LEVEL[d.severity],
+      message: { text: sarifText(d.message) },
+      locations: [sarifLocation(file, d.range)],
+      ...(d.related && d.related.length > 0 && {
+        relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...sarifLocation(report.fileOf(r.uri), r.range), message: { text: sarifText(r.message) } })),
+      }),
+      partialFingerprints: { 'briefFingerprint/v1': fingerprint },
+    };
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'brief',
+          fullName: 'Program Briefs',
+          version: report.toolVersion,
+          semanticVersion: report.toolVersion,
+          informationUri: PROJECT_URL,
+          rules: report.rules.map((rule) => {
+            const setting = report.config.rules[rule.id] ?? rule.defaultSeverity;
+            return {
+              id: rule.id,
+              name: rule.id.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase()),
+              shortDescription: { text: rule.description },
+              helpUri: `${RULE_DOCS_URL}${rule.id}.md`,
+              defaultConfiguration: { enabled: setting !== 'off', level: SARIF_LEVEL[setting] },
+            };
+          }),
+        },
+      },
+      columnKind: 'utf16CodeUnits',
+      results,
+    }],
+  };
+}
+
+function formatSarif(report: LintReport): string {
+  return `${JSON.stringify(lintSarif(report), null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// github (workflow commands: annotations on the pull request)
+
+const GITHUB_COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** Escaping of a workflow command's message. */
+export function escapeGithubData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escaping of a workflow command's property value (also `:` and `,`, which delimit properties). */
+export function escapeGithubProperty(text: string): string {
+  return escapeGithubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=rule::message`. Lines and columns
+ * are 1-based; `endColumn` is the last column of the range (inclusive). GitHub rejects
+ * columns on an annotation that spans lines, so those get lines only.
+ */
+export function formatGithub(report: LintReport): string {
+  const lines = report.diagnostics.map((d) => {
+    const { start, end } = d.range;
+    const properties = [`file=${escapeGithubProperty(report.fileOf(d.uri))}`, `line=${start.line + 1}`];
+    if (start.line === end.line) properties.push(`col=${start.character + 1}`, `endLine=${end.line + 1}`, `endColumn=${Math.max(start.character + 1, end.character)}`);
+    else properties.push(`endLine=${end.line + 1}`);
+    properties.push(`title=${escapeGithubProperty(d.rule)}`);
+    const related = (d.related ?? []).map((r) => `\n${report.fileOf(r.uri)}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.message}`);
+    return `::${GITHUB_COMMAND[d.severity]} ${properties.join(',')}::${escapeGithubData(printableKeepingLines(d.message + related.join('')))}`;
+  });
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+function printableKeepingLines(text: string): string {
+  return text.replace(/[^\P{Cc}\n]/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,0 +1,253 @@
+/**
+ * The `brief` command, callable in-process: `run(argv, io)` parses the arguments, does the work
+ * and returns the exit code, writing only to `io.stdout` and `io.stderr` (tests run it directly;
+ * `main.ts` wires it to the process).
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { version as packageVersion } from '../../package.json';
+import { todayUtc } from '../core/config';
+import { toDot, type DotRankDir } from '../core/dot';
+import { buildGraphView, toGraphJson, UnknownReferenceError, type GraphLevel } from '../core/graphView';
+import { lintWorkspace, type Diagnostic } from '../core/lint';
+import { MERMAID_DIRECTIONS, toMermaid, type MermaidDirection } from '../core/mermaid';
+import { RULES } from '../core/rules';
+import { frontmatterJsonSchema, isCalendarDate } from '../core/schema';
+import { CHECKLIST_FORMATS, checklistJson, checklistText, type ChecklistFormat } from './checklistFormats';
+import { CliError, loadWorkspace, type LoadedWorkspace } from './files';
+import { CHECKLIST_HELP, GRAPH_HELP, LINT_HELP, SCHEMA_HELP, TOP_HELP } from './help';
+import { countBySeverity, formatLint, LINT_FORMATS, type LintFormat } from './lintFormats';
+
+export const VERSION: string = packageVersion;
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface CliIO {
+  cwd: string;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  /** For NO_COLOR / FORCE_COLOR; default none set. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Forces colours on or off (default: from the environment and whether stdout is a terminal). */
+  color?: boolean;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_FAILURE = 2;
+
+/** Bad usage: reported with a pointer to `--help`. */
+class UsageError extends Error {
+  constructor(message: string, readonly command?: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const WORKSPACE_OPTIONS = {
+  config: { type: 'string' },
+  today: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Options;
+
+interface Command {
+  help: string;
+  options: Options;
+  run(args: ParsedArgs, io: CliIO): Promise<number>;
+}
+
+interface ParsedArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+const COMMANDS: Record<string, Command> = {
+  lint: {
+    help: LINT_HELP,
+    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f' }, 'max-warnings': { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
+    run: runLint,
+  },
+  graph: {
+    help: GRAPH_HELP,
+    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f' }, focus: { type: 'string' }, depth: { type: 'string' }, level: { type: 'string' }, direction: { type: 'string' } },
+    run: runGraph,
+  },
+  checklist: {
+    help: CHECKLIST_HELP,
+    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f' }, open: { type: 'boolean' } },
+    run: runChecklist,
+  },
+  schema: {
+    help: SCHEMA_HELP,
+    options: { help: { type: 'boolean', short: 'h' } },
+    run: async (args, io) => {
+      if (args.positionals.length > 0) throw new UsageError('`brief schema` takes no arguments', 'schema');
+      io.stdout.write(`${JSON.stringify(frontmatterJsonSchema(), null, 2)}\n`);
+      return EXIT_OK;
+    },
+  },
+};
+
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const [first, ...rest] = argv;
+  try {
+    if (first === undefined) {
+      io.stderr.write(TOP_HELP);
+      return EXIT_FAILURE;
+    }
+    if (first === '-h' || first === '--help') {
+      io.stdout.write(TOP_HELP);
+      return EXIT_OK;
+    }
+    if (first === '-v' || first === '--version') {
+      io.stdout.write(`${VERSION}\n`);
+      return EXIT_OK;
+    }
+    if (first === 'help') {
+      const topic = rest[0];
+      if (topic === undefined) io.stdout.write(TOP_HELP);
+      else if (COMMANDS[topic]) io.stdout.write(COMMANDS[topic].help);
+      else throw new UsageError(`unknown command \`${topic}\``);
+      return EXIT_OK;
+    }
+    const command = COMMANDS[first];
+    if (!command) {
+      throw new UsageError(first.startsWith('-') ? `unknown option \`${first}\`; expected a command first` : `unknown command \`${first}\`; expected lint, graph, checklist or schema`);
+    }
+    const args = parse(first, command, rest);
+    if (args.values.help) {
+      io.stdout.write(command.help);
+      return EXIT_OK;
+    }
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`brief: ${error.message}\nRun \`brief ${error.command ? `${error.command} ` : ''}--help\` for usage.\n`);
+      return EXIT_FAILURE;
+    }
+    if (error instanceof CliError || error instanceof UnknownReferenceError) {
+      io.stderr.write(`brief: ${error.message}\n`);
+      return EXIT_FAILURE;
+    }
+    io.stderr.write(`brief: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+function parse(name: string, command: Command, args: string[]): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
+    return { values: values as ParsedArgs['values'], positionals };
+  } catch (error) {
+    // Node's messages carry a long hint about `--`; the first sentence says what is wrong.
+    const message = error instanceof Error ? error.message.split(/\.\s/)[0].replace(/\.$/, '') : String(error);
+    throw new UsageError(message, name);
+  }
+}
+
+function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const value = args.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function choice<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[], fallback: T, command: string): T {
+  const value = stringOption(args, name);
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`invalid --${name} \`${value}\`; expected one of ${allowed.join(', ')}`, command);
+  return value as T;
+}
+
+function count(args: ParsedArgs, name: string, command: string): number | undefined {
+  const value = stringOption(args, name);
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`invalid --${name} \`${value}\`; expected a whole number (0 or more)`, command);
+  return Number(value);
+}
+
+async function load(args: ParsedArgs, command: string, io: CliIO): Promise<LoadedWorkspace> {
+  const today = stringOption(args, 'today');
+  if (today !== undefined && !isCalendarDate(today)) throw new UsageError(`invalid --today \`${today}\`; expected a date YYYY-MM-DD`, command);
+  return loadWorkspace({ cwd: io.cwd, paths: args.positionals, configPath: stringOption(args, 'config'), today });
+}
+
+function reportReadProblems(loaded: LoadedWorkspace, io: CliIO): boolean {
+  for (const problem of loaded.readProblems) io.stderr.write(`brief: ${problem}\n`);
+  return loaded.readProblems.length > 0;
+}
+
+function useColor(io: CliIO): boolean {
+  if (io.color !== undefined) return io.color;
+  const env = io.env ?? {};
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  return io.stdout.isTTY === true;
+}
+
+async function runLint(args: ParsedArgs, io: CliIO): Promise<number> {
+  const format = choice<LintFormat>(args, 'format', LINT_FORMATS, 'stylish', 'lint');
+  const maxWarnings = count(args, 'max-warnings', 'lint');
+  const quiet = args.values.quiet === true;
+  const loaded = await load(args, 'lint', io);
+  const byUri = lintWorkspace(loaded.workspace, { config: loaded.config });
+  const all: Diagnostic[] = [...byUri]
+    .map(([uri, diagnostics]) => ({ file: loaded.fileOf(uri), diagnostics }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .flatMap((entry) => entry.diagnostics);
+  const counts = countBySeverity(all);
+  const shown = quiet ? all.filter((d) => d.severity === 'error') : all;
+  io.stdout.write(formatLint(format, {
+    briefs: loaded.workspace.briefs().length,
+    diagnostics: shown,
+    fileOf: loaded.fileOf,
+    config: loaded.config,
+    rules: RULES,
+    toolVersion: VERSION,
+  }, useColor(io)));
+  const tooManyWarnings = maxWarnings !== undefined && counts.warning > maxWarnings;
+  if (tooManyWarnings) io.stderr.write(`brief: too many warnings (${counts.warning}; --max-warnings ${maxWarnings})\n`);
+  if (reportReadProblems(loaded, io)) return EXIT_FAILURE;
+  return counts.error > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+const GRAPH_FORMATS = ['mermaid', 'json', 'dot'] as const;
+const GRAPH_LEVELS: readonly GraphLevel[] = ['milestone', 'program'];
+
+async function runGraph(args: ParsedArgs, io: CliIO): Promise<number> {
+  const format = choice(args, 'format', GRAPH_FORMATS, 'mermaid', 'graph');
+  const level = choice(args, 'level', GRAPH_LEVELS, 'milestone', 'graph');
+  const direction = choice<MermaidDirection>(args, 'direction', MERMAID_DIRECTIONS, 'LR', 'graph');
+  const depth = count(args, 'depth', 'graph');
+  const focus = stringOption(args, 'focus');
+  if (depth !== undefined && focus === undefined) throw new UsageError('--depth applies only with --focus', 'graph');
+  const loaded = await load(args, 'graph', io);
+  const view = buildGraphView(loaded.workspace.graph(), {
+    today: loaded.config.today ?? todayUtc(),
+    level,
+    ...(focus !== undefined && { focus }),
+    ...(depth !== undefined && { depth }),
+  });
+  if (format === 'mermaid') io.stdout.write(toMermaid(view, { direction }));
+  else if (format === 'dot') io.stdout.write(toDot(view, { rankdir: (direction === 'TD' ? 'TB' : direction) as DotRankDir }));
+  else io.stdout.write(`${JSON.stringify(toGraphJson(view, loaded.fileOf), null, 2)}\n`);
+  return reportReadProblems(loaded, io) ? EXIT_FAILURE : EXIT_OK;
+}
+
+async function runChecklist(args: ParsedArgs, io: CliIO): Promise<number> {
+  const format = choice<ChecklistFormat>(args, 'format', CHECKLIST_FORMATS, 'text', 'checklist');
+  const loaded = await load(args, 'checklist', io);
+  const options = {
+    briefs: [...loaded.workspace.briefs()].sort((a, b) => {
+      const [fa, fb] = [loaded.fileOf(a.uri), loaded.fileOf(b.uri)];
+      return fa < fb ? -1 : fa > fb ? 1 : 0;
+    }),
+    fileOf: loaded.fileOf,
+    open: args.values.open === true,
+    today: loaded.config.today ?? todayUtc(),
+  };
+  io.stdout.write(format === 'json' ? `${JSON.stringify(checklistJson(options), null, 2)}\n` : checklistText(options));
+  return reportReadProblems(loaded, io) ? EXIT_FAILURE : EXIT_OK;
+}

@@ -1,0 +1,218 @@
+/**
+ * The Checklist view's content, level by level: programs, then the headings of one brief, then
+ * the items under one heading. Each level is computed on its own, so a host builds only what is
+ * expanded. Pure data: the extension turns these nodes into tree items.
+ *
+ * Counts (`done/total`) cover the items that pass the *mine* and *due* filters; the *open only*
+ * filter hides done items but leaves them in the counts, so a group still shows real progress.
+ */
+import type { ChecklistItem } from './checklist';
+import type { Brief } from './model';
+
+export interface ChecklistFilter {
+  /** Hide done items. */
+  openOnly?: boolean;
+  /** Only items owned by this handle (compared case-insensitively). */
+  mine?: string;
+  /** Only items with a due date no later than today + N days (overdue ones included). */
+  dueWithinDays?: number;
+}
+
+export interface ChecklistViewOptions {
+  filter: ChecklistFilter;
+  /** YYYY-MM-DD. */
+  today: string;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+export interface ChecklistProgramGroup {
+  kind: 'program';
+  /** Stable, unique id for the tree. */
+  id: string;
+  uri: string;
+  /** The program id, or the file name for a brief without one. */
+  label: string;
+  title?: string;
+  progress: Progress;
+  /** Items shown under this group with the current filter. */
+  shown: number;
+}
+
+export interface ChecklistHeadingGroup {
+  kind: 'heading';
+  id: string;
+  uri: string;
+  /** Undefined for items above the first heading. */
+  heading?: { text: string; line: number };
+  label: string;
+  progress: Progress;
+  shown: number;
+}
+
+export interface ChecklistEntry {
+  kind: 'item';
+  id: string;
+  uri: string;
+  item: ChecklistItem;
+  /** The item's text without its `due:` token and a trailing `@owner` (shown separately). */
+  label: string;
+  overdue: boolean;
+}
+
+export type ChecklistNode = ChecklistProgramGroup | ChecklistHeadingGroup | ChecklistEntry;
+
+export const NO_HEADING_LABEL = '(above the first heading)';
+
+/** Whether an item counts towards its group's progress under the filter (mine, due). */
+export function itemCounts(item: ChecklistItem, options: ChecklistViewOptions): boolean {
+  const { mine, dueWithinDays } = options.filter;
+  if (mine !== undefined && item.owner?.value.toLowerCase() !== mine.toLowerCase()) return false;
+  if (dueWithinDays !== undefined) {
+    if (!item.due || item.due.value > addDays(options.today, dueWithinDays)) return false;
+  }
+  return true;
+}
+
+/** Whether an item is shown under the filter. */
+export function itemShown(item: ChecklistItem, options: ChecklistViewOptions): boolean {
+  if (options.filter.openOnly && item.checked) return false;
+  return itemCounts(item, options);
+}
+
+/** Unchecked and due before today. */
+export function isItemOverdue(item: ChecklistItem, today: string): boolean {
+  return !item.checked && item.due !== undefined && item.due.value < today;
+}
+
+/** The top level: one group per brief that has an item to show, by program id. */
+export function checklistPrograms(briefs: readonly Brief[], options: ChecklistViewOptions): ChecklistProgramGroup[] {
+  const groups: ChecklistProgramGroup[] = [];
+  for (const brief of briefs) {
+    if (brief.checklist.length === 0) continue;
+    const tally = tallyItems(brief.checklist, options);
+    if (tally.shown === 0) continue;
+    groups.push({
+      kind: 'program',
+      id: `checklist:${brief.uri}`,
+      uri: brief.uri,
+      label: programLabel(brief),
+      title: brief.title?.value,
+      progress: tally.progress,
+      shown: tally.shown,
+    });
+  }
+  return groups.sort((a, b) => compareText(a.label, b.label) || compareText(a.uri, b.uri));
+}
+
+/** The headings of one brief that have an item to show, in document order. */
+export function checklistHeadings(brief: Brief, options: ChecklistViewOptions): ChecklistHeadingGroup[] {
+  const groups = new Map<number, { heading?: { text: string; line: number }; items: ChecklistItem[] }>();
+  for (const item of brief.checklist) {
+    const key = item.heading?.line ?? -1;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { heading: item.heading, items: [] }));
+    group.items.push(item);
+  }
+  const result: ChecklistHeadingGroup[] = [];
+  // Headings can repeat ("Checklist" twice): the id counts occurrences, not lines, so it survives
+  // edits above the heading and the tree keeps its expansion state.
+  const seen = new Map<string, number>();
+  for (const [line, group] of [...groups].sort((a, b) => a[0] - b[0])) {
+    const text = group.heading?.text ?? '';
+    const occurrence = (seen.get(text) ?? 0) + 1;
+    seen.set(text, occurrence);
+    const tally = tallyItems(group.items, options);
+    if (tally.shown === 0) continue;
+    result.push({
+      kind: 'heading',
+      id: `checklist:${brief.uri}#${line < 0 ? '' : `${text}:${occurrence}`}`,
+      uri: brief.uri,
+      heading: group.heading,
+      label: group.heading ? group.heading.text || '(untitled heading)' : NO_HEADING_LABEL,
+      progress: tally.progress,
+      shown: tally.shown,
+    });
+  }
+  return result;
+}
+
+/** The items under one heading of a brief (`headingLine` undefined: above the first heading). */
+export function checklistEntries(brief: Brief, headingLine: number | undefined, options: ChecklistViewOptions): ChecklistEntry[] {
+  return brief.checklist
+    .filter((item) => item.heading?.line === headingLine && itemShown(item, options))
+    .map((item) => ({
+      kind: 'item',
+      id: `checklist:${brief.uri}@${item.line}`,
+      uri: brief.uri,
+      item,
+      label: itemLabel(item.text),
+      overdue: isItemOverdue(item, options.today),
+    }));
+}
+
+/** "3/5 · 60%". */
+export function progressLabel(progress: Progress): string {
+  const percent = progress.total === 0 ? 0 : Math.round((100 * progress.done) / progress.total);
+  return `${progress.done}/${progress.total} · ${percent}%`;
+}
+
+/** Active filters in words, for the view's description; empty when none is on. */
+export function describeFilter(filter: ChecklistFilter): string {
+  const parts: string[] = [];
+  if (filter.openOnly) parts.push('open');
+  if (filter.mine !== undefined) parts.push(`mine (${filter.mine})`);
+  if (filter.dueWithinDays !== undefined) parts.push(filter.dueWithinDays === 0 ? 'due today or overdue' : `due within ${filter.dueWithinDays} d`);
+  return parts.join(' · ');
+}
+
+const DUE_TOKEN = /\s*(?:due:|📅\s*)\d{4}-\d{2}-\d{2}/gu;
+const TRAILING_OWNER = /\s+@[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)?$/;
+
+/** "Load test plan @li due:2026-03-01" → "Load test plan": owner and due are shown beside it. */
+export function itemLabel(text: string): string {
+  const label = text.replace(DUE_TOKEN, '').replace(TRAILING_OWNER, '').trim();
+  return label || text;
+}
+
+/** YYYY-MM-DD plus `days` (UTC calendar arithmetic). */
+export function addDays(date: string, days: number): string {
+  const time = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(time)) return date;
+  return new Date(time + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function programLabel(brief: Brief): string {
+  return brief.program?.value ?? fileName(brief.uri);
+}
+
+function tallyItems(items: readonly ChecklistItem[], options: ChecklistViewOptions): { progress: Progress; shown: number } {
+  let done = 0;
+  let total = 0;
+  let shown = 0;
+  for (const item of items) {
+    if (!itemCounts(item, options)) continue;
+    total++;
+    if (item.checked) done++;
+    else shown++;
+  }
+  if (!options.filter.openOnly) shown = total;
+  return { progress: { done, total }, shown };
+}
+
+function fileName(uri: string): string {
+  const path = uri.split(/[?#]/)[0];
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,8 @@
+/** Quick-fix edits, computed from text alone: the extension applies them, the tests check them. */
+export { applyEdits, applyFix, guardsHold, type Fix, type Guard, type TextEdit } from './edits';
+export { setOwnerFix } from './owner';
+export { addDependencyFix } from './dependsOn';
+export { addTeamFix } from './teams';
+export { replaceValueFix } from './replaceValue';
+export { briefText, humanize, type BriefTemplate } from './template';
+export { knownHandles } from './handles';

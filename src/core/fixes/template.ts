@@ -1,0 +1,71 @@
+/** The text of a new brief: used by "New Program Brief" and to create a stub for an unknown program. */
+import { yamlScalar } from './edits';
+
+export interface BriefTemplate {
+  program: string;
+  title: string;
+  /** A handle; without one the brief gets an empty `owner:`, which `owner-missing` flags. */
+  owner?: string;
+  /** Milestones to declare (e.g. the one another brief already depends on). */
+  milestones?: string[];
+  /** Why the brief exists, for a stub: shown in the summary. */
+  summary?: string;
+  eol?: string;
+}
+
+export function briefText(template: BriefTemplate): string {
+  const owner = template.owner ? JSON.stringify(template.owner) : '';
+  const milestones = template.milestones ?? [];
+  const yaml = [
+    `program: ${yamlScalar(template.program)}`,
+    `title: ${JSON.stringify(template.title)}`,
+    `owner: ${owner}`.trimEnd(),
+    'status: proposed',
+    ...(template.summary ? [`summary: ${JSON.stringify(template.summary)}`] : []),
+    'depends_on: []',
+    ...(milestones.length > 0
+      ? ['milestones:', ...milestones.flatMap((id) => [`  - id: ${yamlScalar(id)}`, `    title: ${JSON.stringify(humanize(id))}`, `    owner: ${owner}`.trimEnd(), '    status: not-started'])]
+      : ['milestones: []']),
+    'risks: []',
+  ];
+  const body = [
+    `# ${template.title}`,
+    '',
+    '## Scope',
+    '',
+    'What this program delivers, and what it explicitly does not.',
+    '',
+    '## Milestones',
+    '',
+    'The path to done; each milestone is declared under `milestones` above.',
+    '',
+    '## Dependencies',
+    '',
+    'Programs this one needs, as `[[program]]` or `[[program#milestone]]` (declare them in `depends_on`).',
+    '',
+    '## Risks',
+    '',
+    'What could go wrong, and the plan; each risk is declared under `risks` above.',
+    '',
+    '## Stakeholders',
+    '',
+    'Who approves, who is consulted, who is kept informed.',
+    '',
+    '## Decisions',
+    '',
+    'Decisions taken, with their date and owner.',
+    '',
+    '## Checklist',
+    '',
+    `- [ ] Kick-off held${template.owner ? ` ${template.owner}` : ''}`,
+    '',
+  ];
+  const eol = template.eol ?? '\n';
+  return ['---', ...yaml, '---', ...body].join(eol);
+}
+
+/** `ledger-api` → `Ledger api`: a readable placeholder title from an id. */
+export function humanize(id: string): string {
+  const words = id.replace(/-/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,157 @@
+/**
+ * A `GraphView` as a Mermaid flowchart. Brief text never reaches the output raw: node ids are
+ * `n0`, `n1`, … (the index in `view.nodes`), subgraph ids `s0`, `s1`, …, and every label is
+ * escaped by `escapeMermaidLabel`, which keeps letters, digits, spaces and a few harmless
+ * punctuation marks and writes everything else as a Mermaid entity code (`#quot;`, `#35;`).
+ * A title cannot open a new statement, close its node, inject a `%%{init}%%` directive, a
+ * `click` callback, a `:::class` or HTML.
+ *
+ * Arrows point from a dependency to its dependents (upstream → downstream), so an `LR` chart
+ * reads left to right in the order work gets done. Link `i` of the chart is `view.edges[i]`
+ * (what `linkStyle` counts), which lets a host style or find edges by index.
+ */
+import type { DisplayStatus, GraphView, ViewEdge, ViewNode } from './graphView';
+
+export type MermaidDirection = 'LR' | 'RL' | 'TB' | 'TD' | 'BT';
+
+export const MERMAID_DIRECTIONS: readonly MermaidDirection[] = ['LR', 'RL', 'TB', 'TD', 'BT'];
+
+export interface MermaidOptions {
+  /** Default `LR`. */
+  direction?: MermaidDirection;
+  /** At milestone level, one subgraph per program (default true). */
+  groupByProgram?: boolean;
+  /** Titles longer than this are cut with `…` (default 60). */
+  maxTitleLength?: number;
+}
+
+/** Fill, stroke and text colours per display status (also the DOT renderer's palette). */
+export const STATUS_COLORS: Readonly<Record<DisplayStatus, { fill: string; stroke: string; text: string; dashed?: boolean }>> = {
+  'done': { fill: '#dcfce7', stroke: '#16a34a', text: '#14532d' },
+  'cancelled': { fill: '#f3f4f6', stroke: '#9ca3af', text: '#4b5563', dashed: true },
+  'overdue': { fill: '#ffedd5', stroke: '#ea580c', text: '#7c2d12' },
+  'blocked': { fill: '#fee2e2', stroke: '#dc2626', text: '#7f1d1d' },
+  'at-risk': { fill: '#fef9c3', stroke: '#ca8a04', text: '#713f12' },
+  'on-track': { fill: '#e0f2fe', stroke: '#0284c7', text: '#0c4a6e' },
+  'missing': { fill: '#ffffff', stroke: '#6b7280', text: '#374151', dashed: true },
+};
+
+/** Edge colours: a cycle wins over a schedule conflict, which wins over the critical path. */
+export const EDGE_COLORS = { cycle: '#dc2626', conflict: '#ea580c', critical: '#7c3aed' } as const;
+
+/** The Mermaid class of each display status (fixed names, never from brief text). */
+export const MERMAID_STATUS_CLASS: Readonly<Record<DisplayStatus, string>> = {
+  'done': 'stDone',
+  'cancelled': 'stCancelled',
+  'overdue': 'stOverdue',
+  'blocked': 'stBlocked',
+  'at-risk': 'stAtRisk',
+  'on-track': 'stOnTrack',
+  'missing': 'stMissing',
+};
+
+/** The Mermaid id of `view.nodes[index]`. */
+export function mermaidNodeId(index: number): string {
+  return `n${index}`;
+}
+
+/**
+ * Text made safe for a double-quoted Mermaid label: line breaks and tabs become spaces,
+ * other control characters are dropped, and anything but letters, digits, spaces and
+ * `. , - _ @ / '` becomes `#<code point>;` (`&` → `#amp;`, `<` → `#lt;`, `>` → `#gt;`,
+ * `"` → `#quot;`, `#` → `#35;`).
+ */
+export function escapeMermaidLabel(text: string): string {
+  let out = '';
+  for (const char of text.replace(/\r\n|[\r\n\t\v\f\u2028\u2029]/g, ' ')) {
+    if (/[\p{L}\p{N} .,\-_@/']/u.test(char)) out += char;
+    else if (/\p{Cc}/u.test(char)) continue;
+    else out += NAMED_ENTITIES[char] ?? `#${char.codePointAt(0)};`;
+  }
+  return out;
+}
+
+const NAMED_ENTITIES: Record<string, string> = { '&': '#amp;', '<': '#lt;', '>': '#gt;', '"': '#quot;' };
+
+export function toMermaid(view: GraphView, options: MermaidOptions = {}): string {
+  const direction = options.direction ?? 'LR';
+  const maxTitle = options.maxTitleLength ?? 60;
+  const group = (options.groupByProgram ?? true) && view.level === 'milestone';
+  const lines = [`flowchart ${direction}`];
+  const index = new Map(view.nodes.map((node, i) => [node.id, i]));
+  const nodeLine = (node: ViewNode) => `${mermaidNodeId(index.get(node.id)!)}${shape(node, nodeLabel(node, maxTitle))}`;
+
+  if (group) {
+    const programs = new Map<string, ViewNode[]>();
+    for (const node of view.nodes) {
+      const members = programs.get(node.program);
+      if (members) members.push(node);
+      else programs.set(node.program, [node]);
+    }
+    let s = 0;
+    for (const [program, members] of programs) {
+      lines.push(`  subgraph s${s++}["${escapeMermaidLabel(program)}"]`);
+      for (const node of members) lines.push(`    ${nodeLine(node)}`);
+      lines.push('  end');
+    }
+  } else {
+    for (const node of view.nodes) lines.push(`  ${nodeLine(node)}`);
+  }
+
+  for (const edge of view.edges) {
+    const upstream = mermaidNodeId(index.get(edge.to)!);
+    const downstream = mermaidNodeId(index.get(edge.from)!);
+    lines.push(`  ${upstream} ${edge.dangling ? '-.->' : '-->'} ${downstream}`);
+  }
+
+  const byStatus = new Map<DisplayStatus, string[]>();
+  view.nodes.forEach((node, i) => {
+    const ids = byStatus.get(node.display);
+    if (ids) ids.push(mermaidNodeId(i));
+    else byStatus.set(node.display, [mermaidNodeId(i)]);
+  });
+  for (const [status, ids] of byStatus) {
+    const { fill, stroke, text, dashed } = STATUS_COLORS[status];
+    lines.push(`  classDef ${MERMAID_STATUS_CLASS[status]} fill:${fill},stroke:${stroke},color:${text}${dashed ? ',stroke-dasharray:4 3' : ''}`);
+    lines.push(`  class ${ids.join(',')} ${MERMAID_STATUS_CLASS[status]}`);
+  }
+  const focused = view.nodes.flatMap((node, i) => (node.focus ? [mermaidNodeId(i)] : []));
+  if (focused.length > 0) {
+    lines.push('  classDef focus stroke-width:3px');
+    lines.push(`  class ${focused.join(',')} focus`);
+  }
+
+  const byStyle = new Map<string, number[]>();
+  view.edges.forEach((edge, i) => {
+    const style = edgeStyle(edge);
+    if (!style) return;
+    const indexes = byStyle.get(style);
+    if (indexes) indexes.push(i);
+    else byStyle.set(style, [i]);
+  });
+  for (const [style, indexes] of byStyle) lines.push(`  linkStyle ${indexes.join(',')} ${style}`);
+  return lines.join('\n') + '\n';
+}
+
+function edgeStyle(edge: ViewEdge): string | undefined {
+  const color = edge.inCycle ? EDGE_COLORS.cycle : edge.scheduleConflict ? EDGE_COLORS.conflict : edge.critical ? EDGE_COLORS.critical : undefined;
+  if (!color) return undefined;
+  return `stroke:${color},stroke-width:${edge.critical ? 4 : 3}px${edge.scheduleConflict && !edge.inCycle ? ',stroke-dasharray:6 4' : ''}`;
+}
+
+function shape(node: ViewNode, label: string): string {
+  return node.kind === 'program' && !node.missing ? `(["${label}"])` : `["${label}"]`;
+}
+
+function nodeLabel(node: ViewNode, maxTitle: number): string {
+  if (node.missing) return `${escapeMermaidLabel(node.id)}<br/>not defined`;
+  const title = escapeMermaidLabel(truncate(node.title ?? node.id, maxTitle));
+  const details = [node.owner, node.due].filter((part): part is string => part !== undefined).map(escapeMermaidLabel);
+  return details.length > 0 ? `${title}<br/>${details.join(' · ')}` : title;
+}
+
+/** Cuts on code points (never in the middle of a surrogate pair). */
+export function truncate(text: string, max: number): string {
+  const chars = [...text.trim()];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
+}

@@ -1,0 +1,289 @@
+/**
+ * The Programs view's content, level by level: groups (by status, owner or team) or programs,
+ * then a program's sections (milestones, risks, open decisions), then their entries. Each level
+ * is computed on its own from the briefs, so a host builds only what is expanded.
+ */
+import { isClosedMilestoneStatus } from './rules/helpers';
+import type { Brief, Decision, Milestone, Risk } from './model';
+import type { Range } from './range';
+import { programLabel } from './checklistTree';
+
+export type ProgramsGrouping = 'program' | 'status' | 'owner' | 'team';
+
+export const PROGRAMS_GROUPINGS: readonly { grouping: ProgramsGrouping; label: string; detail: string }[] = [
+  { grouping: 'program', label: 'Program id', detail: 'All programs, sorted by id' },
+  { grouping: 'status', label: 'Status', detail: 'Grouped by status, most urgent first (blocked, off-track, at-risk, …)' },
+  { grouping: 'owner', label: 'Owner', detail: 'Grouped by the program owner' },
+  { grouping: 'team', label: 'Team', detail: 'Grouped by team (a program shows under each of its teams)' },
+];
+
+/** Most urgent first: the order a TPM scans a portfolio in. */
+export const PROGRAM_STATUS_ORDER = ['blocked', 'off-track', 'at-risk', 'on-track', 'not-started', 'proposed', 'done', 'cancelled'] as const;
+
+export interface ProgramGroupNode {
+  kind: 'group';
+  id: string;
+  grouping: ProgramsGrouping;
+  key: string;
+  label: string;
+  briefs: readonly Brief[];
+}
+
+export interface ProgramNode {
+  kind: 'program';
+  id: string;
+  uri: string;
+  brief: Brief;
+  label: string;
+  title?: string;
+  status?: string;
+  owner?: string;
+  target?: string;
+  range: Range;
+  overdueMilestones: number;
+  atRiskMilestones: number;
+  unmitigatedRisks: number;
+  openDecisions: number;
+}
+
+export type ProgramSection = 'milestones' | 'risks' | 'decisions';
+
+export interface ProgramSectionNode {
+  kind: 'section';
+  id: string;
+  uri: string;
+  brief: Brief;
+  section: ProgramSection;
+  label: string;
+  count: number;
+  /** Overdue or at-risk milestones; unmitigated risks. */
+  flagged: number;
+}
+
+export interface MilestoneNode {
+  kind: 'milestone';
+  id: string;
+  uri: string;
+  label: string;
+  milestoneId?: string;
+  owner?: string;
+  due?: string;
+  status?: string;
+  overdue: boolean;
+  atRisk: boolean;
+  dependencies: number;
+  range: Range;
+}
+
+export interface RiskNode {
+  kind: 'risk';
+  id: string;
+  uri: string;
+  label: string;
+  riskId?: string;
+  owner?: string;
+  likelihood?: string;
+  impact?: string;
+  status?: string;
+  unmitigated: boolean;
+  range: Range;
+}
+
+export interface DecisionNode {
+  kind: 'decision';
+  id: string;
+  uri: string;
+  label: string;
+  decisionId?: string;
+  owner?: string;
+  date?: string;
+  range: Range;
+}
+
+export type ProgramsTreeNode = ProgramGroupNode | ProgramNode | ProgramSectionNode | MilestoneNode | RiskNode | DecisionNode;
+
+const NO_STATUS = '(no status)';
+const NO_OWNER = '(no owner)';
+const NO_TEAM = '(no team)';
+
+/** The top level: programs sorted by id, or the groups of the chosen grouping. */
+export function programsRoot(briefs: readonly Brief[], grouping: ProgramsGrouping, today: string): (ProgramGroupNode | ProgramNode)[] {
+  if (grouping === 'program') return programNodes(sortBriefs(briefs), today);
+  const groups = new Map<string, Brief[]>();
+  const add = (key: string, brief: Brief) => {
+    const list = groups.get(key);
+    if (list) list.push(brief);
+    else groups.set(key, [brief]);
+  };
+  for (const brief of briefs) {
+    if (grouping === 'status') add(brief.status?.value ?? NO_STATUS, brief);
+    else if (grouping === 'owner') add(brief.owner?.value ?? NO_OWNER, brief);
+    else {
+      const teams = new Set(brief.teams.map((team) => team.id?.value).filter((id): id is string => id !== undefined));
+      if (teams.size === 0) add(NO_TEAM, brief);
+      for (const team of teams) add(team, brief);
+    }
+  }
+  return [...groups.keys()].sort(groupOrder(grouping)).map((key) => ({
+    kind: 'group',
+    id: `programs:${grouping}:${key}`,
+    grouping,
+    key,
+    label: key,
+    briefs: sortBriefs(groups.get(key)!),
+  }));
+}
+
+/** The program nodes of a group (or of the whole workspace), in the given order. */
+export function programNodes(briefs: readonly Brief[], today: string, parentId = 'programs'): ProgramNode[] {
+  return briefs.map((brief) => {
+    const milestones = brief.milestones.map((m) => milestoneState(m, today));
+    return {
+      kind: 'program',
+      id: `${parentId}/${brief.uri}`,
+      uri: brief.uri,
+      brief,
+      label: programLabel(brief),
+      title: brief.title?.value,
+      status: brief.status?.value,
+      owner: brief.owner?.value,
+      target: brief.target?.value,
+      range: brief.programKeyRange ?? brief.firstLineRange,
+      overdueMilestones: milestones.filter((m) => m.overdue).length,
+      atRiskMilestones: milestones.filter((m) => m.atRisk).length,
+      unmitigatedRisks: brief.risks.filter(isUnmitigated).length,
+      openDecisions: brief.decisions.filter(isOpenDecision).length,
+    };
+  });
+}
+
+/** The non-empty sections of a program (`programId`: the id of its program node). */
+export function programSections(brief: Brief, programId: string, today: string): ProgramSectionNode[] {
+  const milestones = brief.milestones.map((m) => milestoneState(m, today));
+  const sections: ProgramSectionNode[] = [];
+  const section = (kind: ProgramSection, label: string, count: number, flagged: number) => {
+    if (count > 0) sections.push({ kind: 'section', id: `${programId}/${kind}`, uri: brief.uri, brief, section: kind, label, count, flagged });
+  };
+  section('milestones', 'Milestones', brief.milestones.length, milestones.filter((m) => m.overdue || m.atRisk).length);
+  section('risks', 'Risks', brief.risks.length, brief.risks.filter(isUnmitigated).length);
+  section('decisions', 'Open decisions', brief.decisions.filter(isOpenDecision).length, 0);
+  return sections;
+}
+
+/** The entries of one section, in the order the brief lists them. */
+export function sectionEntries(section: ProgramSectionNode, today: string): (MilestoneNode | RiskNode | DecisionNode)[] {
+  const { brief } = section;
+  const id = (kind: string, index: number) => `${section.id}/${kind}:${index}`;
+  switch (section.section) {
+    case 'milestones':
+      return brief.milestones.map((m): MilestoneNode => ({
+        kind: 'milestone',
+        id: id('milestone', m.index),
+        uri: brief.uri,
+        label: m.title?.value ?? m.id?.value ?? `Milestone ${m.index + 1}`,
+        milestoneId: m.id?.value,
+        owner: m.owner?.value,
+        due: m.due?.value,
+        status: m.status?.value,
+        ...milestoneState(m, today),
+        dependencies: m.dependsOn.length,
+        range: m.itemRange,
+      }));
+    case 'risks':
+      return brief.risks.map((r): RiskNode => ({
+        kind: 'risk',
+        id: id('risk', r.index),
+        uri: brief.uri,
+        label: r.title?.value ?? r.id?.value ?? `Risk ${r.index + 1}`,
+        riskId: r.id?.value,
+        owner: r.owner?.value,
+        likelihood: r.likelihood?.value,
+        impact: r.impact?.value,
+        status: r.status?.value,
+        unmitigated: isUnmitigated(r),
+        range: r.itemRange,
+      }));
+    case 'decisions':
+      return brief.decisions.filter(isOpenDecision).map((d): DecisionNode => ({
+        kind: 'decision',
+        id: id('decision', d.index),
+        uri: brief.uri,
+        label: d.title?.value ?? d.id?.value ?? `Decision ${d.index + 1}`,
+        decisionId: d.id?.value,
+        owner: d.owner?.value,
+        date: d.date?.value,
+        range: d.itemRange,
+      }));
+  }
+}
+
+/** As rule `milestone-overdue`: due before today and not done or cancelled. At risk: status at-risk or blocked. */
+export function milestoneState(milestone: Milestone, today: string): { overdue: boolean; atRisk: boolean } {
+  const status = milestone.status?.value;
+  return {
+    overdue: milestone.due !== undefined && milestone.due.value < today && !isClosedMilestoneStatus(status),
+    atRisk: status === 'at-risk' || status === 'blocked',
+  };
+}
+
+/** As rule `risk-unmitigated`: high likelihood or impact, no mitigation, not closed. */
+export function isUnmitigated(risk: Risk): boolean {
+  const high = risk.likelihood?.value === 'high' || risk.impact?.value === 'high';
+  return high && !risk.mitigation && risk.status?.value !== 'closed';
+}
+
+export function isOpenDecision(decision: Decision): boolean {
+  return decision.status?.value === 'proposed';
+}
+
+/** "on-track · @maria · target 2026-06-30". */
+export function programDescription(node: ProgramNode): string {
+  return [node.status, node.owner, node.target && `target ${node.target}`].filter(Boolean).join(' · ');
+}
+
+/** "overdue · due 2026-02-01 · in-progress · 2 deps". */
+export function milestoneDescription(node: MilestoneNode): string {
+  return [
+    node.overdue && 'overdue',
+    node.due && `due ${node.due}`,
+    node.status,
+    node.dependencies > 0 && `${node.dependencies} dep${node.dependencies === 1 ? '' : 's'}`,
+  ].filter(Boolean).join(' · ');
+}
+
+/** "high/medium · open · unmitigated" (likelihood/impact). */
+export function riskDescription(node: RiskNode): string {
+  const level = node.likelihood || node.impact ? `${node.likelihood ?? '?'}/${node.impact ?? '?'}` : undefined;
+  return [level, node.status, node.unmitigated && 'no mitigation'].filter(Boolean).join(' · ');
+}
+
+export function decisionDescription(node: DecisionNode): string {
+  return ['proposed', node.owner].filter(Boolean).join(' · ');
+}
+
+/** "5 · 2 need attention". */
+export function sectionDescription(node: ProgramSectionNode): string {
+  if (node.flagged === 0) return String(node.count);
+  const what = node.section === 'risks' ? 'unmitigated' : 'overdue or at risk';
+  return `${node.count} · ${node.flagged} ${what}`;
+}
+
+function sortBriefs(briefs: readonly Brief[]): Brief[] {
+  return [...briefs].sort((a, b) => compareText(programLabel(a), programLabel(b)) || compareText(a.uri, b.uri));
+}
+
+function groupOrder(grouping: ProgramsGrouping): (a: string, b: string) => number {
+  if (grouping === 'status') {
+    const rank = (status: string) => {
+      const at = (PROGRAM_STATUS_ORDER as readonly string[]).indexOf(status);
+      return at < 0 ? PROGRAM_STATUS_ORDER.length : at;
+    };
+    return (a, b) => rank(a) - rank(b) || compareText(a, b);
+  }
+  const last = grouping === 'owner' ? NO_OWNER : NO_TEAM;
+  return (a, b) => Number(a === last) - Number(b === last) || compareText(a.toLowerCase(), b.toLowerCase()) || compareText(a, b);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

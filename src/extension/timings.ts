@@ -1,0 +1,49 @@
+/**
+ * Extension-host timings for the benchmark (bench/measure/activation.ts) and for anyone asking
+ * "why is it slow": always logged to the output channel at debug level; also appended as JSON
+ * lines to the file named by PROGRAM_BRIEFS_TIMINGS when that variable is set.
+ */
+import * as fs from 'node:fs';
+import type * as vscode from 'vscode';
+
+export const TIMINGS_ENV = 'PROGRAM_BRIEFS_TIMINGS';
+
+export type TimingEvent =
+  /** From the start of activate() to the first diagnostics of every brief being published. */
+  | { event: 'first-diagnostics'; ms: number; briefs: number; files: number; indexMs: number; lintMs: number }
+  /** One document update: parse + store + lint affected briefs + publish, excluding the typing debounce. */
+  | { event: 'update'; ms: number; parseMs: number; lintMs: number; affected: number; uri: string }
+  | { event: 'activated'; ms: number };
+
+export class Timings {
+  private readonly file = process.env[TIMINGS_ENV];
+  /** performance.now() at the start of activate(). */
+  readonly activationStart = performance.now();
+  private firstDiagnosticsLogged = false;
+
+  constructor(private readonly output: vscode.LogOutputChannel) {}
+
+  sinceActivation(): number {
+    return performance.now() - this.activationStart;
+  }
+
+  get firstDiagnosticsDone(): boolean {
+    return this.firstDiagnosticsLogged;
+  }
+
+  record(entry: TimingEvent): void {
+    if (entry.event === 'first-diagnostics') {
+      if (this.firstDiagnosticsLogged) return;
+      this.firstDiagnosticsLogged = true;
+    }
+    const { event, ...rest } = entry;
+    this.output.debug(`timing ${event} ${JSON.stringify(rest)}`);
+    if (this.file) {
+      try {
+        fs.appendFileSync(this.file, JSON.stringify({ ...entry, at: Date.now() }) + '\n');
+      } catch {
+        // Timings are a diagnostic aid; never let them break the extension.
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The Checklist view: programs → headings → task items, each level built when it is expanded.
+ * Items carry native tree checkboxes; ticking one is handled by `checkboxToggle.ts`.
+ */
+import * as vscode from 'vscode';
+import {
+  checklistEntries, checklistHeadings, checklistPrograms, describeFilter, progressLabel,
+  type ChecklistEntry, type ChecklistNode, type ChecklistViewOptions,
+} from '../../core/checklistTree';
+import type { BriefIndex } from '../briefIndex';
+import type { ChecklistFilters } from './checklistFilters';
+import { escapeMarkdown, openAt, plural, todayOf } from './shared';
+
+export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistNode> {
+  private readonly changeEmitter = new vscode.EventEmitter<ChecklistNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  /** Set once the view exists: the provider keeps its description and message current. */
+  view: vscode.TreeView<ChecklistNode> | undefined;
+
+  constructor(private readonly index: BriefIndex, private readonly filters: ChecklistFilters) {}
+
+  refresh(): void {
+    this.changeEmitter.fire(undefined);
+  }
+
+  options(): ChecklistViewOptions {
+    return { filter: this.filters.effective(), today: todayOf(this.index) };
+  }
+
+  getChildren(node?: ChecklistNode): ChecklistNode[] {
+    const options = this.options();
+    if (!node) {
+      const roots = checklistPrograms(this.index.workspace.briefs(), options);
+      this.describe(options, roots.length);
+      return roots;
+    }
+    // Resolve by uri: the node may predate the last edit (the refresh is debounced).
+    const brief = this.index.workspace.get(node.uri);
+    if (!brief) return [];
+    if (node.kind === 'program') return checklistHeadings(brief, options);
+    if (node.kind === 'heading') {
+      const current = node.heading ? checklistHeadings(brief, options).find((h) => h.id === node.id) : node;
+      return current ? checklistEntries(brief, current.heading?.line, options) : [];
+    }
+    return [];
+  }
+
+  getTreeItem(node: ChecklistNode): vscode.TreeItem {
+    if (node.kind === 'item') return itemTreeItem(node);
+    const expanded = node.kind === 'heading' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(node.label, expanded);
+    item.id = node.id;
+    item.description = progressLabel(node.progress);
+    const complete = node.progress.total > 0 && node.progress.done === node.progress.total;
+    if (node.kind === 'program') {
+      item.contextValue = 'checklistProgram';
+      item.iconPath = complete ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('project');
+      item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(node.title ?? node.label)}**\n\n${node.progress.done} of ${plural(node.progress.total, 'item')} done\n\n${escapeMarkdown(vscode.workspace.asRelativePath(vscode.Uri.parse(node.uri)))}`);
+    } else {
+      item.contextValue = 'checklistHeading';
+      item.tooltip = `${node.label}: ${node.progress.done} of ${plural(node.progress.total, 'item')} done`;
+    }
+    return item;
+  }
+
+  private describe(options: ChecklistViewOptions, groups: number): void {
+    if (!this.view) return;
+    const filter = describeFilter(options.filter);
+    this.view.description = filter || undefined;
+    if (groups > 0) this.view.message = undefined;
+    else if (filter) this.view.message = `No checklist items match the filters (${filter}).`;
+    else this.view.message = this.index.workspace.briefs().length === 0 ? 'No program briefs in this workspace.' : 'No checklist items in the briefs.';
+  }
+}
+
+function itemTreeItem(node: ChecklistEntry): vscode.TreeItem {
+  const { item } = node;
+  const treeItem = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+  treeItem.id = node.id;
+  treeItem.description = [item.owner?.value, item.due && `due ${item.due.value}`, node.overdue && 'overdue'].filter(Boolean).join(' · ');
+  treeItem.checkboxState = {
+    state: item.checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+    tooltip: item.checked ? 'Mark as not done' : 'Mark as done',
+  };
+  treeItem.contextValue = node.overdue ? 'checklistItem.overdue' : 'checklistItem';
+  if (node.overdue) treeItem.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
+  treeItem.tooltip = `${item.text}${node.overdue ? `\n\nOverdue: was due ${item.due?.value}` : ''}\n\nLine ${item.line + 1}`;
+  treeItem.command = openAt(node.uri, item.range, 'Open Checklist Item');
+  return treeItem;
+}

@@ -1,0 +1,109 @@
+/**
+ * The Program Briefs view container: the Programs and Checklist trees, their title-bar commands,
+ * and live refresh from the brief index. Everything registered here goes into
+ * `context.subscriptions`.
+ */
+import * as vscode from 'vscode';
+import type { ChecklistNode } from '../../core/checklistTree';
+import { PROGRAMS_GROUPINGS, type ProgramsGrouping, type ProgramsTreeNode } from '../../core/programsTree';
+import type { BriefIndex } from '../briefIndex';
+import { toggleChecklistItems, type ToggleOutcome } from './checkboxToggle';
+import { chooseDueWithin, ChecklistFilters, toggleMine, toggleOpenOnly } from './checklistFilters';
+import { ChecklistTreeProvider } from './checklistProvider';
+import { ProgramsTreeProvider } from './programsProvider';
+import { debounce, todayOf } from './shared';
+
+export { ChecklistTreeProvider } from './checklistProvider';
+export { ProgramsTreeProvider } from './programsProvider';
+export type { ChecklistFilterState } from './checklistFilters';
+export type { ToggleOutcome } from './checkboxToggle';
+
+/** Index changes arrive per file while typing or indexing; one tree refresh per burst. */
+const REFRESH_DEBOUNCE_MS = 100;
+
+/** What the views expose to the extension's API (the real-editor tests use it). */
+export interface TreeViewsApi {
+  checklist: {
+    provider: ChecklistTreeProvider;
+    view: vscode.TreeView<ChecklistNode>;
+    filters: ChecklistFilters;
+    /** The handler `onDidChangeCheckboxState` calls. */
+    toggle(changes: ReadonlyArray<readonly [ChecklistNode, vscode.TreeItemCheckboxState]>): Promise<ToggleOutcome>;
+  };
+  programs: {
+    provider: ProgramsTreeProvider;
+    view: vscode.TreeView<ProgramsTreeNode>;
+  };
+  /** Refreshes both trees now (skipping the debounce). */
+  refresh(): void;
+}
+
+export function registerTreeViews(context: vscode.ExtensionContext, index: BriefIndex): TreeViewsApi {
+  const subscriptions = context.subscriptions;
+  const filters = new ChecklistFilters(context.workspaceState);
+  const checklistProvider = new ChecklistTreeProvider(index, filters);
+  const programsProvider = new ProgramsTreeProvider(index, context.workspaceState);
+
+  const checklistView = vscode.window.createTreeView('programBriefs.checklist', {
+    treeDataProvider: checklistProvider,
+    showCollapseAll: true,
+    // A ticked item must not tick its heading or program: only items have checkboxes.
+    manageCheckboxStateManually: true,
+  });
+  checklistProvider.view = checklistView;
+  const programsView = vscode.window.createTreeView('programBriefs.programs', { treeDataProvider: programsProvider, showCollapseAll: true });
+  programsProvider.view = programsView;
+
+  let shownToday = todayOf(index);
+  const refreshNow = () => {
+    shownToday = todayOf(index);
+    checklistProvider.refresh();
+    programsProvider.refresh();
+  };
+  const refreshSoon = debounce(refreshNow, REFRESH_DEBOUNCE_MS);
+  const toggle = (changes: ReadonlyArray<readonly [ChecklistNode, vscode.TreeItemCheckboxState]>) =>
+    toggleChecklistItems(index, changes, () => checklistProvider.refresh());
+
+  subscriptions.push(
+    filters,
+    checklistView,
+    programsView,
+    { dispose: () => refreshSoon.dispose() },
+    index.onDidChange(() => refreshSoon()),
+    filters.onDidChange(() => checklistProvider.refresh()),
+    checklistView.onDidChangeCheckboxState((event) => void toggle(event.items)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('programBriefs.me')) checklistProvider.refresh();
+    }),
+    // Overdue depends on the date: a view shown again after midnight is rebuilt.
+    ...[checklistView, programsView].map((view) => view.onDidChangeVisibility(({ visible }) => {
+      if (visible && todayOf(index) !== shownToday) refreshNow();
+    })),
+    vscode.commands.registerCommand('programBriefs.checklist.filterOpen', () => toggleOpenOnly(filters)),
+    vscode.commands.registerCommand('programBriefs.checklist.filterMine', () => toggleMine(filters)),
+    vscode.commands.registerCommand('programBriefs.checklist.filterDue', (days?: unknown) => chooseDueWithin(filters, days)),
+    vscode.commands.registerCommand('programBriefs.checklist.clearFilters', () => filters.set({ openOnly: false, mine: false })),
+    vscode.commands.registerCommand('programBriefs.programs.sortBy', (grouping?: unknown) => chooseGrouping(programsProvider, grouping)),
+  );
+  return {
+    checklist: { provider: checklistProvider, view: checklistView, filters, toggle },
+    programs: { provider: programsProvider, view: programsView },
+    refresh: refreshNow,
+  };
+}
+
+/** Sorts or groups the Programs view; `grouping` comes from tests and keybindings, else a QuickPick asks. */
+async function chooseGrouping(provider: ProgramsTreeProvider, grouping?: unknown): Promise<void> {
+  const known = PROGRAMS_GROUPINGS.find((g) => g.grouping === grouping);
+  if (grouping !== undefined && !known) throw new Error(`Sort or group programs: expected one of ${PROGRAMS_GROUPINGS.map((g) => g.grouping).join(', ')}; got ${String(grouping)}`);
+  let chosen: ProgramsGrouping | undefined = known?.grouping;
+  if (!chosen) {
+    const current = provider.grouping;
+    const picked = await vscode.window.showQuickPick(
+      PROGRAMS_GROUPINGS.map((g) => ({ label: g.label, detail: g.detail, description: g.grouping === current ? 'current' : undefined, grouping: g.grouping })),
+      { title: 'Sort or Group Programs', placeHolder: 'Show programs by…' },
+    );
+    chosen = picked?.grouping;
+  }
+  if (chosen) await provider.setGrouping(chosen);
+}

@@ -1,0 +1,161 @@
+/**
+ * The Programs view: (groups →) programs → milestones / risks / open decisions → entries, each
+ * level built when it is expanded. The grouping is remembered per workspace.
+ */
+import * as vscode from 'vscode';
+import {
+  decisionDescription, milestoneDescription, programDescription, programNodes, programSections, programsRoot,
+  PROGRAMS_GROUPINGS, riskDescription, sectionDescription, sectionEntries,
+  type ProgramNode, type ProgramsGrouping, type ProgramsTreeNode,
+} from '../../core/programsTree';
+import type { Brief } from '../../core';
+import type { BriefIndex } from '../briefIndex';
+import { escapeMarkdown, openAt, plural, todayOf } from './shared';
+
+const STATE_KEY = 'programBriefs.programs.grouping';
+
+export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsTreeNode> {
+  private readonly changeEmitter = new vscode.EventEmitter<ProgramsTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  view: vscode.TreeView<ProgramsTreeNode> | undefined;
+
+  constructor(private readonly index: BriefIndex, private readonly memento: vscode.Memento) {}
+
+  get grouping(): ProgramsGrouping {
+    const stored = this.memento.get<string>(STATE_KEY);
+    return PROGRAMS_GROUPINGS.find((g) => g.grouping === stored)?.grouping ?? 'program';
+  }
+
+  async setGrouping(grouping: ProgramsGrouping): Promise<void> {
+    await this.memento.update(STATE_KEY, grouping);
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.changeEmitter.fire(undefined);
+  }
+
+  getChildren(node?: ProgramsTreeNode): ProgramsTreeNode[] {
+    const today = todayOf(this.index);
+    const workspace = this.index.workspace;
+    if (!node) {
+      const briefs = workspace.briefs();
+      const grouping = this.grouping;
+      if (this.view) {
+        this.view.description = grouping === 'program' ? undefined : `by ${grouping}`;
+        this.view.message = briefs.length === 0 ? 'No program briefs in this workspace.' : undefined;
+      }
+      return programsRoot(briefs, grouping, today);
+    }
+    // Nodes may predate the last edit (refreshes are debounced): read the briefs afresh.
+    switch (node.kind) {
+      case 'group':
+        return programNodes(node.briefs.map((b) => workspace.get(b.uri)).filter((b): b is Brief => b?.isBrief === true), today, node.id);
+      case 'program': {
+        const brief = workspace.get(node.uri);
+        return brief ? programSections(brief, node.id, today) : [];
+      }
+      case 'section': {
+        const brief = workspace.get(node.uri);
+        return brief ? sectionEntries({ ...node, brief }, today) : [];
+      }
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(node: ProgramsTreeNode): vscode.TreeItem {
+    const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+    switch (node.kind) {
+      case 'group': {
+        const item = new vscode.TreeItem(node.label, collapsed);
+        item.id = node.id;
+        item.description = plural(node.briefs.length, 'program');
+        item.iconPath = node.grouping === 'status' ? statusIcon(node.key) : new vscode.ThemeIcon(node.grouping === 'owner' ? 'person' : 'organization');
+        item.contextValue = 'programGroup';
+        return item;
+      }
+      case 'program': {
+        const item = new vscode.TreeItem(node.label, collapsed);
+        item.id = node.id;
+        item.description = programDescription(node);
+        item.iconPath = statusIcon(node.status);
+        item.tooltip = programTooltip(node);
+        item.contextValue = 'program';
+        item.command = openAt(node.uri, node.range, 'Open Brief');
+        return item;
+      }
+      case 'section': {
+        const item = new vscode.TreeItem(node.label, node.section === 'milestones' ? vscode.TreeItemCollapsibleState.Expanded : collapsed);
+        item.id = node.id;
+        item.description = sectionDescription(node);
+        item.iconPath = new vscode.ThemeIcon(node.section === 'milestones' ? 'milestone' : node.section === 'risks' ? 'shield' : 'question');
+        item.contextValue = `programSection.${node.section}`;
+        return item;
+      }
+      case 'milestone': {
+        const item = leaf(node.id, node.label, milestoneDescription(node), node.uri, node.range);
+        item.iconPath = node.overdue
+          ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'))
+          : node.atRisk
+            ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+            : node.status === 'done'
+              ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
+              : node.status === 'cancelled' ? new vscode.ThemeIcon('circle-slash') : new vscode.ThemeIcon('milestone');
+        item.tooltip = [node.milestoneId && `Milestone ${node.milestoneId}`, node.owner && `Owner ${node.owner}`, node.overdue && `Overdue: was due ${node.due}`,
+          node.atRisk && `Status ${node.status}`, node.dependencies === 1 ? '1 dependency' : `${node.dependencies} dependencies`].filter(Boolean).join('\n');
+        item.contextValue = node.overdue ? 'milestone.overdue' : node.atRisk ? 'milestone.atRisk' : 'milestone';
+        return item;
+      }
+      case 'risk': {
+        const item = leaf(node.id, node.label, riskDescription(node), node.uri, node.range);
+        item.iconPath = node.unmitigated ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('shield');
+        item.tooltip = [node.riskId && `Risk ${node.riskId}`, node.owner && `Owner ${node.owner}`, `Likelihood ${node.likelihood ?? '?'}, impact ${node.impact ?? '?'}`,
+          node.unmitigated && 'High and no mitigation'].filter(Boolean).join('\n');
+        item.contextValue = node.unmitigated ? 'risk.unmitigated' : 'risk';
+        return item;
+      }
+      case 'decision': {
+        const item = leaf(node.id, node.label, decisionDescription(node), node.uri, node.range);
+        item.iconPath = new vscode.ThemeIcon('question');
+        item.tooltip = [node.decisionId && `Decision ${node.decisionId}`, 'Status proposed', node.owner && `Owner ${node.owner}`].filter(Boolean).join('\n');
+        item.contextValue = 'decision';
+        return item;
+      }
+    }
+  }
+}
+
+function leaf(id: string, label: string, description: string, uri: string, range: ProgramNode['range']): vscode.TreeItem {
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  item.id = id;
+  item.description = description;
+  item.command = openAt(uri, range, 'Reveal in Brief');
+  return item;
+}
+
+function statusIcon(status: string | undefined): vscode.ThemeIcon {
+  switch (status) {
+    case 'on-track': return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'at-risk': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    case 'off-track':
+    case 'blocked': return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    case 'done': return new vscode.ThemeIcon('check-all');
+    case 'cancelled': return new vscode.ThemeIcon('circle-slash');
+    default: return new vscode.ThemeIcon('circle-outline');
+  }
+}
+
+function programTooltip(node: ProgramNode): vscode.MarkdownString {
+  const lines = [
+    `**${escapeMarkdown(node.title ?? node.label)}** (${escapeMarkdown(node.label)})`,
+    [node.status && `Status: ${node.status}`, node.owner && `Owner: ${node.owner}`, node.target && `Target: ${node.target}`].filter(Boolean).join(' · '),
+    [node.overdueMilestones && `${node.overdueMilestones} overdue`, node.atRiskMilestones && `${node.atRiskMilestones} at risk or blocked`,
+      node.unmitigatedRisks && `${plural(node.unmitigatedRisks, 'unmitigated risk')}`, node.openDecisions && `${plural(node.openDecisions, 'open decision')}`]
+      .filter(Boolean).join(' · '),
+  ];
+  const tooltip = new vscode.MarkdownString(lines.filter(Boolean).join('\n\n'));
+  tooltip.supportHtml = false;
+  tooltip.isTrusted = false;
+  return tooltip;
+}

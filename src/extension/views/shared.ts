@@ -1,0 +1,49 @@
+/** Small adapters shared by the tree views: core ranges to VS Code, "today", click-to-open. */
+import * as vscode from 'vscode';
+import { todayUtc, type Range } from '../../core';
+import type { BriefIndex } from '../briefIndex';
+
+export function toVsRange(range: Range): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+/** The configured `today`, else the current UTC date (spec §2). */
+export function todayOf(index: BriefIndex): string {
+  return index.config.today ?? todayUtc();
+}
+
+/** A tree item command that opens a brief with `range` selected (VS Code's own `vscode.open`). */
+export function openAt(uri: string, range: Range, title: string): vscode.Command {
+  const options: vscode.TextDocumentShowOptions = { selection: toVsRange(range), preview: true };
+  return { command: 'vscode.open', title, arguments: [vscode.Uri.parse(uri), options] };
+}
+
+/** Calls `fn` once, `delayMs` after the last of a burst of calls. */
+export function debounce(fn: () => void, delayMs: number): { (): void; flush(): void; dispose(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    timer = undefined;
+    fn();
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, delayMs);
+  };
+  schedule.flush = () => {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      run();
+    }
+  };
+  schedule.dispose = () => clearTimeout(timer);
+  return schedule;
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Text from a brief, safe inside a MarkdownString (a tooltip). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+}

@@ -1,0 +1,201 @@
+/** The Programs view's content, level by level (src/core/programsTree). */
+import assert from 'node:assert/strict';
+import { BriefWorkspace } from '../../src/core';
+import {
+  decisionDescription, milestoneDescription, programDescription, programNodes, programSections, programsRoot, riskDescription,
+  sectionDescription, sectionEntries, type ProgramGroupNode, type ProgramNode, type ProgramsTreeNode,
+} from '../../src/core/programsTree';
+
+const TODAY = '2026-03-01';
+
+const PAYMENTS = `---
+program: payments-v2
+title: Payments platform v2
+owner: "@maria"
+status: at-risk
+target: 2026-06-30
+teams:
+  - id: payments
+    owner: "@li"
+  - id: ledger
+    owner: "@tomasz"
+milestones:
+  - id: design-approved
+    title: Design approved
+    owner: "@maria"
+    due: 2026-02-01
+    status: done
+  - id: vendor-signed
+    title: Vendor signed
+    owner: "@maria"
+    due: 2026-02-15
+    status: in-progress
+  - id: cutover
+    title: Production cutover
+    owner: "@li"
+    due: 2026-05-15
+    status: at-risk
+    depends_on: [design-approved, identity-sso#tokens-ga]
+risks:
+  - id: vendor-delay
+    title: Card vendor API ships late
+    owner: "@li"
+    likelihood: high
+    impact: medium
+    status: open
+  - id: load
+    title: Latency at peak
+    owner: "@li"
+    likelihood: high
+    impact: high
+    mitigation: Load test weekly.
+    status: open
+decisions:
+  - id: event-sourcing
+    title: Event-source the ledger
+    owner: "@maria"
+    status: decided
+  - id: region
+    title: Roll out by region
+    owner: "@li"
+    status: proposed
+---
+# Payments
+`;
+
+const IDENTITY = `---
+program: identity-sso
+title: Identity SSO
+owner: "@li"
+status: on-track
+teams:
+  - id: payments
+    owner: "@li"
+milestones:
+  - id: tokens-ga
+    title: Tokens GA
+    owner: "@li"
+    due: 2026-04-01
+---
+# Identity
+`;
+
+const BILLING = `---
+program: billing-core
+title: Billing core
+owner: "@keiko"
+---
+# Billing
+`;
+
+function briefs() {
+  const ws = new BriefWorkspace();
+  ws.setText('file:///w/payments.md', PAYMENTS);
+  ws.setText('file:///w/identity.md', IDENTITY);
+  ws.setText('file:///w/billing.md', BILLING);
+  ws.setText('file:///w/notes.md', '# Notes\n');
+  return ws.briefs();
+}
+
+const labels = (nodes: readonly ProgramsTreeNode[]) => nodes.map((n) => n.label);
+
+function program(id: string): ProgramNode {
+  const node = programsRoot(briefs(), 'program', TODAY).find((n) => n.label === id);
+  assert.ok(node && node.kind === 'program');
+  return node;
+}
+
+function section(id: string, kind: string) {
+  const p = program(id);
+  const found = programSections(p.brief, p.id, TODAY).find((s) => s.section === kind);
+  assert.ok(found, `${id} has ${kind}`);
+  return found;
+}
+
+describe('views: programs tree', () => {
+  it('lists every program by id with status, owner and target', () => {
+    const roots = programsRoot(briefs(), 'program', TODAY);
+    assert.deepEqual(labels(roots), ['billing-core', 'identity-sso', 'payments-v2']);
+    assert.deepEqual(roots.map((n) => n.kind === 'program' && programDescription(n)), ['@keiko', 'on-track · @li', 'at-risk · @maria · target 2026-06-30']);
+    const payments = program('payments-v2');
+    assert.equal(payments.title, 'Payments platform v2');
+    assert.equal(payments.range.start.line, 1, 'reveals the program: key');
+    assert.deepEqual([payments.overdueMilestones, payments.atRiskMilestones, payments.unmitigatedRisks, payments.openDecisions], [1, 1, 1, 1]);
+  });
+
+  it('groups by status, most urgent first; programs without a status last', () => {
+    const roots = programsRoot(briefs(), 'status', TODAY) as ProgramGroupNode[];
+    assert.deepEqual(labels(roots), ['at-risk', 'on-track', '(no status)']);
+    assert.deepEqual(labels(programNodes(roots[0].briefs, TODAY, roots[0].id)), ['payments-v2']);
+  });
+
+  it('groups by owner, alphabetically', () => {
+    const roots = programsRoot(briefs(), 'owner', TODAY) as ProgramGroupNode[];
+    assert.deepEqual(labels(roots), ['@keiko', '@li', '@maria']);
+  });
+
+  it('groups by team: a program appears under each of its teams, with ids unique across the tree', () => {
+    const roots = programsRoot(briefs(), 'team', TODAY) as ProgramGroupNode[];
+    assert.deepEqual(labels(roots), ['ledger', 'payments', '(no team)']);
+    assert.deepEqual(roots.map((g) => labels(programNodes(g.briefs, TODAY, g.id))), [['payments-v2'], ['identity-sso', 'payments-v2'], ['billing-core']]);
+    const ids = roots.flatMap((g) => programNodes(g.briefs, TODAY, g.id).map((p) => p.id));
+    assert.equal(new Set(ids).size, ids.length);
+  });
+
+  it('shows only non-empty sections, with counts and what needs attention', () => {
+    const p = program('payments-v2');
+    const sections = programSections(p.brief, p.id, TODAY);
+    assert.deepEqual(sections.map((s) => `${s.label}: ${sectionDescription(s)}`), [
+      'Milestones: 3 · 2 overdue or at risk',
+      'Risks: 2 · 1 unmitigated',
+      'Open decisions: 1',
+    ]);
+    const billing = program('billing-core');
+    assert.deepEqual(programSections(billing.brief, billing.id, TODAY), []);
+  });
+
+  it('milestones: due, status, overdue or at-risk marked, dependency count, place to reveal', () => {
+    const entries = sectionEntries(section('payments-v2', 'milestones'), TODAY);
+    assert.deepEqual(entries.map((e) => e.kind === 'milestone' && [e.label, milestoneDescription(e), e.overdue, e.atRisk]), [
+      ['Design approved', 'due 2026-02-01 · done', false, false],
+      ['Vendor signed', 'overdue · due 2026-02-15 · in-progress', true, false],
+      ['Production cutover', 'due 2026-05-15 · at-risk · 2 deps', false, true],
+    ]);
+    assert.equal(entries[2].range.start.line, 22, 'the first line of the milestone item');
+  });
+
+  it('a milestone with no status that is past due is overdue', () => {
+    const entries = sectionEntries(section('identity-sso', 'milestones'), '2026-04-02');
+    assert.equal(entries[0].kind === 'milestone' && entries[0].overdue, true);
+  });
+
+  it('risks: likelihood/impact, unmitigated ones marked', () => {
+    const entries = sectionEntries(section('payments-v2', 'risks'), TODAY);
+    assert.deepEqual(entries.map((e) => e.kind === 'risk' && [e.label, riskDescription(e), e.unmitigated]), [
+      ['Card vendor API ships late', 'high/medium · open · no mitigation', true],
+      ['Latency at peak', 'high/high · open', false],
+    ]);
+  });
+
+  it('open decisions: only status proposed', () => {
+    const entries = sectionEntries(section('payments-v2', 'decisions'), TODAY);
+    assert.deepEqual(entries.map((e) => e.kind === 'decision' && [e.label, decisionDescription(e), e.decisionId]), [
+      ['Roll out by region', 'proposed · @li', 'region'],
+    ]);
+  });
+
+  it('ids are unique across all levels', () => {
+    const ids: string[] = [];
+    const walk = (nodes: readonly ProgramsTreeNode[]) => {
+      for (const node of nodes) {
+        ids.push(node.id);
+        if (node.kind === 'group') walk(programNodes(node.briefs, TODAY, node.id));
+        else if (node.kind === 'program') walk(programSections(node.brief, node.id, TODAY));
+        else if (node.kind === 'section') walk(sectionEntries(node, TODAY));
+      }
+    };
+    walk(programsRoot(briefs(), 'team', TODAY));
+    walk(programsRoot(briefs(), 'program', TODAY));
+    assert.equal(new Set(ids).size, ids.length);
+  });
+});
