@@ -72,12 +72,12 @@ export function timeTrees(workspace: BriefWorkspace, today: string, runs = WARM_
       const brief = briefs[Math.floor(briefs.length / 2)];
       for (const heading of checklistHeadings(brief, options)) checklistEntries(brief, heading.heading?.line, options);
     },
-    'programs.root': () => programsRoot(briefs, 'program', today),
+    'programs.root': () => programsRoot(briefs, 'program'),
     'programs.firstLevel': () => {
-      for (const node of programsRoot(briefs, 'program', today)) if (node.kind === 'program') programSections(node.brief, node.id, today);
+      for (const node of programsRoot(briefs, 'program')) if (node.kind === 'program') programSections(node.brief, node.id, today);
     },
     ...Object.fromEntries((['status', 'owner', 'team'] as ProgramsGrouping[]).map((grouping) => [`programs.${grouping}.firstLevel`, () => {
-      for (const group of programsRoot(briefs, grouping, today)) if (group.kind === 'group') programNodes(group.briefs, today, group.id);
+      for (const group of programsRoot(briefs, grouping)) if (group.kind === 'group') programNodes(group.briefs, group.id);
     }])),
   };
   const samples: Record<string, number[]> = {};

@@ -174,9 +174,10 @@ export function criticalPath(graph: DependencyGraph, ref: string): string[] {
  * only, downstream nodes further downstream only (siblings are not pulled in).
  */
 export function neighbourhood(graph: DependencyGraph, seeds: Iterable<string>, depth: number): Set<string> {
-  const kept = new Set(seeds);
+  const start = [...seeds];
+  const kept = new Set(start);
   for (const direction of ['up', 'down'] as const) {
-    let frontier = [...kept];
+    let frontier = start;
     const seen = new Set(frontier);
     for (let step = 0; step < depth && frontier.length > 0; step++) {
       const next: string[] = [];

@@ -40,6 +40,10 @@ export interface ProgramNode {
   owner?: string;
   target?: string;
   range: Range;
+}
+
+/** What needs attention in a program (for its tooltip; computed on demand, not for the whole list). */
+export interface ProgramAttention {
   overdueMilestones: number;
   atRiskMilestones: number;
   unmitigatedRisks: number;
@@ -107,8 +111,8 @@ const NO_OWNER = '(no owner)';
 const NO_TEAM = '(no team)';
 
 /** The top level: programs sorted by id, or the groups of the chosen grouping. */
-export function programsRoot(briefs: readonly Brief[], grouping: ProgramsGrouping, today: string): (ProgramGroupNode | ProgramNode)[] {
-  if (grouping === 'program') return programNodes(sortBriefs(briefs), today);
+export function programsRoot(briefs: readonly Brief[], grouping: ProgramsGrouping): (ProgramGroupNode | ProgramNode)[] {
+  if (grouping === 'program') return programNodes(sortBriefs(briefs));
   const groups = new Map<string, Brief[]>();
   const add = (key: string, brief: Brief) => {
     const list = groups.get(key);
@@ -135,26 +139,31 @@ export function programsRoot(briefs: readonly Brief[], grouping: ProgramsGroupin
 }
 
 /** The program nodes of a group (or of the whole workspace), in the given order. */
-export function programNodes(briefs: readonly Brief[], today: string, parentId = 'programs'): ProgramNode[] {
-  return briefs.map((brief) => {
-    const milestones = brief.milestones.map((m) => milestoneState(m, today));
-    return {
-      kind: 'program',
-      id: `${parentId}/${brief.uri}`,
-      uri: brief.uri,
-      brief,
-      label: programLabel(brief),
-      title: brief.title?.value,
-      status: brief.status?.value,
-      owner: brief.owner?.value,
-      target: brief.target?.value,
-      range: brief.programKeyRange ?? brief.firstLineRange,
-      overdueMilestones: milestones.filter((m) => m.overdue).length,
-      atRiskMilestones: milestones.filter((m) => m.atRisk).length,
-      unmitigatedRisks: brief.risks.filter(isUnmitigated).length,
-      openDecisions: brief.decisions.filter(isOpenDecision).length,
-    };
-  });
+export function programNodes(briefs: readonly Brief[], parentId = 'programs'): ProgramNode[] {
+  return briefs.map((brief) => ({
+    kind: 'program',
+    id: `${parentId}/${brief.uri}`,
+    uri: brief.uri,
+    brief,
+    label: programLabel(brief),
+    title: brief.title?.value,
+    status: brief.status?.value,
+    owner: brief.owner?.value,
+    target: brief.target?.value,
+    range: brief.programKeyRange ?? brief.firstLineRange,
+  }));
+}
+
+export function programAttention(brief: Brief, today: string): ProgramAttention {
+  const attention: ProgramAttention = { overdueMilestones: 0, atRiskMilestones: 0, unmitigatedRisks: 0, openDecisions: 0 };
+  for (const milestone of brief.milestones) {
+    const state = milestoneState(milestone, today);
+    if (state.overdue) attention.overdueMilestones++;
+    if (state.atRisk) attention.atRiskMilestones++;
+  }
+  for (const risk of brief.risks) if (isUnmitigated(risk)) attention.unmitigatedRisks++;
+  for (const decision of brief.decisions) if (isOpenDecision(decision)) attention.openDecisions++;
+  return attention;
 }
 
 /** The non-empty sections of a program (`programId`: the id of its program node). */

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { BriefWorkspace, lintBrief, mergeConfig, type Diagnostic } from '../../src/core';
 import {
-  addDependencyFix, addTeamFix, applyEdits, applyFix, briefText, guardsHold, knownHandles,
+  addDependencyFix, addMilestoneFix, addTeamFix, applyEdits, applyFix, briefText, guardsHold, knownHandles,
   replaceValueFix, setOwnerFix, type Fix,
 } from '../../src/core/fixes';
 
@@ -214,5 +214,16 @@ describe('fixes: known handles', () => {
     workspace.setText('file:///w/a.md', brief('program: a\ntitle: A\nowner: "@li"\nstakeholders:\n  - who: "@cfo"\nmilestones:\n  - id: m\n    title: M\n    owner: "@li"', '- [ ] task @zoe\n'));
     workspace.setText('file:///w/b.md', brief('program: b\ntitle: B\nowner: "@ana"'));
     assert.deepEqual(knownHandles(workspace, mergeConfig({ people: ['@ana', '@pat'] })), ['@li', '@ana', '@cfo', '@zoe', '@pat']);
+  });
+});
+
+describe('fixes: dependency-unknown on a milestone', () => {
+  it('declares the missing milestone in the program that exists', () => {
+    const ledger = brief('program: ledger\ntitle: L\nowner: "@a"\nmilestones:\n  - id: api\n    title: API\n    owner: "@a"\nrisks: []');
+    const pay = brief('program: pay\ntitle: Pay\nowner: "@m"\ndepends_on:\n  - ledger#export');
+    assert.deepEqual(rules(lint(pay, { 'file:///w/ledger.md': ledger })), ['dependency-unknown']);
+    const fixed = apply(ledger, addMilestoneFix(ledger, 'export'));
+    assert.match(fixed, /    owner: "@a"\n  - id: export\n    title: "Export"\nrisks: \[\]/);
+    assert.deepEqual(lint(pay, { 'file:///w/ledger.md': fixed }), []);
   });
 });

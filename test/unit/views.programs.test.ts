@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { BriefWorkspace } from '../../src/core';
 import {
-  decisionDescription, milestoneDescription, programDescription, programNodes, programSections, programsRoot, riskDescription,
+  decisionDescription, milestoneDescription, programAttention, programDescription, programNodes, programSections, programsRoot, riskDescription,
   sectionDescription, sectionEntries, type ProgramGroupNode, type ProgramNode, type ProgramsTreeNode,
 } from '../../src/core/programsTree';
 
@@ -100,7 +100,7 @@ function briefs() {
 const labels = (nodes: readonly ProgramsTreeNode[]) => nodes.map((n) => n.label);
 
 function program(id: string): ProgramNode {
-  const node = programsRoot(briefs(), 'program', TODAY).find((n) => n.label === id);
+  const node = programsRoot(briefs(), 'program').find((n) => n.label === id);
   assert.ok(node && node.kind === 'program');
   return node;
 }
@@ -114,31 +114,32 @@ function section(id: string, kind: string) {
 
 describe('views: programs tree', () => {
   it('lists every program by id with status, owner and target', () => {
-    const roots = programsRoot(briefs(), 'program', TODAY);
+    const roots = programsRoot(briefs(), 'program');
     assert.deepEqual(labels(roots), ['billing-core', 'identity-sso', 'payments-v2']);
     assert.deepEqual(roots.map((n) => n.kind === 'program' && programDescription(n)), ['@keiko', 'on-track · @li', 'at-risk · @maria · target 2026-06-30']);
     const payments = program('payments-v2');
     assert.equal(payments.title, 'Payments platform v2');
     assert.equal(payments.range.start.line, 1, 'reveals the program: key');
-    assert.deepEqual([payments.overdueMilestones, payments.atRiskMilestones, payments.unmitigatedRisks, payments.openDecisions], [1, 1, 1, 1]);
+    assert.deepEqual(programAttention(payments.brief, TODAY), { overdueMilestones: 1, atRiskMilestones: 1, unmitigatedRisks: 1, openDecisions: 1 });
+    assert.deepEqual(programAttention(program('billing-core').brief, TODAY), { overdueMilestones: 0, atRiskMilestones: 0, unmitigatedRisks: 0, openDecisions: 0 });
   });
 
   it('groups by status, most urgent first; programs without a status last', () => {
-    const roots = programsRoot(briefs(), 'status', TODAY) as ProgramGroupNode[];
+    const roots = programsRoot(briefs(), 'status') as ProgramGroupNode[];
     assert.deepEqual(labels(roots), ['at-risk', 'on-track', '(no status)']);
-    assert.deepEqual(labels(programNodes(roots[0].briefs, TODAY, roots[0].id)), ['payments-v2']);
+    assert.deepEqual(labels(programNodes(roots[0].briefs, roots[0].id)), ['payments-v2']);
   });
 
   it('groups by owner, alphabetically', () => {
-    const roots = programsRoot(briefs(), 'owner', TODAY) as ProgramGroupNode[];
+    const roots = programsRoot(briefs(), 'owner') as ProgramGroupNode[];
     assert.deepEqual(labels(roots), ['@keiko', '@li', '@maria']);
   });
 
   it('groups by team: a program appears under each of its teams, with ids unique across the tree', () => {
-    const roots = programsRoot(briefs(), 'team', TODAY) as ProgramGroupNode[];
+    const roots = programsRoot(briefs(), 'team') as ProgramGroupNode[];
     assert.deepEqual(labels(roots), ['ledger', 'payments', '(no team)']);
-    assert.deepEqual(roots.map((g) => labels(programNodes(g.briefs, TODAY, g.id))), [['payments-v2'], ['identity-sso', 'payments-v2'], ['billing-core']]);
-    const ids = roots.flatMap((g) => programNodes(g.briefs, TODAY, g.id).map((p) => p.id));
+    assert.deepEqual(roots.map((g) => labels(programNodes(g.briefs, g.id))), [['payments-v2'], ['identity-sso', 'payments-v2'], ['billing-core']]);
+    const ids = roots.flatMap((g) => programNodes(g.briefs, g.id).map((p) => p.id));
     assert.equal(new Set(ids).size, ids.length);
   });
 
@@ -189,13 +190,13 @@ describe('views: programs tree', () => {
     const walk = (nodes: readonly ProgramsTreeNode[]) => {
       for (const node of nodes) {
         ids.push(node.id);
-        if (node.kind === 'group') walk(programNodes(node.briefs, TODAY, node.id));
+        if (node.kind === 'group') walk(programNodes(node.briefs, node.id));
         else if (node.kind === 'program') walk(programSections(node.brief, node.id, TODAY));
         else if (node.kind === 'section') walk(sectionEntries(node, TODAY));
       }
     };
-    walk(programsRoot(briefs(), 'team', TODAY));
-    walk(programsRoot(briefs(), 'program', TODAY));
+    walk(programsRoot(briefs(), 'team'));
+    walk(programsRoot(briefs(), 'program'));
     assert.equal(new Set(ids).size, ids.length);
   });
 });

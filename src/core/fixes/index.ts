@@ -3,6 +3,7 @@ export { applyEdits, applyFix, guardsHold, type Fix, type Guard, type TextEdit }
 export { setOwnerFix } from './owner';
 export { addDependencyFix } from './dependsOn';
 export { addTeamFix } from './teams';
+export { addMilestoneFix } from './milestones';
 export { replaceValueFix } from './replaceValue';
 export { briefText, humanize, type BriefTemplate } from './template';
 export { knownHandles } from './handles';

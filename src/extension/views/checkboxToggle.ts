@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { planCheckboxToggle } from '../../core/checkboxEdit';
 import type { ChecklistEntry, ChecklistNode } from '../../core/checklistTree';
 import type { BriefIndex } from '../briefIndex';
-import { toVsRange } from './shared';
+import { toVsRange } from '../convert';
 
 export interface ToggleOutcome {
   /** Items whose checkbox was written. */

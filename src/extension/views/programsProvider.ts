@@ -4,9 +4,9 @@
  */
 import * as vscode from 'vscode';
 import {
-  decisionDescription, milestoneDescription, programDescription, programNodes, programSections, programsRoot,
+  decisionDescription, milestoneDescription, programAttention, programDescription, programNodes, programSections, programsRoot,
   PROGRAMS_GROUPINGS, riskDescription, sectionDescription, sectionEntries,
-  type ProgramNode, type ProgramsGrouping, type ProgramsTreeNode,
+  type ProgramAttention, type ProgramNode, type ProgramsGrouping, type ProgramsTreeNode,
 } from '../../core/programsTree';
 import type { Brief } from '../../core';
 import type { BriefIndex } from '../briefIndex';
@@ -45,12 +45,12 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsTre
         this.view.description = grouping === 'program' ? undefined : `by ${grouping}`;
         this.view.message = briefs.length === 0 ? 'No program briefs in this workspace.' : undefined;
       }
-      return programsRoot(briefs, grouping, today);
+      return programsRoot(briefs, grouping);
     }
     // Nodes may predate the last edit (refreshes are debounced): read the briefs afresh.
     switch (node.kind) {
       case 'group':
-        return programNodes(node.briefs.map((b) => workspace.get(b.uri)).filter((b): b is Brief => b?.isBrief === true), today, node.id);
+        return programNodes(node.briefs.map((b) => workspace.get(b.uri)).filter((b): b is Brief => b?.isBrief === true), node.id);
       case 'program': {
         const brief = workspace.get(node.uri);
         return brief ? programSections(brief, node.id, today) : [];
@@ -62,6 +62,15 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsTre
       default:
         return [];
     }
+  }
+
+  /** The program tooltip needs a pass over its milestones and risks: only on hover. */
+  resolveTreeItem(item: vscode.TreeItem, node: ProgramsTreeNode): vscode.TreeItem {
+    if (node.kind === 'program' && item.tooltip === undefined) {
+      const brief = this.index.workspace.get(node.uri) ?? node.brief;
+      item.tooltip = programTooltip(node, programAttention(brief, todayOf(this.index)));
+    }
+    return item;
   }
 
   getTreeItem(node: ProgramsTreeNode): vscode.TreeItem {
@@ -80,7 +89,6 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsTre
         item.id = node.id;
         item.description = programDescription(node);
         item.iconPath = statusIcon(node.status);
-        item.tooltip = programTooltip(node);
         item.contextValue = 'program';
         item.command = openAt(node.uri, node.range, 'Open Brief');
         return item;
@@ -146,12 +154,14 @@ function statusIcon(status: string | undefined): vscode.ThemeIcon {
   }
 }
 
-function programTooltip(node: ProgramNode): vscode.MarkdownString {
+function programTooltip(node: ProgramNode, attention: ProgramAttention): vscode.MarkdownString {
   const lines = [
     `**${escapeMarkdown(node.title ?? node.label)}** (${escapeMarkdown(node.label)})`,
     [node.status && `Status: ${node.status}`, node.owner && `Owner: ${node.owner}`, node.target && `Target: ${node.target}`].filter(Boolean).join(' · '),
-    [node.overdueMilestones && `${node.overdueMilestones} overdue`, node.atRiskMilestones && `${node.atRiskMilestones} at risk or blocked`,
-      node.unmitigatedRisks && `${plural(node.unmitigatedRisks, 'unmitigated risk')}`, node.openDecisions && `${plural(node.openDecisions, 'open decision')}`]
+    [attention.overdueMilestones && `${plural(attention.overdueMilestones, 'overdue milestone')}`,
+      attention.atRiskMilestones && `${plural(attention.atRiskMilestones, 'milestone')} at risk or blocked`,
+      attention.unmitigatedRisks && `${plural(attention.unmitigatedRisks, 'unmitigated risk')}`,
+      attention.openDecisions && `${plural(attention.openDecisions, 'open decision')}`]
       .filter(Boolean).join(' · '),
   ];
   const tooltip = new vscode.MarkdownString(lines.filter(Boolean).join('\n\n'));

@@ -1,11 +1,8 @@
-/** Small adapters shared by the tree views: core ranges to VS Code, "today", click-to-open. */
+/** Small helpers shared by the tree views: "today", click-to-open, debouncing. */
 import * as vscode from 'vscode';
 import { todayUtc, type Range } from '../../core';
 import type { BriefIndex } from '../briefIndex';
-
-export function toVsRange(range: Range): vscode.Range {
-  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-}
+import { toVsRange } from '../convert';
 
 /** The configured `today`, else the current UTC date (spec §2). */
 export function todayOf(index: BriefIndex): string {

@@ -1,0 +1,267 @@
+/**
+ * One dependency-diagram webview panel: what it shows (scope, focus, depth, direction), the
+ * answers it posts to the webview, and what it does with the webview's requests. Everything
+ * the webview sends is validated (parseWebviewMessage) and node ids are resolved against the
+ * live index, so a webview can never make the host open an arbitrary file.
+ */
+import * as vscode from 'vscode';
+import { todayUtc } from '../../core/config';
+import { buildDiagramModel, criticalPathSteps, DIAGRAM_LIMITS, levelOf, type DiagramModel } from '../../core/diagramModel';
+import {
+  clampDepth, DIAGRAM_VIEW_TYPE, isDiagramDirection, parseWebviewMessage,
+  type DiagramOptions, type HostToWebview, type PersistedState, type WebviewToHost,
+} from '../../core/diagramProtocol';
+import type { BriefIndex } from '../briefIndex';
+import { diagramHtml } from './html';
+
+/** Brief edits arrive here already debounced by the index (150 ms); this groups bursts (saves of many files, re-index). */
+const UPDATE_DEBOUNCE_MS = 250;
+
+export function defaultOptions(): DiagramOptions {
+  const settings = vscode.workspace.getConfiguration('programBriefs.diagram');
+  const direction = settings.get<string>('direction');
+  return {
+    scope: 'brief',
+    depth: clampDepth(settings.get<number>('depth'), 2),
+    direction: isDiagramDirection(direction) ? direction : 'LR',
+  };
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
+}
+
+export class DiagramPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private options: DiagramOptions;
+  private focus: string | undefined;
+  private seq = 0;
+  private ready = false;
+  private resetPending = true;
+  private lastModel: DiagramModel | undefined;
+  /** What was last posted, to skip identical updates (most edits do not change the graph). */
+  private lastPosted = '';
+  private updateTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposeEmitter.event;
+
+  static create(extensionUri: vscode.Uri, index: BriefIndex, focus: string | undefined, options: DiagramOptions): DiagramPanel {
+    const panel = vscode.window.createWebviewPanel(
+      DIAGRAM_VIEW_TYPE,
+      'Dependency Diagram',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { ...webviewOptions(extensionUri), retainContextWhenHidden: false },
+    );
+    return new DiagramPanel(panel, extensionUri, index, { options, focus });
+  }
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private readonly index: BriefIndex,
+    state: PersistedState,
+  ) {
+    this.options = state.options ?? defaultOptions();
+    this.focus = state.focus;
+    panel.webview.options = webviewOptions(extensionUri);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((data) => {
+        const message = parseWebviewMessage(data);
+        if (message) void this.handle(message);
+      }),
+      index.onDidChange(() => this.scheduleUpdate()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('programBriefs.diagram')) {
+          const defaults = defaultOptions();
+          this.setOptions({ depth: defaults.depth, direction: defaults.direction });
+        }
+      }),
+    );
+    // A fresh HTML (and nonce) per panel; updates go through postMessage, never through HTML.
+    panel.webview.html = diagramHtml(panel.webview, vscode.Uri.joinPath(extensionUri, 'media'));
+    this.updateTitle();
+  }
+
+  get currentFocus(): string | undefined {
+    return this.focus;
+  }
+
+  get currentOptions(): DiagramOptions {
+    return this.options;
+  }
+
+  /** Whether the diagram currently shows this node id. */
+  shows(nodeId: string): boolean {
+    return this.lastModel?.kind === 'diagram' && this.lastModel.nodes.some((node) => node.id === nodeId);
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, true);
+  }
+
+  /** Focus the diagram on a program (scope `brief`). */
+  focusOn(program: string | undefined, scope: DiagramOptions['scope'] = 'brief'): void {
+    if (program === this.focus && scope === this.options.scope) return;
+    this.focus = program ?? this.focus;
+    this.options = { ...this.options, scope };
+    this.resetPending = true;
+    this.update();
+  }
+
+  setOptions(patch: Partial<DiagramOptions>): void {
+    const next = { ...this.options, ...patch };
+    if (next.scope === this.options.scope && next.depth === this.options.depth && next.direction === this.options.direction) return;
+    if (next.scope !== this.options.scope || next.depth !== this.options.depth) this.resetPending = true;
+    this.options = next;
+    this.update();
+  }
+
+  private scheduleUpdate(): void {
+    clearTimeout(this.updateTimer);
+    this.updateTimer = setTimeout(() => this.update(), UPDATE_DEBOUNCE_MS);
+  }
+
+  /** Builds the model from the live index and posts it, unless it is what the webview already has. */
+  update(): void {
+    clearTimeout(this.updateTimer);
+    if (this.disposed) return;
+    this.updateTitle();
+    if (!this.ready) return;
+    const model = buildDiagramModel(this.index.workspace.graph(), {
+      options: this.options,
+      focus: this.focus,
+      today: this.index.config.today ?? todayUtc(),
+    });
+    this.lastModel = model;
+    const resetView = this.resetPending;
+    const fingerprint = JSON.stringify([model, this.options, this.focus]);
+    if (fingerprint === this.lastPosted && !resetView) return;
+    this.lastPosted = fingerprint;
+    this.resetPending = false;
+    void this.post(this.toMessage(model, resetView));
+  }
+
+  private toMessage(model: DiagramModel, resetView: boolean): HostToWebview {
+    const common = { seq: ++this.seq, options: this.options, title: model.title, ...(this.focus !== undefined && { focus: this.focus }) };
+    switch (model.kind) {
+      case 'diagram':
+        return { type: 'diagram', ...common, source: model.source, nodes: model.nodes, edges: model.edges, limits: DIAGRAM_LIMITS, resetView };
+      case 'tooLarge':
+        return { type: 'tooLarge', ...common, nodes: model.nodes, edges: model.edges, limits: DIAGRAM_LIMITS, suggestion: model.suggestion };
+      case 'empty':
+        return { type: 'empty', ...common, message: model.message, canPickFocus: model.canPickFocus };
+    }
+  }
+
+  private post(message: HostToWebview): Thenable<boolean> {
+    return this.disposed ? Promise.resolve(false) : this.panel.webview.postMessage(message);
+  }
+
+  private updateTitle(): void {
+    this.panel.title = this.options.scope === 'workspace' ? 'Dependencies: all programs' : this.focus ? `Dependencies: ${this.focus}` : 'Dependency Diagram';
+  }
+
+  private async handle(message: WebviewToHost): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        // Also after the webview was reloaded (hidden and shown again): resend everything.
+        this.ready = true;
+        this.lastPosted = '';
+        this.resetPending = true;
+        await this.index.ready;
+        this.update();
+        return;
+      case 'setOptions':
+        this.setOptions(message.options);
+        return;
+      case 'pickFocus':
+        await this.pickFocus();
+        return;
+      case 'open':
+        await this.open(message.nodeId);
+        return;
+      case 'select':
+        await this.select(message.nodeId);
+        return;
+      case 'copySource':
+        if (this.lastModel?.kind === 'diagram') {
+          await vscode.env.clipboard.writeText(this.lastModel.source);
+          void vscode.window.setStatusBarMessage('Mermaid source of the diagram copied', 3000);
+        }
+        return;
+      case 'exportSvg':
+        await this.exportSvg(message.svg);
+        return;
+      case 'rendered':
+        return;
+      case 'renderFailed':
+        // The webview shows the problem itself; keep a trace for bug reports.
+        console.warn(`[program-briefs] diagram ${message.seq} could not be drawn: ${message.message}`);
+        return;
+    }
+  }
+
+  private async pickFocus(): Promise<void> {
+    const items = this.index.workspace.briefs()
+      .filter((brief) => brief.program)
+      .map((brief) => ({ label: brief.program!.value, description: brief.title?.value, detail: vscode.workspace.asRelativePath(vscode.Uri.parse(brief.uri)) }));
+    const picked = await vscode.window.showQuickPick(items, { title: 'Focus the dependency diagram on a program', matchOnDescription: true, matchOnDetail: true });
+    if (picked) this.focusOn(picked.label, 'brief');
+  }
+
+  /** Opens the brief that defines a node at its line, beside the diagram; keeps focus in the diagram. */
+  private async open(nodeId: string): Promise<void> {
+    const node = this.index.workspace.graph().nodes.get(nodeId);
+    if (!node) {
+      void vscode.window.showInformationMessage(`No brief defines ${nodeId}.`);
+      return;
+    }
+    const position = new vscode.Position(node.line, 0);
+    await vscode.window.showTextDocument(vscode.Uri.parse(node.uri), {
+      viewColumn: this.editorColumn(),
+      selection: new vscode.Range(position, position),
+      preserveFocus: true,
+    });
+  }
+
+  /** The column of an editor group other than the diagram's, so opening a brief never covers the diagram. */
+  private editorColumn(): vscode.ViewColumn {
+    const own = this.panel.viewColumn;
+    const other = vscode.window.visibleTextEditors.map((editor) => editor.viewColumn).find((column) => column !== undefined && column !== own);
+    if (other !== undefined) return other;
+    return own === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+  }
+
+  private async select(nodeId: string | undefined): Promise<void> {
+    const graph = this.index.workspace.graph();
+    const path = nodeId === undefined ? [] : criticalPathSteps(graph, levelOf(this.options), nodeId);
+    await this.post({ type: 'criticalPath', ...(nodeId !== undefined && path.length > 0 && { nodeId }), path });
+  }
+
+  private async exportSvg(svg: string): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const name = `${this.options.scope === 'workspace' ? 'all-programs' : (this.focus ?? 'diagram')}-dependencies.svg`;
+    const target = await vscode.window.showSaveDialog({
+      title: 'Export the dependency diagram as SVG',
+      saveLabel: 'Export SVG',
+      filters: { 'SVG image': ['svg'] },
+      ...(folder && { defaultUri: vscode.Uri.joinPath(folder, name) }),
+    });
+    if (!target) return;
+    const text = svg.startsWith('<?xml') ? svg : `<?xml version="1.0" encoding="UTF-8"?>\n${svg}`;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    void vscode.window.setStatusBarMessage(`Diagram exported to ${vscode.workspace.asRelativePath(target)}`, 4000);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.updateTimer);
+    this.disposeEmitter.fire();
+    this.disposeEmitter.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+    this.panel.dispose();
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Entry point. Activation stays cheap: the bundle is one file, and the index reads the
+ * workspace in the background while features register at once (they read the index as it
+ * fills and refresh on its change events). Every registration goes into
+ * `context.subscriptions`, so nothing outlives deactivation.
+ */
+import * as vscode from 'vscode';
+import { BriefIndex } from './briefIndex';
+import { BriefCodeActionProvider } from './codeActions';
+import { registerCommands } from './commands';
+import { BriefDiagnostics } from './diagnostics';
+import { registerEditorContext } from './editorContext';
+import { BRIEF_SELECTOR, registerLanguageFeatures } from './language';
+import { Timings } from './timings';
+// Tree views (issue 4) and diagram (issue 5) import their register function here:
+import { registerTreeViews } from './views';
+// import { registerDiagram } from './diagram';
+
+export type { BriefIndex, BriefIndexChange } from './briefIndex';
+
+/** What `activate` returns: `vscode.extensions.getExtension(...).exports`, used by the real-editor tests. */
+export interface ProgramBriefsApi {
+  index: BriefIndex;
+  diagnostics: BriefDiagnostics;
+  timings: Timings;
+  /** Set by the tree views' registration (their own API type). */
+  views?: unknown;
+  /** Set by the diagram's registration (its own API type). */
+  diagram?: unknown;
+}
+
+export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
+  const output = vscode.window.createOutputChannel('Program Briefs', { log: true });
+  const timings = new Timings(output);
+  const index = new BriefIndex(output);
+  const diagnostics = new BriefDiagnostics(index, context.extensionUri, timings);
+  context.subscriptions.push(
+    output,
+    index,
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider(BRIEF_SELECTOR, new BriefCodeActionProvider(index, diagnostics), BriefCodeActionProvider.metadata),
+    ...registerLanguageFeatures(index),
+    ...registerCommands(index),
+    ...registerEditorContext(index),
+  );
+  const api: ProgramBriefsApi = { index, diagnostics, timings };
+
+  // --- Tree views (issue 4): one line, e.g. `api.views = registerTreeViews(context, index);`
+  api.views = registerTreeViews(context, index);
+
+  // --- Diagram (issue 5): one line, e.g. `api.diagram = registerDiagram(context, index);`
+
+  index.ready.catch((error: unknown) => output.error(`Indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
+  timings.record({ event: 'activated', ms: timings.sinceActivation() });
+  return api;
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

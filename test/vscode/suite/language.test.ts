@@ -1,0 +1,114 @@
+/** Editing help: completion, hover, go to definition and find references, across files. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, extensionApi, labelOf, open, rangeOf, replaceInDocument, Snapshot } from './helpers';
+
+async function completions(document: vscode.TextDocument, position: vscode.Position, trigger?: string): Promise<string[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, trigger);
+  return list.items.map(labelOf);
+}
+
+/** The position `offset` characters into the first `needle`. */
+function inside(document: vscode.TextDocument, needle: string, offset = 0, occurrence = 0): vscode.Position {
+  return rangeOf(document, needle, occurrence).start.translate(0, offset);
+}
+
+function targetOf(location: vscode.Location | vscode.LocationLink): { uri: string; range: vscode.Range } {
+  return 'targetUri' in location ? { uri: location.targetUri.toString(), range: location.targetRange } : { uri: location.uri.toString(), range: location.range };
+}
+
+suite('Editing help', () => {
+  const snapshot = new Snapshot();
+
+  suiteSetup(async () => {
+    await extensionApi();
+  });
+
+  teardown(async () => {
+    await closeAllEditors();
+    await snapshot.restore();
+  });
+
+  test('completion in depends_on lists the other programs and their milestones', async () => {
+    const payments = await open('programs/payments.md');
+    const labels = await completions(payments, inside(payments, '  - identity-sso', 4));
+    for (const id of ['identity-sso', 'billing-core', 'data-platform', 'mobile-app', 'billing-core#ledger-api', 'identity-sso#tokens-ga']) {
+      assert.ok(labels.includes(id), `${id} in ${labels.join(', ')}`);
+    }
+    assert.ok(!labels.includes('payments-v2'), 'not the program itself');
+  });
+
+  test('completion in a milestone\'s depends_on offers this brief\'s milestones too', async () => {
+    const payments = await open('programs/payments.md');
+    const labels = await completions(payments, inside(payments, 'identity-sso#tokens-ga'));
+    assert.ok(labels.includes('design') && labels.includes('billing-core'), labels.join(', '));
+  });
+
+  test('completion in a [[wikilink]], typed as a user would', async () => {
+    await snapshot.keep('programs/mobile.md');
+    const mobile = await open('programs/mobile.md');
+    await vscode.window.showTextDocument(mobile);
+    await replaceInDocument(mobile, 'See the', 'Also [[bil\nSee the');
+    const labels = await completions(mobile, inside(mobile, '[[bil', 5), '[');
+    assert.ok(labels.includes('billing-core') && labels.includes('billing-core#ledger-api'), labels.join(', '));
+  });
+
+  test('completion of owner handles, team ids and enum values', async () => {
+    const payments = await open('programs/payments.md');
+    const handles = await completions(payments, inside(payments, '"@li"', 1));
+    assert.ok(handles.includes('@maria') && handles.includes('@amara') && handles.includes('@cfo-office'), handles.join(', '));
+    const teams = await completions(payments, inside(payments, 'team: payments', 6));
+    assert.deepEqual(teams, ['payments']);
+    const statuses = await completions(payments, inside(payments, 'status: on-track', 8));
+    assert.deepEqual(statuses, ['proposed', 'not-started', 'on-track', 'at-risk', 'off-track', 'blocked', 'done', 'cancelled']);
+    const milestoneStatuses = await completions(payments, inside(payments, 'status: done', 8));
+    assert.ok(milestoneStatuses.includes('in-progress') && !milestoneStatuses.includes('on-track'), milestoneStatuses.join(', '));
+    const likelihood = await completions(payments, inside(payments, 'likelihood: high', 12));
+    assert.deepEqual(likelihood, ['low', 'medium', 'high']);
+    const role = await completions(payments, inside(payments, 'role: approver', 6));
+    assert.deepEqual(role, ['approver', 'consulted', 'informed']);
+  });
+
+  test('go to definition jumps to the program and to the milestone, in another file', async () => {
+    const payments = await open('programs/payments.md');
+    const billing = await open('programs/billing.md');
+    const program = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', payments.uri, inside(payments, 'billing-core#ledger-api', 3));
+    assert.deepEqual(program.map(targetOf), [{ uri: billing.uri.toString(), range: rangeOf(billing, 'billing-core') }]);
+    const milestone = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', payments.uri, inside(payments, 'billing-core#ledger-api', 15));
+    assert.deepEqual(milestone.map(targetOf), [{ uri: billing.uri.toString(), range: rangeOf(billing, 'ledger-api') }]);
+    // From a [[wikilink]] in the body too.
+    const identity = await open('programs/identity.md');
+    const wikilink = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', payments.uri, inside(payments, '[[identity-sso]]', 4));
+    assert.deepEqual(wikilink.map(targetOf), [{ uri: identity.uri.toString(), range: rangeOf(identity, 'identity-sso') }]);
+  });
+
+  test('find all references of a program and of a milestone, across files', async () => {
+    const payments = await open('programs/payments.md');
+    const mobile = await open('programs/mobile.md');
+    const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', payments.uri, inside(payments, 'payments-v2', 2));
+    const found = references.map((l) => `${vscode.workspace.asRelativePath(l.uri)}:${l.range.start.line}:${l.range.start.character}`).sort();
+    const expected = [
+      rangeOf(payments, 'payments-v2'), // the declaration
+    ].map((r) => `programs/payments.md:${r.start.line}:${r.start.character}`).concat([
+      rangeOf(mobile, 'payments-v2#cutover', 0), rangeOf(mobile, 'payments-v2#cutover', 1), rangeOf(mobile, 'payments-v2#cutover', 2),
+      rangeOf(mobile, '[payments brief](payments.md)'),
+    ].map((r) => `programs/mobile.md:${r.start.line}:${r.start.character}`)).sort();
+    assert.deepEqual(found, expected);
+
+    const cutover = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', payments.uri, inside(payments, '- id: cutover', 8));
+    assert.equal(cutover.filter((l) => l.uri.toString() === mobile.uri.toString()).length, 3);
+    assert.ok(cutover.every((l) => l.range.start.character > 0));
+  });
+
+  test('hover on a reference shows the target\'s title, owner, status and due date', async () => {
+    const payments = await open('programs/payments.md');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', payments.uri, inside(payments, 'identity-sso#tokens-ga', 16));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /Service tokens generally available/);
+    assert.match(text, /@amara/);
+    assert.match(text, /in\\?-progress/);
+    assert.match(text, /2026\\?-04\\?-01/);
+    const program = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', payments.uri, inside(payments, '[[billing-core', 3));
+    assert.match(program.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'), /Billing core ledger/);
+  });
+});

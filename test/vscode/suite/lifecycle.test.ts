@@ -1,0 +1,108 @@
+/** Keeping diagnostics current: edits across files, deletions, new briefs, and files too large or binary to read. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  at, briefDiagnostics, closeAllEditors, extensionApi, fileUri, open, replaceInDocument, ruleOf, Snapshot,
+  summarize, waitFor,
+} from './helpers';
+
+suite('Live updates', () => {
+  const snapshot = new Snapshot();
+
+  suiteSetup(async () => {
+    await extensionApi();
+  });
+
+  teardown(async () => {
+    await closeAllEditors();
+    await snapshot.restore();
+  });
+
+  test('editing one brief updates a cross-file diagnostic in another, while typing (unsaved)', async () => {
+    await snapshot.keep('programs/billing.md');
+    const billing = await open('programs/billing.md');
+    const payments = await open('programs/payments.md');
+    await vscode.window.showTextDocument(billing);
+    const unknown = () => briefDiagnostics(payments.uri).filter((d) => ruleOf(d) === 'dependency-unknown');
+    assert.deepEqual(unknown(), []);
+    await replaceInDocument(billing, '- id: ledger-api', '- id: ledger-write-api');
+    await waitFor(() => unknown().length === 1, 'payments.md to report the milestone billing-core no longer has');
+    assert.deepEqual(summarize(unknown()), [at('dependency-unknown', payments, 'billing-core#ledger-api')]);
+    assert.match(unknown()[0].message, /has no milestone `ledger-api`; expected one of: ledger-write-api/);
+    await replaceInDocument(billing, '- id: ledger-write-api', '- id: ledger-api');
+    await waitFor(() => unknown().length === 0, 'the cross-file diagnostic to go away');
+  });
+
+  test('a deleted brief\'s diagnostics go away, and briefs depending on it learn it is gone', async () => {
+    await snapshot.keep('programs/legacy.md', 'programs/identity.md');
+    const legacy = fileUri('programs/legacy.md');
+    await waitFor(() => briefDiagnostics(legacy).length > 0, 'legacy.md diagnostics');
+    await vscode.workspace.fs.delete(legacy);
+    await waitFor(() => briefDiagnostics(legacy).length === 0, 'diagnostics of the deleted brief to go away');
+
+    // payments-v2 depends on identity-sso: deleting that brief makes the reference unknown.
+    const payments = await open('programs/payments.md');
+    const unknown = () => briefDiagnostics(payments.uri).filter((d) => ruleOf(d) === 'dependency-unknown');
+    assert.deepEqual(unknown(), []);
+    await vscode.workspace.fs.delete(fileUri('programs/identity.md'));
+    await waitFor(() => unknown().length === 2, 'identity-sso and identity-sso#tokens-ga to be unknown in payments.md');
+    assert.deepEqual(summarize(unknown()), [at('dependency-unknown', payments, 'identity-sso'), at('dependency-unknown', payments, 'identity-sso#tokens-ga')].sort());
+    await snapshot.restore();
+    await waitFor(() => briefDiagnostics(legacy).length === 2 && unknown().length === 0, 'both back after restoring the files');
+  });
+
+  test('a new file that is a brief is picked up from disk', async () => {
+    await snapshot.keep('programs/created.md');
+    const uri = fileUri('programs/created.md');
+    const text = '---\nprogram: created-on-disk\ntitle: Created on disk\nowner: "@li"\ndepends_on: [nowhere]\n---\n# Created\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    await waitFor(() => briefDiagnostics(uri).some((d) => ruleOf(d) === 'dependency-unknown'), 'the new brief to be linted');
+  });
+
+  test('New Program Brief writes a brief from the template and opens it', async () => {
+    await snapshot.keep('programs/ledger-v3.md');
+    const api = await extensionApi();
+    // From the active brief's folder.
+    await vscode.window.showTextDocument(await open('programs/billing.md'));
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('programBriefs.newBrief', { id: 'ledger-v3', title: 'Ledger v3' });
+    assert.equal(uri.toString(), fileUri('programs/ledger-v3.md').toString());
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+    const text = vscode.window.activeTextEditor!.document.getText();
+    assert.match(text, /^---\nprogram: ledger-v3\ntitle: "Ledger v3"\nowner:\nstatus: proposed\n/);
+    for (const section of ['Scope', 'Milestones', 'Dependencies', 'Risks', 'Stakeholders', 'Decisions', 'Checklist']) assert.match(text, new RegExp(`^## ${section}$`, 'm'));
+    await waitFor(() => api.index.workspace.program('ledger-v3'), 'the new program in the index');
+    await waitFor(() => summarize(briefDiagnostics(uri)).join() === 'owner-missing@1:0-1:7', 'only owner-missing on the new brief');
+  });
+
+  test('New Program Brief rejects a malformed or taken id', async () => {
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('programBriefs.newBrief', { id: 'Bad Id', title: 'x' })), /lowercase letters, digits and dashes/);
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('programBriefs.newBrief', { id: 'billing-core', title: 'x' })), /already exists in programs\/billing\.md/);
+  });
+
+  test('a huge file and a binary file are skipped, once each, and never linted', async () => {
+    await snapshot.keep('programs/huge.md', 'programs/binary.brief.md');
+    const api = await extensionApi();
+    const huge = fileUri('programs/huge.md');
+    const binary = fileUri('programs/binary.brief.md');
+    const limitKB = vscode.workspace.getConfiguration('programBriefs').get<number>('maxFileSizeKB', 2048);
+    const filler = `- [ ] task\n`.repeat(Math.ceil((limitKB * 1024) / 11) + 100);
+    await vscode.workspace.fs.writeFile(huge, new TextEncoder().encode(`---\nprogram: huge-one\ntitle: Huge\n---\n${filler}`));
+    await vscode.workspace.fs.writeFile(binary, new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02, 0x0a]));
+    await waitFor(() => api.index.skipped.has(huge.toString()) && api.index.skipped.has(binary.toString()), 'both files to be skipped');
+    assert.match(api.index.skipped.get(huge.toString())!, /larger than \d+ KB/);
+    assert.match(api.index.skipped.get(binary.toString())!, /binary/);
+    assert.equal(api.index.workspace.get(huge.toString()), undefined);
+    assert.equal(api.index.workspace.program('huge-one'), undefined);
+    assert.deepEqual(briefDiagnostics(huge), []);
+    assert.deepEqual(briefDiagnostics(binary), []);
+    // A smaller version of the same file is linted again.
+    await vscode.workspace.fs.writeFile(huge, new TextEncoder().encode('---\nprogram: huge-one\ntitle: Huge\n---\n'));
+    await waitFor(() => briefDiagnostics(huge).some((d) => ruleOf(d) === 'owner-missing'), 'the file, now small, to be linted');
+    assert.equal(api.index.skipped.has(huge.toString()), false);
+  });
+
+  test('the index did not open the workspace\'s files in editors to read them', () => {
+    const opened = vscode.workspace.textDocuments.map((d) => d.uri.toString());
+    assert.ok(!opened.includes(fileUri('notes/meeting.md').toString()), 'notes/meeting.md was never opened');
+  });
+});

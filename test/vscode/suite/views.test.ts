@@ -1,0 +1,342 @@
+/**
+ * The Programs and Checklist tree views in the real editor: their contents for the test
+ * workspace (files views-*.md), ticking items from the tree (the same handler the tree's
+ * checkbox event calls), refusing to write when the line changed underneath, filters, grouping,
+ * live updates. The providers come from the extension's API (`activate()` → `views`).
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ChecklistEntry, ChecklistNode } from '../../../src/core/checklistTree';
+import type { ProgramsTreeNode } from '../../../src/core/programsTree';
+import type { TreeViewsApi } from '../../../src/extension/views';
+import { closeAllEditors, extensionApi, fileUri, open, rangeOf, show, Snapshot, waitFor } from './helpers';
+
+const Checked = vscode.TreeItemCheckboxState.Checked;
+const Unchecked = vscode.TreeItemCheckboxState.Unchecked;
+
+/** Only this feature's briefs: other features' tests share the workspace. */
+const isViewsBrief = (node: { uri: string }) => /\/views-[^/]*\.md$/.test(node.uri);
+
+interface Tree<T> {
+  getChildren(node?: T): vscode.ProviderResult<T[]>;
+  getTreeItem(node: T): vscode.TreeItem | Thenable<vscode.TreeItem>;
+}
+
+/** One line per node: `[x] label — description {icon:colour}`, children indented. */
+async function render<T>(tree: Tree<T>, nodes: readonly T[], depth = 0): Promise<string[]> {
+  const lines: string[] = [];
+  for (const node of nodes) {
+    const item = await tree.getTreeItem(node);
+    const label = typeof item.label === 'string' ? item.label : item.label?.label;
+    const state = typeof item.checkboxState === 'object' ? item.checkboxState.state : item.checkboxState;
+    const box = state === undefined ? '' : state === Checked ? '[x] ' : '[ ] ';
+    const icon = item.iconPath instanceof vscode.ThemeIcon ? ` {${item.iconPath.id}${item.iconPath.color ? `:${item.iconPath.color.id}` : ''}}` : '';
+    lines.push(`${'  '.repeat(depth)}${box}${label} — ${item.description ?? ''}${icon}`);
+    if (item.collapsibleState !== vscode.TreeItemCollapsibleState.None) {
+      lines.push(...(await render(tree, (await tree.getChildren(node)) ?? [], depth + 1)));
+    }
+  }
+  return lines;
+}
+
+suite('Tree views', () => {
+  let views: TreeViewsApi;
+  const snapshot = new Snapshot();
+
+  const checklistRoots = async () => ((await views.checklist.provider.getChildren()) ?? []).filter(isViewsBrief);
+  const programsRoots = async () => ((await views.programs.provider.getChildren()) ?? []).filter((n) => n.kind !== 'group' && isViewsBrief(n));
+  const checklistTree = async () => render(views.checklist.provider, await checklistRoots());
+  /** The Checklist view's lines for one brief (`views-alpha`), or [] when it has no group. */
+  const checklistOf = async (program: string): Promise<string[]> => {
+    const root = (await checklistRoots()).find((n) => n.kind === 'program' && n.label === program);
+    return root ? render(views.checklist.provider, [root]) : [];
+  };
+
+  /** The item node showing `text` in the current tree (fresh, as a user would see it now). */
+  async function findItem(file: string, text: string): Promise<ChecklistEntry> {
+    const walk = async (nodes: readonly ChecklistNode[]): Promise<ChecklistEntry | undefined> => {
+      for (const node of nodes) {
+        if (node.kind === 'item' && node.uri.endsWith(`/${file}`) && node.item.text.startsWith(text)) return node;
+        if (node.kind !== 'item') {
+          const found = await walk(views.checklist.provider.getChildren(node));
+          if (found) return found;
+        }
+      }
+      return undefined;
+    };
+    return waitFor(() => walk(views.checklist.provider.getChildren()), `checklist item "${text}" in ${file}`);
+  }
+
+  async function diskText(file: string): Promise<string> {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri(file)));
+  }
+
+  async function resetViews(): Promise<void> {
+    await views.checklist.filters.set({ openOnly: false, mine: false });
+    await vscode.commands.executeCommand('programBriefs.programs.sortBy', 'program');
+  }
+
+  suiteSetup(async () => {
+    const api = await extensionApi();
+    views = api.views as TreeViewsApi;
+    assert.ok(views?.checklist && views.programs, 'activate() returns the tree views API as `views`');
+    await resetViews();
+    await waitFor(async () => (await checklistRoots()).length === 3, 'the three views-* briefs in the Checklist view');
+  });
+
+  teardown(async () => {
+    await snapshot.restore();
+    await closeAllEditors();
+    await resetViews();
+    await vscode.workspace.getConfiguration('programBriefs').update('me', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  test('Checklist view: items grouped by program, then heading, with done/total, percent, owner, due and overdue marked', async () => {
+    assert.deepEqual((await checklistRoots()).map((n) => n.label), ['views-alpha', 'views-beta', 'views-toggle']);
+    assert.deepEqual(await checklistOf('views-alpha'), [
+      'views-alpha — 1/4 · 25% {project}',
+      '  Launch checklist — 1/3 · 33%',
+      '    [x] Kick-off held — @vera',
+      '    [ ] Write the runbook — @omar · due 2020-03-01 · overdue {warning:list.errorForeground}',
+      '    [ ] Load test at 3x peak — @vera · due 2099-01-01',
+      '  Follow-up — 0/1 · 0%',
+      '    [ ] Retro — @omar',
+    ]);
+    assert.deepEqual(await checklistOf('views-beta'), [
+      'views-beta — 1/2 · 50% {project}',
+      '  Tasks — 1/2 · 50%',
+      '    [ ] Beta task one — @omar',
+      '    [x] Beta task two — @vera · due 2020-05-05',
+    ]);
+    assert.equal(views.checklist.view.description, undefined, 'no filter is on');
+  });
+
+  test('Programs view: status, owner, target; milestones, risks and open decisions marked', async () => {
+    const roots = await programsRoots();
+    assert.deepEqual(roots.map((n) => n.label), ['views-alpha', 'views-beta', 'views-toggle']);
+    assert.deepEqual(await render(views.programs.provider, roots.slice(0, 2)), [
+      'views-alpha — at-risk · @vera · target 2099-06-30 {warning:list.warningForeground}',
+      '  Milestones — 3 · 2 overdue or at risk {milestone}',
+      '    Design approved — due 2020-01-15 · done {pass:testing.iconPassed}',
+      '    Late milestone — overdue · due 2020-02-01 · in-progress {warning:list.errorForeground}',
+      '    Launch — due 2099-05-01 · at-risk · 2 deps {warning:list.warningForeground}',
+      '  Risks — 2 · 1 unmitigated {shield}',
+      '    Vendor ships late — high/high · open · no mitigation {warning:list.warningForeground}',
+      '    Minor hiccup — low/medium · open {shield}',
+      '  Open decisions — 1 {question}',
+      '    Roll out by region — proposed · @vera {question}',
+      'views-beta — on-track · @omar · target 2099-12-31 {pass:testing.iconPassed}',
+    ]);
+  });
+
+  test('clicking a checklist item opens the brief at its line', async () => {
+    const item = views.checklist.provider.getTreeItem(await findItem('views-alpha.md', 'Write the runbook'));
+    assert.ok(item.command, 'the item has a click command');
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const document = await open('views-alpha.md');
+    const line = rangeOf(document, '- [ ] Write the runbook').start.line;
+    await waitFor(() => {
+      const editor = vscode.window.activeTextEditor;
+      return editor?.document.uri.toString() === document.uri.toString() && editor.selection.start.line === line;
+    }, `views-alpha.md open at line ${line + 1}`);
+  });
+
+  test('clicking a milestone, a risk or a decision reveals it in the brief', async () => {
+    const document = await open('views-alpha.md');
+    const [alpha] = await programsRoots();
+    const sections = views.programs.provider.getChildren(alpha);
+    for (const [section, label, needle] of [['milestones', 'Late milestone', '- id: late'], ['risks', 'Vendor ships late', '- id: vendor'], ['decisions', 'Roll out by region', '- id: regions']]) {
+      const node = views.programs.provider.getChildren(sections.find((s) => s.kind === 'section' && s.section === section)).find((n) => n.label === label);
+      assert.ok(node, `${label} under ${section}`);
+      const command = views.programs.provider.getTreeItem(node).command!;
+      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      const line = rangeOf(document, needle).start.line;
+      await waitFor(() => vscode.window.activeTextEditor?.selection.start.line === line && vscode.window.activeTextEditor.document.uri.path.endsWith('views-alpha.md'), `${label} revealed at line ${line + 1}`);
+    }
+  });
+
+  test('ticking and unticking from the tree writes exactly the checkbox, saves a clean file, and updates the counts', async () => {
+    await snapshot.keep('views-toggle.md');
+    const before = await diskText('views-toggle.md');
+    assert.deepEqual((await checklistOf('views-toggle')).slice(0, 2), ['views-toggle — 1/5 · 20% {project}', '  Toggle — 1/5 · 20%']);
+
+    const tick = await findItem('views-toggle.md', 'Tick me from the tree');
+    const outcome = await views.checklist.toggle([[tick, Checked]]);
+    assert.deepEqual([outcome.written.length, outcome.unchanged.length, outcome.stale.length], [1, 0, 0]);
+    assert.equal(await diskText('views-toggle.md'), before.replace('- [ ] Tick me from the tree', '- [x] Tick me from the tree'));
+    await waitFor(async () => (await checklistOf('views-toggle'))[0] === 'views-toggle — 2/5 · 40% {project}', 'the program count to follow (2/5)');
+    assert.equal((await checklistOf('views-toggle'))[2], '    [x] Tick me from the tree — @vera');
+
+    const untick = await findItem('views-toggle.md', 'Untick me from the tree');
+    assert.equal((await views.checklist.toggle([[untick, Unchecked]])).written.length, 1);
+    assert.equal(await diskText('views-toggle.md'), before.replace('- [ ] Tick me from the tree', '- [x] Tick me from the tree').replace('- [x] Untick me', '- [ ] Untick me'));
+    await waitFor(async () => (await checklistOf('views-toggle'))[1] === '  Toggle — 1/5 · 20%', 'the heading count to follow (1/5)');
+  });
+
+  test('a tick from the tree is an ordinary edit: undo in the editor takes it back', async () => {
+    await snapshot.keep('views-toggle.md');
+    const editor = await show('views-toggle.md');
+    const before = editor.document.getText();
+    const outcome = await views.checklist.toggle([[await findItem('views-toggle.md', 'Tick me from the tree'), Checked]]);
+    assert.equal(outcome.written.length, 1);
+    assert.ok(editor.document.getText().includes('- [x] Tick me from the tree'));
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => editor.document.getText() === before, 'undo to restore the checkbox');
+  });
+
+  test('ticking works on an open document with unsaved changes, and leaves it unsaved', async () => {
+    await snapshot.keep('views-toggle.md');
+    const onDisk = await diskText('views-toggle.md');
+    const editor = await show('views-toggle.md');
+    const document = editor.document;
+    assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(document.lineCount, 0), '\nUnsaved notes.\n')));
+    assert.ok(document.isDirty);
+    const outcome = await views.checklist.toggle([[await findItem('views-toggle.md', 'Tick me while unsaved'), Checked]]);
+    assert.equal(outcome.written.length, 1);
+    assert.ok(document.getText().includes('- [x] Tick me while unsaved @vera'), 'the open document has the tick');
+    assert.ok(document.getText().includes('Unsaved notes.'), 'and keeps the unsaved edit');
+    assert.ok(document.isDirty, 'still unsaved: saving is the user\'s call');
+    assert.equal(await diskText('views-toggle.md'), onDisk, 'nothing written to disk');
+    await waitFor(async () => (await checklistOf('views-toggle'))[0] === 'views-toggle — 2/5 · 40% {project}', 'counts from the unsaved text');
+  });
+
+  test('a toggle after the line moved underneath writes nothing and refreshes', async () => {
+    await snapshot.keep('views-toggle.md');
+    const node = await findItem('views-toggle.md', 'Moved underneath');
+    const document = await open('views-toggle.md');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(node.item.line, 0), '- [ ] Inserted above @vera\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = document.getText();
+    let refreshed = false;
+    const listener = views.checklist.provider.onDidChangeTreeData(() => (refreshed = true));
+    try {
+      const outcome = await views.checklist.toggle([[node, Checked]]);
+      assert.deepEqual([outcome.written.length, outcome.stale.length], [0, 1]);
+      assert.match(outcome.stale[0].reason, /now reads “Inserted above @vera”/);
+      assert.equal(document.getText(), after, 'nothing written');
+      assert.ok(refreshed, 'the tree was refreshed');
+    } finally {
+      listener.dispose();
+    }
+    await waitFor(async () => (await checklistOf('views-toggle')).includes('    [ ] Inserted above — @vera'), 'the tree to show the file as it is');
+  });
+
+  test('a toggle after the item\'s text changed underneath writes nothing', async () => {
+    await snapshot.keep('views-toggle.md');
+    const node = await findItem('views-toggle.md', 'Changed underneath');
+    const document = await open('views-toggle.md');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, rangeOf(document, 'Changed underneath'), 'Changed underneath, reworded');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = document.getText();
+    const outcome = await views.checklist.toggle([[node, Checked]]);
+    assert.deepEqual([outcome.written.length, outcome.stale.length], [0, 1]);
+    assert.equal(document.getText(), after);
+    assert.ok(!after.includes('- [x] Changed'));
+  });
+
+  test('filters: open only, mine, due within N days; shown in the view, remembered, cleared', async () => {
+    await vscode.commands.executeCommand('programBriefs.checklist.filterOpen');
+    assert.deepEqual(views.checklist.filters.state, { openOnly: true, mine: false });
+    assert.deepEqual(await checklistOf('views-alpha'), [
+      'views-alpha — 1/4 · 25% {project}',
+      '  Launch checklist — 1/3 · 33%',
+      '    [ ] Write the runbook — @omar · due 2020-03-01 · overdue {warning:list.errorForeground}',
+      '    [ ] Load test at 3x peak — @vera · due 2099-01-01',
+      '  Follow-up — 0/1 · 0%',
+      '    [ ] Retro — @omar',
+    ]);
+    assert.equal(views.checklist.view.description, 'open');
+    await vscode.commands.executeCommand('programBriefs.checklist.filterOpen');
+    assert.equal(views.checklist.filters.state.openOnly, false, 'the button toggles');
+
+    await vscode.workspace.getConfiguration('programBriefs').update('me', '@omar', vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('programBriefs.checklist.filterMine');
+    assert.deepEqual(views.checklist.filters.state, { openOnly: false, mine: true });
+    assert.deepEqual(await checklistTree(), [
+      'views-alpha — 0/2 · 0% {project}',
+      '  Launch checklist — 0/1 · 0%',
+      '    [ ] Write the runbook — @omar · due 2020-03-01 · overdue {warning:list.errorForeground}',
+      '  Follow-up — 0/1 · 0%',
+      '    [ ] Retro — @omar',
+      'views-beta — 0/1 · 0% {project}',
+      '  Tasks — 0/1 · 0%',
+      '    [ ] Beta task one — @omar',
+    ]);
+    assert.equal(views.checklist.view.description, 'mine (@omar)');
+    await vscode.commands.executeCommand('programBriefs.checklist.filterMine');
+
+    // today is 2026-03-01 (briefs.config.json): within 30 days keeps the overdue and past items.
+    await vscode.commands.executeCommand('programBriefs.checklist.filterDue', 30);
+    assert.deepEqual(views.checklist.filters.state, { openOnly: false, mine: false, dueWithinDays: 30 });
+    assert.deepEqual(await checklistTree(), [
+      'views-alpha — 0/1 · 0% {project}',
+      '  Launch checklist — 0/1 · 0%',
+      '    [ ] Write the runbook — @omar · due 2020-03-01 · overdue {warning:list.errorForeground}',
+      'views-beta — 1/1 · 100% {pass-filled:testing.iconPassed}',
+      '  Tasks — 1/1 · 100%',
+      '    [x] Beta task two — @vera · due 2020-05-05',
+    ]);
+    assert.equal(views.checklist.view.description, 'due within 30 d');
+
+    await vscode.commands.executeCommand('programBriefs.checklist.filterOpen');
+    await checklistRoots();
+    assert.equal(views.checklist.view.description, 'open · due within 30 d');
+    await vscode.commands.executeCommand('programBriefs.checklist.clearFilters');
+    assert.deepEqual(views.checklist.filters.state, { openOnly: false, mine: false });
+    assert.equal((await checklistRoots()).length, 3);
+    assert.equal(views.checklist.view.description, undefined);
+  });
+
+  test('a filter that hides everything says so in the view', async () => {
+    await vscode.workspace.getConfiguration('programBriefs').update('me', '@nobody-here', vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('programBriefs.checklist.filterMine');
+    assert.deepEqual(await views.checklist.provider.getChildren(), []);
+    assert.equal(views.checklist.view.message, 'No checklist items match the filters (mine (@nobody-here)).');
+  });
+
+  test('Programs view: sort and group by status, owner or team (remembered)', async () => {
+    const groups = async () => {
+      const result: Record<string, string[]> = {};
+      for (const node of (await views.programs.provider.getChildren()) ?? []) {
+        assert.equal(node.kind, 'group');
+        const members = (views.programs.provider.getChildren(node) as ProgramsTreeNode[]).filter((n) => n.kind !== 'group' && isViewsBrief(n)).map((n) => n.label);
+        if (members.length > 0) result[node.label] = members;
+      }
+      return result;
+    };
+    await vscode.commands.executeCommand('programBriefs.programs.sortBy', 'status');
+    assert.equal(views.programs.provider.grouping, 'status');
+    assert.deepEqual(await groups(), { 'at-risk': ['views-alpha'], 'on-track': ['views-beta'], 'not-started': ['views-toggle'] });
+    assert.deepEqual(Object.keys(await groups()), ['at-risk', 'on-track', 'not-started'], 'most urgent first');
+    assert.equal(views.programs.view.description, 'by status');
+    await vscode.commands.executeCommand('programBriefs.programs.sortBy', 'owner');
+    assert.deepEqual(await groups(), { '@omar': ['views-beta'], '@vera': ['views-alpha', 'views-toggle'] });
+    await vscode.commands.executeCommand('programBriefs.programs.sortBy', 'team');
+    assert.deepEqual(await groups(), { 'views-core': ['views-alpha', 'views-beta'], 'views-edge': ['views-beta'], '(no team)': ['views-toggle'] });
+  });
+
+  test('both views follow edits live (debounced refresh)', async () => {
+    await snapshot.keep('views-beta.md');
+    const fired = { checklist: 0, programs: 0 };
+    const listeners = [
+      views.checklist.provider.onDidChangeTreeData(() => fired.checklist++),
+      views.programs.provider.onDidChangeTreeData(() => fired.programs++),
+    ];
+    try {
+      const editor = await show('views-beta.md');
+      await editor.edit((edit) => {
+        edit.insert(new vscode.Position(editor.document.lineCount, 0), '- [ ] Added while typing @omar due:2026-03-10\n');
+        edit.replace(rangeOf(editor.document, 'status: on-track'), 'status: blocked');
+      });
+      await waitFor(async () => (await checklistOf('views-beta'))[0] === 'views-beta — 1/3 · 33% {project}', 'the new item in the Checklist view');
+      const beta = (await programsRoots()).find((n) => n.label === 'views-beta')!;
+      assert.equal(views.programs.provider.getTreeItem(beta).description, 'blocked · @omar · target 2099-12-31');
+      await waitFor(() => fired.checklist > 0 && fired.programs > 0, 'both trees to refresh');
+    } finally {
+      for (const listener of listeners) listener.dispose();
+    }
+  });
+});

@@ -1,0 +1,43 @@
+// The TextMate injection colours handles, [[references]], due: dates and status
+// values in a brief; saves test-results/screenshots/grammar.png.
+import * as path from 'node:path';
+import { openFile } from './workbench.mjs';
+
+/** The CSS colour of the first rendered token whose text is exactly `text`, in a line containing `lineText`. */
+async function colorOf(page, lineText, text) {
+  const line = page.locator('.editor-instance .view-line', { hasText: lineText }).first();
+  await line.waitFor({ state: 'visible' });
+  return line.evaluate((element, wanted) => {
+    const span = [...element.querySelectorAll('span > span')].find((s) => s.textContent.replace(/\u00a0/g, ' ') === wanted);
+    return span ? getComputedStyle(span).color : undefined;
+  }, text);
+}
+
+export default async ({ page, screenshotsDir }) => {
+  await openFile(page, 'programs/payments.md');
+  // Scroll the checklist and Dependencies section into view.
+  await page.keyboard.press('Control+End');
+  const plain = await waitForColor(page, 'Load test plan', ' Load test plan ');
+  const checks = [
+    ['handle', 'Load test plan', 'li'],
+    ['due date', 'Load test plan', '2026-03-20'],
+    ['program reference', 'Needs [[billing-core', 'billing-core'],
+    ['milestone reference', 'Needs [[billing-core', 'ledger-api'],
+  ];
+  for (const [what, lineText, token] of checks) {
+    const color = await waitForColor(page, lineText, token);
+    if (color === plain) throw new Error(`${what} "${token}" is not highlighted (same colour as plain text: ${color})`);
+  }
+  await page.screenshot({ path: path.join(screenshotsDir, 'grammar.png') });
+};
+
+/** Tokenization is asynchronous: wait until the token is rendered as its own span. */
+async function waitForColor(page, lineText, token, timeout = 20_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const color = await colorOf(page, lineText, token);
+    if (color) return color;
+    if (Date.now() > deadline) throw new Error(`no token "${token}" rendered in the line with "${lineText}"`);
+    await page.waitForTimeout(100);
+  }
+}

@@ -1,0 +1,31 @@
+// Opens a brief in the workbench and sees its warnings in the Problems panel,
+// with rule codes; saves test-results/screenshots/problems.png.
+import * as path from 'node:path';
+import { openFile, runCommand } from './workbench.mjs';
+
+export default async ({ page, screenshotsDir }) => {
+  await openFile(page, 'programs/payments.md');
+  await runCommand(page, 'View: Focus Problems');
+  const panel = page.locator('.markers-panel');
+  await panel.waitFor({ state: 'visible' });
+  const row = (text) => panel.locator('.monaco-list-row', { hasText: text }).first();
+  // The three problems of payments.md, as a user reads them.
+  for (const text of [
+    'names team `mobile`, which is not in `teams`',
+    'Risk `vendor-delay` has no owner',
+    'references `data-platform`, but `depends_on` does not declare',
+  ]) {
+    await row(text).waitFor({ state: 'visible', timeout: 30_000 });
+  }
+  // Source and rule code are shown with each marker.
+  const teamRow = row('names team `mobile`');
+  const rowText = await teamRow.innerText();
+  if (!/program-briefs/.test(rowText) || !/team-undeclared/.test(rowText)) {
+    throw new Error(`expected source and code in the Problems row, got: ${rowText}`);
+  }
+  // The warning icon, not an error, for team-undeclared.
+  if ((await teamRow.locator('.codicon-warning').count()) === 0) throw new Error('team-undeclared should show as a warning');
+  // Problems of briefs that are not open are listed too (indexed without opening them).
+  await row('`status` is "on-trak"').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.screenshot({ path: path.join(screenshotsDir, 'problems.png') });
+};

@@ -1,0 +1,39 @@
+// Small Playwright helpers for the workbench (code-server), shared by the *.check.mjs files.
+// Every wait is on a condition in the page, never a fixed sleep.
+
+/** Waits until the workbench is up and the extension host has started (status bar rendered). */
+export async function waitForWorkbench(page, timeout = 60_000) {
+  await page.locator('.monaco-workbench').first().waitFor({ state: 'visible', timeout });
+  await page.locator('.part.statusbar').first().waitFor({ state: 'visible', timeout });
+}
+
+/** Runs a command by its title from the command palette (F1). */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Opens a workspace file with Quick Open (Ctrl+P), by its relative path; waits for its tab. */
+export async function openFile(page, relativePath) {
+  const name = relativePath.split('/').pop();
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => {});
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(relativePath);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  await page.locator('.editor-instance .view-lines').first().waitFor();
+}
+
+/** The text of the editor's visible lines (Monaco renders spaces as nbsp). */
+export async function visibleText(page) {
+  const text = await page.locator('.editor-instance .view-lines').first().innerText();
+  return text.replace(/\u00a0/g, ' ');
+}
