@@ -15,18 +15,39 @@ export interface BodyReading {
 const DEPENDENCY_HEADINGS = new Set(['dependencies', 'depends on', 'upstream', 'blocked by']);
 const WIKILINK = /\[\[([^[\]|#\r\n]+)(?:#([^[\]|\r\n]+))?(?:\|[^[\]\r\n]*)?\]\]/g;
 
+/**
+ * What the body's Markdown structure contributes, before references and checklist items are
+ * read from it: from a remark syntax tree (`collectFromTree`) or from the fast line scanner
+ * (`scanBody` in ./fastBody), which must agree exactly.
+ */
+export interface BodyStructure {
+  /** In document order. */
+  headings: Heading[];
+  /** Links to other briefs' files, in document order (offsets into the whole text). */
+  links: { url: string; start: number; end: number }[];
+  /** Code blocks, inline code and HTML: [start, end) offsets where wikilinks do not count. */
+  excluded: [number, number][];
+  /** Task list items, in document order: the offset of the list item and its nesting depth. */
+  tasks: { start: number; depth: number }[];
+}
+
 export function readBody(tree: Root, lines: LineIndex, bodyStart: number): BodyReading {
+  return finishBody(collectFromTree(tree, lines), lines, bodyStart);
+}
+
+export function collectFromTree(tree: Root, lines: LineIndex): BodyStructure {
   const headings: Heading[] = [];
   const links: { url: string; start: number; end: number }[] = [];
   const excluded: [number, number][] = [];
   const tasks: { start: number; depth: number }[] = [];
 
-  const visit = (node: Nodes, listDepth: number) => {
+  /** Reads one node; returns the list depth of its children, or undefined not to descend. */
+  const visit = (node: Nodes, listDepth: number): number | undefined => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     switch (node.type) {
       case 'yaml':
-        return;
+        return undefined;
       case 'heading':
         if (start !== undefined && end !== undefined) {
           const line = lines.positionAt(start).line;
@@ -37,19 +58,32 @@ export function readBody(tree: Root, lines: LineIndex, bodyStart: number): BodyR
       case 'inlineCode':
       case 'html':
         if (start !== undefined && end !== undefined) excluded.push([start, end]);
-        return;
+        return undefined;
       case 'link':
         if (start !== undefined && end !== undefined && isBriefLink(node.url)) links.push({ url: node.url, start, end });
         break;
       case 'listItem':
         if (typeof node.checked === 'boolean' && start !== undefined) tasks.push({ start, depth: listDepth });
-        for (const child of node.children) visit(child, listDepth + 1);
-        return;
+        return listDepth + 1;
     }
-    if ('children' in node) for (const child of node.children as RootContent[]) visit(child, listDepth);
+    return listDepth;
   };
-  visit(tree, 0);
+  // Depth-first in document order with an explicit stack, not recursion: hostile Markdown can nest
+  // thousands of levels deep, more than the call stack holds.
+  const stack: [Nodes, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, listDepth] = stack.pop()!;
+    const childDepth = visit(node, listDepth);
+    if (childDepth === undefined || !('children' in node)) continue;
+    const children = node.children as RootContent[];
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], childDepth]);
+  }
+  return { headings, links, excluded, tasks };
+}
 
+/** References, Dependencies sections and checklist items, from the body's structure. */
+export function finishBody(structure: BodyStructure, lines: LineIndex, bodyStart: number): BodyReading {
+  const { headings, links, excluded, tasks } = structure;
   const dependencySections = sectionsOf(headings, lines);
   const inDependencies = (offset: number) => dependencySections.some(([from, to]) => offset >= from && offset < to);
 
@@ -112,8 +146,14 @@ function nearestHeadingAbove(headings: Heading[], line: number): Heading | undef
   return found;
 }
 
-function plainText(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
-  return '';
+/** The text of a node and its descendants, in order (iterative, like the walk above). */
+function plainText(root: Nodes): string {
+  let text = '';
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ('value' in node && typeof node.value === 'string') text += node.value;
+    else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  return text;
 }

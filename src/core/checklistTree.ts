@@ -27,6 +27,8 @@ export interface ChecklistViewOptions {
 export interface Progress {
   done: number;
   total: number;
+  /** Open items due before today. */
+  overdue: number;
 }
 
 export interface ChecklistProgramGroup {
@@ -154,10 +156,10 @@ export function checklistEntries(brief: Brief, headingLine: number | undefined, 
     }));
 }
 
-/** "3/5 · 60%". */
+/** "3/5 · 60%", and "· 1 overdue" when some are. */
 export function progressLabel(progress: Progress): string {
   const percent = progress.total === 0 ? 0 : Math.round((100 * progress.done) / progress.total);
-  return `${progress.done}/${progress.total} · ${percent}%`;
+  return `${progress.done}/${progress.total} · ${percent}%${progress.overdue > 0 ? ` · ${progress.overdue} overdue` : ''}`;
 }
 
 /** Active filters in words, for the view's description; empty when none is on. */
@@ -192,15 +194,14 @@ export function programLabel(brief: Brief): string {
 function tallyItems(items: readonly ChecklistItem[], options: ChecklistViewOptions): { progress: Progress; shown: number } {
   let done = 0;
   let total = 0;
-  let shown = 0;
+  let overdue = 0;
   for (const item of items) {
     if (!itemCounts(item, options)) continue;
     total++;
     if (item.checked) done++;
-    else shown++;
+    else if (isItemOverdue(item, options.today)) overdue++;
   }
-  if (!options.filter.openOnly) shown = total;
-  return { progress: { done, total }, shown };
+  return { progress: { done, total, overdue }, shown: options.filter.openOnly ? total - done : total };
 }
 
 function fileName(uri: string): string {

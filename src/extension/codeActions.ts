@@ -117,8 +117,11 @@ export class BriefCodeActionProvider implements vscode.CodeActionProvider {
     });
     const action = new vscode.CodeAction(`Create a stub brief for \`${program}\` (${vscode.workspace.asRelativePath(uri)})`, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [diagnostic];
+    // Create + insert (not createFile's `contents`, which does not survive every host's round
+    // trip): one undoable edit; the new brief opens unsaved, for the user to review and save.
     action.edit = new vscode.WorkspaceEdit();
-    action.edit.createFile(uri, { contents: new TextEncoder().encode(text), overwrite: false });
+    action.edit.createFile(uri, { overwrite: false, ignoreIfExists: false });
+    action.edit.insert(uri, new vscode.Position(0, 0), text);
     action.command = { command: 'vscode.open', title: 'Open the new brief', arguments: [uri] };
     return [action];
   }

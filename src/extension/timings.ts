@@ -20,6 +20,8 @@ export class Timings {
   /** performance.now() at the start of activate(). */
   readonly activationStart = performance.now();
   private firstDiagnosticsLogged = false;
+  /** The latest entries, newest last (bounded), for tests and the benchmark suite. */
+  readonly recent: (TimingEvent & { at: number })[] = [];
 
   constructor(private readonly output: vscode.LogOutputChannel) {}
 
@@ -36,6 +38,8 @@ export class Timings {
       if (this.firstDiagnosticsLogged) return;
       this.firstDiagnosticsLogged = true;
     }
+    this.recent.push({ ...entry, at: Date.now() });
+    if (this.recent.length > 1000) this.recent.splice(0, this.recent.length - 1000);
     const { event, ...rest } = entry;
     this.output.debug(`timing ${event} ${JSON.stringify(rest)}`);
     if (this.file) {

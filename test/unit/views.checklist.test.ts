@@ -85,13 +85,13 @@ function items(n: number, filter: ChecklistFilter = {}): string[] {
 describe('views: checklist tree', () => {
   it('groups by program (briefs with items only, by id), with done/total and percent', () => {
     const roots = checklistPrograms(workspace().briefs(), options());
-    assert.deepEqual(roots.map((r) => `${r.label} ${progressLabel(r.progress)}`), ['identity-sso 2/2 · 100%', 'payments-v2 2/8 · 25%']);
+    assert.deepEqual(roots.map((r) => `${r.label} ${progressLabel(r.progress)}`), ['identity-sso 2/2 · 100%', 'payments-v2 2/8 · 25% · 1 overdue']);
     assert.equal(roots[1].title, 'Payments platform v2');
     assert.equal(roots[1].kind, 'program');
   });
 
   it('groups a program by heading, in document order, repeated headings apart', () => {
-    assert.deepEqual(headings(), [`${NO_HEADING_LABEL} 0/1 · 0%`, 'Checklist 2/4 · 50%', 'Rollout 0/2 · 0%', 'Checklist 0/1 · 0%']);
+    assert.deepEqual(headings(), [`${NO_HEADING_LABEL} 0/1 · 0%`, 'Checklist 2/4 · 50% · 1 overdue', 'Rollout 0/2 · 0%', 'Checklist 0/1 · 0%']);
     const ids = checklistHeadings(payments(), options()).map((h) => h.id);
     assert.equal(new Set(ids).size, ids.length, 'ids are unique');
   });
@@ -129,7 +129,7 @@ describe('views: checklist tree', () => {
 
   it('filter open: hides done items and fully done groups, but counts stay the real progress', () => {
     const roots = checklistPrograms(workspace().briefs(), options({ openOnly: true }));
-    assert.deepEqual(roots.map((r) => `${r.label} ${progressLabel(r.progress)} shown ${r.shown}`), ['payments-v2 2/8 · 25% shown 6']);
+    assert.deepEqual(roots.map((r) => `${r.label} ${progressLabel(r.progress)} shown ${r.shown}`), ['payments-v2 2/8 · 25% · 1 overdue shown 6']);
     assert.deepEqual(items(1, { openOnly: true }), ['Load test plan', 'Vendor contract']);
   });
 
@@ -141,20 +141,20 @@ describe('views: checklist tree', () => {
   });
 
   it('filter due within N days: due up to today + N, overdue included, undated excluded', () => {
-    assert.deepEqual(headings({ dueWithinDays: 0 }), ['Checklist 1/3 · 33%']);
+    assert.deepEqual(headings({ dueWithinDays: 0 }), ['Checklist 1/3 · 33% · 1 overdue']);
     assert.deepEqual(items(0, { dueWithinDays: 0 }), ['Load test plan', 'Vendor contract', 'Nested legal review']);
-    assert.deepEqual(headings({ dueWithinDays: 4 }), ['Checklist 1/3 · 33%', 'Rollout 0/1 · 0%']);
+    assert.deepEqual(headings({ dueWithinDays: 4 }), ['Checklist 1/3 · 33% · 1 overdue', 'Rollout 0/1 · 0%']);
     assert.deepEqual(items(1, { dueWithinDays: 4 }), ['Canary healthy']);
     assert.deepEqual(headings({ dueWithinDays: 60 }).map((h) => h.split(' ')[0]), ['Checklist', 'Rollout']);
     const roots = checklistPrograms(workspace().briefs(), options({ dueWithinDays: 4 }));
-    assert.deepEqual(roots.map((r) => `${r.label} ${progressLabel(r.progress)}`), ['identity-sso 1/1 · 100%', 'payments-v2 1/4 · 25%']);
+    assert.deepEqual(roots.map((r) => `${r.label} ${progressLabel(r.progress)}`), ['identity-sso 1/1 · 100%', 'payments-v2 1/4 · 25% · 1 overdue']);
   });
 
   it('filters combine', () => {
     const filter = { openOnly: true, mine: '@maria', dueWithinDays: 7 };
     const roots = checklistPrograms(workspace().briefs(), options(filter));
-    assert.deepEqual(roots.map((r) => `${r.label} ${progressLabel(r.progress)} shown ${r.shown}`), ['payments-v2 0/2 · 0% shown 2']);
-    assert.deepEqual(headings(filter), ['Checklist 0/1 · 0%', 'Rollout 0/1 · 0%']);
+    assert.deepEqual(roots.map((r) => `${r.label} ${progressLabel(r.progress)} shown ${r.shown}`), ['payments-v2 0/2 · 0% · 1 overdue shown 2']);
+    assert.deepEqual(headings(filter), ['Checklist 0/1 · 0% · 1 overdue', 'Rollout 0/1 · 0%']);
     assert.equal(describeFilter(filter), 'open · mine (@maria) · due within 7 d');
     assert.equal(describeFilter({}), '');
     assert.equal(describeFilter({ dueWithinDays: 0 }), 'due today or overdue');
@@ -177,7 +177,8 @@ describe('views: checklist tree', () => {
     assert.equal(itemLabel('due:2026-03-01'), 'due:2026-03-01');
     assert.equal(addDays('2026-02-27', 3), '2026-03-02');
     assert.equal(addDays('2026-12-31', 1), '2027-01-01');
-    assert.equal(progressLabel({ done: 1, total: 3 }), '1/3 · 33%');
-    assert.equal(progressLabel({ done: 0, total: 0 }), '0/0 · 0%');
+    assert.equal(progressLabel({ done: 1, total: 3, overdue: 0 }), '1/3 · 33%');
+    assert.equal(progressLabel({ done: 1, total: 3, overdue: 2 }), '1/3 · 33% · 2 overdue');
+    assert.equal(progressLabel({ done: 0, total: 0, overdue: 0 }), '0/0 · 0%');
   });
 });

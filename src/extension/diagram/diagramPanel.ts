@@ -58,7 +58,7 @@ export class DiagramPanel implements vscode.Disposable {
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly index: BriefIndex,
     state: PersistedState,
   ) {
@@ -80,7 +80,12 @@ export class DiagramPanel implements vscode.Disposable {
       }),
     );
     // A fresh HTML (and nonce) per panel; updates go through postMessage, never through HTML.
-    panel.webview.html = diagramHtml(panel.webview, vscode.Uri.joinPath(extensionUri, 'media'));
+    const media = vscode.Uri.joinPath(extensionUri, 'media');
+    panel.webview.html = diagramHtml({
+      cspSource: panel.webview.cspSource,
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'dist', 'diagram.js')).toString(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'diagram.css')).toString(),
+    });
     this.updateTitle();
   }
 

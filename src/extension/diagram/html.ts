@@ -2,8 +2,8 @@
  * The diagram webview's HTML shell. It carries no brief content at all: the webview asks for
  * the diagram with a `ready` message and receives it through `postMessage` (see
  * src/core/diagramProtocol.ts), so nothing from a brief is ever parsed as HTML here.
+ * No `vscode` import, so tests and the benchmark serve exactly this page and policy in Chromium.
  */
-import * as vscode from 'vscode';
 
 /** A fresh random nonce per render of the HTML (base64url of 16 random bytes). */
 export function createNonce(): string {
@@ -27,33 +27,44 @@ export function createNonce(): string {
  *   cannot send anything anywhere.
  * - Images: our media and `data:` (Mermaid may inline small images; exported SVGs are data).
  */
-export function contentSecurityPolicy(webview: Pick<vscode.Webview, 'cspSource'>, nonce: string): string {
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
-    `style-src ${webview.cspSource} 'unsafe-inline'`,
-    `img-src ${webview.cspSource} data:`,
-    `font-src ${webview.cspSource}`,
+    `style-src ${cspSource} 'unsafe-inline'`,
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
   ].join('; ');
 }
 
-export function diagramHtml(webview: vscode.Webview, mediaRoot: vscode.Uri, nonce = createNonce()): string {
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'dist', 'diagram.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'diagram.css'));
+export interface DiagramPage {
+  /** `webview.cspSource`. */
+  cspSource: string;
+  /** Webview URIs of media/dist/diagram.js and media/diagram.css. */
+  scriptUri: string;
+  styleUri: string;
+  nonce?: string;
+}
+
+export function diagramHtml({ cspSource, scriptUri, styleUri, nonce = createNonce() }: DiagramPage): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview, nonce)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(cspSource, nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
+<link rel="stylesheet" href="${escapeAttribute(styleUri)}">
 <title>Dependency Diagram</title>
 </head>
 <body>
 <div id="app" data-state="loading">
   <p class="pb-status" role="status" aria-live="polite">Loading the diagram…</p>
 </div>
-<script nonce="${nonce}" src="${script.toString()}"></script>
+<script nonce="${nonce}" src="${escapeAttribute(scriptUri)}"></script>
 </body>
 </html>`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

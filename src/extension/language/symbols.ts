@@ -112,6 +112,8 @@ export function referencesTo(workspace: BriefWorkspace, target: Target): Place[]
   for (const brief of workspace.briefs()) {
     if (candidates.has(brief)) {
       for (const { entry } of dependencyEntries(brief)) {
+        // A bare milestone id of the same brief names the milestone, not (in writing) the program.
+        if (target.milestone === undefined && entry.milestone !== undefined && !entry.written.includes('#')) continue;
         push(brief.uri, entry.written, entry.range, entry.program || (brief.program?.value ?? ''), entry.milestone);
       }
     }

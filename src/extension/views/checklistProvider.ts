@@ -54,8 +54,10 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     const complete = node.progress.total > 0 && node.progress.done === node.progress.total;
     if (node.kind === 'program') {
       item.contextValue = 'checklistProgram';
-      item.iconPath = complete ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('project');
-      item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(node.title ?? node.label)}**\n\n${node.progress.done} of ${plural(node.progress.total, 'item')} done\n\n${escapeMarkdown(vscode.workspace.asRelativePath(vscode.Uri.parse(node.uri)))}`);
+      item.iconPath = complete
+        ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
+        : node.progress.overdue > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground')) : new vscode.ThemeIcon('project');
+      item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(node.title ?? node.label)}**\n\n${node.progress.done} of ${plural(node.progress.total, 'item')} done${node.progress.overdue > 0 ? `, ${node.progress.overdue} overdue` : ''}\n\n${escapeMarkdown(vscode.workspace.asRelativePath(vscode.Uri.parse(node.uri)))}`);
     } else {
       item.contextValue = 'checklistHeading';
       item.tooltip = `${node.label}: ${node.progress.done} of ${plural(node.progress.total, 'item')} done`;

@@ -94,9 +94,8 @@ export function registerTreeViews(context: vscode.ExtensionContext, index: Brief
 
 /** Sorts or groups the Programs view; `grouping` comes from tests and keybindings, else a QuickPick asks. */
 async function chooseGrouping(provider: ProgramsTreeProvider, grouping?: unknown): Promise<void> {
-  const known = PROGRAMS_GROUPINGS.find((g) => g.grouping === grouping);
-  if (grouping !== undefined && !known) throw new Error(`Sort or group programs: expected one of ${PROGRAMS_GROUPINGS.map((g) => g.grouping).join(', ')}; got ${String(grouping)}`);
-  let chosen: ProgramsGrouping | undefined = known?.grouping;
+  // Anything but a known grouping (e.g. what a menu passes) asks.
+  let chosen: ProgramsGrouping | undefined = PROGRAMS_GROUPINGS.find((g) => g.grouping === grouping)?.grouping;
   if (!chosen) {
     const current = provider.grouping;
     const picked = await vscode.window.showQuickPick(

@@ -94,7 +94,8 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsTre
         return item;
       }
       case 'section': {
-        const item = new vscode.TreeItem(node.label, node.section === 'milestones' ? vscode.TreeItemCollapsibleState.Expanded : collapsed);
+        // Sections are short and are what a program is opened for: shown expanded.
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;
         item.description = sectionDescription(node);
         item.iconPath = new vscode.ThemeIcon(node.section === 'milestones' ? 'milestone' : node.section === 'risks' ? 'shield' : 'question');

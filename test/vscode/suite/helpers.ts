@@ -117,16 +117,16 @@ export class Snapshot {
         await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
         continue;
       }
-      if (document && !document.isClosed) {
-        if (document.getText() !== text) {
-          const edit = new vscode.WorkspaceEdit();
-          edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), text);
-          await vscode.workspace.applyEdit(edit);
-        }
-        await document.save();
-      } else {
-        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      // An edited (dirty) document is put back and saved; the disk is then made right either way
+      // (an open document that is not dirty follows its file).
+      if (document && !document.isClosed && document.isDirty) {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+        await vscode.workspace.applyEdit(edit);
+        if (document.isDirty) await document.save();
       }
+      const onDisk = await vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined);
+      if (onDisk !== text) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     }
     this.saved.clear();
   }

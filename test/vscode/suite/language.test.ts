@@ -5,7 +5,8 @@ import { closeAllEditors, extensionApi, labelOf, open, rangeOf, replaceInDocumen
 
 async function completions(document: vscode.TextDocument, position: vscode.Position, trigger?: string): Promise<string[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, trigger);
-  return list.items.map(labelOf);
+  // Ours only: Markdown's own snippets (bold, heading…) are offered everywhere.
+  return list.items.filter((item) => item.kind !== vscode.CompletionItemKind.Snippet).map(labelOf);
 }
 
 /** The position `offset` characters into the first `needle`. */

@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ChecklistEntry, ChecklistNode } from '../../../src/core/checklistTree';
 import type { ProgramsTreeNode } from '../../../src/core/programsTree';
+import type { ProgramBriefsApi } from '../../../src/extension/extension';
 import type { TreeViewsApi } from '../../../src/extension/views';
 import { closeAllEditors, extensionApi, fileUri, open, rangeOf, show, Snapshot, waitFor } from './helpers';
 
@@ -41,6 +42,7 @@ async function render<T>(tree: Tree<T>, nodes: readonly T[], depth = 0): Promise
 
 suite('Tree views', () => {
   let views: TreeViewsApi;
+  let index: ProgramBriefsApi['index'];
   const snapshot = new Snapshot();
 
   const checklistRoots = async () => ((await views.checklist.provider.getChildren()) ?? []).filter(isViewsBrief);
@@ -52,8 +54,19 @@ suite('Tree views', () => {
     return root ? render(views.checklist.provider, [root]) : [];
   };
 
-  /** The item node showing `text` in the current tree (fresh, as a user would see it now). */
+  /**
+   * The item node showing `text`, once the index has caught up with the file (an earlier test's
+   * restore may still be in flight): what a user sees in the tree after it settled.
+   */
   async function findItem(file: string, text: string): Promise<ChecklistEntry> {
+    const uri = fileUri(file).toString();
+    await waitFor(async () => {
+      const disk = await diskText(file);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri && !d.isClosed);
+      // A clean open document must have caught up with the disk; a dirty one is the truth.
+      if (open && !open.isDirty && open.getText() !== disk) return false;
+      return index.workspace.get(uri)?.text === (open?.isDirty ? open.getText() : disk);
+    }, `the editor and the index to catch up with ${file}`);
     const walk = async (nodes: readonly ChecklistNode[]): Promise<ChecklistEntry | undefined> => {
       for (const node of nodes) {
         if (node.kind === 'item' && node.uri.endsWith(`/${file}`) && node.item.text.startsWith(text)) return node;
@@ -78,6 +91,7 @@ suite('Tree views', () => {
 
   suiteSetup(async () => {
     const api = await extensionApi();
+    index = api.index;
     views = api.views as TreeViewsApi;
     assert.ok(views?.checklist && views.programs, 'activate() returns the tree views API as `views`');
     await resetViews();
@@ -94,8 +108,8 @@ suite('Tree views', () => {
   test('Checklist view: items grouped by program, then heading, with done/total, percent, owner, due and overdue marked', async () => {
     assert.deepEqual((await checklistRoots()).map((n) => n.label), ['views-alpha', 'views-beta', 'views-toggle']);
     assert.deepEqual(await checklistOf('views-alpha'), [
-      'views-alpha — 1/4 · 25% {project}',
-      '  Launch checklist — 1/3 · 33%',
+      'views-alpha — 1/4 · 25% · 1 overdue {warning:list.errorForeground}',
+      '  Launch checklist — 1/3 · 33% · 1 overdue',
       '    [x] Kick-off held — @vera',
       '    [ ] Write the runbook — @omar · due 2020-03-01 · overdue {warning:list.errorForeground}',
       '    [ ] Load test at 3x peak — @vera · due 2099-01-01',
@@ -158,9 +172,8 @@ suite('Tree views', () => {
   test('ticking and unticking from the tree writes exactly the checkbox, saves a clean file, and updates the counts', async () => {
     await snapshot.keep('views-toggle.md');
     const before = await diskText('views-toggle.md');
-    assert.deepEqual((await checklistOf('views-toggle')).slice(0, 2), ['views-toggle — 1/5 · 20% {project}', '  Toggle — 1/5 · 20%']);
-
     const tick = await findItem('views-toggle.md', 'Tick me from the tree');
+    assert.deepEqual((await checklistOf('views-toggle')).slice(0, 2), ['views-toggle — 1/5 · 20% {project}', '  Toggle — 1/5 · 20%']);
     const outcome = await views.checklist.toggle([[tick, Checked]]);
     assert.deepEqual([outcome.written.length, outcome.unchanged.length, outcome.stale.length], [1, 0, 0]);
     assert.equal(await diskText('views-toggle.md'), before.replace('- [ ] Tick me from the tree', '- [x] Tick me from the tree'));
@@ -177,8 +190,9 @@ suite('Tree views', () => {
     await snapshot.keep('views-toggle.md');
     const editor = await show('views-toggle.md');
     const before = editor.document.getText();
-    const outcome = await views.checklist.toggle([[await findItem('views-toggle.md', 'Tick me from the tree'), Checked]]);
-    assert.equal(outcome.written.length, 1);
+    const node = await findItem('views-toggle.md', 'Tick me from the tree');
+    const outcome = await views.checklist.toggle([[node, Checked]]);
+    assert.equal(outcome.written.length, 1, JSON.stringify({ item: node.item, outcome, line: editor.document.lineAt(node.item.line).text }));
     assert.ok(editor.document.getText().includes('- [x] Tick me from the tree'));
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
@@ -241,8 +255,8 @@ suite('Tree views', () => {
     await vscode.commands.executeCommand('programBriefs.checklist.filterOpen');
     assert.deepEqual(views.checklist.filters.state, { openOnly: true, mine: false });
     assert.deepEqual(await checklistOf('views-alpha'), [
-      'views-alpha — 1/4 · 25% {project}',
-      '  Launch checklist — 1/3 · 33%',
+      'views-alpha — 1/4 · 25% · 1 overdue {warning:list.errorForeground}',
+      '  Launch checklist — 1/3 · 33% · 1 overdue',
       '    [ ] Write the runbook — @omar · due 2020-03-01 · overdue {warning:list.errorForeground}',
       '    [ ] Load test at 3x peak — @vera · due 2099-01-01',
       '  Follow-up — 0/1 · 0%',
@@ -256,8 +270,8 @@ suite('Tree views', () => {
     await vscode.commands.executeCommand('programBriefs.checklist.filterMine');
     assert.deepEqual(views.checklist.filters.state, { openOnly: false, mine: true });
     assert.deepEqual(await checklistTree(), [
-      'views-alpha — 0/2 · 0% {project}',
-      '  Launch checklist — 0/1 · 0%',
+      'views-alpha — 0/2 · 0% · 1 overdue {warning:list.errorForeground}',
+      '  Launch checklist — 0/1 · 0% · 1 overdue',
       '    [ ] Write the runbook — @omar · due 2020-03-01 · overdue {warning:list.errorForeground}',
       '  Follow-up — 0/1 · 0%',
       '    [ ] Retro — @omar',
@@ -272,8 +286,8 @@ suite('Tree views', () => {
     await vscode.commands.executeCommand('programBriefs.checklist.filterDue', 30);
     assert.deepEqual(views.checklist.filters.state, { openOnly: false, mine: false, dueWithinDays: 30 });
     assert.deepEqual(await checklistTree(), [
-      'views-alpha — 0/1 · 0% {project}',
-      '  Launch checklist — 0/1 · 0%',
+      'views-alpha — 0/1 · 0% · 1 overdue {warning:list.errorForeground}',
+      '  Launch checklist — 0/1 · 0% · 1 overdue',
       '    [ ] Write the runbook — @omar · due 2020-03-01 · overdue {warning:list.errorForeground}',
       'views-beta — 1/1 · 100% {pass-filled:testing.iconPassed}',
       '  Tasks — 1/1 · 100%',

@@ -3,23 +3,29 @@
 import * as path from 'node:path';
 import { openFile } from './workbench.mjs';
 
-/** The CSS colour of the first rendered token whose text is exactly `text`, in a line containing `lineText`. */
-async function colorOf(page, lineText, text) {
+/**
+ * The CSS colour of the first rendered token in the line containing `lineText` whose text is
+ * `text` (or, with `partial`, contains it).
+ */
+async function colorOf(page, lineText, text, partial) {
   const line = page.locator('.editor-instance .view-line', { hasText: lineText }).first();
   await line.waitFor({ state: 'visible' });
-  return line.evaluate((element, wanted) => {
-    const span = [...element.querySelectorAll('span > span')].find((s) => s.textContent.replace(/\u00a0/g, ' ') === wanted);
+  return line.evaluate((element, [wanted, contains]) => {
+    const span = [...element.querySelectorAll('span > span')].find((s) => {
+      const shown = s.textContent.replace(/\u00a0/g, ' ');
+      return contains ? shown.includes(wanted) : shown === wanted;
+    });
     return span ? getComputedStyle(span).color : undefined;
-  }, text);
+  }, [text, partial]);
 }
 
 export default async ({ page, screenshotsDir }) => {
   await openFile(page, 'programs/payments.md');
   // Scroll the checklist and Dependencies section into view.
   await page.keyboard.press('Control+End');
-  const plain = await waitForColor(page, 'Load test plan', ' Load test plan ');
+  const plain = await waitForColor(page, 'Load test plan', 'Load test plan', true);
   const checks = [
-    ['handle', 'Load test plan', 'li'],
+    ['handle', 'Load test plan', '@li'],
     ['due date', 'Load test plan', '2026-03-20'],
     ['program reference', 'Needs [[billing-core', 'billing-core'],
     ['milestone reference', 'Needs [[billing-core', 'ledger-api'],
@@ -32,10 +38,10 @@ export default async ({ page, screenshotsDir }) => {
 };
 
 /** Tokenization is asynchronous: wait until the token is rendered as its own span. */
-async function waitForColor(page, lineText, token, timeout = 20_000) {
+async function waitForColor(page, lineText, token, partial = false, timeout = 20_000) {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const color = await colorOf(page, lineText, token);
+    const color = await colorOf(page, lineText, token, partial);
     if (color) return color;
     if (Date.now() > deadline) throw new Error(`no token "${token}" rendered in the line with "${lineText}"`);
     await page.waitForTimeout(100);

@@ -9,6 +9,13 @@ export default async ({ page, screenshotsDir }) => {
   const panel = page.locator('.markers-panel');
   await panel.waitFor({ state: 'visible' });
   const row = (text) => panel.locator('.monaco-list-row', { hasText: text }).first();
+  // Problems of briefs that are not open are listed too (indexed without opening them).
+  await row('`status` is "on-trak"').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.screenshot({ path: path.join(screenshotsDir, 'problems-workspace.png') });
+  // Only this brief's problems: the panel's own filter, by file.
+  const filter = page.getByPlaceholder(/^Filter \(e\.g\./).first();
+  await filter.fill('**/programs/payments.md');
+  await row('`status` is "on-trak"').waitFor({ state: 'hidden' });
   // The three problems of payments.md, as a user reads them.
   for (const text of [
     'names team `mobile`, which is not in `teams`',
@@ -17,15 +24,13 @@ export default async ({ page, screenshotsDir }) => {
   ]) {
     await row(text).waitFor({ state: 'visible', timeout: 30_000 });
   }
-  // Source and rule code are shown with each marker.
+  // Source and rule code are shown with each marker, and team-undeclared is a warning.
   const teamRow = row('names team `mobile`');
   const rowText = await teamRow.innerText();
   if (!/program-briefs/.test(rowText) || !/team-undeclared/.test(rowText)) {
     throw new Error(`expected source and code in the Problems row, got: ${rowText}`);
   }
-  // The warning icon, not an error, for team-undeclared.
   if ((await teamRow.locator('.codicon-warning').count()) === 0) throw new Error('team-undeclared should show as a warning');
-  // Problems of briefs that are not open are listed too (indexed without opening them).
-  await row('`status` is "on-trak"').waitFor({ state: 'visible', timeout: 30_000 });
   await page.screenshot({ path: path.join(screenshotsDir, 'problems.png') });
+  await filter.fill('');
 };

@@ -14,6 +14,19 @@ export default async ({ page, screenshotsDir }) => {
   await checklist.waitFor({ state: 'visible' });
   const row = (view, text) => view.locator('.monaco-list-row', { hasText: text }).first();
 
+  // A wider side bar, so descriptions (status · owner · target) are readable in the screenshots.
+  const sash = page.locator('.monaco-sash.vertical').filter({ visible: true });
+  const sidebarBox = await sidebar.boundingBox();
+  for (const candidate of await sash.all()) {
+    const box = await candidate.boundingBox();
+    if (!box || !sidebarBox || Math.abs(box.x + box.width / 2 - (sidebarBox.x + sidebarBox.width)) > 4) continue;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(sidebarBox.x + 560, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    break;
+  }
+
   // Programs: expand views-alpha with its twistie (a click on the label opens the brief).
   await row(programs, 'views-alpha').waitFor({ state: 'visible', timeout: 30_000 });
   await row(programs, 'views-alpha').locator('.monaco-tl-twistie').click();
@@ -25,7 +38,7 @@ export default async ({ page, screenshotsDir }) => {
 
   // Checklist: expand views-alpha (its headings open expanded).
   await row(checklist, 'views-alpha').waitFor({ state: 'visible', timeout: 30_000 });
-  if (!(await row(checklist, 'views-alpha').innerText()).includes('1/4 · 25%')) throw new Error('views-alpha should show 1/4 · 25%');
+  if (!(await row(checklist, 'views-alpha').innerText()).includes('1/4 · 25% · 1 overdue')) throw new Error('views-alpha should show 1/4 · 25% · 1 overdue');
   await row(checklist, 'views-alpha').click();
   await row(checklist, 'Write the runbook').waitFor({ state: 'visible' });
   await row(checklist, 'Retro').waitFor({ state: 'visible' });
@@ -39,7 +52,7 @@ export default async ({ page, screenshotsDir }) => {
   const retro = row(checklist, 'Retro');
   const box = retro.locator('[role="checkbox"], .custom-view-tree-node-item-checkbox').first();
   await box.click();
-  await row(checklist, 'views-alpha').filter({ hasText: '2/4 · 50%' }).waitFor({ state: 'visible', timeout: 15_000 });
+  await row(checklist, 'views-alpha').filter({ hasText: '2/4 · 50% · 1 overdue' }).waitFor({ state: 'visible', timeout: 15_000 });
   await row(checklist, 'Follow-up').filter({ hasText: '1/1 · 100%' }).waitFor({ state: 'visible' });
   await checklist.screenshot({ path: path.join(screenshotsDir, 'views-ticked.png') });
 };

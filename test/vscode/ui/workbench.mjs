@@ -21,7 +21,6 @@ export async function runCommand(page, title) {
 /** Opens a workspace file with Quick Open (Ctrl+P), by its relative path; waits for its tab. */
 export async function openFile(page, relativePath) {
   const name = relativePath.split('/').pop();
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => {});
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible' });

@@ -1,0 +1,64 @@
+/**
+ * Behaviour guard for optimisations of src/core: writes (or compares against) a snapshot of what
+ * the core makes of a folder: every file's parsed model and every diagnostic, cross-file rules,
+ * graph and cycles included. Run it before a change with `--write`, after it without.
+ *
+ *   tsx bench/golden.ts <folder> <snapshot.json> [--write]
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BriefWorkspace, lintWorkspace, mergeConfig, parseConfig, RULE_IDS } from '../src/core';
+
+function findMarkdown(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) findMarkdown(path, out);
+    else if (entry.isFile() && entry.name.endsWith('.md')) out.push(path);
+  }
+  return out;
+}
+
+export function snapshot(folder: string): Record<string, unknown> {
+  let configText: string | undefined;
+  try {
+    configText = readFileSync(join(folder, 'briefs.config.json'), 'utf8');
+  } catch {
+    configText = undefined;
+  }
+  const config = mergeConfig(configText === undefined ? undefined : parseConfig(configText, 'briefs.config.json', RULE_IDS), { today: '2026-06-15' });
+  const workspace = new BriefWorkspace();
+  const files = findMarkdown(folder).sort();
+  for (const file of files) workspace.setText(pathToFileURL(file).href, readFileSync(file, 'utf8'));
+  const models: Record<string, unknown> = {};
+  for (const file of files) {
+    const { text: _text, ...model } = workspace.get(pathToFileURL(file).href)!;
+    models[file] = model;
+  }
+  const diagnostics = Object.fromEntries(lintWorkspace(workspace, { config }));
+  const graph = workspace.graph();
+  const cycles = [...workspace.cycles()].map(([edge, cycle]) => ({ edge, cycle }));
+  return JSON.parse(JSON.stringify({ models, diagnostics, graph: { nodes: [...graph.nodes.values()], edges: graph.edges }, cycles }));
+}
+
+if (require.main === module) {
+  const [folder, file, flag] = process.argv.slice(2);
+  const current = snapshot(folder);
+  if (flag === '--write') {
+    writeFileSync(file, JSON.stringify(current));
+    console.log(`wrote ${file}`);
+  } else {
+    const expected = JSON.parse(readFileSync(file, 'utf8'));
+    const a = JSON.stringify(expected);
+    const b = JSON.stringify(current);
+    if (a === b) {
+      console.log(`identical to ${file}`);
+    } else {
+      let i = 0;
+      while (i < a.length && a[i] === b[i]) i++;
+      console.log(`DIFFERENT from ${file} at ${i}:\n  expected …${a.slice(Math.max(0, i - 200), i + 200)}\n  actual   …${b.slice(Math.max(0, i - 200), i + 200)}`);
+      process.exitCode = 1;
+    }
+  }
+}

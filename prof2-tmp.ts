@@ -1,0 +1,12 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { BriefWorkspace, buildGraph, findCycles } from './src/core';
+const root = '/work/main/bench/.workspace';
+const files: string[] = [];
+const walk = (d: string) => { for (const n of readdirSync(d)) { const p = join(d, n); if (statSync(p).isDirectory()) walk(p); else if (p.endsWith('.md')) files.push(p); } };
+walk(root);
+const ws = new BriefWorkspace();
+for (const f of files) ws.setText('file://' + f, readFileSync(f, 'utf8'));
+let t = performance.now(); const g = buildGraph(ws.briefs()); console.log('build', performance.now() - t, g.nodes.size, g.edges.length);
+t = performance.now(); const c = findCycles(g); console.log('cycles', performance.now() - t, c.size);
+const lens = [...c.values()].map(x => x.path.length); console.log('max cycle len', Math.max(...lens));

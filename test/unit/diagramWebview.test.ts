@@ -1,0 +1,149 @@
+/**
+ * The diagram webview in headless Chromium, outside VS Code: the real page, Content Security
+ * Policy and bundle (test/unit/diagramPage.ts), with the test playing the host. Checks what a
+ * user sees and that hostile brief text stays text. The same flows run inside real VS Code in
+ * test/vscode/ui/diagram.check.mjs.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { buildDiagramModel, DIAGRAM_LIMITS } from '../../src/core/diagramModel';
+import type { DiagramMessage, DiagramOptions, WebviewToHost } from '../../src/core/diagramProtocol';
+import { graphOf } from './cli/briefs';
+import { buildWebviewBundle, CHROMIUM, openDiagramPage, type DiagramPageHandle } from './diagramPage';
+
+const TODAY = '2026-03-01';
+const OPTIONS: DiagramOptions = { scope: 'brief', depth: 2, direction: 'LR' };
+const XSS_TITLE = '<img src=x onerror="window.__pwned=1;alert(1)"> %%{init: {"securityLevel":"loose"}}%%';
+
+function diagramMessage(seq: number, graph = sampleGraph(), options = OPTIONS, focus = 'payments', resetView = true): DiagramMessage {
+  const model = buildDiagramModel(graph, { options, focus, today: TODAY });
+  assert.equal(model.kind, 'diagram');
+  if (model.kind !== 'diagram') throw new Error('unreachable');
+  return { type: 'diagram', seq, options, focus, title: model.title, source: model.source, nodes: model.nodes, edges: model.edges, limits: DIAGRAM_LIMITS, resetView };
+}
+
+function sampleGraph(extraMilestone = false) {
+  return graphOf(
+    {
+      program: 'payments', title: XSS_TITLE, owner: '@maria', target: '2026-09-30', depends_on: ['identity'],
+      milestones: [
+        { id: 'design', title: 'Design approved', owner: '@maria', due: '2026-02-01', status: 'done' },
+        { id: 'cutover', title: 'click n0 call alert(2)', owner: '@li', due: '2026-05-15', depends_on: ['design', 'identity#tokens'] },
+        ...(extraMilestone ? [{ id: 'retro', title: 'Retro', owner: '@li', due: '2026-06-01', depends_on: ['cutover'] }] : []),
+      ],
+    },
+    { program: 'identity', title: 'Identity SSO', owner: '@ana', target: '2026-06-30', milestones: [{ id: 'tokens', title: 'Tokens GA', owner: '@ana', due: '2026-04-01', status: 'at-risk' }] },
+  );
+}
+
+const isType = <T extends WebviewToHost['type']>(type: T) => (m: WebviewToHost): m is Extract<WebviewToHost, { type: T }> => m.type === type;
+
+describe('diagram webview in Chromium', function () {
+  this.timeout(120_000);
+  let bundle: Awaited<ReturnType<typeof buildWebviewBundle>>;
+  let ui: DiagramPageHandle;
+  const dialogs: string[] = [];
+
+  before(async function () {
+    if (!existsSync(CHROMIUM)) this.skip();
+    bundle = await buildWebviewBundle();
+    ui = await openDiagramPage({ bundleFile: bundle.file });
+    ui.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+
+  after(async () => {
+    await ui?.close();
+    bundle?.dispose();
+  });
+
+  it('draws the nodes it was sent, with hostile titles shown as text and nothing run', async () => {
+    await ui.send(diagramMessage(1));
+    const rendered = await ui.waitForPosted(isType('rendered'));
+    assert.deepEqual([rendered.seq, rendered.nodes, rendered.edges], [1, 5, 4]);
+    const nodes = await ui.page.$$eval('svg g.pb-node', (groups) => groups.map((g) => (g as SVGGElement).dataset.nodeId));
+    assert.deepEqual(nodes.sort(), ['identity', 'identity#tokens', 'payments', 'payments#cutover', 'payments#design']);
+    const text = await ui.page.locator('svg').innerText();
+    assert.ok(text.includes('<img src=x onerror="window.__pwned=1;alert(1)">'), `the title is shown as text: ${text}`);
+    assert.ok(text.includes('%%{init: {"securityLevel":"loose"}}%%'));
+    assert.ok(text.includes('click n0 call alert(2)'));
+    assert.equal(await ui.page.locator('svg img, svg script, svg [onerror]').count(), 0);
+    assert.equal(await ui.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(await ui.violations(), [], 'no Content Security Policy violations');
+  });
+
+  it('marks statuses, cycles and conflicts, and names nodes for screen readers', async () => {
+    const label = await ui.page.locator('g.pb-node[data-node-id="identity#tokens"]').getAttribute('aria-label');
+    assert.equal(label, 'Tokens GA, milestone identity#tokens, At risk, owner @ana, due 2026-04-01');
+    assert.equal(await ui.page.locator('g.pb-node[data-node-id="identity#tokens"].stAtRisk').count(), 1);
+    assert.equal(await ui.page.locator('g.pb-node[data-node-id="payments#design"].stDone').count(), 1);
+    // cutover (2026-05-15) is due after the program target? No: before it; tokens is due before cutover: no conflict.
+    assert.equal(await ui.page.locator('path.flowchart-link.pb-conflict, path.flowchart-link.pb-cycle').count(), 0);
+  });
+
+  it('opens and selects a node on click, and highlights the critical path the host sends', async () => {
+    await ui.page.locator('g.pb-node[data-node-id="payments#cutover"]').click();
+    await ui.waitForPosted((m) => m.type === 'open' && m.nodeId === 'payments#cutover');
+    await ui.waitForPosted((m) => m.type === 'select' && m.nodeId === 'payments#cutover');
+    await ui.send({ type: 'criticalPath', nodeId: 'payments#cutover', path: [
+      { id: 'payments#cutover', label: 'click n0 call alert(2)', due: '2026-05-15' },
+      { id: 'identity#tokens', label: 'Tokens GA', due: '2026-04-01' },
+    ] });
+    await ui.page.locator('path.flowchart-link.pb-critical').first().waitFor();
+    assert.equal(await ui.page.locator('g.pb-node.pb-critical').count(), 2);
+    assert.equal(await ui.page.locator('svg.pb-has-selection').count(), 1);
+    assert.match(await ui.page.locator('.pb-status').innerText(), /Critical path of click n0 call alert\(2\) \(2026-05-15\): Tokens GA \(2026-04-01\)/);
+  });
+
+  it('keeps pan and zoom across a live update', async () => {
+    await ui.page.getByRole('button', { name: 'Zoom in (+)' }).click();
+    await ui.page.getByRole('button', { name: 'Zoom in (+)' }).click();
+    const before = await ui.page.locator('.pb-canvas').evaluate((el) => (el as HTMLElement).style.transform);
+    await ui.send(diagramMessage(2, sampleGraph(true), OPTIONS, 'payments', false));
+    await ui.waitForPosted((m) => m.type === 'rendered' && m.seq === 2);
+    assert.equal(await ui.page.locator('g.pb-node').count(), 6);
+    assert.equal(await ui.page.locator('.pb-canvas').evaluate((el) => (el as HTMLElement).style.transform), before);
+    // The selection survives too: the webview asks for its critical path again.
+    const selects = (await ui.posted()).filter((m) => m.type === 'select' && m.nodeId === 'payments#cutover');
+    assert.ok(selects.length >= 2);
+  });
+
+  it('says a graph is too large and offers the focused view, never a bare syntax error', async () => {
+    await ui.send({ type: 'tooLarge', seq: 3, options: { ...OPTIONS, scope: 'workspace' }, focus: 'payments', title: 'All programs (2000)', nodes: 2007, edges: 4994, limits: DIAGRAM_LIMITS, suggestion: 'focus' });
+    const notice = ui.page.locator('.pb-notice');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /too large to draw[\s\S]*2007 nodes and 4994 dependencies/);
+    await notice.getByRole('button', { name: 'Show the focused view' }).click();
+    await ui.waitForPosted((m) => m.type === 'setOptions' && m.options.scope === 'brief');
+    assert.equal(await ui.page.locator('svg').count(), 0);
+  });
+
+  it('turns Mermaid failures into a message (size errors into the too-large notice)', async () => {
+    const base = diagramMessage(4);
+    await ui.send({ ...base, source: 'flowchart LR\n  n0["a"] --> n1["b"]\n  n0 -->|x| |y| n1 ]]]\n' });
+    const failed = await ui.waitForPosted(isType('renderFailed'));
+    assert.equal(failed.seq, 4);
+    const text = await ui.page.locator('.pb-notice').innerText();
+    assert.match(text, /could not be drawn/);
+    assert.doesNotMatch(await ui.page.locator('body').innerText(), /^Syntax error/m);
+
+    const edges = Array.from({ length: 30 }, (_, i) => `  n${i} --> n${i + 1}`).join('\n');
+    await ui.send({ ...base, seq: 5, source: `flowchart LR\n${edges}\n`, limits: { ...DIAGRAM_LIMITS, maxEdges: 10 } });
+    await ui.waitForPosted((m) => m.type === 'renderFailed' && m.seq === 5);
+    assert.match(await ui.page.locator('.pb-notice').innerText(), /too large to draw/);
+  });
+
+  it('exports a self-contained SVG through the host', async () => {
+    await ui.send(diagramMessage(6));
+    await ui.waitForPosted((m) => m.type === 'rendered' && m.seq === 6);
+    await ui.page.getByRole('button', { name: 'Save the diagram as an SVG file' }).click();
+    const exported = await ui.waitForPosted(isType('exportSvg'));
+    assert.match(exported.svg, /^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(exported.svg, /<style>[^<]*\.stDone/, 'the theme travels inside the SVG');
+    assert.doesNotMatch(exported.svg, /tabindex/);
+    assert.deepEqual(await ui.violations(), []);
+  });
+});

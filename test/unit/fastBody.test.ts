@@ -1,0 +1,128 @@
+/**
+ * The fast body scanner (src/core/fastBody.ts) must give exactly what remark gives, or give up:
+ * `parseBrief(uri, text)` (fast path) and `parseBrief(uri, text, { fast: false })` (remark for
+ * everything) must build the same model for any text. Checked on every Markdown file at hand
+ * (fixtures, examples, docs, node_modules READMEs) and on generated Markdown full of the
+ * constructs the scanner has to recognise or refuse.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { parseBrief } from '../../src/core/parseBrief';
+import { scanBody } from '../../src/core/fastBody';
+import { LineIndex } from '../../src/core/range';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+function markdownFiles(dir: string, out: string[] = [], limit = 2000): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const entry of entries) {
+    if (out.length >= limit) break;
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== '.git') markdownFiles(file, out, limit);
+    else if (entry.isFile() && /\.md$/i.test(entry.name)) out.push(file);
+  }
+  return out;
+}
+
+/** Both ways of parsing agree; returns whether the fast scanner handled the body itself. */
+function assertSameModel(uri: string, text: string): boolean {
+  const fast = parseBrief(uri, text);
+  const slow = parseBrief(uri, text, { fast: false });
+  assert.deepStrictEqual(fast, slow, `fast and remark parses differ for:\n${text}`);
+  const clean = text.replace(/^\uFEFF/, '');
+  const closing = /^---[ \t]*\r?\n(?:.*\r?\n)*?---[ \t]*(?:\r?\n|$)/.exec(clean);
+  const firstLine = closing ? closing[0].split(/\r?\n/).length - 1 : 0;
+  return scanBody(new LineIndex(clean), firstLine) !== undefined;
+}
+
+describe('fastBody: the fast scanner agrees with remark', () => {
+  it('on every Markdown file of the repository and its dependencies (read as briefs)', function () {
+    this.timeout(120_000);
+    const files = [
+      ...markdownFiles(path.join(ROOT, 'test')),
+      ...markdownFiles(path.join(ROOT, 'examples')),
+      ...markdownFiles(path.join(ROOT, 'docs')),
+      ...markdownFiles(path.join(ROOT, 'node_modules'), [], 600),
+    ];
+    assert.ok(files.length > 50, `expected Markdown files to compare, found ${files.length}`);
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      assertSameModel(`file:///x/${path.basename(file)}`, text);
+      // The same text as the body of a `*.brief.md` file, so that its body is always read.
+      assertSameModel('file:///x/any.brief.md', text);
+    }
+  });
+
+  it('on briefs in the shape the benchmark generates', () => {
+    const brief = [
+      '---', 'program: p', 'title: P', 'owner: "@a"', '---', '# P', '', '## Scope', '', 'Plain text, `code` and [[q]] and `[[r]]`.', '',
+      '## Dependencies', '', '- [[q#m]]: we wait for this before `ga`.', '- [[r]] provides an interface.', '',
+      '## Checklist', '', '### Build', '', '- [ ] Runbook written @ana due:2026-01-02', '  - [x] Nested @li', '- [X] Done', '',
+    ].join('\n');
+    assert.ok(assertSameModel('file:///x/p.md', brief), 'the fast scanner should handle a plain brief');
+  });
+
+  const word = fc.constantFrom('alpha', 'Beta', 'x', '2026', '@maria', 'due:2026-03-01', '📅 2026-04-01', 'é', '😀', 'a_b', 'a*b*', 'www.example.com',
+    'https://x.dev/a.md', 'me@example.com', '&amp;', '&#96;', '#', '##', '|', ':', '!', '~~s~~', '**b**');
+  const inline = fc.constantFrom('`code`', '``a ` b``', '`', '```', '[[payments-v2]]', '[[ identity-sso#tokens-ga | SSO ]]', '[[x|y]]', '[[Bad Id]]',
+    '`[[in-code]]`', '[link](other.md)', '[ref][r]', '[r]', '![img](a.md)', '<span>', '<http://a.b>', '\\`', '\\[', ']', '[', '](', '[^1]', '\t', ' ', '  ');
+  const textLine = fc.array(fc.oneof(word, inline), { minLength: 0, maxLength: 6 }).map((parts) => parts.join(' '));
+  const indent = fc.constantFrom('', '', '', ' ', '  ', '   ', '    ', '     ', '      ', '        ');
+  const marker = fc.constantFrom('-', '-', '*', '+', '1.', '2)', '-');
+  const gap = fc.constantFrom(' ', ' ', '  ', '    ', '     ', '');
+  const check = fc.constantFrom('[ ] ', '[x] ', '[X] ', '[ ]', '[]', '[x]  ', '[[w]] ', '', '', '[y] ');
+  const line = fc.oneof(
+    { weight: 3, arbitrary: textLine },
+    { weight: 4, arbitrary: fc.tuple(indent, marker, gap, check, textLine).map(([i, m, g, c, t]) => `${i}${m}${g}${c}${t}`) },
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom('#', '##', '###', '######', '#######', ' ##', '#'), fc.constantFrom(' ', '', '  '), textLine, fc.constantFrom('', ' #', '  ', ' ##'))
+      .map(([h, s, t, e]) => `${h}${s}${t}${e}`) },
+    { weight: 2, arbitrary: fc.constant('') },
+    { weight: 1, arbitrary: fc.constantFrom('```', '```js', '~~~', '````', ' ```', '``` `x`', '~~~ a`b', '---', '***', '- - -', '===', '> quote', '| a | b |',
+      '|---|---|', '-|-', 'a | b', '<div>', '<!-- c -->', '[r]: /url', '[^1]: note', '    indented', '\tTab', '1. one', '-', '- ', '+', 'Dependencies') },
+  );
+  const frontmatter = fc.constantFrom('', '---\nprogram: p\ntitle: T\nowner: "@o"\n---\n', '---\n---\n', '---  \nprogram: q\n---   \n', '---\nprogram: [\n---\n');
+  const eol = fc.constantFrom('\n', '\n', '\n', '\r\n');
+
+  it('on generated Markdown (property: same model, fast path or not)', function () {
+    this.timeout(120_000);
+    let handled = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(frontmatter, fc.array(line, { minLength: 0, maxLength: 14 }), eol, fc.boolean(), (front, body, newline, briefName) => {
+        const text = (front + body.join('\n')).replace(/\n/g, newline);
+        runs++;
+        if (assertSameModel(briefName ? 'file:///x/a.brief.md' : 'file:///x/a.md', text)) handled++;
+      }),
+      { numRuns: 2500, seed: 20261126 },
+    );
+    // The generator must exercise the fast path, not only the fallback.
+    assert.ok(handled > runs * 0.05, `the fast scanner handled only ${handled} of ${runs} documents`);
+  });
+
+  it('on generated plain bodies, which the fast path must handle', function () {
+    this.timeout(60_000);
+    const plainWord = fc.constantFrom('alpha', 'Beta', '2026', '@maria', 'due:2026-03-01', '`code`', '[[payments-v2]]', '[[x#y|z]]', 'é', '😀', 'a.', 'x#y');
+    const plainText = fc.array(plainWord, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(' '));
+    const plainLine = fc.oneof(
+      plainText,
+      fc.tuple(fc.constantFrom('', '  ', '    '), fc.constantFrom('- ', '* ', '+ '), fc.constantFrom('[ ] ', '[x] ', ''), plainText).map((parts) => parts.join('')),
+      fc.tuple(fc.constantFrom('# ', '## ', '### '), plainText).map((parts) => parts.join('')),
+      fc.constant(''),
+    );
+    let handled = 0;
+    fc.assert(
+      fc.property(fc.array(plainLine, { maxLength: 20 }), (body) => {
+        if (assertSameModel('file:///x/p.md', `---\nprogram: p\n---\n${body.join('\n')}\n`)) handled++;
+      }),
+      { numRuns: 800, seed: 7 },
+    );
+    assert.ok(handled > 700, `the fast scanner handled only ${handled} of 800 plain bodies`);
+  });
+});
