@@ -38,8 +38,10 @@ export function readFrontmatter(yamlText: string, contentOffset: number, lines: 
     return { syntaxErrors: [{ message: `The frontmatter is not valid YAML: ${errorText(error)}`, range: openingFence }], schemaProblems: [], empty: false };
   }
   if (doc.errors.length > 0) {
-    const syntaxErrors = doc.errors.map((error) => ({
-      message: `The frontmatter is not valid YAML: ${firstLine(error.message)}`,
+    // Very deep nesting overflows the parser's stack, which it reports (often many times over): once, plainly.
+    const tooDeep = doc.errors.find((error) => STACK_OVERFLOW.test(error.message));
+    const syntaxErrors = (tooDeep ? [tooDeep] : doc.errors).map((error) => ({
+      message: `The frontmatter is not valid YAML: ${errorText(error)}`,
       range: at(error.pos[0], Math.max(error.pos[0], error.pos[1])),
     }));
     return { syntaxErrors, schemaProblems: [], empty: false };
@@ -298,7 +300,7 @@ function describeValue(value: unknown): string {
 
 function expectedText(issue: $ZodIssue): string {
   if (issue.code === 'invalid_value') return `one of ${issue.values.map(String).join(', ')}`;
-  if (issue.code === 'invalid_type' && !/^[a-z]/.test(issue.message)) return issue.expected === 'array' ? 'a list' : issue.expected;
+  if (issue.code === 'invalid_type' && !/^[a-z]/.test(issue.message)) return issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping of keys to values' : issue.expected;
   if (issue.code === 'invalid_union' && issue.message.startsWith('Invalid')) return 'a reference `program` or `program#milestone`';
   return issue.message;
 }
@@ -307,6 +309,9 @@ function firstLine(message: string): string {
   return message.split('\n')[0].trim();
 }
 
+const STACK_OVERFLOW = /maximum call stack/i;
+
 function errorText(error: unknown): string {
-  return firstLine(error instanceof Error ? error.message : String(error));
+  const message = firstLine(error instanceof Error ? error.message : String(error));
+  return STACK_OVERFLOW.test(message) ? 'it is nested too deeply for the parser; expected a flatter structure' : message;
 }

@@ -10,6 +10,9 @@ import {
   type Brief, type BriefsConfig, type ConfigOverrides,
 } from '../core';
 import { createFileFilter } from '../core/glob';
+import { LiveWorkspace } from './liveWorkspace';
+import { ParsePool } from './parsePool';
+import { BINARY_REASON, tooLargeReason } from './parseProtocol';
 
 export interface BriefIndexChange {
   /** Uris (strings) whose text changed or that were added. */
@@ -30,9 +33,13 @@ const TYPING_DEBOUNCE_MS = 150;
 const PROGRESS_AFTER_MS = 500;
 /** Files read at once while indexing: enough to overlap I/O, few enough not to flood the host. */
 const READ_CONCURRENCY = 32;
+/** From this many Markdown files on, indexing uses parse workers (starting them costs ~100 ms). */
+const POOL_THRESHOLD = 200;
+/** Files handed to the parse workers at once. */
+const POOL_CONCURRENCY = 256;
 
 export class BriefIndex implements vscode.Disposable {
-  readonly workspace = new BriefWorkspace();
+  readonly workspace: BriefWorkspace = new LiveWorkspace();
   private readonly changeEmitter = new vscode.EventEmitter<BriefIndexChange>();
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
@@ -132,18 +139,49 @@ export class BriefIndex implements vscode.Disposable {
     const programIds = new Set<string>();
     const seen = new Set<string>();
     this.batchSkips = [];
+    // Large workspaces are read and parsed by worker threads, in parallel and off the host's thread.
+    const pool = uris.length >= POOL_THRESHOLD ? ParsePool.create() : undefined;
+    const maxBytes = this.maxFileBytes();
+    const indexOne = async (uri: vscode.Uri) => {
+      const key = uri.toString();
+      seen.add(key);
+      if (pool) {
+        const open = this.openDocument(uri);
+        const local = !open && uri.scheme === 'file';
+        const text = open ? open.getText() : local ? undefined : await this.readText(uri);
+        if (local || text !== undefined) {
+          const response = await pool.parse({ uri: key, fsPath: local ? uri.fsPath : undefined, text, maxBytes });
+          if (response.kind === 'brief') {
+            if (this.storeParsed(uri, response.brief, programIds)) changed.push(key);
+            return;
+          }
+          if (response.kind === 'skipped') {
+            this.skip(uri, response.reason);
+            return;
+          }
+          if (response.kind === 'not-brief') {
+            if (this.store(uri, response.text, programIds)) changed.push(key);
+            return;
+          }
+          // An error in the worker: read and parse here instead.
+        }
+      }
+      const text = await this.readText(uri);
+      if (text !== undefined && this.store(uri, text, programIds)) changed.push(key);
+    };
     const work = (async () => {
       let next = 0;
       const worker = async () => {
         while (next < uris.length) {
-          const uri = uris[next++];
-          seen.add(uri.toString());
-          const text = await this.readText(uri);
-          if (text !== undefined && this.store(uri, text, programIds)) changed.push(uri.toString());
+          await indexOne(uris[next++]);
           if (++done % 100 === 0) progress?.report({ message: `${done} of ${uris.length} files`, increment: (100 * 100) / uris.length });
         }
       };
-      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, worker));
+      try {
+        await Promise.all(Array.from({ length: Math.min(pool ? POOL_CONCURRENCY : READ_CONCURRENCY, uris.length) }, worker));
+      } finally {
+        pool?.dispose();
+      }
     })();
     // Show progress only when indexing is slow enough to notice.
     let finished = false;
@@ -173,15 +211,20 @@ export class BriefIndex implements vscode.Disposable {
     this.changeEmitter.fire({ changed, removed, programIds: [...programIds], configChanged: true, elapsedMs });
   }
 
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
+  }
+
   /** Reads a file, preferring the open document's (possibly unsaved) text. */
   private async readText(uri: vscode.Uri): Promise<string | undefined> {
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    const open = this.openDocument(uri);
     if (open) return this.checkSize(uri, open.getText());
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > this.maxFileBytes()) return this.skip(uri, `it is larger than ${Math.round(this.maxFileBytes() / 1024)} KB (setting programBriefs.maxFileSizeKB)`);
+      if (stat.size > this.maxFileBytes()) return this.skip(uri, tooLargeReason(this.maxFileBytes()));
       const bytes = await vscode.workspace.fs.readFile(uri);
-      if (bytes.subarray(0, 8192).includes(0)) return this.skip(uri, 'it looks binary (it contains NUL bytes)');
+      if (bytes.subarray(0, 8192).includes(0)) return this.skip(uri, BINARY_REASON);
       return new TextDecoder('utf-8').decode(bytes);
     } catch (error) {
       // Deleted while indexing, or unreadable: leave it out; the watcher reports deletions.
@@ -191,8 +234,8 @@ export class BriefIndex implements vscode.Disposable {
   }
 
   private checkSize(uri: vscode.Uri, text: string): string | undefined {
-    if (text.length > this.maxFileBytes()) return this.skip(uri, `it is larger than ${Math.round(this.maxFileBytes() / 1024)} KB (setting programBriefs.maxFileSizeKB)`);
-    if (text.slice(0, 8192).includes('\u0000')) return this.skip(uri, 'it looks binary (it contains NUL bytes)');
+    if (text.length > this.maxFileBytes()) return this.skip(uri, tooLargeReason(this.maxFileBytes()));
+    if (text.slice(0, 8192).includes('\u0000')) return this.skip(uri, BINARY_REASON);
     return text;
   }
 
@@ -233,6 +276,18 @@ export class BriefIndex implements vscode.Disposable {
     if (before?.program) programIds.add(before.program.value);
     const after = this.workspace.setText(key, text);
     if (after.program) programIds.add(after.program.value);
+    return true;
+  }
+
+  /** Stores a brief parsed elsewhere (a parse worker); returns whether anything changed. */
+  private storeParsed(uri: vscode.Uri, brief: Brief, programIds: Set<string>): boolean {
+    const key = uri.toString();
+    this.skippedFiles.delete(key);
+    const before = this.workspace.get(key);
+    if (before && before.text === brief.text) return false;
+    if (before?.program) programIds.add(before.program.value);
+    this.workspace.setBrief(brief);
+    if (brief.program) programIds.add(brief.program.value);
     return true;
   }
 

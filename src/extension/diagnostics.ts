@@ -54,6 +54,7 @@ export class BriefDiagnostics implements vscode.Disposable {
       }
       affected = set;
     }
+    const affectedMs = performance.now() - started;
     for (const uri of [...change.removed, ...change.changed]) {
       if (!workspace.get(uri)?.isBrief) this.forget(uri);
     }
@@ -71,7 +72,7 @@ export class BriefDiagnostics implements vscode.Disposable {
       });
     } else if (!change.configChanged && change.changed.length === 1) {
       this.timings.record({
-        event: 'update', ms: (change.elapsedMs ?? 0) + lintMs, parseMs: change.elapsedMs ?? 0, lintMs,
+        event: 'update', ms: (change.elapsedMs ?? 0) + lintMs, parseMs: change.elapsedMs ?? 0, affectedMs, lintMs,
         affected: count, uri: change.changed[0],
       });
     }

@@ -11,8 +11,12 @@ export const TIMINGS_ENV = 'PROGRAM_BRIEFS_TIMINGS';
 export type TimingEvent =
   /** From the start of activate() to the first diagnostics of every brief being published. */
   | { event: 'first-diagnostics'; ms: number; briefs: number; files: number; indexMs: number; lintMs: number }
-  /** One document update: parse + store + lint affected briefs + publish, excluding the typing debounce. */
-  | { event: 'update'; ms: number; parseMs: number; lintMs: number; affected: number; uri: string }
+  /**
+   * One document update, excluding the typing debounce: `ms` = parse and store (`parseMs`) + find
+   * the affected briefs (`affectedMs`, which rebuilds the workspace's indexes) + lint and publish
+   * them (`lintMs`, which includes `affectedMs`).
+   */
+  | { event: 'update'; ms: number; parseMs: number; affectedMs: number; lintMs: number; affected: number; uri: string }
   | { event: 'activated'; ms: number };
 
 export class Timings {

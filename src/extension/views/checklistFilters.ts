@@ -99,7 +99,7 @@ export async function chooseDueWithin(filters: ChecklistFilters, days?: unknown)
     title: 'Show Items Due Within…',
     prompt: 'Number of days from today (overdue items included); leave empty to show items whatever their due date',
     value: current === undefined ? '7' : String(current),
-    validateInput: (value) => (value.trim() === '' || /^\d+$/.test(value.trim()) && Number(value) <= MAX_DAYS ? undefined : `A whole number of days, 0 to ${MAX_DAYS}`),
+    validateInput: (value) => (value.trim() === '' || (/^\d+$/.test(value.trim()) && Number(value) <= MAX_DAYS) ? undefined : `A whole number of days, 0 to ${MAX_DAYS}`),
   });
   if (answer === undefined) return;
   await filters.update({ dueWithinDays: answer.trim() === '' ? undefined : Number(answer.trim()) });

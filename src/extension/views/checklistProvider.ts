@@ -16,6 +16,8 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
   readonly onDidChangeTreeData = this.changeEmitter.event;
   /** Set once the view exists: the provider keeps its description and message current. */
   view: vscode.TreeView<ChecklistNode> | undefined;
+  /** False until the index has read the workspace once (an empty tree then means "not yet"). */
+  indexed = false;
 
   constructor(private readonly index: BriefIndex, private readonly filters: ChecklistFilters) {}
 
@@ -71,6 +73,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     this.view.description = filter || undefined;
     if (groups > 0) this.view.message = undefined;
     else if (filter) this.view.message = `No checklist items match the filters (${filter}).`;
+    else if (!this.indexed) this.view.message = 'Reading the briefs…';
     else this.view.message = this.index.workspace.briefs().length === 0 ? 'No program briefs in this workspace.' : 'No checklist items in the briefs.';
   }
 }

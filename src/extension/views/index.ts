@@ -61,6 +61,13 @@ export function registerTreeViews(context: vscode.ExtensionContext, index: Brief
     programsProvider.refresh();
   };
   const refreshSoon = debounce(refreshNow, REFRESH_DEBOUNCE_MS);
+  // Until the first indexing is done, an empty tree means "not yet", not "nothing there".
+  const indexed = () => {
+    checklistProvider.indexed = programsProvider.indexed = true;
+    refreshNow();
+  };
+  void index.ready.then(indexed, indexed); // a failure is reported by the extension; show what was read
+
   const toggle = (changes: ReadonlyArray<readonly [ChecklistNode, vscode.TreeItemCheckboxState]>) =>
     toggleChecklistItems(index, changes, () => checklistProvider.refresh());
 

@@ -18,6 +18,8 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsTre
   private readonly changeEmitter = new vscode.EventEmitter<ProgramsTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   view: vscode.TreeView<ProgramsTreeNode> | undefined;
+  /** False until the index has read the workspace once. */
+  indexed = false;
 
   constructor(private readonly index: BriefIndex, private readonly memento: vscode.Memento) {}
 
@@ -43,7 +45,7 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsTre
       const grouping = this.grouping;
       if (this.view) {
         this.view.description = grouping === 'program' ? undefined : `by ${grouping}`;
-        this.view.message = briefs.length === 0 ? 'No program briefs in this workspace.' : undefined;
+        this.view.message = briefs.length > 0 ? undefined : this.indexed ? 'No program briefs in this workspace.' : 'Reading the briefs…';
       }
       return programsRoot(briefs, grouping);
     }

@@ -189,14 +189,19 @@ suite('Tree views', () => {
   test('a tick from the tree is an ordinary edit: undo in the editor takes it back', async () => {
     await snapshot.keep('views-toggle.md');
     const editor = await show('views-toggle.md');
-    const before = editor.document.getText();
     const node = await findItem('views-toggle.md', 'Tick me from the tree');
+    const before = editor.document.getText();
     const outcome = await views.checklist.toggle([[node, Checked]]);
-    assert.equal(outcome.written.length, 1, JSON.stringify({ item: node.item, outcome, line: editor.document.lineAt(node.item.line).text }));
+    assert.equal(outcome.written.length, 1, `${JSON.stringify(outcome.stale.map((s) => s.reason))}; line: ${editor.document.lineAt(node.item.line).text}`);
     assert.ok(editor.document.getText().includes('- [x] Tick me from the tree'));
-    await vscode.window.showTextDocument(editor.document);
+    // `undo` acts on the focused editor, as Ctrl+Z does.
+    await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await vscode.commands.executeCommand('undo');
-    await waitFor(() => editor.document.getText() === before, 'undo to restore the checkbox');
+    await waitFor(() => editor.document.getText() === before, 'undo to restore the checkbox').catch((error: Error) => {
+      const active = vscode.window.activeTextEditor;
+      throw new Error(`${error.message}: ${JSON.stringify({ focused: vscode.window.state.focused, active: active?.document.uri.path, same: active?.document === editor.document, dirty: editor.document.isDirty, version: editor.document.version, line: editor.document.lineAt(12).text })}`);
+    });
   });
 
   test('ticking works on an open document with unsaved changes, and leaves it unsaved', async () => {
