@@ -27,8 +27,8 @@ const CLOSE_BRACKET = 93;
 const THEMATIC_BREAK = /^([-*_])(?: *\1){2,} *$/;
 /** A checkbox a task list item starts with, followed by its text. */
 const TASK_CHECK = /^\[[ xX]\] +\S/;
-/** Characters after which a heading's text is not simply its characters (emphasis, code, links, escapes, entities, HTML). */
-const HEADING_UNSAFE = /[`*_~[\]<>\\&!]/;
+/** Characters with which a heading's text is not simply its characters (emphasis, escapes, entities, HTML). */
+const HEADING_UNSAFE = /[*_~<>\\&]/;
 /** Paragraph or list item content that could start a block other than a paragraph (or a definition). */
 const BLOCK_START = /^(?:[#>~<|=_*+\-\\!:]|`{3}|\d{1,9}[.)]|\[(?!\[))/;
 
@@ -73,9 +73,12 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
       const after = at + level;
       if (level > 6 || (after < end && text.charCodeAt(after) !== SPACE) || indent !== 0) return undefined;
       const content = text.slice(after, end).trim();
-      if (content.endsWith('#') || HEADING_UNSAFE.test(content) || content.includes('\t')) return undefined;
+      if (content.endsWith('#') || HEADING_UNSAFE.test(content)) return undefined;
+      const contentStart = text.indexOf(content, after);
+      const spansFrom = excluded.length;
+      if (!scanInline(text, contentStart, contentStart + content.length, excluded)) return undefined;
       items.length = 0;
-      headings.push({ text: content, depth: level, line, range: lines.rangeOf(at, end) });
+      headings.push({ text: headingText(text, contentStart, contentStart + content.length, excluded.slice(spansFrom)), depth: level, line, range: lines.rangeOf(at, end) });
       inParagraph = false;
       continue;
     }
@@ -126,6 +129,25 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
     inParagraph = true;
   }
   return { headings, links: [], excluded, tasks };
+}
+
+/**
+ * A heading's plain text as remark gives it: its characters, with each code span replaced by its
+ * content (one space stripped from each side when both sides have one and it is not all spaces).
+ */
+function headingText(text: string, from: number, to: number, spans: [number, number][]): string {
+  if (spans.length === 0) return text.slice(from, to).trim();
+  let result = '';
+  let at = from;
+  for (const [start, end] of spans) {
+    let run = 0;
+    while (text.charCodeAt(start + run) === BACKTICK) run++;
+    let value = text.slice(start + run, end - run);
+    if (value.length >= 2 && value.startsWith(' ') && value.endsWith(' ') && /[^ ]/.test(value)) value = value.slice(1, -1);
+    result += text.slice(at, start) + value;
+    at = end;
+  }
+  return (result + text.slice(at, to)).trim();
 }
 
 /** The line of the fence that closes a code block opened with `run` × `marker`, if there is one. */

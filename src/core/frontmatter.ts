@@ -33,7 +33,8 @@ export function readFrontmatter(yamlText: string, contentOffset: number, lines: 
   const at = (start: number, end: number) => lines.rangeOf(contentOffset + start, contentOffset + end);
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, strict: true });
+    // A lone `\r` is a line break in YAML as in the editor, but not to the `yaml` parser; same length, same offsets.
+    doc = parseDocument(yamlText.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: true, strict: true });
   } catch (error) {
     return { syntaxErrors: [{ message: `The frontmatter is not valid YAML: ${errorText(error)}`, range: openingFence }], schemaProblems: [], empty: false };
   }
@@ -44,7 +45,9 @@ export function readFrontmatter(yamlText: string, contentOffset: number, lines: 
       message: `The frontmatter is not valid YAML: ${errorText(error)}`,
       range: at(error.pos[0], Math.max(error.pos[0], error.pos[1])),
     }));
-    return { syntaxErrors, schemaProblems: [], empty: false };
+    // One error per line: later errors on a line are the parser's follow-ups (a tab, then "keys must be unique").
+    const firstPerLine = syntaxErrors.filter((error, i) => i === 0 || syntaxErrors[i - 1].range.start.line !== error.range.start.line);
+    return { syntaxErrors: firstPerLine, schemaProblems: [], empty: false };
   }
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))
@@ -55,7 +58,7 @@ export function readFrontmatter(yamlText: string, contentOffset: number, lines: 
     const [start, end] = contents.range ?? [0, 0];
     return {
       syntaxErrors: [],
-      schemaProblems: [{ message: 'The frontmatter is not a mapping of keys to values; expected `program:`, `title:`, `owner:` and the other brief keys', range: at(start, end) }],
+      schemaProblems: [{ message: 'The frontmatter is not a mapping of keys to values; expected `program:`, `title:`, `owner:` and the other brief keys', range: at(start, end), data: { path: [] } }],
       empty: false,
     };
   }

@@ -50,7 +50,8 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    // An offset inside a line break (between `\r` and `\n`) is the end of the line.
+    return { line: low, character: Math.min(clamped, this.lineEndOffset(low)) - this.lineStarts[low] };
   }
 
   offsetAt(position: Position): number {

@@ -14,7 +14,7 @@ import { BRIEF_SELECTOR, registerLanguageFeatures } from './language';
 import { Timings } from './timings';
 // Tree views (issue 4) and diagram (issue 5) import their register function here:
 import { registerTreeViews } from './views';
-// import { registerDiagram } from './diagram';
+import { registerDiagram } from './diagram';
 
 export type { BriefIndex, BriefIndexChange } from './briefIndex';
 
@@ -49,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
   api.views = registerTreeViews(context, index);
 
   // --- Diagram (issue 5): one line, e.g. `api.diagram = registerDiagram(context, index);`
+  api.diagram = registerDiagram(context, index);
 
   index.ready.catch((error: unknown) => output.error(`Indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
   timings.record({ event: 'activated', ms: timings.sinceActivation() });

@@ -34,6 +34,11 @@ export function decorate(svg: SVGSVGElement, nodes: readonly DiagramNode[], edge
     const node = key ? byKey.get(key) : undefined;
     if (!node) continue;
     group.classList.add('pb-node', `pb-${node.kind}`);
+    // mermaid.ts colours statuses with classDefs, which Mermaid writes as inline styles; drop
+    // the colours so the theme's (in the SVG's <style>, see theme.ts) apply. Dash patterns stay.
+    for (const styled of group.querySelectorAll<SVGElement | HTMLElement>('[style]')) {
+      for (const property of ['fill', 'stroke', 'color']) styled.style.removeProperty(property);
+    }
     if (node.focus) group.classList.add('pb-focus');
     group.dataset.nodeId = node.id;
     group.setAttribute('tabindex', '0');

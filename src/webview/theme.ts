@@ -78,7 +78,8 @@ export function readPalette(body: HTMLElement = document.body): Palette {
  */
 export function themeCss(p: Palette): string {
   const hc = isHighContrast(p.kind);
-  const shapes = (selector: string) => ['rect', 'path', 'polygon', 'circle', 'ellipse'].map((shape) => `${selector} > ${shape}`).join(', ');
+  // Descendants: Mermaid draws some shapes (stadiums) as paths inside a `g.label-container`.
+  const shapes = (selector: string) => ['rect', 'path', 'polygon', 'circle', 'ellipse'].map((shape) => `${selector} ${shape}`).join(', ');
   const rules: string[] = [];
   for (const [status, className] of Object.entries(MERMAID_STATUS_CLASS) as [DisplayStatus, string][]) {
     const { fill, stroke } = p.status[status];
@@ -92,14 +93,15 @@ export function themeCss(p: Palette): string {
     `.marker, .arrowMarkerPath { fill: ${mix(p.foreground, p.background, 0.6)}; stroke: ${mix(p.foreground, p.background, 0.6)}; }`,
     `.flowchart-link.pb-conflict { stroke: ${p.conflict} !important; stroke-width: 3px !important; stroke-dasharray: 7 4 !important; }`,
     `.flowchart-link.pb-cycle { stroke: ${p.cycle} !important; stroke-width: 3px !important; stroke-dasharray: none !important; }`,
-    `.node.pb-focus > rect, .node.pb-focus > path { stroke-width: 3px !important; }`,
+    `${shapes('.node.pb-focus')} { stroke-width: 3px !important; }`,
     `.node.pb-node { cursor: pointer; }`,
     `.node.pb-node:focus { outline: none; }`,
-    `.node.pb-node:focus-visible > rect, .node.pb-node:focus-visible > path { stroke: ${p.focus} !important; stroke-width: 3px !important; }`,
-    `.pb-has-selection .node:not(.pb-critical) { opacity: 0.4; }`,
-    `.pb-has-selection .flowchart-link:not(.pb-critical) { opacity: 0.25; }`,
+    `${shapes('.node.pb-node:focus-visible')} { stroke: ${p.focus} !important; stroke-width: 3px !important; }`,
+    // The class is on the <svg> itself, which Mermaid's scoping selector (#id) names: hence `&`.
+    `&.pb-has-selection .node:not(.pb-critical) { opacity: 0.4; }`,
+    `&.pb-has-selection .flowchart-link:not(.pb-critical) { opacity: 0.25; }`,
     `${shapes('.node.pb-critical')} { stroke: ${p.critical} !important; stroke-width: 3px !important; }`,
-    `.node.pb-selected > rect, .node.pb-selected > path { stroke-width: 5px !important; }`,
+    `${shapes('.node.pb-selected')} { stroke-width: 5px !important; }`,
     `.flowchart-link.pb-critical { stroke: ${p.critical} !important; stroke-width: 4px !important; opacity: 1; }`,
   );
   return rules.join('\n');

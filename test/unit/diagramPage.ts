@@ -101,36 +101,48 @@ export async function openDiagramPage(options: { bundleFile: string; theme?: Pag
   const browser = options.browser ?? await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1100, height: 700 } });
   const page = await context.newPage();
-  // Injected by the test driver, not by the page, so the CSP does not apply to it (as VS Code's own preload).
-  await page.addInitScript(({ bodyClass, vars }) => {
-    const w = window as unknown as { __posted: unknown[]; __violations: string[]; __state: unknown; acquireVsCodeApi: () => unknown };
-    w.__posted = [];
-    w.__violations = [];
-    w.__state = undefined;
-    w.acquireVsCodeApi = () => ({
-      postMessage: (message: unknown) => w.__posted.push(message),
-      getState: () => w.__state,
-      setState: (state: unknown) => { w.__state = state; },
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  // Injected by the test driver, not by the page, so the CSP does not apply to it (as VS Code's
+  // own preload). A string, not a function: tsx would wrap a function's inner names in helpers
+  // that do not exist in the page.
+  await page.addInitScript(`(() => {
+    window.__posted = [];
+    window.__violations = [];
+    window.__state = undefined;
+    window.acquireVsCodeApi = () => ({
+      postMessage: (message) => window.__posted.push(message),
+      getState: () => window.__state,
+      setState: (state) => { window.__state = state; },
     });
-    document.addEventListener('securitypolicyviolation', (event) => w.__violations.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sample}`));
-    for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
-    document.addEventListener('DOMContentLoaded', () => document.body.classList.add(bodyClass));
-  }, { bodyClass: theme.bodyClass, vars: theme.vars as Record<string, string> });
-  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(event.violatedDirective + ': ' + event.blockedURI + ' ' + event.sample));
+    const vars = ${JSON.stringify(theme.vars)};
+    const apply = () => {
+      for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
+      document.body.classList.add(${JSON.stringify(theme.bodyClass)});
+    };
+    document.addEventListener('DOMContentLoaded', apply);
+  })();`);
 
-  const posted = () => page.evaluate(() => (window as unknown as { __posted: WebviewToHost[] }).__posted);
+  // Page-side code as strings: this file is type-checked without the DOM library.
+  const posted = () => page.evaluate('window.__posted') as Promise<WebviewToHost[]>;
   const handle: DiagramPageHandle = {
     browser,
     page,
     posted,
-    violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
-    send: (message) => page.evaluate((m) => window.postMessage(m, '*'), message),
+    violations: () => page.evaluate('window.__violations') as Promise<string[]>,
+    send: (message) => page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`).then(() => undefined),
     async waitForPosted(predicate: (message: WebviewToHost) => boolean, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = (await posted()).find(predicate);
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`the webview did not post the expected message within ${timeoutMs} ms; it posted ${JSON.stringify(await posted()).slice(0, 500)}`);
+        if (Date.now() > deadline) {
+          throw new Error(`the webview did not post the expected message within ${timeoutMs} ms; it posted ${JSON.stringify(await posted()).slice(0, 500)}; page errors: ${errors.join(' | ') || 'none'}`);
+        }
         await page.waitForTimeout(25);
       }
     },
@@ -140,6 +152,12 @@ export async function openDiagramPage(options: { bundleFile: string; theme?: Pag
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   } as DiagramPageHandle;
-  await handle.waitForPosted((m) => m.type === 'ready');
+  try {
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await handle.waitForPosted((m) => m.type === 'ready', 20_000);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
   return handle;
 }

@@ -62,15 +62,15 @@ describe('diagram webview in Chromium', function () {
   it('draws the nodes it was sent, with hostile titles shown as text and nothing run', async () => {
     await ui.send(diagramMessage(1));
     const rendered = await ui.waitForPosted(isType('rendered'));
-    assert.deepEqual([rendered.seq, rendered.nodes, rendered.edges], [1, 5, 4]);
-    const nodes = await ui.page.$$eval('svg g.pb-node', (groups) => groups.map((g) => (g as SVGGElement).dataset.nodeId));
+    assert.deepEqual([rendered.seq, rendered.nodes, rendered.edges], [1, 5, 3]);
+    const nodes = await ui.page.$$eval('svg g.pb-node', (groups) => groups.map((g) => g.getAttribute('data-node-id')));
     assert.deepEqual(nodes.sort(), ['identity', 'identity#tokens', 'payments', 'payments#cutover', 'payments#design']);
-    const text = await ui.page.locator('svg').innerText();
+    const text = (await ui.page.locator('svg').textContent()) ?? '';
     assert.ok(text.includes('<img src=x onerror="window.__pwned=1;alert(1)">'), `the title is shown as text: ${text}`);
     assert.ok(text.includes('%%{init: {"securityLevel":"loose"}}%%'));
     assert.ok(text.includes('click n0 call alert(2)'));
     assert.equal(await ui.page.locator('svg img, svg script, svg [onerror]').count(), 0);
-    assert.equal(await ui.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.equal(await ui.page.evaluate('window.__pwned'), undefined);
     assert.deepEqual(dialogs, []);
     assert.deepEqual(await ui.violations(), [], 'no Content Security Policy violations');
   });
@@ -80,8 +80,20 @@ describe('diagram webview in Chromium', function () {
     assert.equal(label, 'Tokens GA, milestone identity#tokens, At risk, owner @ana, due 2026-04-01');
     assert.equal(await ui.page.locator('g.pb-node[data-node-id="identity#tokens"].stAtRisk').count(), 1);
     assert.equal(await ui.page.locator('g.pb-node[data-node-id="payments#design"].stDone').count(), 1);
-    // cutover (2026-05-15) is due after the program target? No: before it; tokens is due before cutover: no conflict.
     assert.equal(await ui.page.locator('path.flowchart-link.pb-conflict, path.flowchart-link.pb-cycle').count(), 0);
+
+    const flagged = graphOf({ program: 'loop', title: 'Loop', owner: '@x', milestones: [
+      { id: 'a', title: 'A', owner: '@x', due: '2026-04-01', depends_on: ['b'] },
+      { id: 'b', title: 'B', owner: '@x', due: '2026-05-01', depends_on: ['a'] },
+      { id: 'c', title: 'C', owner: '@x', due: '2026-04-10', depends_on: ['d'] },
+      { id: 'd', title: 'D', owner: '@x', due: '2026-06-01' },
+    ] });
+    await ui.send(diagramMessage(2, flagged, OPTIONS, 'loop'));
+    await ui.waitForPosted((m) => m.type === 'rendered' && m.seq === 2);
+    assert.equal(await ui.page.locator('path.flowchart-link.pb-cycle').count(), 2);
+    assert.deepEqual(await ui.page.$$eval('path.flowchart-link.pb-conflict', (paths) => paths.map((p) => `${p.getAttribute('data-from')}->${p.getAttribute('data-to')}`)), ['loop#c->loop#d']);
+    await ui.send(diagramMessage(3));
+    await ui.waitForPosted((m) => m.type === 'rendered' && m.seq === 3);
   });
 
   it('opens and selects a node on click, and highlights the critical path the host sends', async () => {
@@ -101,18 +113,18 @@ describe('diagram webview in Chromium', function () {
   it('keeps pan and zoom across a live update', async () => {
     await ui.page.getByRole('button', { name: 'Zoom in (+)' }).click();
     await ui.page.getByRole('button', { name: 'Zoom in (+)' }).click();
-    const before = await ui.page.locator('.pb-canvas').evaluate((el) => (el as HTMLElement).style.transform);
-    await ui.send(diagramMessage(2, sampleGraph(true), OPTIONS, 'payments', false));
-    await ui.waitForPosted((m) => m.type === 'rendered' && m.seq === 2);
+    const before = await ui.page.locator('.pb-canvas').evaluate((el) => el.getAttribute('style'));
+    await ui.send(diagramMessage(4, sampleGraph(true), OPTIONS, 'payments', false));
+    await ui.waitForPosted((m) => m.type === 'rendered' && m.seq === 4);
     assert.equal(await ui.page.locator('g.pb-node').count(), 6);
-    assert.equal(await ui.page.locator('.pb-canvas').evaluate((el) => (el as HTMLElement).style.transform), before);
+    assert.equal(await ui.page.locator('.pb-canvas').evaluate((el) => el.getAttribute('style')), before);
     // The selection survives too: the webview asks for its critical path again.
     const selects = (await ui.posted()).filter((m) => m.type === 'select' && m.nodeId === 'payments#cutover');
     assert.ok(selects.length >= 2);
   });
 
   it('says a graph is too large and offers the focused view, never a bare syntax error', async () => {
-    await ui.send({ type: 'tooLarge', seq: 3, options: { ...OPTIONS, scope: 'workspace' }, focus: 'payments', title: 'All programs (2000)', nodes: 2007, edges: 4994, limits: DIAGRAM_LIMITS, suggestion: 'focus' });
+    await ui.send({ type: 'tooLarge', seq: 5, options: { ...OPTIONS, scope: 'workspace' }, focus: 'payments', title: 'All programs (2000)', nodes: 2007, edges: 4994, limits: DIAGRAM_LIMITS, suggestion: 'focus' });
     const notice = ui.page.locator('.pb-notice');
     await notice.waitFor();
     assert.match(await notice.innerText(), /too large to draw[\s\S]*2007 nodes and 4994 dependencies/);
@@ -122,23 +134,23 @@ describe('diagram webview in Chromium', function () {
   });
 
   it('turns Mermaid failures into a message (size errors into the too-large notice)', async () => {
-    const base = diagramMessage(4);
+    const base = diagramMessage(6);
     await ui.send({ ...base, source: 'flowchart LR\n  n0["a"] --> n1["b"]\n  n0 -->|x| |y| n1 ]]]\n' });
     const failed = await ui.waitForPosted(isType('renderFailed'));
-    assert.equal(failed.seq, 4);
+    assert.equal(failed.seq, 6);
     const text = await ui.page.locator('.pb-notice').innerText();
     assert.match(text, /could not be drawn/);
     assert.doesNotMatch(await ui.page.locator('body').innerText(), /^Syntax error/m);
 
     const edges = Array.from({ length: 30 }, (_, i) => `  n${i} --> n${i + 1}`).join('\n');
-    await ui.send({ ...base, seq: 5, source: `flowchart LR\n${edges}\n`, limits: { ...DIAGRAM_LIMITS, maxEdges: 10 } });
-    await ui.waitForPosted((m) => m.type === 'renderFailed' && m.seq === 5);
+    await ui.send({ ...base, seq: 7, source: `flowchart LR\n${edges}\n`, limits: { ...DIAGRAM_LIMITS, maxEdges: 10 } });
+    await ui.waitForPosted((m) => m.type === 'renderFailed' && m.seq === 7);
     assert.match(await ui.page.locator('.pb-notice').innerText(), /too large to draw/);
   });
 
   it('exports a self-contained SVG through the host', async () => {
-    await ui.send(diagramMessage(6));
-    await ui.waitForPosted((m) => m.type === 'rendered' && m.seq === 6);
+    await ui.send(diagramMessage(8));
+    await ui.waitForPosted((m) => m.type === 'rendered' && m.seq === 8);
     await ui.page.getByRole('button', { name: 'Save the diagram as an SVG file' }).click();
     const exported = await ui.waitForPosted(isType('exportSvg'));
     assert.match(exported.svg, /^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);

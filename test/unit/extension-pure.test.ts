@@ -137,10 +137,10 @@ describe('extension: completion places', () => {
     assert.deepEqual(at(3), { kind: 'value', path: [], key: 'depends_on', inSequence: true, start: 4, prefix: 'ide' });
     assert.deepEqual(at(6), { kind: 'value', path: ['milestones'], key: 'status', inSequence: false, start: 12, prefix: '' });
     assert.deepEqual(at(7), { kind: 'value', path: ['milestones'], key: 'team', inSequence: false, start: 11, prefix: 'pa', quote: '"' });
-    assert.deepEqual(at(8), { kind: 'value', path: ['milestones'], key: 'depends_on', inSequence: true, start: 21, prefix: 'b' });
+    assert.deepEqual(at(8), { kind: 'value', path: ['milestones'], key: 'depends_on', inSequence: true, start: 20, prefix: 'b' });
     assert.deepEqual(at(10), { kind: 'value', path: ['milestones', 'depends_on'], key: 'ref', inSequence: false, start: 11, prefix: 'led' });
     assert.deepEqual(at(13), { kind: 'value', path: ['risks'], key: 'likelihood', inSequence: false, start: 14, prefix: 'h' });
-    assert.deepEqual(at(15), { kind: 'value', path: ['stakeholders'], key: 'who', inSequence: false, start: 11, prefix: '@', quote: '"' });
+    assert.deepEqual(at(15), { kind: 'value', path: ['stakeholders'], key: 'who', inSequence: false, start: 10, prefix: '@', quote: '"' });
     assert.deepEqual(at(16), { kind: 'value', path: ['stakeholders'], key: 'role', inSequence: false, start: 10, prefix: '' });
   });
 
@@ -171,7 +171,7 @@ describe('extension: where a config error points', () => {
     assert.equal(configErrorRange(text, message).start.line, 1);
   });
   it('at the key a validation error names, else line 1', () => {
-    assert.deepEqual(configErrorRange(text, 'unknown rule `nope`; expected one of …').start, { line: 2, character: 14 });
+    assert.deepEqual(configErrorRange(text, 'unknown rule `nope`; expected one of …').start, { line: 2, character: 13 });
     assert.equal(configErrorRange(text, 'something else').start.line, 0);
   });
 });

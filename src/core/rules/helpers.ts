@@ -2,11 +2,17 @@
 import type { Brief, DependencyEntry, FrontmatterItem, Milestone } from '../model';
 import type { BriefWorkspace } from '../workspace';
 
-/** Whether `schema` rejected the value at `path` or anything under it (then other rules stay quiet about it). */
+/**
+ * Whether `schema` rejected the value at `path`, anything under it, or something containing it
+ * (the whole frontmatter, say): then other rules stay quiet about it.
+ */
 export function hasSchemaProblemUnder(brief: Brief, path: (string | number)[]): boolean {
   return brief.schemaProblems.some((problem) => {
     const at = problem.data?.path;
-    return at !== undefined && path.every((segment, i) => at[i] === segment);
+    if (at === undefined) return false;
+    const shared = Math.min(at.length, path.length);
+    for (let i = 0; i < shared; i++) if (at[i] !== path[i]) return false;
+    return true;
   });
 }
 

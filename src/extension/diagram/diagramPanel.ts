@@ -17,6 +17,16 @@ import { diagramHtml } from './html';
 /** Brief edits arrive here already debounced by the index (150 ms); this groups bursts (saves of many files, re-index). */
 const UPDATE_DEBOUNCE_MS = 250;
 
+/** What a webview reported after an answer: drawn (with its size and time) or failed. */
+export interface DiagramRenderEvent {
+  seq: number;
+  ok: boolean;
+  nodes: number;
+  edges: number;
+  ms: number;
+  message?: string;
+}
+
 export function defaultOptions(): DiagramOptions {
   const settings = vscode.workspace.getConfiguration('programBriefs.diagram');
   const direction = settings.get<string>('direction');
@@ -45,6 +55,10 @@ export class DiagramPanel implements vscode.Disposable {
   private disposed = false;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
+  private readonly renderEmitter = new vscode.EventEmitter<DiagramRenderEvent>();
+  readonly onDidRender = this.renderEmitter.event;
+  /** The webview's last report, and the last answer posted (for tests and the status of the panel). */
+  lastRender: DiagramRenderEvent | undefined;
 
   static create(extensionUri: vscode.Uri, index: BriefIndex, focus: string | undefined, options: DiagramOptions): DiagramPanel {
     const panel = vscode.window.createWebviewPanel(
@@ -95,6 +109,17 @@ export class DiagramPanel implements vscode.Disposable {
 
   get currentOptions(): DiagramOptions {
     return this.options;
+  }
+
+  /** The last answer built for the webview. */
+  get model(): DiagramModel | undefined {
+    return this.lastModel;
+  }
+
+  /** Handles a message as if the webview had posted it (validated the same way); for tests. */
+  receive(data: unknown): Promise<void> {
+    const message = parseWebviewMessage(data);
+    return message ? this.handle(message) : Promise.resolve();
   }
 
   /** Whether the diagram currently shows this node id. */
@@ -200,10 +225,14 @@ export class DiagramPanel implements vscode.Disposable {
         await this.exportSvg(message.svg);
         return;
       case 'rendered':
+        this.lastRender = { seq: message.seq, ok: true, nodes: message.nodes, edges: message.edges, ms: message.ms };
+        this.renderEmitter.fire(this.lastRender);
         return;
       case 'renderFailed':
         // The webview shows the problem itself; keep a trace for bug reports.
         console.warn(`[program-briefs] diagram ${message.seq} could not be drawn: ${message.message}`);
+        this.lastRender = { seq: message.seq, ok: false, nodes: 0, edges: 0, ms: 0, message: message.message };
+        this.renderEmitter.fire(this.lastRender);
         return;
     }
   }
@@ -266,6 +295,7 @@ export class DiagramPanel implements vscode.Disposable {
     clearTimeout(this.updateTimer);
     this.disposeEmitter.fire();
     this.disposeEmitter.dispose();
+    this.renderEmitter.dispose();
     for (const disposable of this.disposables) disposable.dispose();
     this.panel.dispose();
   }

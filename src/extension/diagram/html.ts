@@ -21,9 +21,9 @@ export function createNonce(): string {
  *   its theme in a `<style>` element inside the SVG and sets `style` attributes while it lays the
  *   diagram out (it measures labels in the live DOM). A nonce cannot cover attributes, and when a
  *   nonce is present browsers ignore `'unsafe-inline'` (CSP Level 2+), so a nonce here would leave
- *   the diagram unstyled and mis-measured (checked in Chromium: 39 violations, black boxes; see
- *   docs/diagram.md). VS Code's own Markdown preview uses the same `style-src` for the same
- *   reason. Inline styles cannot run code, and with no network sources (img/font/connect) a style
+ *   the diagram unstyled and mis-measured (checked in Chromium: a two-node chart raised 39
+ *   violations and drew black boxes; test/unit/diagramWebview.test.ts asserts zero). VS Code's
+ *   own Markdown preview uses the same `style-src` for the same reason. Inline styles cannot run code, and with no network sources (img/font/connect) a style
  *   cannot send anything anywhere.
  * - Images: our media and `data:` (Mermaid may inline small images; exported SVGs are data).
  */

@@ -1,25 +1,36 @@
 /**
- * The dependency diagram: the `programBriefs.showDiagram` command, the panel serializer that
- * restores the panel after a window reload, and the `programBriefs.isBrief` context key that
- * shows the command's button in the editor title of a brief. Mermaid never runs here: the
- * host only generates Mermaid text (src/core/mermaid.ts); drawing happens in the webview.
+ * The dependency diagram: the `programBriefs.showDiagram` command and the panel serializer
+ * that restores the panel after a window reload. (The `programBriefs.isBrief` context key that
+ * shows the command's button in a brief's editor title is set by ../editorContext.ts.) Mermaid
+ * never runs here: the host only generates Mermaid text (src/core/mermaid.ts); drawing happens
+ * in the webview.
  */
 import * as vscode from 'vscode';
 import { DIAGRAM_VIEW_TYPE, parsePersistedState } from '../../core/diagramProtocol';
 import type { BriefIndex } from '../briefIndex';
-import { defaultOptions, DiagramPanel } from './diagramPanel';
+import { defaultOptions, DiagramPanel, type DiagramRenderEvent } from './diagramPanel';
+
+export type { DiagramPanel, DiagramRenderEvent };
 
 export const SHOW_DIAGRAM_COMMAND = 'programBriefs.showDiagram';
-export const IS_BRIEF_CONTEXT = 'programBriefs.isBrief';
 
-export function registerDiagram(context: vscode.ExtensionContext, index: BriefIndex): void {
+/** For the real-editor tests (`ProgramBriefsApi.diagram`): the open panel, and what its webview drew. */
+export interface DiagramApi {
+  readonly panel: DiagramPanel | undefined;
+  /** Fires when a webview reports a drawn diagram (or a failure). */
+  readonly onDidRender: vscode.Event<DiagramRenderEvent>;
+}
+
+export function registerDiagram(context: vscode.ExtensionContext, index: BriefIndex): DiagramApi {
   const panels = new Set<DiagramPanel>();
   /** The panel the command reveals and that follows the active brief: the last one created or restored. */
   let current: DiagramPanel | undefined;
 
+  const renderEmitter = new vscode.EventEmitter<DiagramRenderEvent>();
   const adopt = (panel: DiagramPanel) => {
     panels.add(panel);
     current = panel;
+    panel.onDidRender((event) => renderEmitter.fire(event));
     panel.onDidDispose(() => {
       panels.delete(panel);
       if (current === panel) current = [...panels].pop();
@@ -31,15 +42,13 @@ export function registerDiagram(context: vscode.ExtensionContext, index: BriefIn
     return brief?.isBrief ? brief.program?.value : undefined;
   };
 
-  const updateContextKey = () => {
-    const document = vscode.window.activeTextEditor?.document;
-    const brief = document && index.workspace.get(document.uri.toString());
-    void vscode.commands.executeCommand('setContext', IS_BRIEF_CONTEXT, Boolean(brief?.isBrief));
-  };
-
   context.subscriptions.push(
-    vscode.commands.registerCommand(SHOW_DIAGRAM_COMMAND, (target?: unknown) => {
-      const program = programFromArgument(target, programOf) ?? programOf(vscode.window.activeTextEditor?.document.uri);
+    vscode.commands.registerCommand(SHOW_DIAGRAM_COMMAND, async (target?: unknown) => {
+      // Right after start-up the brief in the editor may not be indexed yet.
+      await index.ready;
+      const document = vscode.window.activeTextEditor?.document;
+      if (document && !index.workspace.has(document.uri.toString())) index.updateNow(document);
+      const program = programFromArgument(target, programOf) ?? programOf(document?.uri);
       if (current) {
         current.reveal();
         if (program) current.focusOn(program, 'brief');
@@ -55,17 +64,21 @@ export function registerDiagram(context: vscode.ExtensionContext, index: BriefIn
       },
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
-      updateContextKey();
       // Follow the brief being edited, unless the diagram already shows it (e.g. it was
       // opened by clicking one of the diagram's nodes): then keep the view as it is.
       const program = programOf(editor?.document.uri);
       if (!current || !program || current.currentOptions.scope !== 'brief') return;
       if (program !== current.currentFocus && !current.shows(program)) current.focusOn(program, 'brief');
     }),
-    index.onDidChange(updateContextKey),
+    renderEmitter,
     { dispose: () => [...panels].forEach((panel) => panel.dispose()) },
   );
-  updateContextKey();
+  return {
+    get panel() {
+      return current;
+    },
+    onDidRender: renderEmitter.event,
+  };
 }
 
 /** The program a command argument names: a brief's URI (explorer, editor title), a program id, or an item with one. */

@@ -1,0 +1,144 @@
+// The dependency diagram as a user sees it in real VS Code (code-server + Chromium): the
+// command opens the panel, its webview (nested iframes, found with page.frames()) renders an
+// SVG with the expected nodes, a click on a node opens the right brief, hostile titles show as
+// text and run nothing (no dialog, no CSP violation, no <img>), light and dark themes, and the
+// panel comes back after a reload. Screenshots: test-results/screenshots/diagram-*.png.
+// Waits only on conditions in the page.
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { openFile, runCommand, waitForWorkbench } from './workbench.mjs';
+
+const EXPECTED_NODES = [
+  'diagram-checkout', 'diagram-checkout#build', 'diagram-checkout#design', 'diagram-checkout#launch',
+  'diagram-ledger', 'diagram-ledger#api', 'diagram-ledger#audit', 'diagram-ledger#reconcile',
+  'diagram-xss', 'diagram-xss#click',
+];
+
+/** Polls until `condition` returns a truthy value (returned) or the time is up. */
+async function until(condition, what, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The diagram webview's content frame: the nested iframe whose document holds our #app. */
+async function diagramFrame(page) {
+  return until(async () => {
+    for (const frame of page.frames()) {
+      if (frame.isDetached()) continue;
+      if ((await frame.locator('#app .pb-viewport').count().catch(() => 0)) > 0) return frame;
+    }
+    return undefined;
+  }, 'the diagram webview frame');
+}
+
+/** Waits until the webview has drawn a diagram with exactly these node ids. */
+async function waitForNodes(frame, ids, what) {
+  const want = [...ids].sort().join(' ');
+  return until(async () => {
+    const got = await frame.locator('svg g.pb-node').evaluateAll((groups) => groups.map((g) => g.getAttribute('data-node-id')).sort().join(' '));
+    return got === want ? got : undefined;
+  }, `${what} (nodes ${want})`);
+}
+
+/** Picks a colour theme with the theme picker (F1 > Preferences: Color Theme). */
+async function setTheme(page, label) {
+  // Keys pressed while the webview has focus stay in its iframe: focus the editor first.
+  await page.locator('.editor-instance .view-lines').filter({ visible: true }).first().click();
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input').first();
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>Preferences: Color Theme');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  // The theme list replaces the command list.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+  await input.fill(label);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden' });
+}
+
+async function bodyTheme(frame) {
+  return frame.locator('body').evaluate((body) => [...body.classList].find((c) => c.startsWith('vscode-')));
+}
+
+export default async ({ page, screenshotsDir, workspaceDir }) => {
+  const dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  // Records CSP violations in every frame created from now on (the webview's included).
+  await page.addInitScript(() => {
+    window.__pbViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => window.__pbViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
+  });
+  const shot = (name) => page.screenshot({ path: path.join(screenshotsDir, `diagram-${name}.png`) });
+
+  // 1. The command opens the panel beside the brief; the webview draws its neighbourhood.
+  await openFile(page, 'diagram-checkout.md');
+  await runCommand(page, 'Program Briefs: Show Dependency Diagram');
+  let frame = await diagramFrame(page);
+  await waitForNodes(frame, EXPECTED_NODES, 'the checkout diagram');
+  if ((await frame.locator('svg').count()) !== 1) throw new Error('expected one SVG in the panel');
+  const status = await frame.locator('.pb-status').innerText();
+  if (!/10 nodes and \d+ dependencies/.test(status)) throw new Error(`status line: ${status}`);
+  const originalTheme = await bodyTheme(frame);
+  await shot(originalTheme === 'vscode-light' ? 'light' : 'dark');
+
+  // 2. Click a node: its brief opens at its line.
+  await frame.locator('g.pb-node[data-node-id="diagram-ledger#api"]').click();
+  await page.locator('.tabs-container .tab', { hasText: 'diagram-ledger.md' }).first().waitFor();
+  // The cursor is on the milestone's `id:` line: Monaco marks that line number as active.
+  const ledgerLines = (await readFile(path.join(workspaceDir, 'diagram-ledger.md'), 'utf8')).split('\n');
+  const apiLine = String(ledgerLines.findIndex((line) => line.includes('- id: api')) + 1);
+  const editor = page.locator('.editor-instance').filter({ visible: true }).first();
+  await until(async () => (await editor.locator('.line-numbers.active-line-number').first().innerText()).trim() === apiLine, `the cursor on line ${apiLine} of the ledger brief`);
+  const selected = await frame.locator('g.pb-node.pb-selected').getAttribute('data-node-id');
+  if (selected !== 'diagram-ledger#api') throw new Error(`selected node: ${selected}`);
+
+  // 3. Select a milestone: its critical path is highlighted and spelled out.
+  await frame.locator('g.pb-node[data-node-id="diagram-checkout#build"]').click();
+  await until(async () => (await frame.locator('g.pb-node.pb-critical').count()) === 2, 'the critical path of build');
+  await until(async () => /Critical path of New checkout built \(2026-05-01\): Ledger write API \(2026-04-15\)/.test(await frame.locator('.pb-status').innerText()), 'the critical path in the status line');
+  if ((await frame.locator('path.flowchart-link.pb-cycle').count()) !== 2) throw new Error('the ledger cycle should be drawn as two cycle edges');
+  if ((await frame.locator('path.flowchart-link.pb-conflict').count()) < 1) throw new Error('the schedule conflict should be highlighted');
+  await shot('critical-path');
+
+  // 4. The other theme.
+  await setTheme(page, originalTheme === 'vscode-light' ? 'Dark Modern' : 'Light Modern');
+  await until(async () => (await bodyTheme(frame)) !== originalTheme, 'the webview to follow the theme');
+  await until(async () => (await frame.locator('svg g.pb-node').count()) === EXPECTED_NODES.length, 'the redrawn diagram');
+  await shot(originalTheme === 'vscode-light' ? 'dark' : 'light');
+  await setTheme(page, originalTheme === 'vscode-light' ? 'Light Modern' : 'Dark Modern');
+
+  // 5. A brief whose titles carry HTML, a directive and click lines: shown as text, nothing runs.
+  await page.locator('.editor-instance .view-lines').filter({ visible: true }).first().click();
+  await openFile(page, 'diagram-xss.md');
+  await runCommand(page, 'Program Briefs: Show Dependency Diagram');
+  frame = await diagramFrame(page);
+  await until(async () => (await frame.locator('svg g.pb-node[data-node-id="diagram-xss#click"]').count()) === 1, 'the hostile diagram');
+  const text = await frame.locator('svg').evaluate((svg) => svg.textContent);
+  for (const expected of ['<img src=x onerror="alert(document.title)">', '%%{init: {"securityLevel": "loose"}}%%', 'click diagram-xss call alert(1)"] --> n0 <script>alert(2)</script>']) {
+    if (!text.replace(/\s+/g, ' ').includes(expected)) throw new Error(`the title should show as text: ${expected}\nshown: ${text}`);
+  }
+  const injected = await frame.locator('svg img, svg script, svg [onerror], svg [onclick]').count();
+  if (injected !== 0) throw new Error(`${injected} injected elements in the SVG`);
+  const violations = await frame.evaluate(() => window.__pbViolations ?? []);
+  if (violations.length > 0) throw new Error(`CSP violations in the webview: ${violations.join('; ')}`);
+  if (dialogs.length > 0) throw new Error(`dialogs opened: ${dialogs.join('; ')}`);
+  await shot('hostile');
+
+  // 6. After a window reload the panel is restored (serializer) and draws again.
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await waitForWorkbench(page);
+  frame = await diagramFrame(page);
+  await until(async () => (await frame.locator('svg g.pb-node[data-node-id="diagram-xss#click"]').count()) === 1, 'the restored diagram');
+  await shot('restored');
+  if (dialogs.length > 0) throw new Error(`dialogs opened: ${dialogs.join('; ')}`);
+};
