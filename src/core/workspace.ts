@@ -1,25 +1,36 @@
 /**
  * The workspace model: every brief of a workspace, indexed for cross-file questions. Updated
- * one file at a time (`setText`, `delete`); derived indexes are rebuilt lazily after a change,
- * so re-linting one brief after an edit parses only that brief.
+ * one file at a time (`setText`, `delete`). The indexes the rules use on every lint (briefs by
+ * program id, who mentions a program) are kept up to date on each change, at the cost of the
+ * changed brief only; the dependency graph is built lazily when asked for; and the cycles are
+ * recomputed over the whole workspace only when an edit changes the graph's structure (a
+ * `depends_on` entry, a milestone id, a program id, a brief appearing or going), so re-linting
+ * one brief after an edit parses only that brief and touches little else.
  */
 import { buildGraph, findCycles, nodeId, type Cycle, type DependencyGraph, type GraphEdge } from './graph';
+import { CycleFinder, graphPart, type GraphPart } from './graphIndex';
 import type { Brief, Milestone } from './model';
 import { parseBrief } from './parseBrief';
 
-interface DerivedIndexes {
-  briefs: Brief[];
-  byProgram: Map<string, Brief[]>;
-  /** Program id → the briefs whose `depends_on` or body names it. */
-  dependents: Map<string, Set<Brief>>;
-  graph?: DependencyGraph;
-  cycles?: Map<GraphEdge, Cycle>;
-}
-
 export class BriefWorkspace {
   private readonly files = new Map<string, Brief>();
-  private derived: DerivedIndexes | undefined;
   private changeCount = 0;
+
+  /** Uris of the briefs (files that are briefs), sorted. */
+  private readonly briefUris: string[] = [];
+  /** `briefs()` for the current version. */
+  private briefList: Brief[] | undefined;
+  /** Program id → the briefs that declare it, in uri order. */
+  private readonly byProgram = new Map<string, Brief[]>();
+  /** Program id → uri → the brief whose `depends_on` or body names it. */
+  private readonly mentions = new Map<string, Map<string, Brief>>();
+
+  private readonly parts = new WeakMap<Brief, GraphPart>();
+  private readonly cycleFinder = new CycleFinder();
+  /** Nodes on a cycle, while no change has altered the graph's structure; else undefined. */
+  private cyclicNodes: Set<string> | undefined;
+  private graphCache: { version: number; graph: DependencyGraph } | undefined;
+  private cyclesCache: { version: number; cycles: Map<GraphEdge, Cycle> } | undefined;
 
   /** Increases with every change; lets hosts cache what they derive. */
   get version(): number {
@@ -37,14 +48,22 @@ export class BriefWorkspace {
 
   /** Stores an already parsed brief (e.g. parsed in a worker). */
   setBrief(brief: Brief): void {
+    const old = this.files.get(brief.uri);
+    if (old) this.unindex(old);
     this.files.set(brief.uri, brief);
+    this.index(brief);
+    if (this.cyclicNodes && (old ? this.part(old).shape : '') !== this.part(brief).shape) this.cyclicNodes = undefined;
     this.changed();
   }
 
   delete(uri: string): boolean {
-    const had = this.files.delete(uri);
-    if (had) this.changed();
-    return had;
+    const old = this.files.get(uri);
+    if (!old) return false;
+    this.unindex(old);
+    this.files.delete(uri);
+    if (this.part(old).shape !== '') this.cyclicNodes = undefined;
+    this.changed();
+    return true;
   }
 
   has(uri: string): boolean {
@@ -58,17 +77,18 @@ export class BriefWorkspace {
 
   /** The briefs (files that are briefs), in a stable order: by uri. */
   briefs(): readonly Brief[] {
-    return this.index().briefs;
+    this.briefList ??= this.briefUris.map((uri) => this.files.get(uri)!);
+    return this.briefList;
   }
 
   /** Every brief that declares this program id (more than one is an `id-duplicate`). */
   briefsOf(program: string): readonly Brief[] {
-    return this.index().byProgram.get(program) ?? [];
+    return this.byProgram.get(program) ?? [];
   }
 
   /** The brief that defines a program: the first, in uri order, when several claim the id. */
   program(program: string): Brief | undefined {
-    return this.index().byProgram.get(program)?.[0];
+    return this.byProgram.get(program)?.[0];
   }
 
   milestone(program: string, milestone: string): { brief: Brief; milestone: Milestone } | undefined {
@@ -94,59 +114,132 @@ export class BriefWorkspace {
     const direct = this.files.get(resolved);
     if (direct?.isBrief) return direct;
     const decoded = safeDecode(resolved);
-    return this.index().briefs.find((brief) => brief.uri === resolved || safeDecode(brief.uri) === decoded);
+    return this.briefs().find((brief) => brief.uri === resolved || safeDecode(brief.uri) === decoded);
   }
 
   /** Briefs that depend on or mention a program: those whose diagnostics may change with it. */
   dependentsOf(program: string): ReadonlySet<Brief> {
-    return this.index().dependents.get(program) ?? new Set();
+    const byUri = this.mentions.get(program);
+    if (!byUri) return new Set();
+    return new Set([...byUri.keys()].sort(compareUris).map((uri) => byUri.get(uri)!));
   }
 
   graph(): DependencyGraph {
-    const index = this.index();
-    index.graph ??= buildGraph(index.briefs);
-    return index.graph;
+    if (this.graphCache?.version !== this.changeCount) this.graphCache = { version: this.changeCount, graph: buildGraph(this.briefs()) };
+    return this.graphCache.graph;
   }
 
   /** For every `depends_on` edge on a cycle, a shortest cycle through it. */
   cycles(): Map<GraphEdge, Cycle> {
-    const index = this.index();
-    index.cycles ??= findCycles(this.graph());
-    return index.cycles;
+    if (this.cyclesCache?.version === this.changeCount) return this.cyclesCache.cycles;
+    this.cyclicNodes ??= this.cycleFinder.cyclicNodes([...this.byProgram.values()].map((briefs) => this.part(briefs[0])));
+    const cyclic = this.cyclicNodes;
+    let cycles: Map<GraphEdge, Cycle>;
+    if (cyclic.size === 0) {
+      cycles = new Map();
+    } else {
+      // findCycles over the part of the graph made of those nodes finds exactly the cycles of the
+      // whole graph (each strongly connected component is there entire, edges in the same order).
+      const programs = new Set([...cyclic].map((id) => id.split('#')[0]));
+      const graph = this.graphCache?.version === this.changeCount
+        ? this.graphCache.graph
+        : buildGraph([...programs].map((program) => this.program(program)!).sort((a, b) => compareUris(a.uri, b.uri)));
+      cycles = findCycles(restrict(graph, cyclic));
+    }
+    this.cyclesCache = { version: this.changeCount, cycles };
+    return cycles;
+  }
+
+  private part(brief: Brief): GraphPart {
+    let part = this.parts.get(brief);
+    if (!part) this.parts.set(brief, (part = graphPart(brief)));
+    return part;
   }
 
   private changed(): void {
     this.changeCount++;
-    this.derived = undefined;
+    this.briefList = undefined;
   }
 
-  private index(): DerivedIndexes {
-    if (this.derived) return this.derived;
-    const briefs = [...this.files.values()].filter((brief) => brief.isBrief).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    const byProgram = new Map<string, Brief[]>();
-    const dependents = new Map<string, Set<Brief>>();
-    const addDependent = (program: string, brief: Brief) => {
-      let set = dependents.get(program);
-      if (!set) dependents.set(program, (set = new Set()));
-      set.add(brief);
-    };
-    for (const brief of briefs) {
-      const id = brief.program?.value;
-      if (id) {
-        const list = byProgram.get(id);
-        if (list) list.push(brief);
-        else byProgram.set(id, [brief]);
-      }
-      for (const entry of brief.dependsOn) addDependent(entry.program, brief);
-      for (const milestone of brief.milestones) for (const entry of milestone.dependsOn) addDependent(entry.program, brief);
-      for (const reference of brief.bodyReferences) if (reference.program) addDependent(reference.program, brief);
+  /** Adds a brief to the indexes (files that are not briefs are in none). */
+  private index(brief: Brief): void {
+    if (!brief.isBrief) return;
+    const uri = brief.uri;
+    this.briefUris.splice(insertionPoint(this.briefUris, uri), 0, uri);
+    const id = brief.program?.value;
+    if (id) {
+      const list = this.byProgram.get(id);
+      // A new list, not an insertion: lists handed out by `briefsOf` stay as they were.
+      const at = list ? insertionPoint(list.map((b) => b.uri), uri) : 0;
+      this.byProgram.set(id, list ? [...list.slice(0, at), brief, ...list.slice(at)] : [brief]);
     }
-    this.derived = { briefs, byProgram, dependents };
-    return this.derived;
+    for (const program of mentionedPrograms(brief)) {
+      let byUri = this.mentions.get(program);
+      if (!byUri) this.mentions.set(program, (byUri = new Map()));
+      byUri.set(uri, brief);
+    }
+  }
+
+  private unindex(brief: Brief): void {
+    if (!brief.isBrief) return;
+    const uri = brief.uri;
+    const at = insertionPoint(this.briefUris, uri);
+    if (this.briefUris[at] === uri) this.briefUris.splice(at, 1);
+    const id = brief.program?.value;
+    const list = id ? this.byProgram.get(id) : undefined;
+    if (id && list) {
+      const remaining = list.filter((other) => other !== brief);
+      if (remaining.length > 0) this.byProgram.set(id, remaining);
+      else this.byProgram.delete(id);
+    }
+    for (const program of mentionedPrograms(brief)) {
+      const byUri = this.mentions.get(program);
+      byUri?.delete(uri);
+      if (byUri?.size === 0) this.mentions.delete(program);
+    }
   }
 }
 
 export { nodeId };
+
+/** The programs a brief names in `depends_on` (top level or milestones) or in its body. */
+function mentionedPrograms(brief: Brief): Set<string> {
+  const programs = new Set<string>();
+  for (const entry of brief.dependsOn) programs.add(entry.program);
+  for (const milestone of brief.milestones) for (const entry of milestone.dependsOn) programs.add(entry.program);
+  for (const reference of brief.bodyReferences) if (reference.program) programs.add(reference.program);
+  return programs;
+}
+
+/** The same order as sorting with `<` (what the indexes always used). */
+function compareUris(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Where `uri` is, or would go, in a sorted list. */
+function insertionPoint(sorted: readonly string[], uri: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < uri) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The graph made of `keep` nodes and the edges between them, in the same order. */
+function restrict(graph: DependencyGraph, keep: ReadonlySet<string>): DependencyGraph {
+  const nodes = new Map([...graph.nodes].filter(([id]) => keep.has(id)));
+  const edges = graph.edges.filter((edge) => keep.has(edge.from) && keep.has(edge.to));
+  const outgoing = new Map<string, GraphEdge[]>();
+  const incoming = new Map<string, GraphEdge[]>();
+  for (const edge of edges) {
+    (outgoing.get(edge.from) ?? outgoing.set(edge.from, []).get(edge.from)!).push(edge);
+    (incoming.get(edge.to) ?? incoming.set(edge.to, []).get(edge.to)!).push(edge);
+  }
+  return { nodes, edges, outgoing, incoming };
+}
 
 function safeDecode(uri: string): string {
   try {

@@ -50,6 +50,7 @@ export class BriefIndex implements vscode.Disposable {
   private currentConfigError: ConfigError | undefined;
   private indexing: Promise<void> | undefined;
   private indexAgain = false;
+  private readonly shownNotices: string[] = [];
   /** The size limit of the last full indexing: a new limit re-reads the files. */
   private indexedMaxBytes = 0;
   /** While indexing everything: skip messages to show as one. */
@@ -247,18 +248,29 @@ export class BriefIndex implements vscode.Disposable {
       const message = `Program Briefs skipped ${vscode.workspace.asRelativePath(uri)}: ${reason}.`;
       this.output.warn(message);
       if (this.batchSkips) this.batchSkips.push(message);
-      else void vscode.window.showWarningMessage(message);
+      else this.notify(message);
     }
     if (this.workspace.has(key)) this.remove([key]);
     return undefined;
   }
 
+  /** Skip messages shown to the user, oldest first (tests check there is one per file). */
+  get notices(): readonly string[] {
+    return this.shownNotices;
+  }
+
+  private notify(message: string): void {
+    this.shownNotices.push(message);
+    if (this.shownNotices.length > 100) this.shownNotices.shift();
+    void vscode.window.showWarningMessage(message);
+  }
+
   private reportBatchSkips(): void {
     const messages = this.batchSkips ?? [];
     this.batchSkips = undefined;
-    if (messages.length === 1) void vscode.window.showWarningMessage(messages[0]);
+    if (messages.length === 1) this.notify(messages[0]);
     else if (messages.length > 1) {
-      void vscode.window.showWarningMessage(`Program Briefs skipped ${messages.length} files that are too large or binary; see the Program Briefs output for the list.`);
+      this.notify(`Program Briefs skipped ${messages.length} files that are too large or binary; see the Program Briefs output for the list.`);
     }
   }
 

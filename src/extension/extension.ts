@@ -10,7 +10,7 @@ import { BriefCodeActionProvider } from './codeActions';
 import { registerCommands } from './commands';
 import { BriefDiagnostics } from './diagnostics';
 import { registerEditorContext } from './editorContext';
-import { BRIEF_SELECTOR, registerLanguageFeatures } from './language';
+import { briefSelector, registerLanguageFeatures } from './language';
 import { Timings } from './timings';
 // Tree views (issue 4) and diagram (issue 5) import their register function here:
 import { registerTreeViews } from './views';
@@ -34,12 +34,13 @@ export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
   const timings = new Timings(output);
   const index = new BriefIndex(output);
   const diagnostics = new BriefDiagnostics(index, context.extensionUri, timings);
+  const selector = briefSelector();
   context.subscriptions.push(
     output,
     index,
     diagnostics,
-    vscode.languages.registerCodeActionsProvider(BRIEF_SELECTOR, new BriefCodeActionProvider(index, diagnostics), BriefCodeActionProvider.metadata),
-    ...registerLanguageFeatures(index),
+    vscode.languages.registerCodeActionsProvider(selector, new BriefCodeActionProvider(index, diagnostics), BriefCodeActionProvider.metadata),
+    ...registerLanguageFeatures(index, selector),
     ...registerCommands(index),
     ...registerEditorContext(index),
   );

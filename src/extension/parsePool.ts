@@ -43,9 +43,12 @@ export class ParsePool {
     }
   }
 
-  /** A pool of `size` workers (default: one per core, at most 4), or undefined when workers cannot run here. */
-  static create(size = Math.max(1, Math.min(4, availableParallelism()))): ParsePool | undefined {
-    const script = path.join(__dirname, 'parseWorker.js');
+  /**
+   * A pool of `size` workers (default: one per core, at most 4), or undefined when workers
+   * cannot run here. `directory` holds parseWorker.js (default: next to this bundle).
+   */
+  static create(size = Math.max(1, Math.min(4, availableParallelism())), directory = __dirname): ParsePool | undefined {
+    const script = path.join(directory, 'parseWorker.js');
     if (!existsSync(script)) return undefined;
     try {
       return new ParsePool(Array.from({ length: size }, () => ({ worker: new Worker(script), inFlight: [], dead: false })));

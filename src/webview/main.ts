@@ -156,7 +156,7 @@ async function drawNow(message: DiagramMessage): Promise<void> {
   toolbar.showNodes(message.nodes, selected);
 
   if (firstDiagram && saved.view && saved.viewKey === viewKey(message)) panZoom.set(saved.view);
-  else if (!keepView) panZoom.fit();
+  else if (!keepView) panZoom.show([...svg.querySelectorAll('g.pb-node.pb-focus')]);
   firstDiagram = false;
   highlight(svg, decorated, selected, selected !== undefined ? criticalPath : []);
   // The critical path may have changed with the briefs: ask again.

@@ -61,6 +61,32 @@ export class PanZoom {
     this.set({ scale, x: (box.width - content.width * scale) / 2, y: Math.max(margin, (box.height - content.height * scale) / 2) });
   }
 
+  /**
+   * The first view of a diagram: fit it when that keeps labels readable; otherwise show it at a
+   * readable scale centred on `focus` (the focused brief's nodes), and let the user pan.
+   */
+  show(focus: Element[], minReadableScale = 0.65): void {
+    const content = this.contentSize();
+    const box = this.viewport.getBoundingClientRect();
+    if (!content || box.width === 0 || box.height === 0) return;
+    const fitScale = Math.min((box.width - 32) / content.width, (box.height - 32) / content.height, 1);
+    if (fitScale >= minReadableScale || focus.length === 0) {
+      this.fit();
+      return;
+    }
+    // Centre of the focus nodes, in the SVG's own units (undo the current transform).
+    const canvasBox = this.canvas.getBoundingClientRect();
+    const boxes = focus.map((element) => element.getBoundingClientRect());
+    const left = Math.min(...boxes.map((b) => b.left));
+    const right = Math.max(...boxes.map((b) => b.right));
+    const top = Math.min(...boxes.map((b) => b.top));
+    const bottom = Math.max(...boxes.map((b) => b.bottom));
+    const cx = ((left + right) / 2 - canvasBox.left) / this.view.scale;
+    const cy = ((top + bottom) / 2 - canvasBox.top) / this.view.scale;
+    const scale = minReadableScale;
+    this.set({ scale, x: box.width / 2 - cx * scale, y: box.height / 2 - cy * scale });
+  }
+
   /** Zooms by `factor` around a point of the viewport (default: its centre). */
   zoomBy(factor: number, at?: { x: number; y: number }): void {
     const box = this.viewport.getBoundingClientRect();

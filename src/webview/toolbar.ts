@@ -77,13 +77,13 @@ export class Toolbar {
       h('div', { class: 'pb-group' }, copy, exportSvg),
     );
 
-    this.legend = h('div', { class: 'pb-legend', attrs: { 'aria-label': 'Legend' } },
+    const hint = 'Arrows point from a dependency to what needs it. Click a node to open its brief and trace its critical path. Drag to pan, wheel to zoom.';
+    this.legend = h('div', { class: 'pb-legend', attrs: { 'aria-label': `Legend. ${hint}`, title: hint } },
       ...(['done', 'on-track', 'at-risk', 'blocked', 'overdue', 'cancelled', 'missing'] as const).map((status) =>
         h('span', { class: 'pb-legend-item' }, h('span', { class: `pb-swatch pb-swatch-${status}`, attrs: { 'aria-hidden': 'true' } }), STATUS_LABELS[status])),
       h('span', { class: 'pb-legend-item' }, h('span', { class: 'pb-line pb-line-cycle', attrs: { 'aria-hidden': 'true' } }), 'Cycle'),
       h('span', { class: 'pb-legend-item' }, h('span', { class: 'pb-line pb-line-conflict', attrs: { 'aria-hidden': 'true' } }), 'Schedule conflict'),
       h('span', { class: 'pb-legend-item' }, h('span', { class: 'pb-line pb-line-critical', attrs: { 'aria-hidden': 'true' } }), 'Critical path'),
-      h('span', { class: 'pb-legend-item pb-hint', text: 'Arrows point from a dependency to what needs it. Click a node to open it and trace its critical path.' }),
     );
   }
 

@@ -342,6 +342,15 @@ describe('bad input: line endings and BOM', () => {
     assert.deepEqual(run((t) => `\uFEFF${t.replace(/\n/g, '\r\n')}`), plain);
   });
 
+  it('an offset inside a CRLF line break maps to the end of its line', () => {
+    const index = new LineIndex('ab\r\ncd\r\n');
+    assert.deepEqual(index.positionAt(2), { line: 0, character: 2 });
+    assert.deepEqual(index.positionAt(3), { line: 0, character: 2 }, 'between \\r and \\n');
+    assert.deepEqual(index.positionAt(4), { line: 1, character: 0 });
+    assert.deepEqual(index.positionAt(8), { line: 2, character: 0 });
+    assert.deepEqual(index.positionAt(99), { line: 2, character: 0 });
+  });
+
   it('a BOM in the middle of the file is just a character', () => {
     assert.deepEqual(lint('file:///ws/p.md', `${VALID}---\n\uFEFF# Body\n`), []);
   });

@@ -80,7 +80,7 @@ function assertDiagnostics(actual: Diagnostic[], expected: ExpectedDiagnostic[],
   assert.equal(actual.length, expected.length, `${label}: expected ${expected.length} diagnostics, got ${actual.length}${listing()}`);
   const used = new Set<number>();
   // Most specific expectations first, so a loose one cannot take the match a specific one needs.
-  const order = expected.map((e, i) => i).sort((a, b) => specificity(expected[b]) - specificity(expected[a]));
+  const order = expected.map((_, i) => i).sort((a, b) => specificity(expected[b]) - specificity(expected[a]));
   for (const i of order) {
     const found = actual.findIndex((d, j) => !used.has(j) && matches(d, expected[i], fileOf));
     assert.ok(found >= 0, `${label}: no diagnostic matches ${JSON.stringify(expected[i])}${listing()}`);

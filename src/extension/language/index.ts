@@ -4,15 +4,22 @@ import type { BriefIndex } from '../briefIndex';
 import { BriefCompletionProvider, COMPLETION_TRIGGERS } from './completion';
 import { BriefNavigationProvider } from './navigation';
 
-/** Markdown files on disk or in any file system the workspace uses; the index decides what is a brief. */
-export const BRIEF_SELECTOR: vscode.DocumentSelector = { language: 'markdown' };
+/**
+ * Markdown files in the file systems of the workspace's folders (`file`, or a virtual one);
+ * the index decides which of them are briefs.
+ */
+export function briefSelector(): vscode.DocumentFilter[] {
+  const schemes = new Set((vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme));
+  if (schemes.size === 0) schemes.add('file');
+  return [...schemes].map((scheme) => ({ language: 'markdown', scheme }));
+}
 
-export function registerLanguageFeatures(index: BriefIndex): vscode.Disposable[] {
+export function registerLanguageFeatures(index: BriefIndex, selector: vscode.DocumentSelector): vscode.Disposable[] {
   const navigation = new BriefNavigationProvider(index);
   return [
-    vscode.languages.registerCompletionItemProvider(BRIEF_SELECTOR, new BriefCompletionProvider(index), ...COMPLETION_TRIGGERS),
-    vscode.languages.registerHoverProvider(BRIEF_SELECTOR, navigation),
-    vscode.languages.registerDefinitionProvider(BRIEF_SELECTOR, navigation),
-    vscode.languages.registerReferenceProvider(BRIEF_SELECTOR, navigation),
+    vscode.languages.registerCompletionItemProvider(selector, new BriefCompletionProvider(index), ...COMPLETION_TRIGGERS),
+    vscode.languages.registerHoverProvider(selector, navigation),
+    vscode.languages.registerDefinitionProvider(selector, navigation),
+    vscode.languages.registerReferenceProvider(selector, navigation),
   ];
 }

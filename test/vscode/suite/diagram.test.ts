@@ -143,6 +143,29 @@ suite('Dependency diagram', () => {
     }
   });
 
+  test('export writes the SVG the webview sent where the save dialog says; copy puts the Mermaid source on the clipboard', async () => {
+    const panel = diagram.panel!;
+    const target = fileUri('diagram-export-test.svg');
+    await snapshot.keep('diagram-export-test.svg');
+    const window = vscode.window as { showSaveDialog: typeof vscode.window.showSaveDialog };
+    const original = window.showSaveDialog;
+    window.showSaveDialog = async () => target;
+    try {
+      await panel.receive({ type: 'exportSvg', svg: '<svg xmlns="http://www.w3.org/2000/svg"><text>exported</text></svg>' });
+    } finally {
+      window.showSaveDialog = original;
+    }
+    const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(written, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"><text>exported<\/text><\/svg>$/);
+    // Anything but an SVG is refused before a dialog opens.
+    await panel.receive({ type: 'exportSvg', svg: '<html><script>alert(1)</script></html>' });
+
+    await panel.receive({ type: 'copySource' });
+    const model = panel.model;
+    assert.ok(model?.kind === 'diagram');
+    assert.equal(await vscode.env.clipboard.readText(), model.source);
+  });
+
   test('the diagram follows the active brief when the brief is not in view', async () => {
     const since = renders.length;
     // In the first column: opening it over the diagram would hide the diagram.

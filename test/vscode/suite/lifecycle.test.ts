@@ -1,8 +1,11 @@
 /** Keeping diagnostics current: edits across files, deletions, new briefs, and files too large or binary to read. */
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { parseBrief } from '../../../src/core';
+import { ParsePool } from '../../../src/extension/parsePool';
 import {
-  at, briefDiagnostics, closeAllEditors, extensionApi, fileUri, open, replaceInDocument, ruleOf, Snapshot,
+  at, briefDiagnostics, closeAllEditors, EXTENSION_ID, extensionApi, fileUri, open, replaceInDocument, ruleOf, Snapshot,
   summarize, waitFor,
 } from './helpers';
 
@@ -95,6 +98,13 @@ suite('Live updates', () => {
     assert.equal(api.index.workspace.program('huge-one'), undefined);
     assert.deepEqual(briefDiagnostics(huge), []);
     assert.deepEqual(briefDiagnostics(binary), []);
+    // Touching the huge file again does not repeat the message.
+    await vscode.workspace.fs.writeFile(huge, new TextEncoder().encode(`---\nprogram: huge-one\ntitle: Huge too\n---\n${filler}`));
+    await api.index.reindex();
+    const notices = (name: string) => api.index.notices.filter((notice) => notice.includes(name));
+    assert.equal(notices('huge.md').length, 1, api.index.notices.join('\n'));
+    assert.match(notices('huge.md')[0], /^Program Briefs skipped programs\/huge\.md: it is larger than \d+ KB \(setting programBriefs\.maxFileSizeKB\)\.$/);
+    assert.equal(notices('binary.brief.md').length, 1);
     // A smaller version of the same file is linted again.
     await vscode.workspace.fs.writeFile(huge, new TextEncoder().encode('---\nprogram: huge-one\ntitle: Huge\n---\n'));
     await waitFor(() => briefDiagnostics(huge).some((d) => ruleOf(d) === 'owner-missing'), 'the file, now small, to be linted');
@@ -104,5 +114,49 @@ suite('Live updates', () => {
   test('the index did not open the workspace\'s files in editors to read them', () => {
     const opened = vscode.workspace.textDocuments.map((d) => d.uri.toString());
     assert.ok(!opened.includes(fileUri('notes/meeting.md').toString()), 'notes/meeting.md was never opened');
+  });
+});
+
+suite('Live updates: renames and parse workers', () => {
+  const snapshot = new Snapshot();
+
+  teardown(async () => {
+    await closeAllEditors();
+    await snapshot.restore();
+  });
+
+  test('a renamed brief keeps its diagnostics under its new name only', async () => {
+    await snapshot.keep('data-platform.md', 'data-platform-renamed.md');
+    await extensionApi();
+    const from = fileUri('data-platform.md');
+    const to = fileUri('data-platform-renamed.md');
+    await waitFor(() => briefDiagnostics(from).length === 2, 'diagnostics before the rename');
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(from, to);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor(() => briefDiagnostics(from).length === 0 && briefDiagnostics(to).length === 2, 'diagnostics to move with the file');
+  });
+
+  test('the parse workers used for large workspaces parse exactly as the host does', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const pool = ParsePool.create(2, path.join(extension.extensionPath, 'dist'));
+    assert.ok(pool, 'dist/parseWorker.js is built next to dist/extension.js');
+    try {
+      for (const name of ['programs/payments.md', 'programs/mobile.md', 'notes/meeting.md']) {
+        const uri = fileUri(name);
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        const response = await pool.parse({ uri: uri.toString(), fsPath: uri.fsPath, maxBytes: 1 << 20 });
+        if (name.startsWith('notes/')) {
+          assert.equal(response.kind, 'not-brief');
+          continue;
+        }
+        assert.equal(response.kind, 'brief', JSON.stringify(response).slice(0, 200));
+        assert.deepEqual(response.kind === 'brief' && response.brief, parseBrief(uri.toString(), text));
+      }
+      const skipped = await pool.parse({ uri: 'file:///big.md', text: 'x'.repeat(2048), maxBytes: 1024 });
+      assert.equal(skipped.kind, 'skipped');
+    } finally {
+      pool.dispose();
+    }
   });
 });

@@ -9,11 +9,12 @@ export default async ({ page, screenshotsDir }) => {
   const panel = page.locator('.markers-panel');
   await panel.waitFor({ state: 'visible' });
   const row = (text) => panel.locator('.monaco-list-row', { hasText: text }).first();
-  // Problems of briefs that are not open are listed too (indexed without opening them).
-  await row('`status` is "on-trak"').waitFor({ state: 'visible', timeout: 30_000 });
-  await page.screenshot({ path: path.join(screenshotsDir, 'problems-workspace.png') });
-  // Only this brief's problems: the panel's own filter, by file.
+  // The panel's own filter, by file: first a brief that is not open (indexed without opening it)…
   const filter = page.getByPlaceholder(/^Filter \(e\.g\./).first();
+  await filter.fill('**/programs/identity.md');
+  await row('`status` is "on-trak"').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.screenshot({ path: path.join(screenshotsDir, 'problems-not-open.png') });
+  // …then the open one.
   await filter.fill('**/programs/payments.md');
   await row('`status` is "on-trak"').waitFor({ state: 'hidden' });
   // The three problems of payments.md, as a user reads them.
