@@ -6,6 +6,7 @@ import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Doc
 import type { $ZodIssue } from 'zod/v4/core';
 import type { Brief, Decision, DependencyEntry, FrontmatterItem, Milestone, Problem, Risk, Stakeholder, Team } from './model';
 import { LineIndex, type Located, type Range } from './range';
+import { readSimpleYaml } from './fastYaml';
 import { frontmatterSchema, REFERENCE_PATTERN } from './schema';
 
 type Path = (string | number)[];
@@ -31,6 +32,14 @@ export interface FrontmatterReading {
  */
 export function readFrontmatter(yamlText: string, contentOffset: number, lines: LineIndex, openingFence: Range): FrontmatterReading {
   const at = (start: number, end: number) => lines.rangeOf(contentOffset + start, contentOffset + end);
+  // Fast path (./fastYaml.ts): frontmatter in the plain form most briefs use, and valid for the
+  // schema, is read without the `yaml` parser. Anything else (including any schema problem, whose
+  // position needs the full document) takes the path below.
+  const simple = readSimpleYaml(yamlText);
+  if (simple && frontmatterSchema.safeParse(simple.data).success) {
+    const reader = new FrontmatterReader({ contents: simple.contents } as unknown as Document.Parsed, at, lines, contentOffset);
+    return { syntaxErrors: [], schemaProblems: [], empty: false, fields: reader.readFields(simple.contents) };
+  }
   let doc: Document.Parsed;
   try {
     // A lone `\r` is a line break in YAML as in the editor, but not to the `yaml` parser; same length, same offsets.

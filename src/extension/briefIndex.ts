@@ -10,7 +10,6 @@ import {
   type Brief, type BriefsConfig, type ConfigOverrides,
 } from '../core';
 import { createFileFilter } from '../core/glob';
-import { LiveWorkspace } from './liveWorkspace';
 import { ParsePool } from './parsePool';
 import { BINARY_REASON, tooLargeReason } from './parseProtocol';
 
@@ -39,7 +38,7 @@ const POOL_THRESHOLD = 200;
 const POOL_CONCURRENCY = 256;
 
 export class BriefIndex implements vscode.Disposable {
-  readonly workspace: BriefWorkspace = new LiveWorkspace();
+  readonly workspace = new BriefWorkspace();
   private readonly changeEmitter = new vscode.EventEmitter<BriefIndexChange>();
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];

@@ -1,71 +1,15 @@
 /**
- * The extension's pure helpers (no vscode import): the cycle cache of the live workspace, what
- * a position names (symbols), where completion applies (yamlContext), and where a config error
- * points. The editor-facing behaviour is tested in the real VS Code (test/vscode/suite).
+ * The extension's pure helpers (no vscode import): what a position names (symbols), where
+ * completion applies (yamlContext), and where a config error points. The editor-facing
+ * behaviour is tested in the real VS Code (test/vscode/suite).
  */
 import assert from 'node:assert/strict';
-import { BriefWorkspace, lintBrief, mergeConfig } from '../../src/core';
+import { BriefWorkspace } from '../../src/core';
 import { configErrorRange } from '../../src/extension/configErrorRange';
 import { definitionOf, referencesTo, symbolAt } from '../../src/extension/language/symbols';
 import { bodyPlaceAt, frontmatterPlaceAt } from '../../src/extension/language/yamlContext';
-import { graphSignature, LiveWorkspace } from '../../src/extension/liveWorkspace';
 
 const brief = (yaml: string, body = '# Brief\n') => `---\n${yaml.trim()}\n---\n${body}`;
-const config = mergeConfig({ today: '2026-03-01' });
-
-describe('extension: LiveWorkspace keeps dependency cycles across edits that cannot change them', () => {
-  const a = brief('program: a\ntitle: A\nowner: "@x"\ndepends_on: [b]');
-  const b = brief('program: b\ntitle: B\nowner: "@x"\ndepends_on: [a]');
-
-  it('reuses the cycles when only a title changes, and recomputes when an edge changes', () => {
-    const live = new LiveWorkspace();
-    live.setText('file:///w/a.md', a);
-    live.setText('file:///w/b.md', b);
-    const first = live.cycles();
-    assert.equal(first.size, 2);
-    live.setText('file:///w/a.md', a.replace('title: A', 'title: A renamed'));
-    assert.equal(live.cycles(), first, 'same map: nothing about the graph changed');
-    live.setText('file:///w/a.md', a.replace('depends_on: [b]', 'depends_on: []'));
-    assert.equal(live.cycles().size, 0, 'edge removed: cycle gone');
-    live.setText('file:///w/a.md', a);
-    assert.equal(live.cycles().size, 2);
-  });
-
-  it('gives the same diagnostics as the plain workspace through a series of edits', () => {
-    const edits = [
-      a.replace('title: A', 'title: A2'),
-      a.replace('title: A', 'title: A2\nsummary: shifts the lines below'),
-      a.replace('depends_on: [b]', 'depends_on: [b, c]'),
-      a,
-    ];
-    const live = new LiveWorkspace();
-    const plain = new BriefWorkspace();
-    for (const ws of [live, plain]) {
-      ws.setText('file:///w/a.md', a);
-      ws.setText('file:///w/b.md', b);
-    }
-    for (const text of edits) {
-      for (const ws of [live, plain]) ws.setText('file:///w/a.md', text);
-      for (const uri of ['file:///w/a.md', 'file:///w/b.md']) {
-        const lint = (ws: BriefWorkspace) => lintBrief(ws, ws.get(uri)!, { config });
-        assert.deepEqual(lint(live), lint(plain), `${uri} after ${JSON.stringify(text.split('\n').slice(1, 5))}`);
-      }
-    }
-    live.delete('file:///w/b.md');
-    plain.delete('file:///w/b.md');
-    assert.deepEqual(lintBrief(live, live.get('file:///w/a.md')!, { config }), lintBrief(plain, plain.get('file:///w/a.md')!, { config }));
-  });
-
-  it('the graph signature ignores titles and the body, not ids, edges or their places', () => {
-    const live = new LiveWorkspace();
-    const base = live.setText('file:///w/a.md', a);
-    const signature = graphSignature(base);
-    assert.equal(graphSignature(live.setText('file:///w/a.md', a + 'more body\n')), signature);
-    assert.notEqual(graphSignature(live.setText('file:///w/a.md', a.replace('program: a', 'program: a2'))), signature);
-    assert.notEqual(graphSignature(live.setText('file:///w/a.md', a.replace('title: A', 'title: A\nstatus: done'))), signature);
-    assert.equal(graphSignature(undefined), '');
-  });
-});
 
 describe('extension: symbols', () => {
   const workspace = new BriefWorkspace();

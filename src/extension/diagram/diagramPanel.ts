@@ -158,7 +158,8 @@ export class DiagramPanel implements vscode.Disposable {
     clearTimeout(this.updateTimer);
     if (this.disposed) return;
     this.updateTitle();
-    if (!this.ready) return;
+    // A hidden panel's webview is gone (not retained); it says `ready` again when shown.
+    if (!this.ready || !this.panel.visible) return;
     const model = buildDiagramModel(this.index.workspace.graph(), {
       options: this.options,
       focus: this.focus,
