@@ -14,7 +14,8 @@ export const editLoop: Measurement = {
   title: 'In-process: indexed workspace, re-lint after an edit',
   async run(context) {
     const script = await bundle(join(context.root, 'bench/measure/edit-loop.child.ts'), join(context.buildDir, 'edit-loop.js'));
-    const result = await runNodeJson<EditLoopResult>(script, [context.workspaceDir, String(context.iterations)], { cwd: context.root });
+    // --expose-gc: the child settles the heap after indexing, as an editor idles before the first edit.
+    const result = await runNodeJson<EditLoopResult>(script, [context.workspaceDir, String(context.iterations)], { cwd: context.root, nodeArgs: ['--expose-gc'] });
     const edited = result.editedUri.split('/').slice(-2).join('/');
     context.log(`  edited ${edited}: ${result.dependents} dependents, ${result.affectedMin}-${result.affectedMax} briefs re-linted per edit`);
     const parse50 = percentile(result.setTextMs, 50);
@@ -28,7 +29,14 @@ export const editLoop: Measurement = {
         unit: 'ms',
         note: `${result.affectedMax} briefs re-linted; setText p50 ${fmt(parse50, 2)} ms`,
       },
-      { id: 'edit.p95', label: `edit + re-lint, p95 (${result.iterations} edits)`, value: percentile(result.editMs, 95), unit: 'ms', target: { max: 10 } },
+      {
+        id: 'edit.p95',
+        label: `edit + re-lint, p95 (${result.iterations} edits)`,
+        value: percentile(result.editMs, 95),
+        unit: 'ms',
+        target: { max: 10 },
+        note: `CPU time p50 ${fmt(percentile(result.cpuMs, 50), 2)} ms, p95 ${fmt(percentile(result.cpuMs, 95), 2)} ms`,
+      },
       { id: 'edit.max', label: 'edit + re-lint, max', value: Math.max(...result.editMs), unit: 'ms' },
       { id: 'edit.peakRss', label: 'in-process peak RSS (indexed workspace)', value: result.maxRssMB, unit: 'MB', target: { max: 300 }, note: `heap used ${fmt(result.heapUsedMB, 0)} MB` },
     ];

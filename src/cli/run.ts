@@ -226,6 +226,7 @@ async function runGraph(args: ParsedArgs, io: CliIO): Promise<number> {
   const loaded = await load(args, 'graph', io);
   const view = buildGraphView(loaded.workspace.graph(), {
     today: loaded.config.today ?? todayUtc(),
+    cycles: loaded.workspace.cycles(),
     level,
     ...(focus !== undefined && { focus }),
     ...(depth !== undefined && { depth }),

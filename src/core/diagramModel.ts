@@ -4,7 +4,7 @@
  * Mermaid source, and the node/edge tables the webview uses for clicks, highlights and
  * accessible names. Built on graphView.ts and mermaid.ts; adds only what the diagram needs.
  */
-import type { DependencyGraph } from './graph';
+import type { DependencyGraph, GraphEdge } from './graph';
 import { buildGraphView, criticalPath, programGraph, UnknownReferenceError, type GraphLevel, type GraphView } from './graphView';
 import { mermaidNodeId, toMermaid } from './mermaid';
 import type { DiagramEdge, DiagramLimits, DiagramNode, DiagramOptions, PathStep } from './diagramProtocol';
@@ -25,6 +25,8 @@ export interface DiagramRequest {
   /** YYYY-MM-DD, for overdue. */
   today: string;
   limits?: DiagramLimits;
+  /** The graph's cycles, when already computed (the workspace caches them). */
+  cycles?: ReadonlyMap<GraphEdge, unknown>;
 }
 
 export type DiagramModel =
@@ -47,14 +49,14 @@ export function buildDiagramModel(graph: DependencyGraph, request: DiagramReques
   let view: GraphView;
   let title: string;
   if (options.scope === 'workspace') {
-    view = buildGraphView(graph, { today, level: 'program' });
+    view = buildGraphView(graph, { today, level: 'program', cycles: request.cycles });
     title = `All programs (${view.nodes.filter((node) => !node.missing).length})`;
   } else {
     if (focus === undefined) {
       return { kind: 'empty', title: 'No brief', message: 'Open a program brief to see its dependencies, pick a program, or show the whole workspace.', canPickFocus: true };
     }
     try {
-      view = buildGraphView(graph, { today, level: 'milestone', focus, depth: options.depth });
+      view = buildGraphView(graph, { today, level: 'milestone', focus, depth: options.depth, cycles: request.cycles });
     } catch (error) {
       if (!(error instanceof UnknownReferenceError)) throw error;
       return { kind: 'empty', title: focus, message: `No brief defines the program ${focus} any more.`, canPickFocus: true };

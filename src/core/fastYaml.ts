@@ -51,8 +51,12 @@ function scalar(value: unknown, start: number, end: number): Scalar {
 }
 
 function isString(plain: string): boolean {
+  // Only the empty string and those starting with one of `~nNtTfF0-9+-.` can be anything else.
+  const first = plain.charCodeAt(0);
+  if (plain.length > 0 && !MAYBE_NOT_A_STRING.has(first)) return true;
   return !NOT_A_STRING.some((pattern) => pattern.test(plain));
 }
+const MAYBE_NOT_A_STRING = new Set([...'~nNtTfF0123456789+-.'].map((c) => c.charCodeAt(0)));
 
 /** The frontmatter as `yaml` would read it, or `undefined` when it is not in the simple form. */
 export function readSimpleYaml(source: string): SimpleYaml | undefined {
@@ -80,7 +84,7 @@ export function readSimpleYaml(source: string): SimpleYaml | undefined {
     let at = colon + 1;
     while (at < end && source.charCodeAt(at) === 32) at++;
     if (at === end || source.charCodeAt(at) === 35 /* # */) {
-      pending = { frame, pair, key, at: colon + 1 };
+      pending = { frame, pair, key, at };
       frame.data[key] = null;
       maxIndent = Infinity;
       return true;
@@ -187,8 +191,9 @@ function inlineValue(source: string, at: number, end: number): Value | undefined
     return quoted && afterValue(source, quoted.end, end) ? quoted.value : undefined;
   }
   if (INDICATOR.test(source[at])) return undefined;
-  const comment = source.indexOf(' #', at);
-  let valueEnd = comment >= 0 && comment < end ? comment : end;
+  // The value ends at a comment (` #`) or at the end of the line, without trailing blanks.
+  let valueEnd = at;
+  while (valueEnd < end && !(source.charCodeAt(valueEnd) === 35 && source.charCodeAt(valueEnd - 1) === 32)) valueEnd++;
   while (valueEnd > at && source.charCodeAt(valueEnd - 1) === 32) valueEnd--;
   const plain = source.slice(at, valueEnd);
   if (plain.includes(': ') || plain.endsWith(':') || !isString(plain)) return undefined;

@@ -29,13 +29,14 @@ export interface FrontmatterReading {
 /**
  * @param yamlText the text between the `---` fences
  * @param contentOffset where `yamlText` starts in the whole file
+ * @param fast whether to try the fast reader first (false: always the `yaml` parser, for tests)
  */
-export function readFrontmatter(yamlText: string, contentOffset: number, lines: LineIndex, openingFence: Range): FrontmatterReading {
+export function readFrontmatter(yamlText: string, contentOffset: number, lines: LineIndex, openingFence: Range, fast = true): FrontmatterReading {
   const at = (start: number, end: number) => lines.rangeOf(contentOffset + start, contentOffset + end);
   // Fast path (./fastYaml.ts): frontmatter in the plain form most briefs use, and valid for the
   // schema, is read without the `yaml` parser. Anything else (including any schema problem, whose
   // position needs the full document) takes the path below.
-  const simple = readSimpleYaml(yamlText);
+  const simple = fast ? readSimpleYaml(yamlText) : undefined;
   if (simple && frontmatterSchema.safeParse(simple.data).success) {
     const reader = new FrontmatterReader({ contents: simple.contents } as unknown as Document.Parsed, at, lines, contentOffset);
     return { syntaxErrors: [], schemaProblems: [], empty: false, fields: reader.readFields(simple.contents) };

@@ -99,6 +99,8 @@ export interface GraphViewOptions {
   focus?: string;
   /** Steps upstream and downstream of the focus; default 2 (as the diagram's setting). */
   depth?: number;
+  /** The cycles of `graph`, when the caller already has them (the workspace caches them). */
+  cycles?: ReadonlyMap<GraphEdge, unknown>;
   /** Whose critical path to mark; defaults to the focus. */
   criticalPathOf?: string;
 }
@@ -206,7 +208,7 @@ export function neighbourhood(graph: DependencyGraph, seeds: Iterable<string>, d
 export function buildGraphView(graph: DependencyGraph, options: GraphViewOptions): GraphView {
   const level = options.level ?? 'milestone';
   const { graph: projected, origins } = project(graph, level);
-  const cyclic = new Set(findCycles(graph).keys());
+  const cyclic = new Set((options.cycles ?? findCycles(graph)).keys());
 
   let kept: Set<string> | undefined;
   let focus: string | undefined;

@@ -48,15 +48,10 @@ export function lintBrief(workspace: BriefWorkspace, brief: Brief, options: Lint
       today,
       report(report) {
         const severity = configured ?? report.defaultSeverity ?? (rule.defaultSeverity as Severity);
-        diagnostics.push({
-          uri: brief.uri,
-          rule: rule.id,
-          severity,
-          message: report.message,
-          range: report.range,
-          ...(report.related && report.related.length > 0 ? { related: report.related } : {}),
-          ...(report.data ? { data: report.data } : {}),
-        });
+        const diagnostic: Diagnostic = { uri: brief.uri, rule: rule.id, severity, message: report.message, range: report.range };
+        if (report.related && report.related.length > 0) diagnostic.related = report.related;
+        if (report.data) diagnostic.data = report.data;
+        diagnostics.push(diagnostic);
       },
     });
   }
@@ -89,6 +84,9 @@ export function briefsAffectedBy(workspace: BriefWorkspace, changedUri: string, 
   return [...affected];
 }
 
+/** What `a.localeCompare(b)` does (the default locale), without looking the locale up on every call. */
+const collator = new Intl.Collator();
+
 function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule);
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || collator.compare(a.rule, b.rule);
 }

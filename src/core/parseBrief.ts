@@ -71,8 +71,8 @@ function parseMarkdown(text: string, lines: LineIndex): Root {
 
 export interface ParseOptions {
   /**
-   * Read the body with the fast line scanner when it can (default true). False parses every
-   * file with remark, as the scanner's tests do to compare the two.
+   * Read the frontmatter and the body with the fast readers when they can (default true). False
+   * reads every file with `yaml` and remark, as the fast readers' tests do to compare the two.
    */
   fast?: boolean;
 }
@@ -116,7 +116,7 @@ export function parseBrief(uri: string, rawText: string, options: ParseOptions =
     const openingFence = lines.lineRange(0);
     bodyStart = block.end;
     brief.frontmatterRange = lines.rangeOf(0, bodyStart);
-    const reading = readFrontmatter(text.slice(contentStart, contentEnd), contentStart, lines, openingFence);
+    const reading = readFrontmatter(text.slice(contentStart, contentEnd), contentStart, lines, openingFence, fast);
     brief.syntaxErrors = reading.syntaxErrors;
     brief.schemaProblems = reading.schemaProblems;
     brief.frontmatterEmpty = reading.empty;

@@ -50,6 +50,8 @@ export class BriefIndex implements vscode.Disposable {
   private indexing: Promise<void> | undefined;
   private indexAgain = false;
   private readonly shownNotices: string[] = [];
+  /** Figures of the last full indexing, for timings. */
+  lastIndexing: { files: number; findMs: number; readParseMs: number; workers: number } | undefined;
   /** The size limit of the last full indexing: a new limit re-reads the files. */
   private indexedMaxBytes = 0;
   /** While indexing everything: skip messages to show as one. */
@@ -72,6 +74,16 @@ export class BriefIndex implements vscode.Disposable {
       watcher.onDidCreate((uri) => void this.reloadFromDisk(uri)),
       watcher.onDidChange((uri) => void this.reloadFromDisk(uri)),
       watcher.onDidDelete((uri) => this.remove([uri.toString()])),
+    );
+    // A deleted or renamed folder is reported for the folder alone: drop every brief under it.
+    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    this.disposables.push(
+      folderWatcher,
+      folderWatcher.onDidDelete((uri) => {
+        if (uri.path.toLowerCase().endsWith('.md')) return;
+        const prefix = uri.toString().replace(/\/?$/, '/');
+        this.remove(this.workspace.briefs().map((brief) => brief.uri).filter((key) => key.startsWith(prefix)));
+      }),
     );
     const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
     this.disposables.push(
@@ -133,6 +145,7 @@ export class BriefIndex implements vscode.Disposable {
     this.indexedMaxBytes = this.maxFileBytes();
     const started = performance.now();
     const uris = (await vscode.workspace.findFiles('**/*.md', '**/node_modules/**')).filter((uri) => this.isCandidate(uri));
+    const foundMs = performance.now() - started;
     let progress: vscode.Progress<{ message?: string; increment?: number }> | undefined;
     let done = 0;
     const changed: string[] = [];
@@ -207,7 +220,8 @@ export class BriefIndex implements vscode.Disposable {
       this.workspace.delete(uri);
     }
     const elapsedMs = performance.now() - started;
-    this.output.info(`Indexed ${this.workspace.briefs().length} briefs from ${uris.length} Markdown files in ${Math.round(elapsedMs)} ms`);
+    this.lastIndexing = { files: uris.length, findMs: foundMs, readParseMs: elapsedMs - foundMs, workers: pool?.size ?? 0 };
+    this.output.info(`Indexed ${this.workspace.briefs().length} briefs from ${uris.length} Markdown files in ${Math.round(elapsedMs)} ms (finding the files: ${Math.round(foundMs)} ms${pool ? `, ${pool.size} parse workers` : ''})`);
     this.changeEmitter.fire({ changed, removed, programIds: [...programIds], configChanged: true, elapsedMs });
   }
 

@@ -58,17 +58,18 @@ export class BriefDiagnostics implements vscode.Disposable {
     for (const uri of [...change.removed, ...change.changed]) {
       if (!workspace.get(uri)?.isBrief) this.forget(uri);
     }
-    let count = 0;
-    for (const brief of affected) {
-      this.publish(brief);
-      count++;
-    }
+    // One `set` for the whole batch: one message to the Problems panel, not one per brief.
+    const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    for (const brief of affected) entries.push(this.lint(brief));
+    this.collection.set(entries);
+    const count = entries.length;
     if (change.configChanged) void this.publishConfigError();
     const lintMs = performance.now() - started;
     if (!this.timings.firstDiagnosticsDone && change.configChanged) {
       this.timings.record({
         event: 'first-diagnostics', ms: this.timings.sinceActivation(), briefs: count,
-        files: workspace.briefs().length, indexMs: change.elapsedMs ?? 0, lintMs,
+        files: this.index.lastIndexing?.files ?? 0, indexMs: change.elapsedMs ?? 0, lintMs,
+        findMs: this.index.lastIndexing?.findMs, readParseMs: this.index.lastIndexing?.readParseMs, workers: this.index.lastIndexing?.workers,
       });
     } else if (!change.configChanged && change.changed.length === 1) {
       this.timings.record({
@@ -78,10 +79,10 @@ export class BriefDiagnostics implements vscode.Disposable {
     }
   }
 
-  private publish(brief: Brief): void {
+  private lint(brief: Brief): [vscode.Uri, vscode.Diagnostic[]] {
     const diagnostics = lintBrief(this.index.workspace, brief, { config: this.index.config });
     this.published.set(brief.uri, diagnostics);
-    this.collection.set(vscode.Uri.parse(brief.uri), diagnostics.map((d) => this.toVs(d)));
+    return [vscode.Uri.parse(brief.uri), diagnostics.map((d) => this.toVs(d))];
   }
 
   private forget(uri: string): void {

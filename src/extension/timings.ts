@@ -10,7 +10,11 @@ export const TIMINGS_ENV = 'PROGRAM_BRIEFS_TIMINGS';
 
 export type TimingEvent =
   /** From the start of activate() to the first diagnostics of every brief being published. */
-  | { event: 'first-diagnostics'; ms: number; briefs: number; files: number; indexMs: number; lintMs: number }
+  | {
+    event: 'first-diagnostics'; ms: number; briefs: number; files: number; indexMs: number; lintMs: number;
+    /** Of `indexMs`: finding the files, then reading and parsing them (with `workers` parse workers). */
+    findMs?: number; readParseMs?: number; workers?: number;
+  }
   /**
    * One document update, excluding the typing debounce: `ms` = parse and store (`parseMs`) + find
    * the affected briefs (`affectedMs`, which rebuilds the workspace's indexes) + lint and publish

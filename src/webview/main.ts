@@ -106,9 +106,12 @@ window.addEventListener('message', (event: MessageEvent) => {
 
 let drawing = false;
 let queued: DiagramMessage | undefined;
+/** A message that asked for a fresh view was superseded before it was shown: the next one fits. */
+let resetOwed = false;
 
 /** Draws one diagram at a time; while one is drawn only the newest waiting message is kept. */
 async function draw(message: DiagramMessage): Promise<void> {
+  if (message.resetView) resetOwed = true;
   queued = message;
   if (drawing) return;
   drawing = true;
@@ -142,7 +145,8 @@ async function drawNow(message: DiagramMessage): Promise<void> {
   delete app.dataset.busy;
   if (message.seq < newestSeq) return;
 
-  const keepView = !message.resetView && current !== undefined && canvas.querySelector('svg') !== null;
+  const keepView = !message.resetView && !resetOwed && current !== undefined && canvas.querySelector('svg') !== null;
+  resetOwed = false;
   // Mermaid's SVG, sanitised by Mermaid itself (securityLevel 'strict' runs DOMPurify).
   canvas.innerHTML = svgText;
   const svg = canvas.querySelector('svg');

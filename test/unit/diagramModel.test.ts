@@ -45,7 +45,7 @@ function assertNoInjectedStatements(source: string): void {
   for (const line of lines.slice(1)) {
     assert.doesNotMatch(line, /^\s*(click|%%|style|call|href)\b/, `injected statement: ${line}`);
     // A node line opens one label and closes it at the end of the line.
-    const node = /^\s+n\d+(\(\[|\[)"(?<label>[^"]*)"(\]\)|\])$/.exec(line);
+    const node = /^\s+n\d+(\[\[|\[)"(?<label>[^"]*)"(\]\]|\])$/.exec(line);
     if (node) assert.match(node.groups!.label, /^(?:[\p{L}\p{N} .,\-_@/'·…]|#(?:\d+|quot|amp|lt|gt);|<br\/>)*$/u, `unescaped label: ${line}`);
     else assert.match(line, /^\s+(subgraph s\d+\["[^"<>%]*"\]|end|n\d+ -\.?-> n\d+|classDef \w+ [\w:#,. -]+|class [n\d,]+ \w+|linkStyle [\d,]+ [\w:#,. -]+)$/, `unexpected line: ${line}`);
   }

@@ -44,6 +44,18 @@ const THEMES = {
       '--vscode-dropdown-background': '#313131', '--vscode-dropdown-border': '#3c3c3c', '--vscode-input-background': '#313131',
     },
   },
+  'high-contrast': {
+    bodyClass: 'vscode-high-contrast',
+    vars: {
+      '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px', '--vscode-foreground': '#ffffff',
+      '--vscode-editor-background': '#000000', '--vscode-editor-foreground': '#ffffff', '--vscode-descriptionForeground': '#ffffff',
+      '--vscode-charts-green': '#89d185', '--vscode-charts-blue': '#3794ff', '--vscode-charts-yellow': '#ffd700', '--vscode-charts-red': '#f48771',
+      '--vscode-charts-orange': '#ffa500', '--vscode-charts-purple': '#b180d7', '--vscode-disabledForeground': '#a5a5a5',
+      '--vscode-contrastBorder': '#6fc3df', '--vscode-focusBorder': '#f38518', '--vscode-button-background': '#000000',
+      '--vscode-button-foreground': '#ffffff', '--vscode-button-border': '#6fc3df', '--vscode-editorWidget-background': '#0c141f',
+      '--vscode-dropdown-background': '#000000', '--vscode-dropdown-border': '#6fc3df', '--vscode-input-background': '#000000',
+    },
+  },
 } as const;
 
 export type PageTheme = keyof typeof THEMES;

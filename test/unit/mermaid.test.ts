@@ -14,7 +14,7 @@ const STATEMENT = [
   /^flowchart (LR|RL|TB|TD|BT)$/,
   /^ {2}subgraph s\d+\["(?<label>[^"]*)"\]$/,
   /^ {2}end$/,
-  /^ {2,4}n\d+(?:\(\["(?<label>[^"]*)"\]\)|\["(?<label2>[^"]*)"\])$/,
+  /^ {2,4}n\d+(?:\[\["(?<label>[^"]*)"\]\]|\["(?<label2>[^"]*)"\])$/,
   /^ {2}n\d+ (?:-->|-\.->) n\d+$/,
   /^ {2}classDef (?:st[A-Za-z]+|focus) [a-z-]+:[#\w. -]+(?:,[a-z-]+:[#\w. -]+)*$/,
   /^ {2}class n\d+(?:,n\d+)* (?:st[A-Za-z]+|focus)$/,
@@ -104,12 +104,12 @@ describe('mermaid: toMermaid', () => {
     assert.equal(text, [
       'flowchart LR',
       '  subgraph s0["platform"]',
-      '    n0(["Platform<br/>@pat · 2026-09-30"])',
+      '    n0[["Platform<br/>@pat · 2026-09-30"]]',
       '    n1["API frozen<br/>@pat · 2026-02-01"]',
       '    n2["Launch<br/>@pat · 2026-06-01"]',
       '  end',
       '  subgraph s1["security"]',
-      '    n3(["Security<br/>@sec"])',
+      '    n3[["Security<br/>@sec"]]',
       '    n4["Audit<br/>@sec · 2026-06-15"]',
       '    n5["Loop<br/>@sec · 2026-01-01"]',
       '  end',
@@ -184,11 +184,11 @@ describe('mermaid: toMermaid', () => {
     assert.equal(mermaidNodeId(7), 'n7');
     const text = toMermaid(buildGraphView(graphOf({ program: 'end', title: 'End', owner: '@e', milestones: [{ id: 'click', title: 'C', owner: '@e' }] }), { today: TODAY }));
     assertWellFormed(text);
-    assert.match(text, /subgraph s0\["end"\]\n {4}n0\(\["End<br\/>@e"\]\)\n {4}n1\["C<br\/>@e"\]/);
+    assert.match(text, /subgraph s0\["end"\]\n {4}n0\[\["End<br\/>@e"\]\]\n {4}n1\["C<br\/>@e"\]/);
   });
 
   it('cuts long titles on characters, with an ellipsis', () => {
     const text = toMermaid(buildGraphView(graphOf({ program: 'p', title: `${'x'.repeat(70)}😀`, owner: '@p' }), { today: TODAY }), { maxTitleLength: 10 });
-    assert.match(text, /n0\(\["xxxxxxxxx#8230;<br\/>@p"\]\)/);
+    assert.match(text, /n0\[\["xxxxxxxxx#8230;<br\/>@p"\]\]/);
   });
 });

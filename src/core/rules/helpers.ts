@@ -24,11 +24,22 @@ const KINDS = [['teams', 'Team'], ['milestones', 'Milestone'], ['risks', 'Risk']
 
 /** Teams, milestones, risks and decisions with a label for messages ("Milestone `cutover`"). */
 export function labelledItems(brief: Brief): { item: FrontmatterItem; label: string; path: (string | number)[] }[] {
-  return KINDS.flatMap(([key, noun]) => (brief[key] as FrontmatterItem[]).map((item) => ({
-    item,
-    label: item.id ? `${noun} \`${item.id.value}\`` : `${noun} ${item.index + 1}`,
-    path: [key, item.index],
-  })));
+  const result: LabelledItem[] = [];
+  for (const [key, noun] of KINDS) for (const item of brief[key] as FrontmatterItem[]) result.push(new LabelledItem(item, key, noun));
+  return result;
+}
+
+/** Label and path are only built when a rule asks for them: most items need neither (they are fine). */
+class LabelledItem {
+  constructor(readonly item: FrontmatterItem, private readonly key: string, private readonly noun: string) {}
+
+  get label(): string {
+    return this.item.id ? `${this.noun} \`${this.item.id.value}\`` : `${this.noun} ${this.item.index + 1}`;
+  }
+
+  get path(): (string | number)[] {
+    return [this.key, this.item.index];
+  }
 }
 
 /** The milestone a `depends_on` entry names, if it names one that exists (same brief first for bare ids). */

@@ -15,9 +15,13 @@ export const ownerMissing: Rule = {
         data: { path: ['owner'] },
       });
     }
-    for (const { item, label, path } of labelledItems(brief)) {
-      if (item.owner || hasSchemaProblemUnder(brief, [...path, 'owner'])) continue;
-      report({ range: item.itemRange, message: `${label} has no owner; expected an \`owner: "@handle"\``, data: { path: [...path, 'owner'] } });
+    for (const labelled of labelledItems(brief)) {
+      // Label and path are built only for items without an owner (see labelledItems).
+      const item = labelled.item;
+      if (item.owner) continue;
+      const path = labelled.path;
+      if (hasSchemaProblemUnder(brief, [...path, 'owner'])) continue;
+      report({ range: item.itemRange, message: `${labelled.label} has no owner; expected an \`owner: "@handle"\``, data: { path: [...path, 'owner'] } });
     }
   },
 };

@@ -1,3 +1,4 @@
+import type { Located } from '../range';
 import type { Rule } from './rule';
 import { labelledItems } from './helpers';
 
@@ -9,21 +10,42 @@ export const ownerUnknown: Rule = {
   check({ brief, config, report }) {
     const people = config.people;
     if (!people) return;
-    const known = new Set(people.map((handle) => handle.toLowerCase()));
-    const shown = people.length > 8 ? `${people.slice(0, 8).join(', ')}, …` : people.join(', ');
-    const owners = [
-      { owner: brief.owner, label: `program ${brief.program ? `\`${brief.program.value}\`` : 'of this brief'}` },
-      ...labelledItems(brief).map(({ item, label }) => ({ owner: item.owner, label: label.charAt(0).toLowerCase() + label.slice(1) })),
-      // A checklist item's `@handle` is its owner too (spec §1), and a typo there hides the item from its owner.
-      ...brief.checklist.map((item) => ({ owner: item.owner, label: `checklist item "${item.text.length > 50 ? `${item.text.slice(0, 47)}...` : item.text}"` })),
-    ];
-    for (const { owner, label } of owners) {
-      if (!owner || known.has(owner.value.toLowerCase())) continue;
+    const { known, shown } = peopleIndex(people);
+    // Labels are only built for the owners reported: most owners are known.
+    const check = (owner: Located<string> | undefined, label: () => string) => {
+      if (!owner || known.has(owner.value.toLowerCase())) return;
       report({
         range: owner.range,
-        message: `Owner \`${owner.value}\` of ${label} is not in the configured people list; expected one of ${shown}`,
+        message: `Owner \`${owner.value}\` of ${label()} is not in the configured people list; expected one of ${shown}`,
         data: { owner: owner.value },
       });
+    };
+    check(brief.owner, () => `program ${brief.program ? `\`${brief.program.value}\`` : 'of this brief'}`);
+    for (const labelled of labelledItems(brief)) {
+      check(labelled.item.owner, () => {
+        const label = labelled.label;
+        return label.charAt(0).toLowerCase() + label.slice(1);
+      });
+    }
+    // A checklist item's `@handle` is its owner too (spec §1), and a typo there hides the item from its owner.
+    for (const item of brief.checklist) {
+      check(item.owner, () => `checklist item "${item.text.length > 50 ? `${item.text.slice(0, 47)}...` : item.text}"`);
     }
   },
 };
+
+/** The lower-cased handles of a people list, and how messages show it; computed once per list. */
+const peopleIndexes = new WeakMap<readonly string[], { length: number; known: Set<string>; shown: string }>();
+
+function peopleIndex(people: readonly string[]): { known: Set<string>; shown: string } {
+  let index = peopleIndexes.get(people);
+  if (!index || index.length !== people.length) {
+    index = {
+      length: people.length,
+      known: new Set(people.map((handle) => handle.toLowerCase())),
+      shown: people.length > 8 ? `${people.slice(0, 8).join(', ')}, …` : people.join(', '),
+    };
+    peopleIndexes.set(people, index);
+  }
+  return index;
+}

@@ -164,6 +164,7 @@ export class DiagramPanel implements vscode.Disposable {
       options: this.options,
       focus: this.focus,
       today: this.index.config.today ?? todayUtc(),
+      cycles: this.index.workspace.cycles(),
     });
     this.lastModel = model;
     const resetView = this.resetPending;

@@ -86,14 +86,13 @@ export class BriefCompletionProvider implements vscode.CompletionItemProvider {
     const eager = hash < 0 && milestoneCount(workspace) <= MAX_EAGER_MILESTONES;
     for (const other of workspace.briefs()) {
       const program = other.program?.value;
-      if (!program || workspace.program(program) !== other) continue;
-      if (program !== self || milestoneLevel) {
-        if (hash < 0 && program !== self) {
-          const completion = item(program, vscode.CompletionItemKind.Module, range, other.title?.value);
-          completion.documentation = describeProgram(other);
-          completion.sortText = `1${program}`;
-          items.push(completion);
-        }
+      // Not the brief itself (its own milestones are offered by bare id above), nor a duplicate id.
+      if (!program || program === self || workspace.program(program) !== other) continue;
+      if (hash < 0) {
+        const completion = item(program, vscode.CompletionItemKind.Module, range, other.title?.value);
+        completion.documentation = describeProgram(other);
+        completion.sortText = `1${program}`;
+        items.push(completion);
       }
       if (!(eager || prefix.slice(0, hash) === program)) continue;
       for (const milestone of other.milestones) {

@@ -137,6 +137,16 @@ suite('Live updates: renames and parse workers', () => {
     await waitFor(() => briefDiagnostics(from).length === 0 && briefDiagnostics(to).length === 2, 'diagnostics to move with the file');
   });
 
+  test('deleting a folder removes the diagnostics of every brief in it', async () => {
+    await extensionApi();
+    const folder = fileUri('archive');
+    const inside = fileUri('archive/old/retired.md');
+    await vscode.workspace.fs.writeFile(inside, new TextEncoder().encode('---\nprogram: retired\ntitle: Retired\n---\n'));
+    await waitFor(() => briefDiagnostics(inside).some((d) => ruleOf(d) === 'owner-missing'), 'the brief in the new folder to be linted');
+    await vscode.workspace.fs.delete(folder, { recursive: true });
+    await waitFor(() => briefDiagnostics(inside).length === 0, 'its diagnostics to go with the folder');
+  });
+
   test('the parse workers used for large workspaces parse exactly as the host does', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     const pool = ParsePool.create(2, path.join(extension.extensionPath, 'dist'));
