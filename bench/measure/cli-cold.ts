@@ -23,13 +23,15 @@ async function timeRuns(context: BenchContext, label: string, command: string, a
     if (run.exitCode === null || !okCodes.includes(run.exitCode)) {
       throw new Error(`${label} exited with ${run.exitCode}: ${run.stderr.slice(0, 2000)}`);
     }
-    context.log(`  ${label} run ${i + 1}/${context.runs}: ${fmt(run.wallMs / 1000, 2)} s, ${run.maxRssMB === undefined ? '?' : fmt(run.maxRssMB, 0)} MB`);
+    context.log(`  ${label} run ${i + 1}/${context.runs}: ${fmt(run.wallMs / 1000, 2)} s (CPU ${run.cpuMs === undefined ? '?' : fmt(run.cpuMs / 1000, 2)} s), ${run.maxRssMB === undefined ? '?' : fmt(run.maxRssMB, 0)} MB`);
     runs.push(run);
   }
   return runs;
 }
 
 const peakRss = (runs: TimedRun[]) => (runs.some((r) => r.maxRssMB !== undefined) ? Math.max(...runs.map((r) => r.maxRssMB ?? 0)) : undefined);
+/** "CPU 2.1 s": the median CPU time (user + system) of the runs, which machine load disturbs less than wall time. */
+const cpuNote = (runs: TimedRun[]) => (runs.every((r) => r.cpuMs !== undefined) ? `CPU ${fmt(median(runs.map((r) => r.cpuMs!)) / 1000, 2)} s` : undefined);
 
 export const cliCold: Measurement = {
   id: 'cli',
@@ -44,11 +46,13 @@ export const cliCold: Measurement = {
     let ours: number | undefined;
     let oursNote: string | undefined;
     let oursRss: number | undefined;
+    let oursCpu: string | undefined;
     if (hasCli) {
       // Exit code 1 means "lint errors found", which the workspace has on purpose.
       const runs = await timeRuns(context, 'brief lint', process.execPath, ['dist/cli.js', ...lintArgs], [0, 1]);
       ours = median(runs.map((r) => r.wallMs));
       oursRss = peakRss(runs);
+      oursCpu = cpuNote(runs);
     } else {
       oursNote = existsSync(join(context.root, 'src/cli/main.ts'))
         ? 'dist/cli.js missing: run `npm run build:cli` (or `npm run bench`)'
@@ -57,18 +61,20 @@ export const cliCold: Measurement = {
 
     let standin: number | undefined;
     let standinRss: number | undefined;
+    let standinCpu: string | undefined;
     if (!hasCli || process.argv.includes('--standin')) {
       const script = await bundle(join(context.root, 'bench/standin-cli.ts'), join(context.buildDir, 'standin-cli.js'));
       const runs = await timeRuns(context, 'stand-in lint', process.execPath, [script, ...lintArgs], [0, 1]);
       standin = median(runs.map((r) => r.wallMs));
       standinRss = peakRss(runs);
+      standinCpu = cpuNote(runs);
     }
 
     const mdRuns = await timeRuns(context, 'markdownlint-cli2', process.execPath, [MARKDOWNLINT_BIN, `${context.workspaceArg}/**/*.md`], [0, 1]);
     const markdownlint = median(mdRuns.map((r) => r.wallMs));
 
-    rows.push({ id: 'cli.cold.briefLint', label: `brief lint, ${files} (median of ${context.runs})`, value: ours, unit: 'ms', note: oursNote });
-    rows.push({ id: 'cli.cold.markdownlint', label: `markdownlint-cli2, same files (median of ${context.runs})`, value: markdownlint, unit: 'ms' });
+    rows.push({ id: 'cli.cold.briefLint', label: `brief lint, ${files} (median of ${context.runs})`, value: ours, unit: 'ms', note: oursNote ?? oursCpu });
+    rows.push({ id: 'cli.cold.markdownlint', label: `markdownlint-cli2, same files (median of ${context.runs})`, value: markdownlint, unit: 'ms', note: cpuNote(mdRuns) });
     rows.push({
       id: 'cli.cold.ratio',
       label: 'ratio brief lint / markdownlint-cli2',
@@ -87,7 +93,7 @@ export const cliCold: Measurement = {
     });
     rows.push({ id: 'cli.cold.markdownlintPeakRss', label: 'markdownlint-cli2 peak RSS', value: peakRss(mdRuns), unit: 'MB' });
     if (standin !== undefined) {
-      rows.push({ id: 'cli.cold.standin', label: `core via bench stand-in CLI, ${files} (median of ${context.runs})`, value: standin, unit: 'ms' });
+      rows.push({ id: 'cli.cold.standin', label: `core via bench stand-in CLI, ${files} (median of ${context.runs})`, value: standin, unit: 'ms', note: standinCpu });
       rows.push({ id: 'cli.cold.standinRatio', label: 'ratio stand-in / markdownlint-cli2', value: standin / markdownlint, unit: 'x' });
       rows.push({ id: 'cli.cold.standinPeakRss', label: 'stand-in peak RSS', value: standinRss, unit: 'MB' });
     }

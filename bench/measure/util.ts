@@ -19,6 +19,8 @@ export interface TimedRun {
   wallMs: number;
   /** Peak resident set size of the child in MB, when /usr/bin/time is available. */
   maxRssMB?: number;
+  /** CPU time of the child (user + system, all threads) in ms, when /usr/bin/time is available. */
+  cpuMs?: number;
   exitCode: number | null;
   stderr: string;
 }
@@ -34,7 +36,7 @@ export function timeCommand(command: string, args: readonly string[], options: {
   mkdirSync(options.scratchDir, { recursive: true });
   const rssFile = join(options.scratchDir, `rss-${process.pid}-${Date.now()}.txt`);
   const withTime = existsSync(GNU_TIME);
-  const [file, argv] = withTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, [...args]];
+  const [file, argv] = withTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, command, ...args]] : [command, [...args]];
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const child = spawn(file, argv, { cwd: options.cwd, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -47,12 +49,15 @@ export function timeCommand(command: string, args: readonly string[], options: {
     child.on('close', (code) => {
       const wallMs = performance.now() - started;
       let maxRssMB: number | undefined;
+      let cpuMs: number | undefined;
       if (withTime && existsSync(rssFile)) {
-        const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+        // GNU time may print a line about the exit status first; the figures are on the last line.
+        const [kb, user, system] = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
         if (Number.isFinite(kb)) maxRssMB = kb / 1024;
+        if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = (user + system) * 1000;
         rmSync(rssFile, { force: true });
       }
-      resolvePromise({ wallMs, maxRssMB, exitCode: code, stderr });
+      resolvePromise({ wallMs, maxRssMB, cpuMs, exitCode: code, stderr });
     });
   });
 }

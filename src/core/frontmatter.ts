@@ -101,6 +101,7 @@ class FrontmatterReader {
   }
 
   private isBad(path: Path): boolean {
+    if (this.badPaths.size === 0) return false;
     for (let length = 1; length <= path.length; length++) {
       if (this.badPaths.has(path.slice(0, length).join('\u0000'))) return true;
     }
@@ -188,7 +189,7 @@ class FrontmatterReader {
   }
 
   private string(map: YAMLMap, key: string, path: Path): Located<string> | undefined {
-    if (this.isBad([...path, key])) return undefined;
+    if (this.badPaths.size > 0 && this.isBad([...path, key])) return undefined;
     const node = this.resolve(this.pairOf(map, key)?.value);
     if (!isScalar(node) || typeof node.value !== 'string' || node.value === '') return undefined;
     const range = this.rangeOfNode(node);
@@ -196,7 +197,7 @@ class FrontmatterReader {
   }
 
   private list(map: YAMLMap, key: string, path: Path): { node: YamlNode; path: Path }[] {
-    if (this.isBad([...path, key])) return [];
+    if (this.badPaths.size > 0 && this.isBad([...path, key])) return [];
     const seq = this.resolve(this.pairOf(map, key)?.value);
     if (!isSeq(seq)) return [];
     return seq.items.map((item, index) => ({ node: this.resolve(item), path: [...path, key, index] }))

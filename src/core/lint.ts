@@ -2,7 +2,7 @@
 import { todayUtc, type BriefsConfig } from './config';
 import type { Brief, Severity } from './model';
 import type { Range } from './range';
-import { RULES, type RelatedLocation, type Rule } from './rules';
+import { RULES, type RelatedLocation, type Rule, type RuleContext } from './rules';
 import type { BriefWorkspace } from './workspace';
 
 export interface Diagnostic {
@@ -37,23 +37,29 @@ export function lintBrief(workspace: BriefWorkspace, brief: Brief, options: Lint
   const today = options.config.today ?? todayUtc();
   const diagnostics: Diagnostic[] = [];
   const only = soleRule(brief);
-  for (const rule of rules) {
+  // One context for every rule (rules report synchronously, while `rule` is the one running).
+  let rule: Rule | undefined;
+  let configured: Severity | undefined;
+  const context: RuleContext = {
+    brief,
+    workspace,
+    config: options.config,
+    today,
+    report(report) {
+      const running = rule!;
+      const severity = configured ?? report.defaultSeverity ?? (running.defaultSeverity as Severity);
+      const diagnostic: Diagnostic = { uri: brief.uri, rule: running.id, severity, message: report.message, range: report.range };
+      if (report.related && report.related.length > 0) diagnostic.related = report.related;
+      if (report.data) diagnostic.data = report.data;
+      diagnostics.push(diagnostic);
+    },
+  };
+  for (rule of rules) {
     if (only && rule.id !== only) continue;
-    const configured = options.config.rules[rule.id];
-    if (configured === 'off' || (configured === undefined && rule.defaultSeverity === 'off')) continue;
-    rule.check({
-      brief,
-      workspace,
-      config: options.config,
-      today,
-      report(report) {
-        const severity = configured ?? report.defaultSeverity ?? (rule.defaultSeverity as Severity);
-        const diagnostic: Diagnostic = { uri: brief.uri, rule: rule.id, severity, message: report.message, range: report.range };
-        if (report.related && report.related.length > 0) diagnostic.related = report.related;
-        if (report.data) diagnostic.data = report.data;
-        diagnostics.push(diagnostic);
-      },
-    });
+    const setting = options.config.rules[rule.id];
+    if (setting === 'off' || (setting === undefined && rule.defaultSeverity === 'off')) continue;
+    configured = setting;
+    rule.check(context);
   }
   return diagnostics.sort(byPosition);
 }

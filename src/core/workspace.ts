@@ -30,7 +30,8 @@ export class BriefWorkspace {
   /** Nodes on a cycle, while no change has altered the graph's structure; else undefined. */
   private cyclicNodes: Set<string> | undefined;
   private graphCache: { version: number; graph: DependencyGraph } | undefined;
-  private cyclesCache: { version: number; cycles: Map<GraphEdge, Cycle> } | undefined;
+  /** The cycles, and the files their edges are in. */
+  private cyclesCache: { version: number; cycles: Map<GraphEdge, Cycle>; uris: Set<string> } | undefined;
 
   /** Increases with every change; lets hosts cache what they derive. */
   get version(): number {
@@ -52,8 +53,12 @@ export class BriefWorkspace {
     if (old) this.unindex(old);
     this.files.set(brief.uri, brief);
     this.index(brief);
-    if (this.cyclicNodes && (old ? this.part(old).shape : '') !== this.part(brief).shape) this.cyclicNodes = undefined;
+    const sameShape = (old ? this.part(old).shape : '') === this.part(brief).shape;
+    if (!sameShape) this.cyclicNodes = undefined;
+    // The cycles stay exactly as they are when the graph keeps its shape and none of their edges is in this file.
+    const cycles = sameShape && this.cyclesCache?.version === this.changeCount && !this.cyclesCache.uris.has(brief.uri) ? this.cyclesCache : undefined;
     this.changed();
+    if (cycles) cycles.version = this.changeCount;
   }
 
   delete(uri: string): boolean {
@@ -125,11 +130,22 @@ export class BriefWorkspace {
   }
 
   graph(): DependencyGraph {
-    if (this.graphCache?.version !== this.changeCount) this.graphCache = { version: this.changeCount, graph: buildGraph(this.briefs()) };
+    if (this.graphCache?.version !== this.changeCount) {
+      const graph = buildGraph(this.briefs());
+      this.graphCache = { version: this.changeCount, graph };
+      // Cycles found before the graph was built hold edges of a partial graph: find them again on
+      // this one, so that `cycles()` keys are `graph().edges` (views look edges up by identity).
+      if (this.cyclesCache?.version === this.changeCount && this.cyclesCache.cycles.size > 0 && this.cyclicNodes) {
+        this.cyclesCache = { ...this.cyclesCache, cycles: findCycles(restrict(graph, this.cyclicNodes)) };
+      }
+    }
     return this.graphCache.graph;
   }
 
-  /** For every `depends_on` edge on a cycle, a shortest cycle through it. */
+  /**
+   * For every `depends_on` edge on a cycle, a shortest cycle through it. Its keys are edges of
+   * `graph()` (the same objects) once `graph()` has been called for the current version.
+   */
   cycles(): Map<GraphEdge, Cycle> {
     if (this.cyclesCache?.version === this.changeCount) return this.cyclesCache.cycles;
     this.cyclicNodes ??= this.cycleFinder.cyclicNodes([...this.byProgram.values()].map((briefs) => this.part(briefs[0])));
@@ -146,7 +162,9 @@ export class BriefWorkspace {
         : buildGraph([...programs].map((program) => this.program(program)!).sort((a, b) => compareUris(a.uri, b.uri)));
       cycles = findCycles(restrict(graph, cyclic));
     }
-    this.cyclesCache = { version: this.changeCount, cycles };
+    const uris = new Set<string>();
+    for (const cycle of cycles.values()) for (const edge of cycle.edges) uris.add(edge.uri);
+    this.cyclesCache = { version: this.changeCount, cycles, uris };
     return cycles;
   }
 

@@ -9,7 +9,7 @@ import {
   BriefWorkspace, ConfigError, mergeConfig, mayBeBrief, parseConfig, RULE_IDS,
   type Brief, type BriefsConfig, type ConfigOverrides,
 } from '../core';
-import { createFileFilter } from '../core/glob';
+import { createDirectoryFilter, createFileFilter } from '../core/glob';
 import { ParsePool } from './parsePool';
 import { BINARY_REASON, tooLargeReason } from './parseProtocol';
 
@@ -36,6 +36,8 @@ const READ_CONCURRENCY = 32;
 const POOL_THRESHOLD = 200;
 /** Files handed to the parse workers at once. */
 const POOL_CONCURRENCY = 256;
+/** Folders created in a burst (a checkout, an unzip) are looked into once, after it. */
+const FOLDER_SCAN_DELAY_MS = 200;
 
 export class BriefIndex implements vscode.Disposable {
   readonly workspace = new BriefWorkspace();
@@ -45,6 +47,9 @@ export class BriefIndex implements vscode.Disposable {
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly skippedFiles = new Map<string, string>();
   private fileFilter: (relativePath: string) => boolean = () => true;
+  private directoryFilter: (relativePath: string) => boolean = () => true;
+  private readonly createdFolders = new Set<string>();
+  private folderScanTimer: ReturnType<typeof setTimeout> | undefined;
   private currentConfig: BriefsConfig = mergeConfig();
   private currentConfigError: ConfigError | undefined;
   private indexing: Promise<void> | undefined;
@@ -75,10 +80,15 @@ export class BriefIndex implements vscode.Disposable {
       watcher.onDidChange((uri) => void this.reloadFromDisk(uri)),
       watcher.onDidDelete((uri) => this.remove([uri.toString()])),
     );
-    // A deleted or renamed folder is reported for the folder alone: drop every brief under it.
-    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    // A folder deleted or renamed away is reported for the folder alone: drop every brief under
+    // it. A folder created or renamed in may arrive before the watcher sees the files inside it:
+    // look inside.
+    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       folderWatcher,
+      folderWatcher.onDidCreate((uri) => {
+        if (!uri.path.toLowerCase().endsWith('.md')) this.scheduleFolderScan(uri);
+      }),
       folderWatcher.onDidDelete((uri) => {
         if (uri.path.toLowerCase().endsWith('.md')) return;
         const prefix = uri.toString().replace(/\/?$/, '/');
@@ -241,8 +251,10 @@ export class BriefIndex implements vscode.Disposable {
       if (bytes.subarray(0, 8192).includes(0)) return this.skip(uri, BINARY_REASON);
       return new TextDecoder('utf-8').decode(bytes);
     } catch (error) {
-      // Deleted while indexing, or unreadable: leave it out; the watcher reports deletions.
-      this.output.warn(`Could not read ${uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+      // Deleted meanwhile, or unreadable: leave it out; the watcher reports deletions.
+      const message = `Could not read ${uri.toString()}: ${error instanceof Error ? error.message : String(error)}`;
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') this.output.debug(message);
+      else this.output.warn(message);
       return undefined;
     }
   }
@@ -331,7 +343,8 @@ export class BriefIndex implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.pendingEdits.get(key));
     this.pendingEdits.delete(key);
-    if (!this.isCandidate(document.uri)) return;
+    // A closed document (e.g. closed, then its file deleted) no longer speaks for the file.
+    if (document.isClosed || !this.isCandidate(document.uri)) return;
     const started = performance.now();
     const text = this.checkSize(document.uri, document.getText());
     if (text === undefined) return;
@@ -349,14 +362,40 @@ export class BriefIndex implements vscode.Disposable {
     return this.workspace.get(key);
   }
 
+  private scheduleFolderScan(uri: vscode.Uri): void {
+    if (!vscode.workspace.getWorkspaceFolder(uri) || !this.directoryFilter(vscode.workspace.asRelativePath(uri, false))) return;
+    this.createdFolders.add(uri.toString());
+    clearTimeout(this.folderScanTimer);
+    this.folderScanTimer = setTimeout(() => void this.scanCreatedFolders(), FOLDER_SCAN_DELAY_MS);
+  }
+
+  private async scanCreatedFolders(): Promise<void> {
+    const folders = [...this.createdFolders].map((key) => vscode.Uri.parse(key));
+    this.createdFolders.clear();
+    for (const folder of folders) {
+      const type = await vscode.workspace.fs.stat(folder).then((stat) => stat.type, () => undefined);
+      if (type === undefined || !(type & vscode.FileType.Directory)) continue;
+      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), '**/node_modules/**');
+      for (const uri of uris) await this.reloadFromDisk(uri);
+    }
+  }
+
   private async reloadFromDisk(uri: vscode.Uri): Promise<void> {
     if (!this.isCandidate(uri)) return;
     const text = await this.readText(uri);
-    if (text === undefined) return;
+    if (text === undefined) {
+      // Gone meanwhile (a close, then a delete): it leaves the index.
+      if (!this.openDocument(uri) && !(await this.exists(uri))) this.remove([uri.toString()]);
+      return;
+    }
     const programIds = new Set<string>();
     if (this.store(uri, text, programIds)) {
       this.changeEmitter.fire({ changed: [uri.toString()], removed: [], programIds: [...programIds], configChanged: false });
     }
+  }
+
+  private async exists(uri: vscode.Uri): Promise<boolean> {
+    return vscode.workspace.fs.stat(uri).then(() => true, () => false);
   }
 
   private remove(uris: string[]): void {
@@ -391,6 +430,7 @@ export class BriefIndex implements vscode.Disposable {
     }
     this.currentConfig = mergeConfig(fileLayer, settingsLayer());
     this.fileFilter = createFileFilter(this.currentConfig);
+    this.directoryFilter = createDirectoryFilter(this.currentConfig);
   }
 
   /** Settings or briefs.config.json changed: re-read files only when include/exclude changed. */
@@ -409,6 +449,7 @@ export class BriefIndex implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.folderScanTimer);
     for (const timer of this.pendingEdits.values()) clearTimeout(timer);
     this.pendingEdits.clear();
     for (const disposable of this.disposables) disposable.dispose();

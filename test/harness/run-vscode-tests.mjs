@@ -26,13 +26,19 @@ const USAGE = `Usage:
   node test/harness/run-vscode-tests.mjs --workspace <dir> --tests <suite/index.js> [options]
   node test/harness/run-vscode-tests.mjs --workspace <dir> --playwright <ui-check.mjs> [options]
   node test/harness/run-vscode-tests.mjs --serve [--workspace <dir>] [--port <n>]
+  node test/harness/run-vscode-tests.mjs --vsix <file.vsix> --workspace <dir> --playwright <check.mjs>
 
 Options:
   --workspace <dir>    folder to open (copied to a temp dir first, except with --serve)
   --tests <file>       compiled suite index.js exporting run() (absolute or relative)
   --extension <dir>    extension root (default: repo root)
+  --vsix <file>        install this .vsix into the run's extensions dir
+                       (code-server --install-extension) and use it as an
+                       ordinary installed extension instead of loading
+                       --extension as a development extension (not with --tests)
   --playwright <file>  module whose default export gets { page, browser, baseUrl,
-                       workbenchUrl, workspaceDir, port, screenshotsDir }
+                       workbenchUrl, workspaceDir, port, screenshotsDir,
+                       userDataDir, extensionsDir }
   --grep <pattern>     only run tests whose full title matches
   --timeout <seconds>  overall limit for the suite (default 300)
   --screenshots <dir>  default: <repo>/test-results/screenshots
@@ -153,13 +159,51 @@ function installCodeServer() {
   log(`code-server ready (${((Date.now() - started) / 1000).toFixed(1)}s)`);
 }
 
+/** Where a run's code-server keeps its settings, logs and installed extensions. */
+function codeServerDirs(tmp) {
+  return { userDataDir: path.join(tmp, 'user-data'), extensionsDir: path.join(tmp, 'extensions') };
+}
+
+function codeServerEnv(tmp, extraEnv = {}) {
+  // An empty gallery turns the marketplace off (code-server would otherwise
+  // query open-vsx.org): tests must not depend on, or try, the network.
+  const env = { EXTENSIONS_GALLERY: '{}', ...process.env, ...xdgDirs(tmp, 'code-server'), ...extraEnv };
+  // Launched from a VS Code terminal, VSCODE_IPC_HOOK_CLI would make
+  // code-server hand the folder to that editor instead of starting.
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('VSCODE_') || key.startsWith('ELECTRON_')) delete env[key];
+  }
+  return env;
+}
+
+/**
+ * Installs a .vsix into the run's (fresh) extensions dir with code-server's
+ * own CLI, as a user would (`code --install-extension`), before the server
+ * starts; returns what is then installed (`publisher.name@version`).
+ */
+function installVsix(tmp, vsix) {
+  const { userDataDir, extensionsDir } = codeServerDirs(tmp);
+  const run = (...args) => {
+    const res = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, ...args], {
+      env: codeServerEnv(tmp),
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    if (res.status !== 0) throw new Error(`code-server ${args.join(' ')} failed (exit ${res.status ?? res.signal}):\n${res.stdout}${res.stderr}`);
+    return res.stdout.trim();
+  };
+  log(run('--install-extension', vsix));
+  const installed = run('--list-extensions', '--show-versions').split('\n').filter(Boolean);
+  if (installed.length === 0) throw new Error(`nothing is installed in ${extensionsDir} after --install-extension ${vsix}`);
+  return installed;
+}
+
 /**
  * Starts code-server in its own process group (detached), so its children
  * (extension host, pty host, file watcher) can be killed together.
  */
 async function startCodeServer({ port, tmp, workspace, extraEnv }) {
-  const userDataDir = path.join(tmp, 'user-data');
-  const extensionsDir = path.join(tmp, 'extensions');
+  const { userDataDir, extensionsDir } = codeServerDirs(tmp);
   await fs.mkdir(path.join(userDataDir, 'User'), { recursive: true });
   await fs.mkdir(extensionsDir, { recursive: true });
   // Quiet, deterministic workbench: no welcome page, tips, update checks.
@@ -182,15 +226,7 @@ async function startCodeServer({ port, tmp, workspace, extraEnv }) {
     ),
   );
 
-  // An empty gallery turns the marketplace off (code-server would otherwise
-  // query open-vsx.org): tests must not depend on, or try, the network.
-  const env = { EXTENSIONS_GALLERY: '{}', ...process.env, ...xdgDirs(tmp, 'code-server'), ...extraEnv };
-  // Launched from a VS Code terminal, VSCODE_IPC_HOOK_CLI would make
-  // code-server hand the folder to that editor instead of starting.
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('VSCODE_') || key.startsWith('ELECTRON_')) delete env[key];
-  }
-
+  const env = codeServerEnv(tmp, extraEnv);
   const logFile = path.join(tmp, 'code-server.log');
   const out = await fs.open(logFile, 'w');
   const args = [
@@ -235,6 +271,7 @@ async function startCodeServer({ port, tmp, workspace, extraEnv }) {
   const server = {
     port,
     userDataDir,
+    extensionsDir,
     logFile,
     baseUrl: `http://127.0.0.1:${port}`,
     /** Throws if code-server has died: turns a long wait into a quick failure. */
@@ -266,9 +303,11 @@ async function startCodeServer({ port, tmp, workspace, extraEnv }) {
  */
 function workbenchUrl(server, { workspace, extensionRoot, testsPath }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(extensionRoot)]];
+  const payload = [];
+  // No extensionRoot (--vsix): only the installed extensions load.
+  if (extensionRoot) payload.push(['extensionDevelopmentPath', remote(extensionRoot)]);
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
-  const query = new URLSearchParams({ folder: workspace, payload: JSON.stringify(payload) });
+  const query = new URLSearchParams({ folder: workspace, ...(payload.length > 0 && { payload: JSON.stringify(payload) }) });
   return `${server.baseUrl}/?${query}`;
 }
 
@@ -374,6 +413,8 @@ async function runPlaywright({ server, browserInfo, workspace, extensionRoot, mo
       workspaceDir: workspace,
       port: server.port,
       screenshotsDir,
+      userDataDir: server.userDataDir,
+      extensionsDir: server.extensionsDir,
     });
   } catch (err) {
     // Keep what the page looked like when the check failed.
@@ -410,6 +451,7 @@ async function main() {
       workspace: { type: 'string' },
       tests: { type: 'string' },
       extension: { type: 'string' },
+      vsix: { type: 'string' },
       playwright: { type: 'string' },
       grep: { type: 'string' },
       timeout: { type: 'string' },
@@ -425,6 +467,11 @@ async function main() {
     return 0;
   }
   const abs = (p) => (p ? path.resolve(p) : undefined);
+  const vsix = abs(opts.vsix);
+  if (vsix && opts.tests) {
+    console.error('--vsix cannot be combined with --tests (a suite needs the development extension)');
+    return 2;
+  }
   const extensionRoot = abs(opts.extension) ?? REPO_ROOT;
   const testsPath = abs(opts.tests);
   const playwrightModule = abs(opts.playwright);
@@ -433,7 +480,7 @@ async function main() {
     console.error(USAGE);
     return 2;
   }
-  for (const p of [workspaceSrc, extensionRoot, testsPath, playwrightModule]) {
+  for (const p of [workspaceSrc, extensionRoot, testsPath, playwrightModule, vsix]) {
     if (p && !existsSync(p)) throw new Error(`not found: ${p}`);
   }
 
@@ -444,6 +491,9 @@ async function main() {
     if (keepTmp) log(`kept ${tmp}`);
     else await fs.rm(tmp, { recursive: true, force: true });
   });
+
+  // Loaded as a development extension, unless --vsix installs one instead.
+  const devExtension = vsix ? undefined : extensionRoot;
 
   const port = opts.port ? Number(opts.port) : await freePort();
   const resultsPath = path.join(tmp, 'results.json');
@@ -458,6 +508,7 @@ async function main() {
   let server;
   let browserInfo;
   try {
+    if (vsix) log(`installed ${installVsix(tmp, vsix).join(', ')} from ${vsix}`);
     server = await startCodeServer({
       port,
       tmp,
@@ -467,8 +518,9 @@ async function main() {
 
     if (opts.serve) {
       serving = true;
-      console.log(`\nVS Code with the extension from ${extensionRoot}:\n\n  ${workbenchUrl(server, { workspace, extensionRoot })}\n`);
-      console.log('Reload the window (Developer: Reload Window) after rebuilding the extension. Ctrl-C to stop.');
+      const what = vsix ? `${path.basename(vsix)} installed` : `the extension from ${extensionRoot}`;
+      console.log(`\nVS Code with ${what}:\n\n  ${workbenchUrl(server, { workspace, extensionRoot: devExtension })}\n`);
+      console.log(vsix ? 'Ctrl-C to stop.' : 'Reload the window (Developer: Reload Window) after rebuilding the extension. Ctrl-C to stop.');
       await new Promise(() => {}); // until a signal runs cleanup and exits
     }
 
@@ -485,7 +537,7 @@ async function main() {
       const screenshotsDir = abs(opts.screenshots) ?? path.join(REPO_ROOT, 'test-results/screenshots');
       // A workspace untouched by the suite above.
       const uiWorkspace = testsPath ? await copyWorkspace('workspace-ui') : workspace;
-      await runPlaywright({ server, browserInfo, workspace: uiWorkspace, extensionRoot, modulePath: playwrightModule, screenshotsDir });
+      await runPlaywright({ server, browserInfo, workspace: uiWorkspace, extensionRoot: devExtension, modulePath: playwrightModule, screenshotsDir });
       log(`playwright check passed (screenshots in ${screenshotsDir})`);
     }
     if (failed) {

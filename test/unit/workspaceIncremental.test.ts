@@ -51,7 +51,10 @@ const operation = fc.oneof(
 /** Everything a workspace answers, as plain data. */
 function observe(ws: BriefWorkspace): unknown {
   const programs = [...PROGRAMS, 'x', ''];
+  ws.cycles(); // as linting does, before anyone asks for the graph
   const graph = ws.graph();
+  const edges = new Set(graph.edges);
+  for (const edge of ws.cycles().keys()) assert.ok(edges.has(edge), 'cycles() keys are edges of graph()');
   const cycles = [...ws.cycles()].map(([edge, cycle]) => ({ edge: strip(edge), path: cycle.path, edges: cycle.edges.map(strip) }));
   const fullCycles = [...findCycles(buildGraph(ws.briefs()))].map(([edge, cycle]) => ({ edge: strip(edge), path: cycle.path, edges: cycle.edges.map(strip) }));
   assert.deepEqual(cycles, fullCycles, 'cycles() differs from findCycles on the full graph');

@@ -6,14 +6,14 @@ export const dependencyCycle: Rule = {
   description: '`depends_on` edges (program or milestone level) form a cycle.',
   crossFile: true,
   check({ brief, workspace, report }) {
-    for (const [edge, cycle] of workspace.cycles()) {
-      if (edge.uri !== brief.uri) continue;
+    workspace.cycles().forEach((cycle, edge) => {
+      if (edge.uri !== brief.uri) return;
       const spelled = [...cycle.path, cycle.path[0]].map((id) => `\`${id}\``).join(' → ');
       report({
         range: edge.range,
         message: `Dependency cycle: ${spelled}; expected \`depends_on\` edges that never lead back to \`${edge.from}\``,
         related: cycle.edges.slice(1).map((other) => ({ uri: other.uri, range: other.range, message: `\`${other.from}\` depends on \`${other.to}\` here` })),
       });
-    }
+    });
   },
 };

@@ -20,7 +20,14 @@ export function isClosedMilestoneStatus(status: string | undefined): boolean {
   return status === 'done' || status === 'cancelled';
 }
 
-const KINDS = [['teams', 'Team'], ['milestones', 'Milestone'], ['risks', 'Risk'], ['decisions', 'Decision']] as const;
+/** The kinds of frontmatter items, in the order rules go through them, with the noun messages use. */
+export const ITEM_KINDS = [['teams', 'Team'], ['milestones', 'Milestone'], ['risks', 'Risk'], ['decisions', 'Decision']] as const;
+const KINDS = ITEM_KINDS;
+
+/** "Milestone `cutover`", or "Milestone 3" for an item without an id. */
+export function itemLabel(noun: string, item: FrontmatterItem): string {
+  return item.id ? `${noun} \`${item.id.value}\`` : `${noun} ${item.index + 1}`;
+}
 
 /** Teams, milestones, risks and decisions with a label for messages ("Milestone `cutover`"). */
 export function labelledItems(brief: Brief): { item: FrontmatterItem; label: string; path: (string | number)[] }[] {
@@ -34,7 +41,7 @@ class LabelledItem {
   constructor(readonly item: FrontmatterItem, private readonly key: string, private readonly noun: string) {}
 
   get label(): string {
-    return this.item.id ? `${this.noun} \`${this.item.id.value}\`` : `${this.noun} ${this.item.index + 1}`;
+    return itemLabel(this.noun, this.item);
   }
 
   get path(): (string | number)[] {

@@ -1,6 +1,18 @@
 import type { Located } from '../range';
 import type { Rule } from './rule';
 
+/** Whether two items share an id: most briefs have none, and need no more work. */
+function hasDuplicateId(items: readonly { id?: Located<string> }[]): boolean {
+  if (items.length < 2) return false;
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (!item.id) continue;
+    if (seen.has(item.id.value)) return true;
+    seen.add(item.id.value);
+  }
+  return false;
+}
+
 export const idDuplicate: Rule = {
   id: 'id-duplicate',
   defaultSeverity: 'error',
@@ -22,6 +34,7 @@ export const idDuplicate: Rule = {
       ['team', brief.teams], ['milestone', brief.milestones], ['risk', brief.risks], ['decision', brief.decisions],
     ];
     for (const [kind, items] of kinds) {
+      if (!hasDuplicateId(items)) continue;
       const byId = new Map<string, Located<string>[]>();
       for (const item of items) {
         if (!item.id) continue;

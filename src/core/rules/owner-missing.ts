@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { hasSchemaProblemUnder, labelledItems } from './helpers';
+import type { FrontmatterItem } from '../model';
+import { hasSchemaProblemUnder, itemLabel, ITEM_KINDS } from './helpers';
 
 export const ownerMissing: Rule = {
   id: 'owner-missing',
@@ -15,13 +16,14 @@ export const ownerMissing: Rule = {
         data: { path: ['owner'] },
       });
     }
-    for (const labelled of labelledItems(brief)) {
-      // Label and path are built only for items without an owner (see labelledItems).
-      const item = labelled.item;
-      if (item.owner) continue;
-      const path = labelled.path;
-      if (hasSchemaProblemUnder(brief, [...path, 'owner'])) continue;
-      report({ range: item.itemRange, message: `${labelled.label} has no owner; expected an \`owner: "@handle"\``, data: { path: [...path, 'owner'] } });
+    // Teams, milestones, risks and decisions, in the order of `labelledItems`; labels only for items without an owner.
+    for (const [key, noun] of ITEM_KINDS) {
+      for (const item of brief[key] as FrontmatterItem[]) {
+        if (item.owner) continue;
+        const path = [key, item.index];
+        if (hasSchemaProblemUnder(brief, [...path, 'owner'])) continue;
+        report({ range: item.itemRange, message: `${itemLabel(noun, item)} has no owner; expected an \`owner: "@handle"\``, data: { path: [...path, 'owner'] } });
+      }
     }
   },
 };

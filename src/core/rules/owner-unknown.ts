@@ -1,6 +1,7 @@
 import type { Located } from '../range';
 import type { Rule } from './rule';
-import { labelledItems } from './helpers';
+import type { FrontmatterItem } from '../model';
+import { itemLabel, ITEM_KINDS } from './helpers';
 
 export const ownerUnknown: Rule = {
   id: 'owner-unknown',
@@ -12,24 +13,25 @@ export const ownerUnknown: Rule = {
     if (!people) return;
     const { known, shown } = peopleIndex(people);
     // Labels are only built for the owners reported: most owners are known.
-    const check = (owner: Located<string> | undefined, label: () => string) => {
-      if (!owner || known.has(owner.value.toLowerCase())) return;
-      report({
-        range: owner.range,
-        message: `Owner \`${owner.value}\` of ${label()} is not in the configured people list; expected one of ${shown}`,
-        data: { owner: owner.value },
-      });
-    };
-    check(brief.owner, () => `program ${brief.program ? `\`${brief.program.value}\`` : 'of this brief'}`);
-    for (const labelled of labelledItems(brief)) {
-      check(labelled.item.owner, () => {
-        const label = labelled.label;
-        return label.charAt(0).toLowerCase() + label.slice(1);
-      });
+    // `known` holds lower-case handles: one already there is lower case, so it needs no lower-casing.
+    const isUnknown = (owner: Located<string> | undefined): owner is Located<string> =>
+      owner !== undefined && !known.has(owner.value) && !known.has(owner.value.toLowerCase());
+    const reportOwner = (owner: Located<string>, label: string) => report({
+      range: owner.range,
+      message: `Owner \`${owner.value}\` of ${label} is not in the configured people list; expected one of ${shown}`,
+      data: { owner: owner.value },
+    });
+    if (isUnknown(brief.owner)) reportOwner(brief.owner, `program ${brief.program ? `\`${brief.program.value}\`` : 'of this brief'}`);
+    for (const [key, noun] of ITEM_KINDS) {
+      for (const item of brief[key] as FrontmatterItem[]) {
+        if (!isUnknown(item.owner)) continue;
+        const label = itemLabel(noun, item);
+        reportOwner(item.owner, label.charAt(0).toLowerCase() + label.slice(1));
+      }
     }
     // A checklist item's `@handle` is its owner too (spec §1), and a typo there hides the item from its owner.
     for (const item of brief.checklist) {
-      check(item.owner, () => `checklist item "${item.text.length > 50 ? `${item.text.slice(0, 47)}...` : item.text}"`);
+      if (isUnknown(item.owner)) reportOwner(item.owner, `checklist item "${item.text.length > 50 ? `${item.text.slice(0, 47)}...` : item.text}"`);
     }
   },
 };

@@ -1,3 +1,4 @@
+import type { Milestone } from '../model';
 import type { Rule } from './rule';
 import { resolveMilestone } from './helpers';
 
@@ -10,14 +11,13 @@ export const scheduleConflict: Rule = {
     for (const milestone of brief.milestones) {
       const due = milestone.due;
       if (!due) continue;
-      const name = milestone.id ? `Milestone \`${milestone.id.value}\`` : 'This milestone';
       for (const entry of milestone.dependsOn) {
         const upstream = resolveMilestone(workspace, brief, entry);
         const upstreamDue = upstream?.milestone.due;
         if (!upstream || !upstreamDue || upstreamDue.value <= due.value) continue;
         report({
           range: entry.range,
-          message: `${name} is due ${due.value}, before \`${entry.written}\`, which it depends on, is due ${upstreamDue.value}; expected a due date on or after ${upstreamDue.value}`,
+          message: `${nameOf(milestone)} is due ${due.value}, before \`${entry.written}\`, which it depends on, is due ${upstreamDue.value}; expected a due date on or after ${upstreamDue.value}`,
           related: [{ uri: upstream.brief.uri, range: upstreamDue.range, message: `\`${entry.written}\` is due ${upstreamDue.value}` }],
         });
       }
@@ -25,10 +25,15 @@ export const scheduleConflict: Rule = {
       if (target && due.value > target.value) {
         report({
           range: due.range,
-          message: `${name} is due ${due.value}, after the program's target ${target.value}; expected a due date on or before ${target.value}`,
+          message: `${nameOf(milestone)} is due ${due.value}, after the program's target ${target.value}; expected a due date on or before ${target.value}`,
           related: [{ uri: brief.uri, range: target.range, message: `The program's target is ${target.value}` }],
         });
       }
     }
   },
 };
+
+/** How messages name a milestone (built only when reporting). */
+function nameOf(milestone: Milestone): string {
+  return milestone.id ? `Milestone \`${milestone.id.value}\`` : 'This milestone';
+}

@@ -1,6 +1,7 @@
 /** Shared helpers of the real-editor tests: wait for conditions (never sleep), find files and ranges. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { mayBeBrief, withoutBom } from '../../../src/core';
 import type { ProgramBriefsApi } from '../../../src/extension/extension';
 
 export const EXTENSION_ID = 'program-briefs.program-briefs';
@@ -31,6 +32,26 @@ export async function extensionApi(): Promise<ProgramBriefsApi> {
   const api = await extension.activate();
   await api.index.ready;
   return api;
+}
+
+/**
+ * Waits until the extension's index holds `text` for `uri` (its debounced update has run), or,
+ * with `text` undefined, until the file has left the index. Files that cannot be briefs are
+ * not indexed: nothing to wait for.
+ */
+export async function waitForIndex(uri: vscode.Uri, text: string | undefined): Promise<void> {
+  const { index } = await extensionApi();
+  const key = uri.toString();
+  if (text === undefined) {
+    await waitFor(() => !index.workspace.get(key)?.isBrief, `${uri.path} to leave the index`);
+  } else if (mayBeBrief(key, text)) {
+    await waitFor(() => index.workspace.get(key)?.text === withoutBom(text) || index.skipped.has(key), `the index to have the current text of ${uri.path}`);
+  }
+}
+
+/** Waits until the index has caught up with an open document's text. */
+export async function settled(document: vscode.TextDocument): Promise<void> {
+  await waitForIndex(document.uri, document.getText());
 }
 
 export function root(): vscode.Uri {
@@ -128,6 +149,8 @@ export class Snapshot {
       const onDisk = await vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined);
       if (onDisk !== text) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     }
+    // The next test starts from the restored files, as the extension sees them.
+    for (const { uri, text } of this.saved.values()) await waitForIndex(uri, text);
     this.saved.clear();
   }
 }

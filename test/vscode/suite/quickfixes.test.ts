@@ -3,10 +3,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { knownHandles } from '../../../src/core/fixes';
 import {
-  briefDiagnostics, closeAllEditors, extensionApi, fileUri, open, rangeOf, replaceInDocument, ruleOf, Snapshot, waitFor,
+  briefDiagnostics, closeAllEditors, extensionApi, fileUri, open, rangeOf, replaceInDocument, ruleOf, settled, Snapshot, waitFor,
 } from './helpers';
 
 async function diagnosticOf(document: vscode.TextDocument, rule: string, needle?: string): Promise<vscode.Diagnostic> {
+  await settled(document);
   const range = needle ? rangeOf(document, needle) : undefined;
   return waitFor(() => briefDiagnostics(document.uri).find((d) => ruleOf(d) === rule && (!range || d.range.intersection(range))), `${rule} in ${document.uri.path}`);
 }

@@ -1,0 +1,134 @@
+// What a user sees after installing the packaged .vsix (no development extension): the
+// harness (run with --vsix) installed it into code-server's extensions dir and opened a copy
+// of examples/. Checks that the extension activates from its installed location and shows the
+// diagnostics in the Problems panel, the Programs and Checklist trees, the diagram webview and
+// the getting-started walkthrough. Screenshots: test-results/screenshots/package-*.png.
+// Every wait is on a condition (page or log), never a fixed sleep.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { runCommand, waitForWorkbench } from '../vscode/ui/workbench.mjs';
+
+const EXTENSION_ID = 'program-briefs.program-briefs';
+const log = (...args) => console.error('[package]', ...args);
+
+/** Polls `condition` until it returns a truthy value (returned) or the time is up. */
+async function until(condition, what, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The text of every extension host log of this run (USER_DATA_DIR/logs/<session>/exthost<N>/remoteexthost.log). */
+function extensionHostLog(userDataDir) {
+  const logs = path.join(userDataDir, 'logs');
+  let text = '';
+  for (const session of existsSync(logs) ? readdirSync(logs) : []) {
+    for (const sub of readdirSync(path.join(logs, session))) {
+      const file = path.join(logs, session, sub, 'remoteexthost.log');
+      if (sub.startsWith('exthost') && existsSync(file)) text += readFileSync(file, 'utf8');
+    }
+  }
+  return text;
+}
+
+export default async ({ page, screenshotsDir, userDataDir, extensionsDir }) => {
+  const shot = (name) => page.screenshot({ path: path.join(screenshotsDir, `package-${name}.png`) });
+  const checks = [];
+  const step = async (name, body) => {
+    const started = Date.now();
+    try {
+      await body();
+    } catch (error) {
+      // Own name: the harness's failure.png is shared with other runs.
+      await shot('failure').catch(() => {});
+      log(`✘ ${name} (screenshot: package-failure.png)`);
+      throw error;
+    }
+    checks.push(name);
+    log(`✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  };
+
+  await waitForWorkbench(page);
+
+  await step('the extension is installed, not loaded for development', async () => {
+    const installed = readdirSync(extensionsDir).filter((name) => name.startsWith(`${EXTENSION_ID}-`));
+    if (installed.length !== 1) throw new Error(`expected one ${EXTENSION_ID}-<version> folder in ${extensionsDir}, found: ${readdirSync(extensionsDir).join(', ')}`);
+    if (page.url().includes('extensionDevelopmentPath')) throw new Error(`the workbench was opened with a development extension: ${page.url()}`);
+  });
+
+  await step('activates on the workspace (extension host log)', async () => {
+    const activated = await until(async () => extensionHostLog(userDataDir).split('\n').find((line) => line.includes(`ExtensionService#_doActivateExtension ${EXTENSION_ID}`)), `${EXTENSION_ID} to activate`, 60_000);
+    log(`  ${activated.replace(/^.*ExtensionService#_doActivateExtension /, '')}`);
+    const errors = extensionHostLog(userDataDir).split('\n').filter((line) => /\[error\]/.test(line) && line.includes(EXTENSION_ID));
+    if (errors.length > 0) throw new Error(`errors from the extension in the extension host log:\n${errors.join('\n')}`);
+  });
+
+  await step('Problems panel lists the examples\' diagnostics', async () => {
+    await runCommand(page, 'View: Focus Problems');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor({ state: 'visible' });
+    const row = (text) => panel.locator('.monaco-list-row', { hasText: text }).first();
+    // The one error of examples/: billing-core depends on a program no brief defines.
+    const unknown = row('names program `vendor-portal`, which no brief in the workspace defines');
+    await unknown.waitFor({ state: 'visible', timeout: 60_000 });
+    const text = await unknown.innerText();
+    if (!/dependency-unknown/.test(text)) throw new Error(`expected the rule code in the row, got: ${text}`);
+    await row('Milestone `mfa-enforced` has no owner').waitFor({ state: 'visible' });
+    await shot('problems');
+  });
+
+  await step('Programs and Checklist views list the programs', async () => {
+    await page.locator('.part.activitybar [aria-label^="Program Briefs"]').first().click();
+    const sidebar = page.locator('.part.sidebar');
+    const pane = (title) => sidebar.locator('.pane').filter({ has: page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'i') }) });
+    const programs = pane('Programs');
+    const checklist = pane('Checklist');
+    await programs.locator('.monaco-list-row', { hasText: 'payments-v2' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await checklist.locator('.monaco-list-row', { hasText: 'payments-v2' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await shot('views');
+  });
+
+  await step('the diagram webview renders an SVG', async () => {
+    await runCommand(page, 'Program Briefs: Show Dependency Diagram');
+    // The webview's content is a nested iframe: find the frame whose document holds the diagram.
+    const frame = await until(async () => {
+      for (const candidate of page.frames()) {
+        if (candidate.isDetached()) continue;
+        if ((await candidate.locator('#app svg g.pb-node').count()) > 0) return candidate;
+      }
+      return undefined;
+    }, 'the diagram webview to draw', 60_000);
+    // No brief is open: the whole workspace, every program of examples/ among the nodes.
+    await until(async () => {
+      const ids = await frame.locator('svg g.pb-node').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-node-id')));
+      return ['payments-v2', 'billing-core', 'identity-sso', 'k8s-migration'].every((id) => ids.includes(id));
+    }, 'the programs of examples/ in the diagram');
+    await shot('diagram');
+  });
+
+  await step('the getting-started walkthrough opens with its four steps', async () => {
+    // Not runCommand(): this command's quick pick is followed at once by a second one, which
+    // lists the walkthroughs of every extension.
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Welcome: Open Walkthrough...' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const choice = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with Program Briefs' }).first();
+    await choice.waitFor({ state: 'visible' });
+    await choice.click();
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    const walkthrough = page.locator('.gettingStartedContainer');
+    for (const title of ['Create your first brief', 'See what the linter finds', 'Open the dependency diagram', 'Tick off a checklist item']) {
+      await walkthrough.getByText(title, { exact: true }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    }
+    await shot('walkthrough');
+  });
+
+  log(`${checks.length} checks passed`);
+};
