@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test, from a fresh machine: installs what it needs (npm packages; code-server and the
 # Debian packages for the real-editor tests are installed by the harness), type-checks, runs the
-# unit tests, then the integration tests in a real VS Code (code-server + Chromium).
+# unit tests, then the integration tests in a real VS Code (code-server + Chromium), then the
+# packaged .vsix installed into that VS Code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,15 +20,17 @@ npx mocha --reporter spec 2>&1 | tee "$results/unit.txt"
 unit_status=${PIPESTATUS[0]}
 npm run test:vscode 2>&1 | tee "$results/vscode.txt"
 vscode_status=${PIPESTATUS[0]}
+npm run test:package 2>&1 | tee "$results/package.txt"
+package_status=${PIPESTATUS[0]}
 set -e
 
 count() { grep -Eo "[0-9]+ $1" "$2" | tail -n 1 | grep -Eo '[0-9]+' || echo 0; }
-passed=$(( $(count passing "$results/unit.txt") + $(count passing "$results/vscode.txt") ))
-failed=$(( $(count failing "$results/unit.txt") + $(count failing "$results/vscode.txt") ))
-if [ "$unit_status" -ne 0 ] || [ "$vscode_status" -ne 0 ]; then
+passed=$(( $(count passing "$results/unit.txt") + $(count passing "$results/vscode.txt") + $(count passing "$results/package.txt") ))
+failed=$(( $(count failing "$results/unit.txt") + $(count failing "$results/vscode.txt") + $(count failing "$results/package.txt") ))
+if [ "$unit_status" -ne 0 ] || [ "$vscode_status" -ne 0 ] || [ "$package_status" -ne 0 ]; then
   [ "$failed" -eq 0 ] && failed=1
 fi
 echo
-echo "unit: exit $unit_status; vscode: exit $vscode_status"
+echo "unit: exit $unit_status; vscode: exit $vscode_status; package: exit $package_status"
 echo "tests: $passed passed, $failed failed"
-[ "$unit_status" -eq 0 ] && [ "$vscode_status" -eq 0 ]
+[ "$unit_status" -eq 0 ] && [ "$vscode_status" -eq 0 ] && [ "$package_status" -eq 0 ]

@@ -111,6 +111,9 @@ export default async ({ page, screenshotsDir, userDataDir, extensionsDir }) => {
   });
 
   await step('the getting-started walkthrough opens with its four steps', async () => {
+    // Room for the steps and their media: no panel, no side bar.
+    await runCommand(page, 'View: Hide Panel');
+    await runCommand(page, 'View: Close Primary Side Bar');
     // Not runCommand(): this command's quick pick is followed at once by a second one, which
     // lists the walkthroughs of every extension.
     await page.keyboard.press('F1');
@@ -125,8 +128,22 @@ export default async ({ page, screenshotsDir, userDataDir, extensionsDir }) => {
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     const walkthrough = page.locator('.gettingStartedContainer');
     for (const title of ['Create your first brief', 'See what the linter finds', 'Open the dependency diagram', 'Tick off a checklist item']) {
-      await walkthrough.getByText(title, { exact: true }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await walkthrough.getByText(title, { exact: true }).first().waitFor({ state: 'attached', timeout: 30_000 });
     }
+    // The first step's media (media/walkthrough/create-brief.md) renders in a webview laid over
+    // the media area: wait until that webview is shown there, with the page's text inside.
+    const media = await page.locator('.getting-started-media').filter({ visible: true }).first().boundingBox();
+    await until(async () => {
+      for (const iframe of await page.locator('iframe.webview.ready').filter({ visible: true }).all()) {
+        const box = await iframe.boundingBox();
+        if (!box || Math.abs(box.x - media.x) > 2 || Math.abs(box.y - media.y) > 2) continue;
+        const content = (await iframe.elementHandle())?.contentFrame();
+        for (const frame of [await content, ...(await content)?.childFrames() ?? []]) {
+          if (frame && await frame.getByText('A brief is one Markdown file per program').first().isVisible()) return true;
+        }
+      }
+      return false;
+    }, 'the walkthrough step\'s Markdown media');
     await shot('walkthrough');
   });
 

@@ -1,14 +1,14 @@
 // The TextMate injection colours handles, [[references]], due: dates and status
 // values in a brief; saves test-results/screenshots/grammar.png.
 import * as path from 'node:path';
-import { openFile } from './workbench.mjs';
+import { activeEditor, closeAllEditors, openFile } from './workbench.mjs';
 
 /**
  * The CSS colour of the first rendered token in the line containing `lineText` whose text is
  * `text` (or, with `partial`, contains it).
  */
 async function colorOf(page, lineText, text, partial) {
-  const line = page.locator('.editor-instance .view-line', { hasText: lineText }).first();
+  const line = activeEditor(page).locator('.view-line', { hasText: lineText }).first();
   await line.waitFor({ state: 'visible' });
   return line.evaluate((element, [wanted, contains]) => {
     const span = [...element.querySelectorAll('span > span')].find((s) => {
@@ -20,9 +20,11 @@ async function colorOf(page, lineText, text, partial) {
 }
 
 export default async ({ page, screenshotsDir }) => {
+  await closeAllEditors(page);
   await openFile(page, 'programs/payments.md');
   // Scroll the checklist and Dependencies section into view.
   await page.keyboard.press('Control+End');
+  await activeEditor(page).locator('.view-line', { hasText: 'Load test plan' }).first().waitFor();
   const plain = await waitForColor(page, 'Load test plan', 'Load test plan', true);
   const checks = [
     ['handle', 'Load test plan', '@li'],

@@ -1,9 +1,10 @@
 // Opens a brief in the workbench and sees its warnings in the Problems panel,
 // with rule codes; saves test-results/screenshots/problems.png.
 import * as path from 'node:path';
-import { openFile, runCommand } from './workbench.mjs';
+import { closeAllEditors, openFile, runCommand } from './workbench.mjs';
 
 export default async ({ page, screenshotsDir }) => {
+  await closeAllEditors(page);
   await openFile(page, 'programs/payments.md');
   await runCommand(page, 'View: Focus Problems');
   const panel = page.locator('.markers-panel');

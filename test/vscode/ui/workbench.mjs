@@ -18,7 +18,18 @@ export async function runCommand(page, title) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
-/** Opens a workspace file with Quick Open (Ctrl+P), by its relative path; waits for its tab. */
+/** Closes every editor and editor group (earlier checks may have left a layout behind). */
+export async function closeAllEditors(page) {
+  await runCommand(page, 'View: Close All Editor Groups');
+  await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached' });
+}
+
+/** The editor of the active group. */
+export function activeEditor(page) {
+  return page.locator('.editor-group-container.active .editor-instance').first();
+}
+
+/** Opens a workspace file with Quick Open (Ctrl+P), by its relative path; waits for its tab and for the focus in its text. */
 export async function openFile(page, relativePath) {
   const name = relativePath.split('/').pop();
   await page.keyboard.press('Control+P');
@@ -27,12 +38,14 @@ export async function openFile(page, relativePath) {
   await input.fill(relativePath);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
-  await page.locator('.editor-instance .view-lines').first().waitFor();
+  await page.locator('.editor-group-container.active .tab.active', { hasText: name }).waitFor();
+  // Quick Open leaves the focus in the opened editor.
+  await activeEditor(page).locator('.view-lines').waitFor();
+  await page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor();
 }
 
 /** The text of the editor's visible lines (Monaco renders spaces as nbsp). */
 export async function visibleText(page) {
-  const text = await page.locator('.editor-instance .view-lines').first().innerText();
+  const text = await activeEditor(page).locator('.view-lines').innerText();
   return text.replace(/\u00a0/g, ' ');
 }
