@@ -69,7 +69,10 @@ ${COMMON}
 Exit codes: 0 printed, 2 bad usage or unreadable input.
 `;
 
-export const SCHEMA_HELP = `Usage: brief schema
+export const SCHEMA_HELP = `Usage: brief schema [--config]
 
 Prints the JSON Schema of a brief's frontmatter (for editors' YAML tooling).
+
+Options:
+  --config   print the JSON Schema of briefs.config.json instead
 `;

@@ -5,12 +5,12 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version as packageVersion } from '../../package.json';
-import { todayUtc } from '../core/config';
+import { configJsonSchema, todayUtc } from '../core/config';
 import { toDot, type DotRankDir } from '../core/dot';
 import { buildGraphView, toGraphJson, UnknownReferenceError, type GraphLevel } from '../core/graphView';
 import { lintWorkspace, type Diagnostic } from '../core/lint';
 import { MERMAID_DIRECTIONS, toMermaid, type MermaidDirection } from '../core/mermaid';
-import { RULES } from '../core/rules';
+import { RULE_IDS, RULES } from '../core/rules';
 import { frontmatterJsonSchema, isCalendarDate } from '../core/schema';
 import { CHECKLIST_FORMATS, checklistJson, checklistText, type ChecklistFormat } from './checklistFormats';
 import { CliError, loadWorkspace, type LoadedWorkspace } from './files';
@@ -83,10 +83,11 @@ const COMMANDS: Record<string, Command> = {
   },
   schema: {
     help: SCHEMA_HELP,
-    options: { help: { type: 'boolean', short: 'h' } },
+    options: { help: { type: 'boolean', short: 'h' }, config: { type: 'boolean' } },
     run: async (args, io) => {
       if (args.positionals.length > 0) throw new UsageError('`brief schema` takes no arguments', 'schema');
-      io.stdout.write(`${JSON.stringify(frontmatterJsonSchema(), null, 2)}\n`);
+      const schema = args.values.config ? configJsonSchema(RULE_IDS) : frontmatterJsonSchema();
+      io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
       return EXIT_OK;
     },
   },

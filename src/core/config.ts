@@ -34,6 +34,19 @@ export const configSchema = z.object({
 
 export type ConfigOverrides = z.infer<typeof configSchema>;
 
+/** The JSON Schema of `briefs.config.json`, generated from `configSchema`, with the rule ids listed. */
+export function configJsonSchema(knownRules: readonly string[]): Record<string, unknown> {
+  const schema = z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any', target: 'draft-7' }) as { properties: Record<string, Record<string, unknown>> } & Record<string, unknown>;
+  const setting = { type: 'string', enum: ['error', 'warning', 'info', 'off'] };
+  schema.properties.rules = {
+    type: 'object',
+    description: 'Severity per rule id.',
+    properties: Object.fromEntries(knownRules.map((id) => [id, setting])),
+    additionalProperties: false,
+  };
+  return { ...schema, title: 'Program Briefs configuration (briefs.config.json)' };
+}
+
 export class ConfigError extends Error {
   constructor(readonly source: string, message: string) {
     super(`${source}: ${message}`);

@@ -30,11 +30,35 @@ function soleRule(brief: Brief): string | undefined {
   return undefined;
 }
 
+/**
+ * What the rules that look at one file only (`crossFile: false`) found in a brief, with what they
+ * depended on. A brief never changes (an edit makes a new one), so while the config, `today` and
+ * the rule list are the same, re-linting it after another brief changed (which the editor does for
+ * every brief an edit may affect) needs to run its cross-file rules only.
+ */
+interface SingleFileResult {
+  config: BriefsConfig;
+  settings: BriefsConfig['rules'];
+  people: BriefsConfig['people'];
+  today: string;
+  rules: readonly Rule[];
+  diagnostics: Diagnostic[];
+}
+
+const singleFileResults = new WeakMap<Brief, SingleFileResult>();
+
 /** Diagnostics for one brief, cross-file rules included, sorted by position. */
 export function lintBrief(workspace: BriefWorkspace, brief: Brief, options: LintOptions): Diagnostic[] {
   if (!brief.isBrief) return [];
   const rules = options.rules ?? RULES;
-  const today = options.config.today ?? todayUtc();
+  const config = options.config;
+  const today = config.today ?? todayUtc();
+  const cached = singleFileResults.get(brief);
+  const reuse = cached !== undefined && cached.config === config && cached.settings === config.rules && cached.people === config.people
+    && cached.today === today && cached.rules === rules;
+  // Single-file rules report into `single`, cross-file ones into `diagnostics`; both are merged
+  // and sorted at the end (the sort is stable, so the order is the one rule-by-rule reporting gives).
+  const single: Diagnostic[] = [];
   const diagnostics: Diagnostic[] = [];
   const only = soleRule(brief);
   // One context for every rule (rules report synchronously, while `rule` is the one running).
@@ -51,17 +75,23 @@ export function lintBrief(workspace: BriefWorkspace, brief: Brief, options: Lint
       const diagnostic: Diagnostic = { uri: brief.uri, rule: running.id, severity, message: report.message, range: report.range };
       if (report.related && report.related.length > 0) diagnostic.related = report.related;
       if (report.data) diagnostic.data = report.data;
-      diagnostics.push(diagnostic);
+      (running.crossFile ? diagnostics : single).push(diagnostic);
     },
   };
   for (rule of rules) {
     if (only && rule.id !== only) continue;
+    if (reuse && !rule.crossFile) continue;
     const setting = options.config.rules[rule.id];
     if (setting === 'off' || (setting === undefined && rule.defaultSeverity === 'off')) continue;
     configured = setting;
     rule.check(context);
   }
-  return diagnostics.sort(byPosition);
+  if (reuse) {
+    for (const diagnostic of cached.diagnostics) single.push({ ...diagnostic });
+  } else {
+    singleFileResults.set(brief, { config, settings: config.rules, people: config.people, today, rules, diagnostics: single.map((diagnostic) => ({ ...diagnostic })) });
+  }
+  return single.concat(diagnostics).sort(byPosition);
 }
 
 /** Diagnostics for every brief of the workspace, keyed by uri (briefs without problems map to []). */

@@ -137,9 +137,9 @@ export default async ({ page, screenshotsDir, userDataDir, extensionsDir }) => {
       for (const iframe of await page.locator('iframe.webview.ready').filter({ visible: true }).all()) {
         const box = await iframe.boundingBox();
         if (!box || Math.abs(box.x - media.x) > 2 || Math.abs(box.y - media.y) > 2) continue;
-        const content = (await iframe.elementHandle())?.contentFrame();
-        for (const frame of [await content, ...(await content)?.childFrames() ?? []]) {
-          if (frame && await frame.getByText('A brief is one Markdown file per program').first().isVisible()) return true;
+        const content = await (await iframe.elementHandle())?.contentFrame();
+        for (const frame of content ? [content, ...content.childFrames()] : []) {
+          if (await frame.getByText('A brief is one Markdown file per program').first().isVisible()) return true;
         }
       }
       return false;

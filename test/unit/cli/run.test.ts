@@ -439,4 +439,15 @@ describe('cli: schema', () => {
     assert.ok(schema.properties.program);
     assert.ok(schema.required.includes('program'));
   });
+
+  it('prints the briefs.config.json JSON Schema with --config, listing every rule id', async () => {
+    const result = await cli(['schema', '--config']);
+    assert.equal(result.code, 0);
+    const schema = JSON.parse(result.stdout);
+    assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'exclude', 'include', 'people', 'rules', 'today']);
+    assert.deepEqual(Object.keys(schema.properties.rules.properties), RULES.map((rule) => rule.id));
+    assert.deepEqual(schema.properties.rules.properties['owner-missing'].enum, ['error', 'warning', 'info', 'off']);
+    assert.equal(schema.additionalProperties, false);
+  });
 });

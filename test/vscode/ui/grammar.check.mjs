@@ -1,7 +1,7 @@
 // The TextMate injection colours handles, [[references]], due: dates and status
 // values in a brief; saves test-results/screenshots/grammar.png.
 import * as path from 'node:path';
-import { activeEditor, closeAllEditors, openFile } from './workbench.mjs';
+import { activeEditor, closeAllEditors, goToLine, openFile } from './workbench.mjs';
 
 /**
  * The CSS colour of the first rendered token in the line containing `lineText` whose text is
@@ -23,7 +23,7 @@ export default async ({ page, screenshotsDir }) => {
   await closeAllEditors(page);
   await openFile(page, 'programs/payments.md');
   // Scroll the checklist and Dependencies section into view.
-  await page.keyboard.press('Control+End');
+  await goToLine(page, 56);
   await activeEditor(page).locator('.view-line', { hasText: 'Load test plan' }).first().waitFor();
   const plain = await waitForColor(page, 'Load test plan', 'Load test plan', true);
   const checks = [

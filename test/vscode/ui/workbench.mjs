@@ -29,7 +29,7 @@ export function activeEditor(page) {
   return page.locator('.editor-group-container.active .editor-instance').first();
 }
 
-/** Opens a workspace file with Quick Open (Ctrl+P), by its relative path; waits for its tab and for the focus in its text. */
+/** Opens a workspace file with Quick Open (Ctrl+P), by its relative path; waits for its tab and text. */
 export async function openFile(page, relativePath) {
   const name = relativePath.split('/').pop();
   await page.keyboard.press('Control+P');
@@ -39,9 +39,18 @@ export async function openFile(page, relativePath) {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.editor-group-container.active .tab.active', { hasText: name }).waitFor();
-  // Quick Open leaves the focus in the opened editor.
   await activeEditor(page).locator('.view-lines').waitFor();
-  await page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor();
+}
+
+/** Moves the active editor to a line (1-based) with Go to Line, which needs no keyboard focus in the text. */
+export async function goToLine(page, line) {
+  // Quick Open with a `:` prefix is Go to Line.
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 /** The text of the editor's visible lines (Monaco renders spaces as nbsp). */
