@@ -107,6 +107,23 @@ describe('workspace: incremental indexes and cycles', () => {
     );
   });
 
+  it('re-lints a brief with the config, today and rules of each call (single-file results are reused only when they match)', () => {
+    const ws = new BriefWorkspace();
+    const brief = ws.setText('file:///w/a.md', '---\nprogram: a\ntitle: T\nowner: "@o"\nmilestones:\n  - id: m\n    title: M\n    owner: "@x"\n    due: 2026-03-01\n---\n');
+    const rules = (config: Parameters<typeof lintBrief>[2]) => lintBrief(ws, brief, config).map((d) => d.rule).sort();
+    const base = mergeConfig({ today: '2026-01-01' });
+    assert.deepEqual(rules({ config: base }), []);
+    assert.deepEqual(rules({ config: base }), [], 'the same again');
+    assert.deepEqual(rules({ config: mergeConfig({ today: '2026-06-01' }) }), ['milestone-overdue'], 'another today');
+    const people = mergeConfig({ today: '2026-01-01', people: ['@o'] });
+    assert.deepEqual(rules({ config: people }), ['owner-unknown']);
+    assert.deepEqual(rules({ config: mergeConfig({ today: '2026-01-01', people: ['@o', '@x'] }) }), []);
+    assert.deepEqual(rules({ config: { ...people, rules: { 'owner-unknown': 'off' } } }), [], 'another rules setting');
+    const first = lintBrief(ws, brief, { config: people });
+    first[0].message = 'changed by a caller';
+    assert.notEqual(lintBrief(ws, brief, { config: people })[0].message, 'changed by a caller', 'callers get their own diagnostics');
+  });
+
   it('keeps cycles across edits that do not change the graph, and finds new ones after edits that do', () => {
     const ws = new BriefWorkspace();
     const brief = (program: string, dep: string, due: string) =>
