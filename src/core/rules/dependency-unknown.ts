@@ -1,4 +1,4 @@
-import type { DependencyEntry, Milestone } from '../model';
+import type { Brief, DependencyEntry, Milestone } from '../model';
 import type { Rule, RuleContext } from './rule';
 
 export const dependencyUnknown: Rule = {
@@ -16,7 +16,7 @@ export const dependencyUnknown: Rule = {
 function checkEntry({ workspace, report }: RuleContext, entry: DependencyEntry, from: Milestone | undefined): void {
   if (!entry.program) return;
   const target = workspace.program(entry.program);
-  if (target && (entry.milestone === undefined || target.milestones.some((m) => m.id?.value === entry.milestone))) return;
+  if (target && (entry.milestone === undefined || hasMilestone(target, entry.milestone))) return;
   const where = from?.id ? `Milestone \`${from.id.value}\` depends on` : '`depends_on` names';
   if (!target) {
     const bare = from && entry.milestone === undefined ? ' (no milestone of this brief has that id either)' : '';
@@ -34,4 +34,9 @@ function checkEntry({ workspace, report }: RuleContext, entry: DependencyEntry, 
       data: { program: entry.program, milestone: entry.milestone },
     });
   }
+}
+
+function hasMilestone(brief: Brief, id: string): boolean {
+  for (const milestone of brief.milestones) if (milestone.id?.value === id) return true;
+  return false;
 }

@@ -53,8 +53,17 @@ class LabelledItem {
 export function resolveMilestone(workspace: BriefWorkspace, brief: Brief, entry: DependencyEntry): { brief: Brief; milestone: Milestone } | undefined {
   if (entry.milestone === undefined) return undefined;
   if (entry.program === brief.program?.value || entry.program === '') {
-    const local = brief.milestones.find((m) => m.id?.value === entry.milestone);
+    const local = milestoneWithId(brief, entry.milestone);
     if (local) return { brief, milestone: local };
   }
-  return workspace.milestone(entry.program, entry.milestone);
+  // As `workspace.milestone(program, milestone)`, without its intermediate allocations.
+  const target = workspace.program(entry.program);
+  const found = target && milestoneWithId(target, entry.milestone);
+  return found ? { brief: target, milestone: found } : undefined;
+}
+
+/** The first milestone of a brief with this id. */
+function milestoneWithId(brief: Brief, id: string): Milestone | undefined {
+  for (const milestone of brief.milestones) if (milestone.id?.value === id) return milestone;
+  return undefined;
 }

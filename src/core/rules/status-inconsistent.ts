@@ -14,14 +14,13 @@ export const statusInconsistent: Rule = {
     for (const milestone of brief.milestones) {
       const status = milestone.status;
       if (status?.value !== 'done') continue;
-      const name = milestone.id ? `Milestone \`${milestone.id.value}\`` : 'This milestone';
       for (const entry of milestone.dependsOn) {
         const upstream = resolveMilestone(workspace, brief, entry);
         if (!upstream || isClosedMilestoneStatus(upstream.milestone.status?.value) || badStatus(upstream.brief, upstream.milestone)) continue;
         const upstreamStatus = upstream.milestone.status?.value;
         report({
           range: status.range,
-          message: `${name} is \`done\`, but \`${entry.written}\`, which it depends on, ${upstreamStatus ? `is \`${upstreamStatus}\`` : 'has no status'}; expected \`${entry.written}\` to be \`done\` or \`cancelled\` first`,
+          message: `${milestone.id ? `Milestone \`${milestone.id.value}\`` : 'This milestone'} is \`done\`, but \`${entry.written}\`, which it depends on, ${upstreamStatus ? `is \`${upstreamStatus}\`` : 'has no status'}; expected \`${entry.written}\` to be \`done\` or \`cancelled\` first`,
           related: [{ uri: upstream.brief.uri, range: upstream.milestone.status?.range ?? upstream.milestone.itemRange, message: `\`${entry.written}\` is defined here` }],
         });
       }
