@@ -1,8 +1,8 @@
 /**
- * A stand-in for `brief lint <folder> --format json` used by the benchmark while the real CLI
- * (src/cli, dist/cli.js) does not exist yet, and to separate the cost of the core from the cost of
- * the CLI around it. It does what the CLI does in the simplest way: find the `.md` files, read
- * them, index them in a BriefWorkspace, lint every brief and print the JSON report.
+ * A stand-in for `brief lint <folder> --format json`: the benchmark times it when dist/cli.js is
+ * missing (it was, before the CLI was written), and with `--standin`, to separate the cost of the
+ * core from the cost of the CLI around it. It does what the CLI does in the simplest way: find the
+ * `.md` files, read them, index them in a BriefWorkspace, lint every brief, print the JSON report.
  *
  *   node bench/.workspace/.build/standin-cli.js lint <folder> --format json
  */

@@ -130,8 +130,16 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
   // 6. After a window reload the panel is restored (serializer) and draws again.
   await page.reload({ waitUntil: 'domcontentloaded' });
   await waitForWorkbench(page);
-  frame = await diagramFrame(page);
-  await until(async () => (await frame.locator('svg g.pb-node[data-node-id="diagram-xss#click"]').count()) === 1, 'the restored diagram');
+  // The restored webview may be created more than once while the extension host starts again
+  // (a frame found early can be detached later), so every poll looks through the live frames.
+  await until(async () => {
+    for (const candidate of page.frames()) {
+      if (candidate.isDetached()) continue;
+      const count = await candidate.locator('svg g.pb-node[data-node-id="diagram-xss#click"]').count().catch(() => 0);
+      if (count === 1) return true;
+    }
+    return false;
+  }, 'the restored diagram', 90_000);
   await shot('restored');
   if (dialogs.length > 0) throw new Error(`dialogs opened: ${dialogs.join('; ')}`);
 };
