@@ -1,9 +1,12 @@
 /**
- * The measurements `bench/run.ts` runs, in order. To add one (activation time, tree render,
- * diagram render...), write a module exporting a `Measurement` that returns rows and list it here.
+ * The measurements `bench/run.ts` runs, in order. To add one, write a module exporting a
+ * `Measurement` that returns rows and list it here.
  */
+import { activation } from './activation';
 import { cliCold } from './cli-cold';
+import { diagram } from './diagram';
 import { editLoop } from './edit-loop';
+import { treeRender } from './trees';
 import type { Measurement } from './types';
 
-export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop];
+export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop, treeRender, diagram, activation];

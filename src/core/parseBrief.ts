@@ -52,8 +52,6 @@ function findFrontmatter(lines: LineIndex): FrontmatterBlock | undefined {
 
 /** A line whose container prefix (indentation, `>`, list markers) nests deeper than any real document. */
 const ABSURDLY_NESTED_LINE = /^(?:[ \t]|>[ \t]?|[*+-][ \t]+|\d{1,9}[.)][ \t]+){100,}.*/gm;
-/** The same, to ask whether a text has such a line (no `g`: `test` keeps no state). */
-const ABSURDLY_NESTED = new RegExp(ABSURDLY_NESTED_LINE.source, 'm');
 
 /**
  * remark, guarded against hostile nesting. micromark slows down sharply with thousands of
@@ -135,8 +133,9 @@ export function parseBrief(uri: string, rawText: string, options: ParseOptions =
     brief.syntaxErrors = [{ message: 'The frontmatter that starts on line 1 is never closed; expected a line `---` after it', range: lines.lineRange(0) }];
   }
   if (!brief.isBrief) return brief;
-  // The fast scanner leaves absurdly nested lines to remark, which blanks them (parseMarkdown).
-  const structure = (tree || ABSURDLY_NESTED.test(text) ? undefined : scanBody(lines, block ? block.closingLine + 1 : 0))
+  // The fast scanner reads even absurdly nested lines as CommonMark does, in linear time; only
+  // remark needs them blanked (parseMarkdown), so on such input the two may differ.
+  const structure = (tree ? undefined : scanBody(lines, block ? block.closingLine + 1 : 0))
     ?? collectFromTree((tree ??= parseMarkdown(text, lines)), lines);
   Object.assign(brief, finishBody(structure, lines, bodyStart));
   return brief;
