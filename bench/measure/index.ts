@@ -3,10 +3,11 @@
  * `Measurement` that returns rows and list it here.
  */
 import { activation } from './activation';
+import { bundleSize } from './bundle';
 import { cliCold } from './cli-cold';
 import { diagram } from './diagram';
 import { editLoop } from './edit-loop';
 import { treeRender } from './trees';
 import type { Measurement } from './types';
 
-export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop, treeRender, diagram, activation];
+export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop, treeRender, diagram, bundleSize, activation];
