@@ -128,7 +128,12 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
   await shot('hostile');
 
   // 6. After a window reload the panel is restored (serializer) and draws again.
-  await page.reload({ waitUntil: 'domcontentloaded' });
+  // "Developer: Reload Window" shuts the workbench down properly, so the open panel is saved
+  // with the window's state before the page reloads (a bare page reload can race that save).
+  await Promise.all([
+    page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 }),
+    runCommand(page, 'Developer: Reload Window').catch(() => {}),
+  ]);
   await waitForWorkbench(page);
   // The restored webview may be created more than once while the extension host starts again
   // (a frame found early can be detached later), so every poll looks through the live frames.
