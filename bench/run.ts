@@ -66,7 +66,7 @@ function shown(row: Row): string {
   switch (row.unit) {
     case 'ms': return row.value >= 1000 ? `${fmt(row.value / 1000, 2)} s` : `${fmt(row.value, row.value < 10 ? 2 : 1)} ms`;
     case 's': return `${fmt(row.value, 2)} s`;
-    case 'MB': return `${fmt(row.value, 0)} MB`;
+    case 'MB': return `${fmt(row.value, row.value < 10 ? 2 : 0)} MB`;
     case 'x': return `${fmt(row.value, 2)}x`;
     case 'count': return row.value.toLocaleString('en-US');
   }

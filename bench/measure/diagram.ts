@@ -133,14 +133,6 @@ export async function measureDiagram(options: { workspaceDir: string; scratchDir
         { id: `${c.id}.totalMs`, label: `${c.label}: text + render, warm`, value: text + median(samples.slice(1)), unit: 'ms', target: { max: c.target } },
       );
     }
-    // What-if for mermaid.ts: program nodes as plain rectangles instead of stadiums, whose
-    // outlines Mermaid draws as long paths (about 40 KB of SVG per node).
-    const c = cases[0];
-    const model = models.get(c.id)!;
-    const rectangles = model.source.replace(/\(\["/g, '["').replace(/"\]\)/g, '"]');
-    const samples: number[] = [];
-    for (let i = 0; i <= runs; i++) samples.push(await timeRender(ui, toMessage(model, c, rectangles)));
-    rows.push({ id: `${c.id}.renderRectMs`, label: `${c.label}: render with rectangle program nodes, warm`, value: median(samples.slice(1)), unit: 'ms', note: 'informational: what drawing programs as [..] instead of ([..]) would give' });
   } finally {
     await ui.close();
     bundle.dispose();
