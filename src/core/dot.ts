@@ -3,7 +3,7 @@
  * `view.nodes`), never brief text; every label is a double-quoted DOT string escaped by
  * `escapeDotString`. Arrows point upstream → downstream, as in the Mermaid output.
  */
-import type { GraphView, ViewEdge, ViewNode } from './graphView';
+import { nodesByProgram, type GraphView, type ViewEdge, type ViewNode } from './graphView';
 import { EDGE_COLORS, STATUS_COLORS, truncate } from './mermaid';
 
 export type DotRankDir = 'LR' | 'RL' | 'TB' | 'BT';
@@ -41,14 +41,8 @@ export function toDot(view: GraphView, options: DotOptions = {}): string {
   ];
   const nodeLine = (node: ViewNode) => `n${index.get(node.id)} [${nodeAttributes(node, maxTitle)}];`;
   if (group) {
-    const programs = new Map<string, ViewNode[]>();
-    for (const node of view.nodes) {
-      const members = programs.get(node.program);
-      if (members) members.push(node);
-      else programs.set(node.program, [node]);
-    }
     let c = 0;
-    for (const [program, members] of programs) {
+    for (const [program, members] of nodesByProgram(view)) {
       lines.push(`  subgraph cluster_${c++} {`, `    label="${escapeDotString(program)}";`, '    style="rounded,dashed";', '    color="#9ca3af";');
       for (const node of members) lines.push(`    ${nodeLine(node)}`);
       lines.push('  }');

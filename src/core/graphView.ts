@@ -356,3 +356,14 @@ function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/** A view's nodes grouped by program, in the order the programs first appear (for subgraphs). */
+export function nodesByProgram(view: GraphView): Map<string, ViewNode[]> {
+  const programs = new Map<string, ViewNode[]>();
+  for (const node of view.nodes) {
+    const members = programs.get(node.program);
+    if (members) members.push(node);
+    else programs.set(node.program, [node]);
+  }
+  return programs;
+}

@@ -10,7 +10,7 @@
  * reads left to right in the order work gets done. Link `i` of the chart is `view.edges[i]`
  * (what `linkStyle` counts), which lets a host style or find edges by index.
  */
-import type { DisplayStatus, GraphView, ViewEdge, ViewNode } from './graphView';
+import { nodesByProgram, type DisplayStatus, type GraphView, type ViewEdge, type ViewNode } from './graphView';
 
 export type MermaidDirection = 'LR' | 'RL' | 'TB' | 'TD' | 'BT';
 
@@ -82,14 +82,8 @@ export function toMermaid(view: GraphView, options: MermaidOptions = {}): string
   const nodeLine = (node: ViewNode) => `${mermaidNodeId(index.get(node.id)!)}${shape(node, nodeLabel(node, maxTitle))}`;
 
   if (group) {
-    const programs = new Map<string, ViewNode[]>();
-    for (const node of view.nodes) {
-      const members = programs.get(node.program);
-      if (members) members.push(node);
-      else programs.set(node.program, [node]);
-    }
     let s = 0;
-    for (const [program, members] of programs) {
+    for (const [program, members] of nodesByProgram(view)) {
       lines.push(`  subgraph s${s++}["${escapeMermaidLabel(program)}"]`);
       for (const node of members) lines.push(`    ${nodeLine(node)}`);
       lines.push('  end');
