@@ -266,7 +266,7 @@ describe('cli: lint --format sarif', () => {
     assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), RULES.map((r) => r.id));
     const owner = run.tool.driver.rules.find((r: { id: string }) => r.id === 'owner-missing');
     assert.deepEqual(owner.defaultConfiguration, { enabled: true, level: 'warning' });
-    assert.equal(owner.helpUri, 'https://program-briefs.dev/docs/rules/owner-missing.md');
+    assert.equal(owner.helpUri, 'https://github.com/program-briefs/program-briefs/blob/main/docs/rules/owner-missing.md');
     assert.equal(owner.name, 'OwnerMissing');
     const unowned = run.tool.driver.rules.find((r: { id: string }) => r.id === 'checklist-unowned');
     assert.deepEqual(unowned.defaultConfiguration, { enabled: false, level: 'none' });
