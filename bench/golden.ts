@@ -5,31 +5,15 @@
  *
  *   tsx bench/golden.ts <folder> <snapshot.json> [--write]
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { BriefWorkspace, lintWorkspace, mergeConfig, parseConfig, RULE_IDS } from '../src/core';
-
-function findMarkdown(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) findMarkdown(path, out);
-    else if (entry.isFile() && entry.name.endsWith('.md')) out.push(path);
-  }
-  return out;
-}
+import { BriefWorkspace, lintWorkspace } from '../src/core';
+import { folderConfig, markdownFilesIn } from './measure/folder';
 
 export function snapshot(folder: string): Record<string, unknown> {
-  let configText: string | undefined;
-  try {
-    configText = readFileSync(join(folder, 'briefs.config.json'), 'utf8');
-  } catch {
-    configText = undefined;
-  }
-  const config = mergeConfig(configText === undefined ? undefined : parseConfig(configText, 'briefs.config.json', RULE_IDS), { today: '2026-06-15' });
+  const config = folderConfig(folder, { today: '2026-06-15' });
   const workspace = new BriefWorkspace();
-  const files = findMarkdown(folder).sort();
+  const files = markdownFilesIn(folder);
   for (const file of files) workspace.setText(pathToFileURL(file).href, readFileSync(file, 'utf8'));
   const models: Record<string, unknown> = {};
   for (const file of files) {

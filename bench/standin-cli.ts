@@ -6,20 +6,11 @@
  *
  *   node bench/.workspace/.build/standin-cli.js lint <folder> --format json
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { BriefWorkspace, lintWorkspace, mergeConfig, parseConfig, RULE_IDS, type Diagnostic } from '../src/core';
-
-function findMarkdown(dir: string, out: string[]): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) findMarkdown(path, out);
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) out.push(path);
-  }
-  return out;
-}
+import { BriefWorkspace, lintWorkspace, type Diagnostic } from '../src/core';
+import { folderConfig, markdownFilesIn } from './measure/folder';
 
 function main(argv: string[]): number {
   const [command, folder = '.'] = argv;
@@ -27,14 +18,8 @@ function main(argv: string[]): number {
     process.stderr.write('usage: standin-cli lint <folder> --format json\n');
     return 2;
   }
-  let configText: string | undefined;
-  try {
-    configText = readFileSync(join(folder, 'briefs.config.json'), 'utf8');
-  } catch {
-    configText = undefined;
-  }
-  const config = mergeConfig(configText === undefined ? undefined : parseConfig(configText, 'briefs.config.json', RULE_IDS));
-  const files = findMarkdown(folder, []).sort();
+  const config = folderConfig(folder);
+  const files = markdownFilesIn(folder);
   const workspace = new BriefWorkspace();
   for (const file of files) workspace.setText(pathToFileURL(file).href, readFileSync(file, 'utf8'));
   const results = lintWorkspace(workspace, { config });

@@ -7,10 +7,10 @@
  *
  *   node edit-loop.js <folder> <iterations>
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { BriefWorkspace, briefsAffectedBy, lintBrief, lintWorkspace, mergeConfig, parseConfig, RULE_IDS, type Brief } from '../../src/core';
+import { BriefWorkspace, briefsAffectedBy, lintBrief, lintWorkspace, type Brief } from '../../src/core';
+import { folderConfig, markdownFilesIn } from './folder';
 
 export interface EditLoopResult {
   files: number;
@@ -35,16 +35,6 @@ export interface EditLoopResult {
   heapUsedMB: number;
 }
 
-function findMarkdown(dir: string, out: string[]): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) findMarkdown(path, out);
-    else if (entry.isFile() && entry.name.endsWith('.md')) out.push(path);
-  }
-  return out;
-}
-
 /** The i-th edit of the original text: even i moves a milestone's due date, odd i adds a checklist line. */
 export function editedText(original: string, i: number): string {
   if (i % 2 === 0) {
@@ -58,14 +48,8 @@ export function editedText(original: string, i: number): string {
 }
 
 function main(folder: string, iterations: number): EditLoopResult {
-  const files = findMarkdown(folder, []).sort();
-  let configText: string | undefined;
-  try {
-    configText = readFileSync(join(folder, 'briefs.config.json'), 'utf8');
-  } catch {
-    configText = undefined;
-  }
-  const config = mergeConfig(configText === undefined ? undefined : parseConfig(configText, 'briefs.config.json', RULE_IDS));
+  const files = markdownFilesIn(folder);
+  const config = folderConfig(folder);
   const options = { config };
 
   const workspace = new BriefWorkspace();

@@ -11,10 +11,11 @@
  *
  * Standalone: `npx tsx bench/measure/trees.ts [folder]` prints the rows as JSON.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BriefWorkspace, mergeConfig, parseConfig, RULE_IDS } from '../../src/core';
+import { BriefWorkspace } from '../../src/core';
+import { folderConfig, markdownFilesIn } from './folder';
 import { checklistEntries, checklistHeadings, checklistPrograms, type ChecklistViewOptions } from '../../src/core/checklistTree';
 import { programNodes, programSections, programsRoot, type ProgramsGrouping } from '../../src/core/programsTree';
 import type { Measurement, Row } from './types';
@@ -22,27 +23,13 @@ import { median } from './util';
 
 const WARM_RUNS = 15;
 
-function findMarkdown(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) findMarkdown(path, out);
-    else if (entry.isFile() && entry.name.endsWith('.md')) out.push(path);
-  }
-  return out;
-}
-
 /** Indexes a folder the way the extension does (every .md, by file URI). */
 export function loadWorkspace(folder: string): { workspace: BriefWorkspace; today: string; indexMs: number } {
-  let today = new Date().toISOString().slice(0, 10);
-  try {
-    today = mergeConfig(parseConfig(readFileSync(join(folder, 'briefs.config.json'), 'utf8'), 'briefs.config.json', RULE_IDS)).today ?? today;
-  } catch {
-    // No config: the current UTC date, as in the extension.
-  }
+  // Without a configured `today`, the current UTC date, as in the extension.
+  const today = folderConfig(folder).today ?? new Date().toISOString().slice(0, 10);
   const workspace = new BriefWorkspace();
   const started = performance.now();
-  for (const file of findMarkdown(folder).sort()) workspace.setText(pathToFileURL(file).href, readFileSync(file, 'utf8'));
+  for (const file of markdownFilesIn(folder)) workspace.setText(pathToFileURL(file).href, readFileSync(file, 'utf8'));
   workspace.briefs();
   return { workspace, today, indexMs: performance.now() - started };
 }
