@@ -6,21 +6,10 @@
 // Every wait is on a condition (page or log), never a fixed sleep.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { runCommand, waitForWorkbench } from '../vscode/ui/workbench.mjs';
+import { runCommand, until, waitForWorkbench } from '../vscode/ui/workbench.mjs';
 
 const EXTENSION_ID = 'program-briefs.program-briefs';
 const log = (...args) => console.error('[package]', ...args);
-
-/** Polls `condition` until it returns a truthy value (returned) or the time is up. */
-async function until(condition, what, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await condition().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /** The text of every extension host log of this run (USER_DATA_DIR/logs/<session>/exthost<N>/remoteexthost.log). */
 function extensionHostLog(userDataDir) {

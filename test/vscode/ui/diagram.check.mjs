@@ -6,24 +6,13 @@
 // Waits only on conditions in the page.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { openFile, runCommand, waitForWorkbench } from './workbench.mjs';
+import { openFile, runCommand, until, waitForWorkbench } from './workbench.mjs';
 
 const EXPECTED_NODES = [
   'diagram-checkout', 'diagram-checkout#build', 'diagram-checkout#design', 'diagram-checkout#launch',
   'diagram-ledger', 'diagram-ledger#api', 'diagram-ledger#audit', 'diagram-ledger#reconcile',
   'diagram-xss', 'diagram-xss#click',
 ];
-
-/** Polls until `condition` returns a truthy value (returned) or the time is up. */
-async function until(condition, what, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await condition().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The diagram webview's content frame: the nested iframe whose document holds our #app. */
 async function diagramFrame(page) {

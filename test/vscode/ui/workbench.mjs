@@ -1,6 +1,20 @@
 // Small Playwright helpers for the workbench (code-server), shared by the *.check.mjs files.
 // Every wait is on a condition in the page, never a fixed sleep.
 
+/**
+ * Polls `condition` until it returns a truthy value (which is returned) or the time is up; for
+ * conditions Playwright's own waits cannot express (several frames, logs on disk).
+ */
+export async function until(condition, what, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Waits until the workbench is up and the extension host has started (status bar rendered). */
 export async function waitForWorkbench(page, timeout = 60_000) {
   await page.locator('.monaco-workbench').first().waitFor({ state: 'visible', timeout });
