@@ -7,7 +7,8 @@ import { bundleSize } from './bundle';
 import { cliCold } from './cli-cold';
 import { diagram } from './diagram';
 import { editLoop } from './edit-loop';
+import { hostile } from './hostile';
 import { treeRender } from './trees';
 import type { Measurement } from './types';
 
-export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop, treeRender, diagram, bundleSize, activation];
+export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop, treeRender, diagram, bundleSize, activation, hostile];
