@@ -40,9 +40,13 @@ export function printableKeepingLines(text: string): string {
   return neutraliseCommands(text.replace(/[^\P{Cc}\n]|[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, unicodeEscape));
 }
 
-/** Unsafe characters as visible escapes, except CR and LF (for a `github` property, which escapes those itself). */
+/**
+ * For a `github` property (a file name): unsafe characters as visible escapes except CR and LF
+ * (GitHub's own escapes carry those), and `##[` broken. Such a file's annotation then names a
+ * file that does not exist (GitHub shows it on the run, not on the file): the price of a hostile name.
+ */
 export function escapeUnsafeKeepingBreaks(text: string): string {
-  return text.replace(/[^\P{Cc}\r\n]|[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, unicodeEscape);
+  return text.replace(OLD_COMMAND, '\\u0023').replace(/[^\P{Cc}\r\n]|[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, unicodeEscape);
 }
 
 /**
