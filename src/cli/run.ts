@@ -51,6 +51,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 const WORKSPACE_OPTIONS = {
   config: { type: 'string' },
+  'max-file-size': { type: 'string' },
   today: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
@@ -187,7 +188,12 @@ function count(args: ParsedArgs, name: string, command: string): number | undefi
 async function load(args: ParsedArgs, command: string, io: CliIO): Promise<LoadedWorkspace> {
   const today = stringOption(args, 'today');
   if (today !== undefined && !isCalendarDate(today)) throw new UsageError(`invalid --today \`${today}\`; expected a date YYYY-MM-DD`, command);
-  return loadWorkspace({ cwd: io.cwd, paths: args.positionals, configPath: stringOption(args, 'config'), today });
+  const maxFileSizeKB = count(args, 'max-file-size', command);
+  if (maxFileSizeKB === 0) throw new UsageError('invalid --max-file-size `0`; expected a size in KB (1 or more)', command);
+  const loaded = await loadWorkspace({ cwd: io.cwd, paths: args.positionals, configPath: stringOption(args, 'config'), today, ...(maxFileSizeKB !== undefined && { maxFileSizeKB }) });
+  // Files left out on purpose: said on stderr (so a CI log shows them), not an error.
+  for (const skipped of loaded.skipped) io.stderr.write(`brief: warning: ${printable(skipped)}\n`);
+  return loaded;
 }
 
 function reportReadProblems(loaded: LoadedWorkspace, io: CliIO): boolean {
