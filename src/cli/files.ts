@@ -94,9 +94,8 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
   };
 }
 
-/** A file that is not a regular file (a FIFO, a device, a socket, a folder): never opened for reading. */
+/** A file that is not a regular file (a FIFO, a device, a socket, a folder): never read. */
 export class NotRegularFileError extends Error {
-  readonly code = 'ENOTREG';
   constructor(readonly kind: string) {
     super(`not a regular file (${kind})`);
     this.name = 'NotRegularFileError';

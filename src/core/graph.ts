@@ -195,8 +195,7 @@ export function findCycles(graph: DependencyGraph): Map<GraphEdge, Cycle> {
     for (let at = u; at !== v; at = from[cameBy[at]]) length++;
     const keepAll = length - 1 <= CYCLE_RELATED_EDGES;
     const spellAll = length <= CYCLE_SPELLED_NODES;
-    const edges: GraphEdge[] = new Array(1);
-    edges[0] = edge;
+    const edges: GraphEdge[] = [edge];
     const path: string[] = [edge.from];
     const lateEdges: GraphEdge[] = [];
     const lateNodes: string[] = [];
