@@ -169,7 +169,9 @@ interface FoundConfig {
 /**
  * `--config FILE` if given; otherwise `briefs.config.json` in the folder when exactly one
  * folder is given, otherwise in cwd. A config that exists but cannot be read or parsed ends
- * the run (never ignored silently); no config at all means the defaults.
+ * the run (never ignored silently); no config at all means the defaults. A config found (not
+ * named) that is a symbolic link to a file outside its folder ends the run too: its parse
+ * errors would quote a file from anywhere (`/proc/self/environ`) into the CI log.
  */
 async function loadConfig(cwd: string, paths: string[], explicit: string | undefined): Promise<FoundConfig> {
   const candidates: string[] = [];
@@ -182,6 +184,13 @@ async function loadConfig(cwd: string, paths: string[], explicit: string | undef
   for (const file of candidates) {
     let text: string;
     try {
+      // A config found (not named) is the repository's: a link may not lead out of its folder.
+      if (explicit === undefined && (await isSymbolicLink(file))) {
+        const target = await realpath(file);
+        if (!isInside(await realpath(dirname(file)), target)) {
+          throw new CliError(`cannot read config file ${displayPath(cwd, file)}: it is a symbolic link to a file outside its folder (${displayPath(cwd, target)}); name the file with --config to use it`);
+        }
+      }
       const read = await readRegularFile(file, MAX_CONFIG_BYTES, { setting: 'a config file is at most 1 MB' });
       if (read.kind === 'skipped') throw new CliError(`cannot read config file ${displayPath(cwd, file)}: ${read.reason}`);
       text = read.text;

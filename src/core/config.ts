@@ -63,7 +63,10 @@ export function parseConfig(text: string, source: string, knownRules: readonly s
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ConfigError(source, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    // V8's message quotes the start of the text (`Unexpected token 'r', "root:x:0:0:"... is not
+    // valid JSON`): keep the reason, never the file's content.
+    const reason = (error instanceof Error ? error.message : String(error)).split(', "')[0];
+    throw new ConfigError(source, `not valid JSON (${reason})`);
   }
   return validateConfig(data, source, knownRules);
 }

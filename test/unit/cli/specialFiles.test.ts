@@ -120,6 +120,29 @@ describe('cli: symbolic links never lead out of the folders given', () => {
   });
 });
 
+describe('cli: a config found by the CLI stays in its folder', () => {
+  it('a briefs.config.json linked to a file outside its folder ends the run; --config may name it', async () => {
+    const outside = tempWorkspace({ 'secret.json': 'SECRET=hunter2 and more' });
+    const dir = tempWorkspace({ 'good.md': BRIEF });
+    fs.symlinkSync(path.join(outside, 'secret.json'), path.join(dir, 'briefs.config.json'));
+    const result = await cli(['lint'], { cwd: dir });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^brief: cannot read config file briefs\.config\.json: it is a symbolic link to a file outside its folder \(.*secret\.json\); name the file with --config to use it\n$/);
+    assert.doesNotMatch(result.stderr, /hunter2/);
+    const named = await cli(['lint', '--config', 'briefs.config.json'], { cwd: dir });
+    assert.equal(named.code, 2);
+    assert.match(named.stderr, /not valid JSON \(Unexpected token 'S'\)/);
+    assert.doesNotMatch(named.stderr, /hunter2/, 'a parse error never quotes the file');
+  });
+
+  it('a link inside its folder is fine', async () => {
+    const dir = tempWorkspace({ 'good.md': BRIEF, 'shared/briefs.json': '{ "rules": { "owner-missing": "off" } }' });
+    fs.symlinkSync(path.join(dir, 'shared', 'briefs.json'), path.join(dir, 'briefs.config.json'));
+    const result = await cli(['lint'], { cwd: dir });
+    assert.equal(result.code, 0, result.stderr);
+  });
+});
+
 describe('cli: internal errors', () => {
   it('one line and a hint, no stack trace; the stack with BRIEF_DEBUG=1; exit 2', async () => {
     for (const env of [{}, { BRIEF_DEBUG: '1' }]) {
