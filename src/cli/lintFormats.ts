@@ -74,7 +74,8 @@ function stylish(report: LintReport, color: boolean): string {
       message: printable(d.message),
       rule: d.rule,
     }));
-    const width = (key: 'position' | 'severity' | 'message') => Math.max(...rows.map((row) => row[key].length));
+    // A loop, not Math.max(...rows): a file can have more diagnostics than a call has room for arguments.
+    const width = (key: 'position' | 'severity' | 'message') => rows.reduce((max, row) => Math.max(max, row[key].length), 0);
     const [positionWidth, severityWidth, messageWidth] = [width('position'), width('severity'), width('message')];
     out.push('', paint('underline', printable(file)));
     for (const row of rows) {

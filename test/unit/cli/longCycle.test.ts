@@ -9,8 +9,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { formatStylish } from '../../../src/cli/lintFormats';
+import { DEFAULT_CONFIG } from '../../../src/core/config';
 import { buildGraph, CYCLE_RELATED_EDGES, CYCLE_SPELLED_NODES, findCycles } from '../../../src/core/graph';
 import { spellCycle } from '../../../src/core/rules/dependency-cycle';
+import { RULES } from '../../../src/core/rules';
 import { BriefWorkspace } from '../../../src/core/workspace';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -72,6 +75,17 @@ describe('dependency-cycle: long cycles (issue 9, finding 4)', () => {
     assert.equal(first.message, 'Dependency cycle of 300 edges: `p0` → `p1` → `p2` → … (295 more) … → `p298` → `p299` → `p0`; expected `depends_on` edges that never lead back to `p0`');
     assert.equal(first.related!.length, 10);
     assert.deepEqual(first.related!.map((r) => r.message.slice(0, 6)), ['`p1` d', '`p2` d', '`p3` d', '`p4` d', '`p5` d', '`p295`', '`p296`', '`p297`', '`p298`', '`p299`']);
+  });
+});
+
+describe('cli: stylish output of a file with very many diagnostics', () => {
+  it('300,000 diagnostics in one file: no RangeError (the column widths were Math.max(...rows))', () => {
+    const diagnostics = Array.from({ length: 300_000 }, (_, i) => ({
+      uri: 'file:///w/a.md', rule: 'schema', severity: 'error' as const, message: `m${i}`,
+      range: { start: { line: i, character: 0 }, end: { line: i, character: 1 } },
+    }));
+    const out = formatStylish({ briefs: 1, diagnostics, fileOf: () => 'a.md', config: DEFAULT_CONFIG, rules: RULES, toolVersion: '0' }, false);
+    assert.match(out, /\n {2}300000:1 {2}error {2}m299999 {2}schema\n/);
   });
 });
 
