@@ -1,6 +1,6 @@
 /** `brief checklist`: the task list items of every brief, as text or JSON. */
 import type { Brief } from '../core/model';
-import { printable } from './lintFormats';
+import { neutraliseCommands, printable } from './safeText';
 
 export const CHECKLIST_FORMATS = ['text', 'json'] as const;
 export type ChecklistFormat = (typeof CHECKLIST_FORMATS)[number];
@@ -103,5 +103,5 @@ export function checklistText(options: ChecklistOptions): string {
   }
   if (total === 0) return 'No checklist items found.\n';
   out.push(`${done}/${total} done${options.open ? `, ${total - done} open` : ''}`);
-  return `${out.join('\n')}\n`;
+  return neutraliseCommands(`${out.join('\n')}\n`);
 }

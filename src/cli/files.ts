@@ -4,10 +4,12 @@
  * `src/core`). Uris given to the core are `file://` URLs, so Markdown links between briefs
  * resolve as in the editor; paths shown to users are relative to the current directory.
  */
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, mergeConfig, parseConfig, type BriefsConfig, type ConfigOverrides } from '../core/config';
+import { decodeFile, DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes, sizeProblem } from '../core/filePolicy';
 import { createDirectoryFilter, createFileFilter } from '../core/glob';
 import { RULE_IDS } from '../core/rules';
 import { BriefWorkspace } from '../core/workspace';
@@ -33,7 +35,15 @@ export interface LoadOptions {
   configPath?: string;
   /** `--today`, over the config's `today`. */
   today?: string;
+  /** `--max-file-size` in KB (default 2048, as the extension's `programBriefs.maxFileSizeKB`). */
+  maxFileSizeKB?: number;
 }
+
+/** What the size limit is called in messages. */
+const SIZE_SETTING = '--max-file-size';
+
+/** A config file larger than this is not a config file (it is read whole, before anything else). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface LoadedWorkspace {
   workspace: BriefWorkspace;
@@ -42,6 +52,8 @@ export interface LoadedWorkspace {
   configFile?: string;
   /** Files of a folder walk that could not be read: reported, and the run ends with exit code 2. */
   readProblems: string[];
+  /** Files left out on purpose (too large, binary, not a regular file, a link out of the folders given): reported as warnings, exit code unchanged. */
+  skipped: string[];
   /** A core uri as shown to users: relative to cwd, with `/`. */
   fileOf(uri: string): string;
 }
@@ -49,20 +61,24 @@ export interface LoadedWorkspace {
 export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspace> {
   const cwd = options.cwd;
   const paths = options.paths.length > 0 ? options.paths : ['.'];
+  const maxBytes = maxFileBytes(options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB);
   const found = await loadConfig(cwd, paths, options.configPath);
   const config = mergeConfig(found.overrides, options.today ? { today: options.today } : undefined);
-  const { files, problems } = await discoverFiles(cwd, paths, found.root, config);
+  const { files, problems, skipped } = await discoverFiles(cwd, paths, found.root, config);
   const workspace = new BriefWorkspace();
   const readProblems = [...problems];
   const texts = await mapLimit(files, 32, async (file) => {
+    const shown = displayPath(cwd, file.path);
     try {
-      return await readFile(file.path, 'utf8');
+      const read = await readRegularFile(file.open, maxBytes, { noFollow: file.noFollow });
+      if (read.kind === 'text') return read.text;
+      skipped.push(`skipped ${shown}: ${read.reason}`);
     } catch (error) {
-      const message = `cannot read ${displayPath(cwd, file.path)}: ${describeFsError(error)}`;
+      const message = `cannot read ${shown}: ${describeFsError(error)}`;
       if (file.explicit) throw new CliError(message);
       readProblems.push(message);
-      return undefined;
     }
+    return undefined;
   });
   files.forEach((file, i) => {
     const text = texts[i];
@@ -73,8 +89,68 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
     config,
     ...(found.file && { configFile: displayPath(cwd, found.file) }),
     readProblems,
+    skipped: skipped.sort(),
     fileOf: (uri) => (uri.startsWith('file:') ? displayPath(cwd, fileURLToPath(uri)) : uri),
   };
+}
+
+/** A file that is not a regular file (a FIFO, a device, a socket, a folder): never read. */
+export class NotRegularFileError extends Error {
+  constructor(readonly kind: string) {
+    super(`not a regular file (${kind})`);
+    this.name = 'NotRegularFileError';
+  }
+}
+
+function fileKind(info: Stats): string {
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  if (info.isSymbolicLink()) return 'a symbolic link';
+  return 'not a file';
+}
+
+// Absent on Windows: there, opening a FIFO does not block and there are no such links to refuse.
+const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
+const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/**
+ * Reads a regular file, never anything else: it is opened without blocking (a FIFO would wait
+ * for a writer forever) and, once open, checked with `fstat` on the same descriptor, so it cannot
+ * be swapped between the check and the read. A file larger than `maxBytes` is not read at all;
+ * the read stops after `maxBytes + 1` bytes in case it grew. With `noFollow`, a symbolic link
+ * is refused (it was a regular file when the folder was listed: a link now means it changed).
+ * Bytes are decoded by the core's policy (UTF-8 or UTF-16 with a BOM; NUL bytes are binary).
+ */
+export async function readRegularFile(path: string, maxBytes: number, options: { noFollow?: boolean; setting?: string } = {}): Promise<{ kind: 'text'; text: string } | { kind: 'skipped'; reason: string }> {
+  const setting = options.setting ?? SIZE_SETTING;
+  const handle = await open(path, constants.O_RDONLY | O_NONBLOCK | (options.noFollow ? O_NOFOLLOW : 0));
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new NotRegularFileError(fileKind(info));
+    const tooLarge = sizeProblem(info.size, maxBytes, setting);
+    if (tooLarge) return { kind: 'skipped', reason: tooLarge };
+    let buffer = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > maxBytes) return { kind: 'skipped', reason: sizeProblem(length, maxBytes, setting)! };
+      if (length === buffer.length) {
+        // It grew since the stat: read on, up to one byte over the limit.
+        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+    }
+    const decoded = decodeFile(buffer.subarray(0, length), maxBytes, setting);
+    return decoded.kind === 'text' ? { kind: 'text', text: decoded.text } : decoded;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** `path` relative to cwd with `/` separators (as in the JSON and SARIF output). */
@@ -93,7 +169,9 @@ interface FoundConfig {
 /**
  * `--config FILE` if given; otherwise `briefs.config.json` in the folder when exactly one
  * folder is given, otherwise in cwd. A config that exists but cannot be read or parsed ends
- * the run (never ignored silently); no config at all means the defaults.
+ * the run (never ignored silently); no config at all means the defaults. A config found (not
+ * named) that is a symbolic link to a file outside its folder ends the run too: its parse
+ * errors would quote a file from anywhere (`/proc/self/environ`) into the CI log.
  */
 async function loadConfig(cwd: string, paths: string[], explicit: string | undefined): Promise<FoundConfig> {
   const candidates: string[] = [];
@@ -106,8 +184,18 @@ async function loadConfig(cwd: string, paths: string[], explicit: string | undef
   for (const file of candidates) {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      // A config found (not named) is the repository's: a link may not lead out of its folder.
+      if (explicit === undefined && (await isSymbolicLink(file))) {
+        const target = await realpath(file);
+        if (!isInside(await realpath(dirname(file)), target)) {
+          throw new CliError(`cannot read config file ${displayPath(cwd, file)}: it is a symbolic link to a file outside its folder (${displayPath(cwd, target)}); name the file with --config to use it`);
+        }
+      }
+      const read = await readRegularFile(file, MAX_CONFIG_BYTES, { setting: 'a config file is at most 1 MB' });
+      if (read.kind === 'skipped') throw new CliError(`cannot read config file ${displayPath(cwd, file)}: ${read.reason}`);
+      text = read.text;
     } catch (error) {
+      if (error instanceof CliError) throw error;
       if (explicit === undefined && isNotFound(error)) continue;
       throw new CliError(`cannot read config file ${displayPath(cwd, file)}: ${describeFsError(error)}`);
     }
@@ -122,7 +210,12 @@ async function loadConfig(cwd: string, paths: string[], explicit: string | undef
 }
 
 interface FoundFile {
+  /** The path as found (shown to users, and the brief's uri). */
   path: string;
+  /** The path to open: the link's target for a symbolic link found in a walk. */
+  open: string;
+  /** Open without following a symbolic link (a walk found a regular file, or resolved a link to this target). */
+  noFollow: boolean;
   /** Named on the command line (not found by a folder walk). */
   explicit: boolean;
 }
@@ -132,14 +225,19 @@ interface FoundFile {
  * folders are walked for `.md` files that pass `include`/`exclude` (matched against the path
  * relative to the config's folder, or to the walked folder for files outside it).
  * `node_modules` and `.git` are never entered, nor directories an `exclude` pattern matches;
- * symbolic links to files are followed, to directories not (no loops). A path that does not
- * exist ends the run; an entry of a walk that cannot be read is reported and the walk goes on.
+ * symbolic links to directories are not followed (no loops), links to files only when the
+ * target is inside one of the folders given (a link never takes the walk out of them). A path
+ * that does not exist ends the run; an entry of a walk that cannot be read is reported and the
+ * walk goes on; entries left out on purpose are listed in `skipped`.
  */
-async function discoverFiles(cwd: string, paths: string[], root: string, config: BriefsConfig): Promise<{ files: FoundFile[]; problems: string[] }> {
+async function discoverFiles(cwd: string, paths: string[], root: string, config: BriefsConfig): Promise<{ files: FoundFile[]; problems: string[]; skipped: string[] }> {
   const fileFilter = createFileFilter(config);
   const directoryFilter = createDirectoryFilter(config);
   const found = new Map<string, FoundFile>();
   const problems: string[] = [];
+  const skipped: string[] = [];
+  /** The real paths of the folders given: where links may lead. */
+  const roots: string[] = [];
 
   const walk = async (base: string, directory: string): Promise<void> => {
     let entries;
@@ -159,19 +257,28 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
       }
       if (!/\.md$/i.test(entry.name) || !fileFilter(rel) || found.has(path)) continue;
       if (entry.isSymbolicLink()) {
+        let target: string;
         try {
-          if (!(await stat(path)).isFile()) continue;
+          target = await realpath(path);
+          if (!(await stat(target)).isFile()) continue;
         } catch (error) {
           problems.push(`cannot read ${displayPath(cwd, path)}: ${describeFsError(error, true)}`);
           continue;
         }
-      } else if (!entry.isFile()) {
-        continue;
+        if (!roots.some((folder) => isInside(folder, target))) {
+          skipped.push(`skipped ${displayPath(cwd, path)}: it is a symbolic link to a file outside the folders given (${displayPath(cwd, target)})`);
+          continue;
+        }
+        found.set(path, { path, open: target, noFollow: true, explicit: false });
+      } else if (entry.isFile()) {
+        found.set(path, { path, open: path, noFollow: true, explicit: false });
+      } else {
+        skipped.push(`skipped ${displayPath(cwd, path)}: not a regular file`);
       }
-      found.set(path, { path, explicit: false });
     }
   };
 
+  const folders: string[] = [];
   for (const given of paths) {
     const path = resolve(cwd, given);
     let info;
@@ -180,11 +287,22 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
     } catch (error) {
       throw new CliError(`cannot read ${given}: ${describeFsError(error, await isSymbolicLink(path))}`);
     }
-    if (info.isDirectory()) await walk(path, path);
-    else found.set(path, { path, explicit: true });
+    if (info.isDirectory()) {
+      folders.push(path);
+      roots.push(await realpath(path));
+    } else {
+      found.set(path, { path, open: path, noFollow: false, explicit: true });
+    }
   }
+  for (const folder of folders) await walk(folder, folder);
   const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, problems };
+  return { files, problems, skipped };
+}
+
+/** Whether `path` is `folder` or inside it (both real paths). */
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 function patternPath(root: string, base: string, path: string): string {

@@ -20,6 +20,7 @@ Docs: docs/cli.md
 const COMMON = `  --config FILE      briefs.config.json to use (default: the one in the single
                      folder given, else in the current folder, else none)
   --today YYYY-MM-DD the date rules treat as today (over the config's today)
+  --max-file-size KB skip larger files, with a warning (default 2048)
   -h, --help         show this help`;
 
 export const LINT_HELP = `Usage: brief lint [paths...] [options]

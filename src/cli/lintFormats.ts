@@ -5,6 +5,9 @@ import type { Diagnostic } from '../core/lint';
 import type { Severity } from '../core/model';
 import type { Range } from '../core/range';
 import type { Rule } from '../core/rules';
+import { escapeUnsafeKeepingBreaks, neutraliseCommands, printable, printableKeepingLines, safeJson } from './safeText';
+
+export { printable } from './safeText';
 
 export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -51,13 +54,16 @@ type Style = keyof typeof ANSI;
 
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue' };
 
-/** Brief text can reach messages (a bad value, a YAML error): never let it drive the terminal. */
-export function printable(text: string): string {
-  return text.replace(/\r\n|[\r\n]/g, ' ').replace(/\p{Cc}/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/**
+ * eslint-like: one block per file, `line:col  severity  message  rule`, then a summary line.
+ * Brief text can reach messages (a bad value, a YAML error) and file names are the workspace's:
+ * neither may drive the terminal or the CI log (see safeText.ts).
+ */
+export function formatStylish(report: LintReport, color: boolean): string {
+  return neutraliseCommands(stylish(report, color));
 }
 
-/** eslint-like: one block per file, `line:col  severity  message  rule`, then a summary line. */
-export function formatStylish(report: LintReport, color: boolean): string {
+function stylish(report: LintReport, color: boolean): string {
   const paint = (style: Style, text: string) => (color ? `${ANSI[style][0]}${text}${ANSI[style][1]}` : text);
   const byFile = groupByFile(report);
   const out: string[] = [];
@@ -68,7 +74,8 @@ export function formatStylish(report: LintReport, color: boolean): string {
       message: printable(d.message),
       rule: d.rule,
     }));
-    const width = (key: 'position' | 'severity' | 'message') => Math.max(...rows.map((row) => row[key].length));
+    // A loop, not Math.max(...rows): a file can have more diagnostics than a call has room for arguments.
+    const width = (key: 'position' | 'severity' | 'message') => rows.reduce((max, row) => Math.max(max, row[key].length), 0);
     const [positionWidth, severityWidth, messageWidth] = [width('position'), width('severity'), width('message')];
     out.push('', paint('underline', printable(file)));
     for (const row of rows) {
@@ -145,7 +152,7 @@ export function lintJson(report: LintReport): JsonLintOutput {
 }
 
 function formatJson(report: LintReport): string {
-  return `${JSON.stringify(lintJson(report), null, 2)}\n`;
+  return `${safeJson(JSON.stringify(lintJson(report), null, 2))}\n`;
 }
 
 function copyRange(range: Range): Range {
@@ -232,7 +239,7 @@ export function lintSarif(report: LintReport): Record<string, unknown> {
 }
 
 function formatSarif(report: LintReport): string {
-  return `${JSON.stringify(lintSarif(report), null, 2)}\n`;
+  return `${safeJson(JSON.stringify(lintSarif(report), null, 2))}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -240,7 +247,7 @@ function formatSarif(report: LintReport): string {
 
 const GITHUB_COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** Escaping of a workflow command's message. */
+/** Escaping of a workflow command's message (GitHub's rules: the runner turns these back into the characters). */
 export function escapeGithubData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
@@ -251,14 +258,17 @@ export function escapeGithubProperty(text: string): string {
 }
 
 /**
- * `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=rule::message`. Lines and columns
+ * `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=rule::message`: our own workflow
+ * commands, so these lines do start with `::`; what comes from the workspace inside them is
+ * escaped (GitHub's `%` escapes; control and bidirectional characters as `\u…`; `##[` broken,
+ * so a message can never end our command and start another). Lines and columns
  * are 1-based; `endColumn` is the last column of the range (inclusive). GitHub rejects
  * columns on an annotation that spans lines, so those get lines only.
  */
 export function formatGithub(report: LintReport): string {
   const lines = report.diagnostics.map((d) => {
     const { start, end } = d.range;
-    const properties = [`file=${escapeGithubProperty(report.fileOf(d.uri))}`, `line=${start.line + 1}`];
+    const properties = [`file=${escapeGithubProperty(escapeUnsafeKeepingBreaks(report.fileOf(d.uri)))}`, `line=${start.line + 1}`];
     if (start.line === end.line) properties.push(`col=${start.character + 1}`, `endLine=${end.line + 1}`, `endColumn=${Math.max(start.character + 1, end.character)}`);
     else properties.push(`endLine=${end.line + 1}`);
     properties.push(`title=${escapeGithubProperty(d.rule)}`);
@@ -266,8 +276,4 @@ export function formatGithub(report: LintReport): string {
     return `::${GITHUB_COMMAND[d.severity]} ${properties.join(',')}::${escapeGithubData(printableKeepingLines(d.message + related.join('')))}`;
   });
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
-}
-
-function printableKeepingLines(text: string): string {
-  return text.replace(/[^\P{Cc}\n]/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,18 +1,33 @@
 /** The `brief` executable (bundled to dist/cli.js): wires `run` to the process. */
-import { run } from './run';
+import { EXIT_FAILURE, internalError, run } from './run';
+
+/** Anything that escapes `run` (or happens outside it) is a one-line internal error, exit 2: never a stack trace unless BRIEF_DEBUG is set. */
+function fail(error: unknown): void {
+  try {
+    process.stderr.write(internalError(error, process.env));
+  } finally {
+    process.exitCode = EXIT_FAILURE;
+  }
+}
 
 // `brief graph | head` closes the pipe early: that is not a failure worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  fail(error);
+  process.exit(EXIT_FAILURE);
+});
+process.on('uncaughtException', (error) => {
+  fail(error);
+  process.exit(EXIT_FAILURE);
+});
+process.on('unhandledRejection', (error) => {
+  fail(error);
+  process.exit(EXIT_FAILURE);
 });
 
 run(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
-    process.stderr.write(`brief: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
+  fail,
 );

@@ -16,6 +16,7 @@ import { CHECKLIST_FORMATS, checklistJson, checklistText, type ChecklistFormat }
 import { CliError, loadWorkspace, type LoadedWorkspace } from './files';
 import { CHECKLIST_HELP, GRAPH_HELP, LINT_HELP, SCHEMA_HELP, TOP_HELP } from './help';
 import { countBySeverity, formatLint, LINT_FORMATS, type LintFormat } from './lintFormats';
+import { printable, safeDot, safeJson, safeMermaid } from './safeText';
 
 export const VERSION: string = packageVersion;
 
@@ -50,6 +51,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 const WORKSPACE_OPTIONS = {
   config: { type: 'string' },
+  'max-file-size': { type: 'string' },
   today: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
@@ -127,16 +129,30 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`brief: ${error.message}\nRun \`brief ${error.command ? `${error.command} ` : ''}--help\` for usage.\n`);
+      io.stderr.write(`brief: ${printable(error.message)}\nRun \`brief ${error.command ? `${error.command} ` : ''}--help\` for usage.\n`);
       return EXIT_FAILURE;
     }
     if (error instanceof CliError || error instanceof UnknownReferenceError) {
-      io.stderr.write(`brief: ${error.message}\n`);
+      io.stderr.write(`brief: ${printable(error.message)}\n`);
       return EXIT_FAILURE;
     }
-    io.stderr.write(`brief: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    io.stderr.write(internalError(error, io.env));
     return EXIT_FAILURE;
   }
+}
+
+/**
+ * What a failure of brief itself prints (main.ts uses it too): one line naming the error, a
+ * hint, and the stack trace only when `BRIEF_DEBUG` is set (to anything but `0`), never by
+ * default: a CI log gets a message, not a trace.
+ */
+export function internalError(error: unknown, env: CliIO['env'] = {}): string {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const debug = env?.BRIEF_DEBUG !== undefined && env.BRIEF_DEBUG !== '' && env.BRIEF_DEBUG !== '0';
+  const lines = [`brief: internal error: ${printable(what)}`];
+  if (debug && error instanceof Error && error.stack) lines.push(...error.stack.split('\n').slice(1).map((line) => printable(line)));
+  else lines.push('brief: this is a bug in brief, not in your briefs; please report it with the command that failed (set BRIEF_DEBUG=1 to print the stack trace)');
+  return `${lines.join('\n')}\n`;
 }
 
 function parse(name: string, command: Command, args: string[]): ParsedArgs {
@@ -172,11 +188,16 @@ function count(args: ParsedArgs, name: string, command: string): number | undefi
 async function load(args: ParsedArgs, command: string, io: CliIO): Promise<LoadedWorkspace> {
   const today = stringOption(args, 'today');
   if (today !== undefined && !isCalendarDate(today)) throw new UsageError(`invalid --today \`${today}\`; expected a date YYYY-MM-DD`, command);
-  return loadWorkspace({ cwd: io.cwd, paths: args.positionals, configPath: stringOption(args, 'config'), today });
+  const maxFileSizeKB = count(args, 'max-file-size', command);
+  if (maxFileSizeKB === 0) throw new UsageError('invalid --max-file-size `0`; expected a size in KB (1 or more)', command);
+  const loaded = await loadWorkspace({ cwd: io.cwd, paths: args.positionals, configPath: stringOption(args, 'config'), today, ...(maxFileSizeKB !== undefined && { maxFileSizeKB }) });
+  // Files left out on purpose: said on stderr (so a CI log shows them), not an error.
+  for (const skipped of loaded.skipped) io.stderr.write(`brief: warning: ${printable(skipped)}\n`);
+  return loaded;
 }
 
 function reportReadProblems(loaded: LoadedWorkspace, io: CliIO): boolean {
-  for (const problem of loaded.readProblems) io.stderr.write(`brief: ${problem}\n`);
+  for (const problem of loaded.readProblems) io.stderr.write(`brief: ${printable(problem)}\n`);
   return loaded.readProblems.length > 0;
 }
 
@@ -232,9 +253,9 @@ async function runGraph(args: ParsedArgs, io: CliIO): Promise<number> {
     ...(focus !== undefined && { focus }),
     ...(depth !== undefined && { depth }),
   });
-  if (format === 'mermaid') io.stdout.write(toMermaid(view, { direction }));
-  else if (format === 'dot') io.stdout.write(toDot(view, { rankdir: (direction === 'TD' ? 'TB' : direction) as DotRankDir }));
-  else io.stdout.write(`${JSON.stringify(toGraphJson(view, loaded.fileOf), null, 2)}\n`);
+  if (format === 'mermaid') io.stdout.write(safeMermaid(toMermaid(view, { direction })));
+  else if (format === 'dot') io.stdout.write(safeDot(toDot(view, { rankdir: (direction === 'TD' ? 'TB' : direction) as DotRankDir })));
+  else io.stdout.write(`${safeJson(JSON.stringify(toGraphJson(view, loaded.fileOf), null, 2))}\n`);
   return reportReadProblems(loaded, io) ? EXIT_FAILURE : EXIT_OK;
 }
 
@@ -250,6 +271,6 @@ async function runChecklist(args: ParsedArgs, io: CliIO): Promise<number> {
     open: args.values.open === true,
     today: loaded.config.today ?? todayUtc(),
   };
-  io.stdout.write(format === 'json' ? `${JSON.stringify(checklistJson(options), null, 2)}\n` : checklistText(options));
+  io.stdout.write(format === 'json' ? `${safeJson(JSON.stringify(checklistJson(options), null, 2))}\n` : checklistText(options));
   return reportReadProblems(loaded, io) ? EXIT_FAILURE : EXIT_OK;
 }

@@ -63,12 +63,24 @@ export function parseConfig(text: string, source: string, knownRules: readonly s
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ConfigError(source, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    // V8's message quotes the start of the text (`Unexpected token 'r', "root:x:0:0:"... is not
+    // valid JSON`): keep the reason, never the file's content.
+    const reason = (error instanceof Error ? error.message : String(error)).split(', "')[0];
+    throw new ConfigError(source, `not valid JSON (${reason})`);
   }
   return validateConfig(data, source, knownRules);
 }
 
 export function validateConfig(data: unknown, source: string, knownRules: readonly string[]): ConfigOverrides {
+  // Rule ids are checked on the data as given, before the schema copies it: a copy made by
+  // assignment drops keys such as `__proto__` (it sets the copy's prototype instead), which would
+  // let `{"rules": {"__proto__": …}}` through silently. Own keys only; none is ever assigned.
+  const rules = isPlainRecord(data) && Object.prototype.hasOwnProperty.call(data, 'rules') ? data.rules : undefined;
+  if (isPlainRecord(rules)) {
+    const known = new Set(knownRules);
+    const unknown = Object.keys(rules).filter((id) => !known.has(id));
+    if (unknown.length > 0) throw unknownRules(source, unknown, knownRules);
+  }
   const result = configSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -78,10 +90,16 @@ export function validateConfig(data: unknown, source: string, knownRules: readon
     throw new ConfigError(source, `${where} is invalid; expected ${expected}`);
   }
   const unknown = Object.keys(result.data.rules ?? {}).filter((id) => !knownRules.includes(id));
-  if (unknown.length > 0) {
-    throw new ConfigError(source, `unknown rule ${unknown.map((id) => `\`${id}\``).join(', ')}; expected one of ${knownRules.join(', ')}`);
-  }
+  if (unknown.length > 0) throw unknownRules(source, unknown, knownRules);
   return result.data;
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function unknownRules(source: string, unknown: string[], knownRules: readonly string[]): ConfigError {
+  return new ConfigError(source, `unknown rule ${unknown.map((id) => `\`${id}\``).join(', ')}; expected one of ${knownRules.join(', ')}`);
 }
 
 /** Later layers win; `rules` merge key by key. */

@@ -91,56 +91,131 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** Cycles of at most this many nodes are kept (and spelled out in messages) whole. */
+export const CYCLE_SPELLED_NODES = 10;
+/** Of a longer cycle, the first nodes kept (from the edge's `from`)… */
+export const CYCLE_HEAD_NODES = 3;
+/** …and the last ones (before it comes back). */
+export const CYCLE_TAIL_NODES = 2;
+/** The other edges of a cycle kept with each edge: the nearest along the cycle, half after it and half before. */
+export const CYCLE_RELATED_EDGES = 10;
+
+/**
+ * One shortest cycle through an edge. Its size is bounded whatever the cycle's length (a cycle
+ * through 5,000 briefs has 5,000 edges, each with its own `Cycle`): the node ids and edges kept
+ * are those nearest to the edge, and `length` says how many there are in all.
+ */
 export interface Cycle {
-  /** Node ids around the cycle; the first is repeated at the end when spelled out. */
+  /** How many edges (and so nodes) the cycle has. */
+  length: number;
+  /**
+   * Node ids around the cycle, from the edge's `from` (repeated at the end when spelled out):
+   * every one when `length <= CYCLE_SPELLED_NODES`; otherwise the first `CYCLE_HEAD_NODES`
+   * then the last `CYCLE_TAIL_NODES`, and `length - path.length` are left out between them.
+   */
   path: string[];
+  /**
+   * The edge itself, then the others in cycle order: every one when there are at most
+   * `CYCLE_RELATED_EDGES` others; otherwise the `CYCLE_RELATED_EDGES / 2` that follow it and
+   * the `CYCLE_RELATED_EDGES / 2` that lead back to it.
+   */
   edges: GraphEdge[];
 }
 
 /**
  * For every edge that lies on a cycle, one shortest cycle through it. Strongly connected
  * components (Tarjan, iterative so deep graphs cannot overflow the stack) find the edges;
- * a breadth-first search inside the component finds the way back.
+ * a breadth-first search inside the component finds the way back. The searches run on integer
+ * arrays allocated once, and each cycle keeps a bounded part of its path, so memory stays
+ * linear in the graph (time is one search per edge on a cycle, each linear in its component).
  */
 export function findCycles(graph: DependencyGraph): Map<GraphEdge, Cycle> {
   const component = stronglyConnectedComponents(graph);
   const cycles = new Map<GraphEdge, Cycle>();
+  if (component.size === 0) return cycles;
+  const names = [...component.keys()];
+  const number = new Map(names.map((id, i) => [id, i]));
+  const n = names.length;
+  // The edges inside a component, numbered in graph order, and per node its outgoing ones (in
+  // compressed rows, in the order of `graph.outgoing`, which is graph order).
+  const inner: GraphEdge[] = [];
   for (const edge of graph.edges) {
     if (edge.dangling) continue;
     const c = component.get(edge.from);
-    if (c === undefined || c !== component.get(edge.to)) continue;
-    const back = shortestPath(graph, edge.to, edge.from, (id) => component.get(id) === c);
-    if (!back) continue;
-    // `back.nodes` runs from `edge.to` round to `edge.from`; the path lists `edge.from` once.
-    cycles.set(edge, { path: [edge.from, ...back.nodes.slice(0, -1)], edges: [edge, ...back.edges] });
+    if (c !== undefined && c === component.get(edge.to)) inner.push(edge);
+  }
+  const m = inner.length;
+  const from = new Int32Array(m);
+  const to = new Int32Array(m);
+  const start = new Int32Array(n + 1);
+  inner.forEach((edge, k) => {
+    from[k] = number.get(edge.from)!;
+    to[k] = number.get(edge.to)!;
+    start[from[k] + 1]++;
+  });
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, n);
+  const out = new Int32Array(m);
+  for (let k = 0; k < m; k++) out[fill[from[k]]++] = k;
+
+  const seen = new Int32Array(n);
+  const cameBy = new Int32Array(n);
+  const queue = new Int32Array(n);
+  const half = CYCLE_RELATED_EDGES / 2;
+  for (let k = 0; k < m; k++) {
+    const edge = inner[k];
+    const u = from[k];
+    const v = to[k];
+    if (u === v) {
+      cycles.set(edge, { length: 1, path: [edge.from], edges: [edge] });
+      continue;
+    }
+    // Breadth-first from `v` until `u` is reached (it is: they share a component).
+    const stamp = k + 1;
+    seen[v] = stamp;
+    queue[0] = v;
+    let found = false;
+    for (let head = 0, tail = 1; head < tail && !found; head++) {
+      const current = queue[head];
+      for (let e = start[current]; e < start[current + 1]; e++) {
+        const target = to[out[e]];
+        if (seen[target] === stamp) continue;
+        seen[target] = stamp;
+        cameBy[target] = out[e];
+        if (target === u) {
+          found = true;
+          break;
+        }
+        queue[tail++] = target;
+      }
+    }
+    if (!found) continue;
+    // The way back, walked from `u` to `v`, is edges L-1, L-2, …, 1 of the cycle (edge 0 is `edge`).
+    let length = 1;
+    for (let at = u; at !== v; at = from[cameBy[at]]) length++;
+    const keepAll = length - 1 <= CYCLE_RELATED_EDGES;
+    const spellAll = length <= CYCLE_SPELLED_NODES;
+    const edges: GraphEdge[] = [edge];
+    const path: string[] = [edge.from];
+    const lateEdges: GraphEdge[] = [];
+    const lateNodes: string[] = [];
+    let position = length - 1;
+    for (let at = u; at !== v; position--) {
+      const step = cameBy[at];
+      // Edge `position` runs from node `position` (its `from`) to node `position + 1`.
+      if (keepAll || position <= half) edges[position] = inner[step];
+      else if (position >= length - half) lateEdges.push(inner[step]);
+      if (spellAll || position < CYCLE_HEAD_NODES) path[position] = names[from[step]];
+      else if (position >= length - CYCLE_TAIL_NODES) lateNodes.push(names[from[step]]);
+      at = from[step];
+    }
+    cycles.set(edge, {
+      length,
+      path: spellAll ? path : [...path, ...lateNodes.reverse()],
+      edges: keepAll ? edges : [...edges, ...lateEdges.reverse()],
+    });
   }
   return cycles;
-}
-
-function shortestPath(graph: DependencyGraph, from: string, to: string, inside: (id: string) => boolean): { nodes: string[]; edges: GraphEdge[] } | undefined {
-  if (from === to) return { nodes: [from], edges: [] };
-  const cameBy = new Map<string, GraphEdge>();
-  const queue = [from];
-  const seen = new Set([from]);
-  for (let head = 0; head < queue.length; head++) {
-    const current = queue[head];
-    for (const edge of graph.outgoing.get(current) ?? []) {
-      if (seen.has(edge.to) || !inside(edge.to)) continue;
-      seen.add(edge.to);
-      cameBy.set(edge.to, edge);
-      if (edge.to === to) {
-        const edges: GraphEdge[] = [];
-        for (let at = to; at !== from;) {
-          const step = cameBy.get(at)!;
-          edges.unshift(step);
-          at = step.from;
-        }
-        return { nodes: [from, ...edges.map((e) => e.to)], edges };
-      }
-      queue.push(edge.to);
-    }
-  }
-  return undefined;
 }
 
 /** Maps each node on a cycle (a component of two or more nodes, or with a self-loop) to its component number. */

@@ -11,7 +11,7 @@ import {
 } from '../core';
 import { createDirectoryFilter, createFileFilter } from '../core/glob';
 import { ParsePool } from './parsePool';
-import { BINARY_REASON, tooLargeReason } from './parseProtocol';
+import { BINARY_REASON, decodeBytes, tooLargeReason } from './parseProtocol';
 
 export interface BriefIndexChange {
   /** Uris (strings) whose text changed or that were added. */
@@ -247,9 +247,8 @@ export class BriefIndex implements vscode.Disposable {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > this.maxFileBytes()) return this.skip(uri, tooLargeReason(this.maxFileBytes()));
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      if (bytes.subarray(0, 8192).includes(0)) return this.skip(uri, BINARY_REASON);
-      return new TextDecoder('utf-8').decode(bytes);
+      const decoded = decodeBytes(await vscode.workspace.fs.readFile(uri), this.maxFileBytes());
+      return decoded.kind === 'skipped' ? this.skip(uri, decoded.reason) : decoded.text;
     } catch (error) {
       // Deleted meanwhile, or unreadable: leave it out; the watcher reports deletions.
       const message = `Could not read ${uri.toString()}: ${error instanceof Error ? error.message : String(error)}`;

@@ -1,5 +1,8 @@
 /** Messages between the index and its parse workers (src/extension/parseWorker.ts). No vscode, no Node imports. */
 import type { Brief } from '../core';
+import { BINARY_REASON, decodeFile, tooLargeReason as tooLarge, type DecodedFile } from '../core/filePolicy';
+
+export { BINARY_REASON };
 
 export interface ParseRequest {
   id: number;
@@ -20,8 +23,14 @@ export type ParseResponse =
   | { id: number; kind: 'skipped'; reason: string }
   | { id: number; kind: 'error'; message: string };
 
+const SETTING = 'setting programBriefs.maxFileSizeKB';
+
+/** The size and binary policy is the core's (src/core/filePolicy.ts), shared with the CLI. */
 export function tooLargeReason(maxBytes: number): string {
-  return `it is larger than ${Math.round(maxBytes / 1024)} KB (setting programBriefs.maxFileSizeKB)`;
+  return tooLarge(maxBytes, SETTING);
 }
 
-export const BINARY_REASON = 'it looks binary (it contains NUL bytes)';
+/** A file's bytes as text (UTF-8, or UTF-16 with a byte order mark), or why it is skipped (too large, binary). */
+export function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodedFile {
+  return decodeFile(bytes, maxBytes, SETTING);
+}

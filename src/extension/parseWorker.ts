@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { mayBeBrief, parseBrief } from '../core';
-import { BINARY_REASON, tooLargeReason, type ParseRequest, type ParseResponse } from './parseProtocol';
+import { decodeBytes, tooLargeReason, type ParseRequest, type ParseResponse } from './parseProtocol';
 
 function handle(request: ParseRequest): ParseResponse {
   const { id, uri, maxBytes } = request;
@@ -15,9 +15,9 @@ function handle(request: ParseRequest): ParseResponse {
     if (text === undefined) {
       if (!request.fsPath) return { id, kind: 'error', message: 'no text and no path' };
       if (statSync(request.fsPath).size > maxBytes) return { id, kind: 'skipped', reason: tooLargeReason(maxBytes) };
-      const bytes = readFileSync(request.fsPath);
-      if (bytes.subarray(0, 8192).includes(0)) return { id, kind: 'skipped', reason: BINARY_REASON };
-      text = new TextDecoder('utf-8').decode(bytes);
+      const decoded = decodeBytes(readFileSync(request.fsPath), maxBytes);
+      if (decoded.kind === 'skipped') return { id, kind: 'skipped', reason: decoded.reason };
+      text = decoded.text;
     } else if (text.length > maxBytes) {
       return { id, kind: 'skipped', reason: tooLargeReason(maxBytes) };
     }

@@ -141,3 +141,25 @@ describe('config: mergeConfig', () => {
     assert.match(todayUtc(), /^\d{4}-\d{2}-\d{2}$/);
   });
 });
+
+describe('config: keys that name Object.prototype members (issue 9, finding 7)', () => {
+  for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '__defineGetter__', 'prototype']) {
+    it(`rejects \`rules: {"${key}": …}\` as an unknown rule, whatever the value`, () => {
+      rejects(`{"rules": {"${key}": "error"}}`, new RegExp(`unknown rule \`${key}\``));
+      rejects(`{"rules": {"owner-missing": "off", "${key}": {"polluted": true}}}`, new RegExp(`unknown rule \`${key}\``));
+    });
+  }
+
+  it('validateConfig rejects an own `__proto__` rule in already parsed data (VS Code settings)', () => {
+    const data = JSON.parse('{"rules": {"__proto__": "off"}}') as unknown;
+    assert.throws(() => validateConfig(data, 'settings', RULE_IDS), (error: unknown) => error instanceof ConfigError && /unknown rule `__proto__`/.test(error.message));
+  });
+
+  it('parsing a hostile config never touches Object.prototype', () => {
+    for (const text of ['{"rules": {"__proto__": {"polluted": "yes"}}}', '{"__proto__": {"polluted": "yes"}}', '{"rules": {"constructor": {"prototype": {"polluted": "yes"}}}}']) {
+      assert.throws(() => parse(text), ConfigError);
+    }
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal(Object.getPrototypeOf(mergeConfig().rules), Object.prototype);
+  });
+});
