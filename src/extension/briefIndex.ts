@@ -12,6 +12,7 @@ import {
 import { createDirectoryFilter, createFileFilter } from '../core/glob';
 import { ParsePool } from './parsePool';
 import { BINARY_REASON, tooLargeReason } from './parseProtocol';
+import { plainNotificationText, showError, showWarning } from './plainText';
 
 export interface BriefIndexChange {
   /** Uris (strings) whose text changed or that were added. */
@@ -285,9 +286,10 @@ export class BriefIndex implements vscode.Disposable {
   }
 
   private notify(message: string): void {
-    this.shownNotices.push(message);
+    // File names come from the workspace: shown as text, never as a link.
+    this.shownNotices.push(plainNotificationText(message));
     if (this.shownNotices.length > 100) this.shownNotices.shift();
-    void vscode.window.showWarningMessage(message);
+    void showWarning(message);
   }
 
   private reportBatchSkips(): void {
@@ -422,7 +424,8 @@ export class BriefIndex implements vscode.Disposable {
         if (error instanceof ConfigError) {
           this.currentConfigError = error;
           this.output.error(error.message);
-          void vscode.window.showErrorMessage(`Program Briefs: ${error.message}. The file is ignored until it is fixed.`);
+          // The message quotes the file's keys: shown as text, never as a link.
+          void showError(`Program Briefs: ${error.message}. The file is ignored until it is fixed.`);
         } else if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
           this.output.warn(`Could not read ${CONFIG_FILE}: ${error instanceof Error ? error.message : String(error)}`);
         }
