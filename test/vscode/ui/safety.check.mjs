@@ -68,11 +68,11 @@ export default async ({ page, workspaceDir, screenshotsDir }) => {
     await configToast.waitFor({ state: 'visible', timeout: 30_000 });
     await skipToast.waitFor({ state: 'visible', timeout: 30_000 });
     await page.screenshot({ path: path.join(screenshotsDir, 'safety-notifications.png') });
+    const inToasts = await linksAndImages(page.locator('.notifications-toasts'));
+    if (inToasts.length > 0) throw new Error(`notifications rendered workspace text as links: ${inToasts.join(', ')}`);
     const shown = (await configToast.innerText()).replace(/\u2060/g, '');
     if (!shown.includes(CONFIG_KEY)) throw new Error(`the config key should be shown as text, got: ${shown}`);
     if (!(await skipToast.innerText()).replace(/\u2060/g, '').includes(SKIPPED_NAME)) throw new Error('the skipped file name should be shown as text');
-    const inToasts = await linksAndImages(page.locator('.notifications-toasts'));
-    if (inToasts.length > 0) throw new Error(`notifications rendered workspace text as links: ${inToasts.join(', ')}`);
     await runCommand(page, 'Notifications: Clear All Notifications');
     await fs.writeFile(configPath, savedConfig ?? '{}');
 
@@ -91,11 +91,12 @@ export default async ({ page, workspaceDir, screenshotsDir }) => {
       return (await hoverText()).includes('target.md');
     }, 'the hover of hover-target to show its definition');
     await page.screenshot({ path: path.join(screenshotsDir, 'safety-hover.png') });
+    const inHover = await linksAndImages(page.locator('.monaco-hover'));
+    const leftSoFar = requests.filter((url) => !isLoopback(url));
+    if (inHover.length > 0 || leftSoFar.length > 0) throw new Error(`the hover rendered workspace text as markup: ${inHover.join(', ')}; requests: ${leftSoFar.join(', ')}`);
     const shownInHover = await hoverText();
     if (!shownInHover.includes(`${FOLDER.join('/')}/target.md`)) throw new Error(`the hover should show the path as text, got: ${shownInHover}`);
     if (!shownInHover.includes('![t](https://evil.example/title.png)')) throw new Error(`the hover should show the title as text, got: ${shownInHover}`);
-    const inHover = await linksAndImages(page.locator('.monaco-hover'));
-    if (inHover.length > 0) throw new Error(`the hover rendered workspace text as markup: ${inHover.join(', ')}`);
     await page.keyboard.press('Escape');
 
     // --- Programs tree tooltip (a MarkdownString with the title; owner and target must be valid
