@@ -21,15 +21,15 @@
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 const WHITESPACE_RUN = /\s+/g;
-/** Where GFM finds literal autolinks in text after parsing (some renderers, e.g. remark): `www.`, `https://`, `a@b.c`. */
-const AUTOLINK_LITERAL = /(www|https?|ftp|mailto)(?=[.:])|(?=@)/gi;
+/** Where GFM finds literal autolinks: `www.`, `https://`, `a@b.c` (a handle such as `@maria` is left alone). */
+const AUTOLINK_LITERAL = /(www|https?|ftp|mailto)(?=[.:])|(?<=[\w.+-])(?=@)/gi;
 const WORD_JOINER = '\u2060';
 
 /**
- * Workspace text as literal inline text of a Markdown document (one line). Besides the
- * backslashes, a word joiner (U+2060, invisible) goes before `.`/`:` after `www`/`http(s)`/`ftp`/
- * `mailto` and before `@`: renderers that find GFM literal autolinks in the text after
- * unescaping it (remark, cmark-gfm) then find none either.
+ * Workspace text as literal inline text of a Markdown document (one line). Backslashes do not
+ * stop GFM literal autolinks (VS Code's `marked` linked `https://evil\.example/x` in a hover;
+ * remark finds them after unescaping), so a word joiner (U+2060, invisible) also goes before
+ * `.`/`:` after `www`/`http(s)`/`ftp`/`mailto` and before an `@` that follows a name.
  */
 export function escapeMarkdown(text: string): string {
   return text

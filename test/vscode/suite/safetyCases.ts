@@ -123,7 +123,8 @@ export function safetySuite(mode: 'trusted' | 'restricted'): void {
       made.push('safety-big');
       await fs.mkdir(path.join(ws(), 'safety-big'));
       const big = path.join(ws(), 'safety-big', 'big.md');
-      await fs.writeFile(big, brief('big-one') + '- [ ] filler item\n'.repeat(Math.ceil((3 * 1024 * 1024) / 18)));
+      // 3 MB, over the 2048 KB default; a code block is cheap to parse.
+      await fs.writeFile(big, `${brief('big-one')}\n\`\`\`\n${`${'x'.repeat(99)}\n`.repeat(31_500)}\`\`\`\n`);
       try {
         await index.reindex();
         if (mode === 'trusted') {
