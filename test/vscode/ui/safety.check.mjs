@@ -19,6 +19,8 @@ owner: "![o](https://evil.example/owner.png)"
 status: on-track
 target: "![d](https://evil.example/target.png)"
 ---
+
+- [ ] [Run it](command:workbench.action.terminal.new) ![i](https://evil.example/item.png) <img src=https://evil.example/tag.png> $(alert)
 `;
 const SOURCE = `---
 program: hover-source
@@ -42,12 +44,11 @@ const isLoopback = (url) => {
 
 /**
  * Every link and <img> inside `locator` (all matches), as plain data. A link is an <a> with an
- * href or with text (the workbench's own toolbar buttons are empty <a class="action-label">).
+ * href (rendered Markdown links and autolinks have one, even empty); the workbench's own toolbar
+ * buttons and tree labels are <a> elements without one.
  */
 const linksAndImages = (locator) => locator.evaluateAll((roots) => roots.flatMap((root) => [
-  ...[...root.querySelectorAll('a')]
-    .filter((a) => a.hasAttribute('href') || (a.textContent ?? '').trim() !== '')
-    .map((a) => `<a href="${a.getAttribute('href')}">${a.textContent}</a>`),
+  ...[...root.querySelectorAll('a[href]')].map((a) => `<a href="${a.getAttribute('href')}">${a.textContent}</a>`),
   ...[...root.querySelectorAll('img')].map((img) => `<img src="${img.getAttribute('src')}">`),
 ]));
 
@@ -120,6 +121,18 @@ export default async ({ page, workspaceDir, screenshotsDir }) => {
     await page.screenshot({ path: path.join(screenshotsDir, 'safety-tooltip.png') });
     const inTooltip = await linksAndImages(page.locator('.monaco-hover, .workbench-hover'));
     if (inTooltip.length > 0) throw new Error(`the tree tooltip rendered workspace text as markup: ${inTooltip.join(', ')}`);
+
+    // --- Checklist tree: an item whose text is a command link, an image, HTML and an icon.
+    const checklistRow = (text) => page.locator('.part.sidebar .pane', { hasText: 'Checklist' }).locator('.monaco-list-row', { hasText: text }).first();
+    await checklistRow('hover-target').click();
+    const item = checklistRow('Run it');
+    await item.waitFor({ state: 'visible', timeout: 30_000 });
+    const itemText = await item.innerText();
+    for (const literal of ['[Run it](command:workbench.action.terminal.new)', '![i](https://evil.example/item.png)', '$(alert)']) {
+      if (!itemText.includes(literal)) throw new Error(`the checklist item should show ${literal} as text, got: ${itemText}`);
+    }
+    const inSidebar = await linksAndImages(page.locator('.part.sidebar'));
+    if (inSidebar.length > 0) throw new Error(`the tree rendered workspace text as markup: ${inSidebar.join(', ')}`);
 
     const leaving = requests.filter((url) => !isLoopback(url));
     if (leaving.length > 0) throw new Error(`requests left the page: ${leaving.join(', ')}`);
