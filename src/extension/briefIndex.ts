@@ -89,6 +89,8 @@ export class BriefIndex implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('programBriefs')) void this.reloadConfiguration();
       }),
+      // Trust granted: restricted settings (maxFileSizeKB) may now take the workspace's value.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reloadConfiguration()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.realFolders = undefined;
         void this.reindex();
