@@ -4,6 +4,8 @@
  * deletions, and from configuration changes. Features (diagnostics, language features, trees,
  * diagram) read `workspace` and listen to `onDidChange`; none of them reads files itself.
  */
+import { realpath, stat as statPath } from 'node:fs/promises';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   BriefWorkspace, ConfigError, mergeConfig, mayBeBrief, parseConfig, RULE_IDS,
@@ -12,6 +14,7 @@ import {
 import { createDirectoryFilter, createFileFilter } from '../core/glob';
 import { ParsePool } from './parsePool';
 import { BINARY_REASON, decodeBytes, tooLargeReason } from './parseProtocol';
+import { plainNotificationText, showError, showWarning } from './plainText';
 
 export interface BriefIndexChange {
   /** Uris (strings) whose text changed or that were added. */
@@ -38,6 +41,12 @@ const POOL_THRESHOLD = 200;
 const POOL_CONCURRENCY = 256;
 /** Folders created in a burst (a checkout, an unzip) are looked into once, after it. */
 const FOLDER_SCAN_DELAY_MS = 200;
+export const OUTSIDE_REASON = 'it is a link to a file outside the workspace folders, which is never followed';
+export const NOT_REGULAR_REASON = 'it is not a regular file (a FIFO, socket or device), which is never read';
+export const LINK_REASON = 'it is a symbolic link on a file system where its target cannot be checked, which is never followed';
+
+/** Whether a file may be read, and from where: its real path (file: uris), checked inside a workspace folder. */
+type Vetting = { ok: true; realPath?: string } | { ok: false; reason?: string };
 
 export class BriefIndex implements vscode.Disposable {
   readonly workspace = new BriefWorkspace();
@@ -63,6 +72,14 @@ export class BriefIndex implements vscode.Disposable {
   private batchSkips: string[] | undefined;
   /** Resolves when the first full indexing is done. */
   readonly ready: Promise<void>;
+  /** Files found not to be readable (a link out of the workspace, a FIFO): uri → reason. */
+  private readonly refused = new Map<string, string>();
+  /** Files checked since they last changed on disk. */
+  private readonly vetted = new Set<string>();
+  /** Real paths of the workspace folders (symlinks in them resolved). */
+  private realFolders: Promise<string[]> | undefined;
+  /** The text of briefs.config.json as last read (diagnostics point into it without reading again). */
+  private currentConfigText: string | undefined;
 
   constructor(private readonly output: vscode.LogOutputChannel) {
     this.disposables.push(
@@ -72,13 +89,22 @@ export class BriefIndex implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('programBriefs')) void this.reloadConfiguration();
       }),
+      // Trust granted: restricted settings (maxFileSizeKB) may now take the workspace's value.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reloadConfiguration()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.realFolders = undefined;
+        void this.reindex();
+      }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => void this.reloadFromDisk(uri)),
       watcher.onDidChange((uri) => void this.reloadFromDisk(uri)),
-      watcher.onDidDelete((uri) => this.remove([uri.toString()])),
+      watcher.onDidDelete((uri) => {
+        this.forget(uri);
+        this.remove([uri.toString()]);
+      }),
     );
     // A folder deleted or renamed away is reported for the folder alone: drop every brief under
     // it. A folder created or renamed in may arrive before the watcher sees the files inside it:
@@ -119,9 +145,15 @@ export class BriefIndex implements vscode.Disposable {
     return this.skippedFiles;
   }
 
-  /** Whether a uri is a file this index considers (inside include, outside exclude, a `.md`). */
+  /** The text of briefs.config.json as last read, if it was read. */
+  get configText(): string | undefined {
+    return this.currentConfigText;
+  }
+
+  /** Whether a uri is a file this index considers (inside include, outside exclude, a `.md`, not refused). */
   isCandidate(uri: vscode.Uri): boolean {
     if (!uri.path.toLowerCase().endsWith('.md')) return false;
+    if (this.refused.has(uri.toString())) return false;
     if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
     return this.fileFilter(vscode.workspace.asRelativePath(uri, false));
   }
@@ -151,6 +183,10 @@ export class BriefIndex implements vscode.Disposable {
   }
 
   private async indexAllOnce(): Promise<void> {
+    // Every file is checked again: links and file types may have changed.
+    this.vetted.clear();
+    this.refused.clear();
+    this.realFolders = undefined;
     await this.loadConfiguration();
     this.indexedMaxBytes = this.maxFileBytes();
     const started = performance.now();
@@ -167,13 +203,17 @@ export class BriefIndex implements vscode.Disposable {
     const maxBytes = this.maxFileBytes();
     const indexOne = async (uri: vscode.Uri) => {
       const key = uri.toString();
+      // Never a link out of the workspace folders, never a FIFO or device (it would block the read).
+      const vetting = await this.vet(uri);
+      if (!vetting.ok) return;
       seen.add(key);
       if (pool) {
         const open = this.openDocument(uri);
-        const local = !open && uri.scheme === 'file';
+        const local = !open && vetting.realPath !== undefined;
         const text = open ? open.getText() : local ? undefined : await this.readText(uri);
         if (local || text !== undefined) {
-          const response = await pool.parse({ uri: key, fsPath: local ? uri.fsPath : undefined, text, maxBytes });
+          // The worker reads the real path that was checked, not the link.
+          const response = await pool.parse({ uri: key, fsPath: local ? vetting.realPath : undefined, text, maxBytes });
           if (response.kind === 'brief') {
             if (this.storeParsed(uri, response.brief, programIds)) changed.push(key);
             return;
@@ -240,9 +280,69 @@ export class BriefIndex implements vscode.Disposable {
     return vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
   }
 
+  /**
+   * Checks that a file may be read: its real path (file: uris; links resolved) is inside a
+   * workspace folder, and it is a regular file. On other file systems a symbolic link is not
+   * followed. A refused file is skipped (one message) and left out until it changes.
+   */
+  private async vet(uri: vscode.Uri): Promise<Vetting> {
+    const key = uri.toString();
+    this.vetted.add(key);
+    let verdict: Vetting;
+    try {
+      verdict = await this.check(uri);
+    } catch (error) {
+      // Gone meanwhile, or unreadable: not refused, just not there.
+      this.refused.delete(key);
+      const message = `Could not read ${key}: ${error instanceof Error ? error.message : String(error)}`;
+      if ((error as NodeJS.ErrnoException)?.code === 'ENOENT' || (error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) this.output.debug(message);
+      else this.output.warn(message);
+      return { ok: false };
+    }
+    if (verdict.ok) {
+      this.refused.delete(key);
+    } else if (verdict.reason) {
+      this.refused.set(key, verdict.reason);
+      this.skip(uri, verdict.reason);
+    }
+    return verdict;
+  }
+
+  private async check(uri: vscode.Uri): Promise<Vetting> {
+    if (uri.scheme === 'file') {
+      const real = await realpath(uri.fsPath);
+      const folders = await this.workspaceRealPaths();
+      if (!folders.some((folder) => real === folder || real.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep))) {
+        return { ok: false, reason: OUTSIDE_REASON };
+      }
+      if (!(await statPath(real)).isFile()) return { ok: false, reason: NOT_REGULAR_REASON };
+      return { ok: true, realPath: real };
+    }
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type & vscode.FileType.SymbolicLink) return { ok: false, reason: LINK_REASON };
+    if (!(stat.type & vscode.FileType.File)) return { ok: false, reason: NOT_REGULAR_REASON };
+    return { ok: true };
+  }
+
+  private workspaceRealPaths(): Promise<string[]> {
+    this.realFolders ??= Promise.all((vscode.workspace.workspaceFolders ?? [])
+      .filter((folder) => folder.uri.scheme === 'file')
+      .map((folder) => realpath(folder.uri.fsPath).catch(() => undefined)))
+      .then((paths) => paths.filter((p): p is string => p !== undefined));
+    return this.realFolders;
+  }
+
+  /** A file changed or went away on disk: check it again next time. */
+  private forget(uri: vscode.Uri): void {
+    this.vetted.delete(uri.toString());
+    this.refused.delete(uri.toString());
+  }
+
   /** Reads a file, preferring the open document's (possibly unsaved) text. */
   private async readText(uri: vscode.Uri): Promise<string | undefined> {
     const open = this.openDocument(uri);
+    if (!this.vetted.has(uri.toString()) && !(await this.vet(uri)).ok) return undefined;
+    if (this.refused.has(uri.toString())) return undefined;
     if (open) return this.checkSize(uri, open.getText());
     try {
       const stat = await vscode.workspace.fs.stat(uri);
@@ -284,9 +384,10 @@ export class BriefIndex implements vscode.Disposable {
   }
 
   private notify(message: string): void {
-    this.shownNotices.push(message);
+    // File names come from the workspace: shown as text, never as a link.
+    this.shownNotices.push(plainNotificationText(message));
     if (this.shownNotices.length > 100) this.shownNotices.shift();
-    void vscode.window.showWarningMessage(message);
+    void showWarning(message);
   }
 
   private reportBatchSkips(): void {
@@ -294,7 +395,7 @@ export class BriefIndex implements vscode.Disposable {
     this.batchSkips = undefined;
     if (messages.length === 1) this.notify(messages[0]);
     else if (messages.length > 1) {
-      this.notify(`Program Briefs skipped ${messages.length} files that are too large or binary; see the Program Briefs output for the list.`);
+      this.notify(`Program Briefs skipped ${messages.length} files that are too large, binary, links out of the workspace or not regular files; see the Program Briefs output for the list.`);
     }
   }
 
@@ -332,8 +433,17 @@ export class BriefIndex implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.pendingEdits.get(key));
     this.pendingEdits.set(key, setTimeout(() => {
-      this.pendingEdits.delete(key);
-      this.updateNow(document);
+      // A document opened through a link out of the workspace is not indexed.
+      if (this.vetted.has(key) || document.isUntitled) {
+        this.pendingEdits.delete(key);
+        this.updateNow(document);
+        return;
+      }
+      void this.vet(document.uri).then((vetting) => {
+        if (this.pendingEdits.get(key) === undefined) return;
+        this.pendingEdits.delete(key);
+        if (vetting.ok || vetting.reason === undefined) this.updateNow(document);
+      });
     }, delay));
   }
 
@@ -380,6 +490,8 @@ export class BriefIndex implements vscode.Disposable {
   }
 
   private async reloadFromDisk(uri: vscode.Uri): Promise<void> {
+    // Changed on disk: it may now be a link or a FIFO.
+    this.forget(uri);
     if (!this.isCandidate(uri)) return;
     const text = await this.readText(uri);
     if (text === undefined) {
@@ -412,17 +524,23 @@ export class BriefIndex implements vscode.Disposable {
     let fileLayer: ConfigOverrides | undefined;
     this.currentConfigError = undefined;
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    this.currentConfigText = undefined;
     if (root) {
       const configUri = vscode.Uri.joinPath(root, CONFIG_FILE);
       try {
+        // Like a brief: never through a link out of the workspace, never a FIFO or device.
+        const vetting = await this.check(configUri);
+        if (!vetting.ok) throw new ConfigError(CONFIG_FILE, `not read: ${vetting.reason}`);
         const bytes = await vscode.workspace.fs.readFile(configUri);
-        fileLayer = parseConfig(new TextDecoder('utf-8').decode(bytes), CONFIG_FILE, RULE_IDS);
+        this.currentConfigText = new TextDecoder('utf-8').decode(bytes);
+        fileLayer = parseConfig(this.currentConfigText, CONFIG_FILE, RULE_IDS);
       } catch (error) {
         if (error instanceof ConfigError) {
           this.currentConfigError = error;
           this.output.error(error.message);
-          void vscode.window.showErrorMessage(`Program Briefs: ${error.message}. The file is ignored until it is fixed.`);
-        } else if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
+          // The message quotes the file's keys: shown as text, never as a link.
+          void showError(`Program Briefs: ${error.message}. The file is ignored until it is fixed.`);
+        } else if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound') && (error as NodeJS.ErrnoException)?.code !== 'ENOENT') {
           this.output.warn(`Could not read ${CONFIG_FILE}: ${error instanceof Error ? error.message : String(error)}`);
         }
       }

@@ -11,6 +11,7 @@ import {
 } from '../core/fixes';
 import type { BriefIndex } from './briefIndex';
 import { toVsRange } from './convert';
+import { escapeIcons } from './plainText';
 import { DIAGNOSTIC_SOURCE, type BriefDiagnostics } from './diagnostics';
 
 export const SET_OWNER_COMMAND = 'programBriefs.fix.setOwner';
@@ -178,8 +179,10 @@ export async function setOwner(index: BriefIndex, args: SetOwnerArgs, handle?: s
 
 async function pickHandle(index: BriefIndex, label: string): Promise<string | undefined> {
   const handles = knownHandles(index.workspace, index.config);
-  const base: vscode.QuickPickItem[] = handles.map((handle) => ({ label: handle }));
-  const picker = vscode.window.createQuickPick();
+  // Quick pick labels render `$(icon)`: handles from the workspace are shown literally.
+  type HandleItem = vscode.QuickPickItem & { handle: string };
+  const base: HandleItem[] = handles.map((handle) => ({ label: escapeIcons(handle), handle }));
+  const picker = vscode.window.createQuickPick<HandleItem>();
   picker.title = `Owner of ${label.replace(/`/g, '')}`;
   picker.placeholder = handles.length > 0 ? 'Pick a handle used in the workspace, or type a new one (@name)' : 'Type a handle (@name)';
   picker.items = base;
@@ -187,13 +190,13 @@ async function pickHandle(index: BriefIndex, label: string): Promise<string | un
     const typed = value.trim();
     const candidate = typed.startsWith('@') ? typed : `@${typed}`;
     picker.items = typed && HANDLE_PATTERN.test(candidate) && !handles.includes(candidate)
-      ? [{ label: candidate, description: 'new handle' }, ...base]
+      ? [{ label: escapeIcons(candidate), description: 'new handle', handle: candidate }, ...base]
       : base;
   });
   return new Promise<string | undefined>((resolve) => {
     let result: string | undefined;
     picker.onDidAccept(() => {
-      result = picker.selectedItems[0]?.label;
+      result = picker.selectedItems[0]?.handle;
       picker.hide();
     });
     picker.onDidHide(() => {

@@ -115,13 +115,9 @@ export class BriefDiagnostics implements vscode.Disposable {
       this.configDiagnosticUri = undefined;
     }
     if (!error || !uri) return;
-    let text = '';
-    try {
-      const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-      text = open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      // Unreadable: point at the start of the file.
-    }
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    // The index's copy: the file is not read again (it may be a FIFO or a link the index refused).
+    const text = open ? open.getText() : this.index.configText ?? '';
     if (this.index.configError !== error) return; // superseded while reading
     const message = error.message.startsWith(`${CONFIG_FILE}: `) ? error.message.slice(CONFIG_FILE.length + 2) : error.message;
     const diagnostic = new vscode.Diagnostic(toVsRange(configErrorRange(text, message)),

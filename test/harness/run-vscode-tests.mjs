@@ -45,6 +45,8 @@ Options:
   --port <n>           default: a free loopback port
   --serve              start VS Code with the extension and wait for Ctrl-C
                        (workspace default: <extension>/examples if present)
+  --restricted         enable Workspace Trust and leave the workspace untrusted
+                       (Restricted Mode; default: trust disabled, all trusted)
   --keep               keep the temp dir (logs, workspace copy) even on success`;
 
 // --- small utilities ----------------------------------------------------------
@@ -202,7 +204,7 @@ function installVsix(tmp, vsix) {
  * Starts code-server in its own process group (detached), so its children
  * (extension host, pty host, file watcher) can be killed together.
  */
-async function startCodeServer({ port, tmp, workspace, extraEnv }) {
+async function startCodeServer({ port, tmp, workspace, extraEnv, restricted = false }) {
   const { userDataDir, extensionsDir } = codeServerDirs(tmp);
   await fs.mkdir(path.join(userDataDir, 'User'), { recursive: true });
   await fs.mkdir(extensionsDir, { recursive: true });
@@ -218,7 +220,17 @@ async function startCodeServer({ port, tmp, workspace, extraEnv }) {
         'update.mode': 'none',
         'extensions.autoCheckUpdates': false,
         'extensions.autoUpdate': false,
-        'security.workspace.trust.enabled': false,
+        // Restricted Mode: trust on, no prompt, nothing trusted (a fresh user-data dir trusts no
+        // folder), so the workspace opens untrusted; otherwise trust is off (all trusted).
+        ...(restricted
+          ? {
+              'security.workspace.trust.enabled': true,
+              'security.workspace.trust.startupPrompt': 'never',
+              'security.workspace.trust.banner': 'never',
+              'security.workspace.trust.untrustedFiles': 'open',
+              'security.workspace.trust.emptyWindow': false,
+            }
+          : { 'security.workspace.trust.enabled': false }),
         'git.enabled': false,
       },
       null,
@@ -235,7 +247,7 @@ async function startCodeServer({ port, tmp, workspace, extraEnv }) {
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(restricted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     // Own config file, so nothing is written to ~/.config/code-server.
     '--config', path.join(tmp, 'code-server.yaml'),
@@ -458,6 +470,7 @@ async function main() {
       screenshots: { type: 'string' },
       port: { type: 'string' },
       serve: { type: 'boolean' },
+      restricted: { type: 'boolean' },
       keep: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -514,7 +527,9 @@ async function main() {
       tmp,
       workspace,
       extraEnv: { [RESULTS_ENV]: resultsPath, ...(opts.grep ? { [GREP_ENV]: opts.grep } : {}) },
+      restricted: Boolean(opts.restricted),
     });
+    if (opts.restricted) log('Restricted Mode: workspace trust enabled, the workspace is not trusted');
 
     if (opts.serve) {
       serving = true;

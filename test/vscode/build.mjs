@@ -5,7 +5,8 @@
 // host provides `vscode`; mocha must be the one copy the runner loads).
 // runMochaSuite() in index.js then runs every *.test.js next to it, so adding
 // a test file needs no registration. The output folder is emptied first, so a
-// deleted test file does not linger as a stale *.test.js.
+// deleted test file does not linger as a stale *.test.js. test/vscode/restricted/suite/ goes to
+// dist-test/restricted/ the same way.
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
@@ -16,18 +17,25 @@ const root = path.resolve(here, '../..');
 const suiteDir = path.join(here, 'suite');
 const outdir = path.join(root, 'dist-test/suite');
 
-const tests = readdirSync(suiteDir).filter((name) => name.endsWith('.test.ts')).sort();
-if (tests.length === 0) throw new Error(`no *.test.ts in ${suiteDir}`);
-rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: ['index.ts', ...tests].map((name) => path.join(suiteDir, name)),
-  outdir,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: 'inline',
-  external: ['vscode', 'mocha'],
-  logLevel: 'warning',
-});
-console.error(`[build:tests] ${tests.length} test files -> ${path.relative(root, outdir)}/ (${tests.join(', ')})`);
+/** Bundles `<dir>/index.ts` and every `<dir>/*.test.ts` into `outdir`. */
+async function buildSuite(dir, outdir) {
+  const tests = readdirSync(dir).filter((name) => name.endsWith('.test.ts')).sort();
+  if (tests.length === 0) throw new Error(`no *.test.ts in ${dir}`);
+  rmSync(outdir, { recursive: true, force: true });
+  await build({
+    entryPoints: ['index.ts', ...tests].map((name) => path.join(dir, name)),
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+  console.error(`[build:tests] ${tests.length} test files -> ${path.relative(root, outdir)}/ (${tests.join(', ')})`);
+}
+
+await buildSuite(suiteDir, outdir);
+// The Restricted Mode suite (untrusted workspace), run by a second harness invocation.
+await buildSuite(path.join(here, 'restricted/suite'), path.join(root, 'dist-test/restricted'));

@@ -12,6 +12,7 @@ import {
   type DiagramOptions, type HostToWebview, type PersistedState, type WebviewToHost,
 } from '../../core/diagramProtocol';
 import type { BriefIndex } from '../briefIndex';
+import { escapeIcons, showInformation } from '../plainText';
 import { diagramHtml } from './html';
 
 /** Brief edits arrive here already debounced by the index (150 ms); this groups bursts (saves of many files, re-index). */
@@ -242,16 +243,22 @@ export class DiagramPanel implements vscode.Disposable {
   private async pickFocus(): Promise<void> {
     const items = this.index.workspace.briefs()
       .filter((brief) => brief.program)
-      .map((brief) => ({ label: brief.program!.value, description: brief.title?.value, detail: vscode.workspace.asRelativePath(vscode.Uri.parse(brief.uri)) }));
+      // Quick pick texts render `$(icon)`: workspace text is shown literally.
+      .map((brief) => ({
+        label: escapeIcons(brief.program!.value),
+        description: brief.title && escapeIcons(brief.title.value),
+        detail: escapeIcons(vscode.workspace.asRelativePath(vscode.Uri.parse(brief.uri))),
+        program: brief.program!.value,
+      }));
     const picked = await vscode.window.showQuickPick(items, { title: 'Focus the dependency diagram on a program', matchOnDescription: true, matchOnDetail: true });
-    if (picked) this.focusOn(picked.label, 'brief');
+    if (picked) this.focusOn(picked.program, 'brief');
   }
 
   /** Opens the brief that defines a node at its line, beside the diagram; keeps focus in the diagram. */
   private async open(nodeId: string): Promise<void> {
     const node = this.index.workspace.graph().nodes.get(nodeId);
     if (!node) {
-      void vscode.window.showInformationMessage(`No brief defines ${nodeId}.`);
+      void showInformation(`No brief defines ${nodeId}.`);
       return;
     }
     const position = new vscode.Position(node.line, 0);
@@ -288,7 +295,7 @@ export class DiagramPanel implements vscode.Disposable {
     if (!target) return;
     const text = svg.startsWith('<?xml') ? svg : `<?xml version="1.0" encoding="UTF-8"?>\n${svg}`;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-    void vscode.window.setStatusBarMessage(`Diagram exported to ${vscode.workspace.asRelativePath(target)}`, 4000);
+    void vscode.window.setStatusBarMessage(`Diagram exported to ${escapeIcons(vscode.workspace.asRelativePath(target))}`, 4000);
   }
 
   dispose(): void {

@@ -10,6 +10,7 @@ import {
 } from '../../core';
 import { knownHandles } from '../../core/fixes';
 import type { BriefIndex } from '../briefIndex';
+import { escapeMarkdown as escape, markdownCodeSpan, safeMarkdown } from '../plainText';
 import { bodyPlaceAt, frontmatterPlaceAt, type CompletionPlace } from './yamlContext';
 
 export const COMPLETION_TRIGGERS = ['[', '#', '@', ' ', '"'];
@@ -121,30 +122,26 @@ function milestoneCount(workspace: BriefWorkspace): number {
 }
 
 export function describeProgram(brief: Brief): vscode.MarkdownString {
-  const lines = [`**${escape(brief.title?.value ?? brief.program?.value ?? '')}** \`${brief.program?.value ?? ''}\``, ''];
+  const lines = [`**${escape(brief.title?.value ?? brief.program?.value ?? '')}** ${markdownCodeSpan(brief.program?.value ?? '')}`, ''];
   const facts = [
     ['Owner', brief.owner?.value], ['Status', brief.status?.value], ['Target', brief.target?.value],
   ].filter(([, value]) => value).map(([name, value]) => `${name}: ${escape(value!)}`);
   if (facts.length > 0) lines.push(facts.join(' · '));
   if (brief.summary) lines.push('', escape(brief.summary));
-  return new vscode.MarkdownString(lines.join('\n'));
+  return safeMarkdown(lines.join('\n'));
 }
 
 export function describeMilestone(brief: Brief, id: string): vscode.MarkdownString {
   const milestone = brief.milestones.find((m) => m.id?.value === id);
-  const lines = [`**${escape(milestone?.title?.value ?? id)}** \`${brief.program?.value ?? ''}#${id}\``, ''];
+  const lines = [`**${escape(milestone?.title?.value ?? id)}** ${markdownCodeSpan(`${brief.program?.value ?? ''}#${id}`)}`, ''];
   const facts = [
     ['Owner', milestone?.owner?.value], ['Status', milestone?.status?.value], ['Due', milestone?.due?.value], ['Team', milestone?.team?.value],
   ].filter(([, value]) => value).map(([name, value]) => `${name}: ${escape(value!)}`);
   if (facts.length > 0) lines.push(facts.join(' · '));
   lines.push('', `Milestone of ${escape(brief.title?.value ?? brief.program?.value ?? '')}`);
-  return new vscode.MarkdownString(lines.join('\n'));
+  return safeMarkdown(lines.join('\n'));
 }
 
-/** Text shown in hovers is data, never markup. */
-export function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, '\\$&');
-}
 
 /** The completion place at a position: in the frontmatter by YAML structure, in the body by the line's text. */
 function placeAt(document: vscode.TextDocument, position: vscode.Position): CompletionPlace | undefined {

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { BriefIndex } from '../briefIndex';
 import { fromVsPosition, toVsLocation, toVsRange } from '../convert';
+import { escapeMarkdown, markdownCodeSpan, safeMarkdown } from '../plainText';
 import { describeMilestone, describeProgram } from './completion';
 import { definitionOf, referencesTo, symbolAt, type SymbolAt } from './symbols';
 
@@ -20,10 +21,11 @@ export class BriefNavigationProvider implements vscode.HoverProvider, vscode.Def
     const range = toVsRange(symbol.range);
     const written = symbol.target.milestone !== undefined ? `${symbol.target.program}#${symbol.target.milestone}` : symbol.target.program;
     if (!definition) {
-      return new vscode.Hover(new vscode.MarkdownString(`No brief in the workspace defines \`${written}\`.`), range);
+      return new vscode.Hover(safeMarkdown(`No brief in the workspace defines ${markdownCodeSpan(written)}.`), range);
     }
     const content = symbol.target.milestone !== undefined ? describeMilestone(definition.brief, symbol.target.milestone) : describeProgram(definition.brief);
-    content.appendMarkdown(`\n\n${vscode.workspace.asRelativePath(vscode.Uri.parse(definition.uri))}`);
+    // The path is the workspace's (a folder may be named like Markdown): text only.
+    content.appendMarkdown(`\n\n${escapeMarkdown(vscode.workspace.asRelativePath(vscode.Uri.parse(definition.uri)))}`);
     return new vscode.Hover(content, range);
   }
 

@@ -9,6 +9,7 @@ import { planCheckboxToggle } from '../../core/checkboxEdit';
 import type { ChecklistEntry, ChecklistNode } from '../../core/checklistTree';
 import type { BriefIndex } from '../briefIndex';
 import { toVsRange } from '../convert';
+import { plainNotificationText } from '../plainText';
 
 export interface ToggleOutcome {
   /** Items whose checkbox was written. */
@@ -78,5 +79,5 @@ function staleMessage(stale: ToggleOutcome['stale']): string {
   const [{ entry, reason }] = stale;
   const file = vscode.workspace.asRelativePath(vscode.Uri.parse(entry.uri));
   const more = stale.length > 1 ? ` (and ${stale.length - 1} more)` : '';
-  return `Nothing was changed: “${entry.label}” in ${file} changed since the Checklist view showed it (${reason})${more}. The view is refreshed; tick it again there.`;
+  return plainNotificationText(`Nothing was changed: “${entry.label}” in ${file} changed since the Checklist view showed it (${reason})${more}. The view is refreshed; tick it again there.`);
 }

@@ -9,7 +9,7 @@ import {
 } from '../../core/checklistTree';
 import type { BriefIndex } from '../briefIndex';
 import type { ChecklistFilters } from './checklistFilters';
-import { escapeMarkdown, openAt, plural, todayOf } from './shared';
+import { escapeMarkdown, openAt, plural, safeMarkdown, todayOf } from './shared';
 
 export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistNode> {
   private readonly changeEmitter = new vscode.EventEmitter<ChecklistNode | undefined>();
@@ -59,7 +59,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
       item.iconPath = complete
         ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
         : node.progress.overdue > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground')) : new vscode.ThemeIcon('project');
-      item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(node.title ?? node.label)}**\n\n${node.progress.done} of ${plural(node.progress.total, 'item')} done${node.progress.overdue > 0 ? `, ${node.progress.overdue} overdue` : ''}\n\n${escapeMarkdown(vscode.workspace.asRelativePath(vscode.Uri.parse(node.uri)))}`);
+      item.tooltip = safeMarkdown(`**${escapeMarkdown(node.title ?? node.label)}**\n\n${node.progress.done} of ${plural(node.progress.total, 'item')} done${node.progress.overdue > 0 ? `, ${node.progress.overdue} overdue` : ''}\n\n${escapeMarkdown(vscode.workspace.asRelativePath(vscode.Uri.parse(node.uri)))}`);
     } else {
       item.contextValue = 'checklistHeading';
       item.tooltip = `${node.label}: ${node.progress.done} of ${plural(node.progress.total, 'item')} done`;

@@ -10,7 +10,7 @@ import {
 } from '../../core/programsTree';
 import type { Brief } from '../../core';
 import type { BriefIndex } from '../briefIndex';
-import { escapeMarkdown, openAt, plural, todayOf } from './shared';
+import { escapeMarkdown, openAt, plural, safeMarkdown, todayOf } from './shared';
 
 const STATE_KEY = 'programBriefs.programs.grouping';
 
@@ -160,15 +160,12 @@ function statusIcon(status: string | undefined): vscode.ThemeIcon {
 function programTooltip(node: ProgramNode, attention: ProgramAttention): vscode.MarkdownString {
   const lines = [
     `**${escapeMarkdown(node.title ?? node.label)}** (${escapeMarkdown(node.label)})`,
-    [node.status && `Status: ${node.status}`, node.owner && `Owner: ${node.owner}`, node.target && `Target: ${node.target}`].filter(Boolean).join(' · '),
+    [node.status && `Status: ${escapeMarkdown(node.status)}`, node.owner && `Owner: ${escapeMarkdown(node.owner)}`, node.target && `Target: ${escapeMarkdown(node.target)}`].filter(Boolean).join(' · '),
     [attention.overdueMilestones && `${plural(attention.overdueMilestones, 'overdue milestone')}`,
       attention.atRiskMilestones && `${plural(attention.atRiskMilestones, 'milestone')} at risk or blocked`,
       attention.unmitigatedRisks && `${plural(attention.unmitigatedRisks, 'unmitigated risk')}`,
       attention.openDecisions && `${plural(attention.openDecisions, 'open decision')}`]
       .filter(Boolean).join(' · '),
   ];
-  const tooltip = new vscode.MarkdownString(lines.filter(Boolean).join('\n\n'));
-  tooltip.supportHtml = false;
-  tooltip.isTrusted = false;
-  return tooltip;
+  return safeMarkdown(lines.filter(Boolean).join('\n\n'));
 }

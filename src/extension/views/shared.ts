@@ -40,7 +40,5 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** Text from a brief, safe inside a MarkdownString (a tooltip). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
-}
+/** Text from a brief, safe inside a MarkdownString (a tooltip): see src/extension/plainText.ts. */
+export { escapeMarkdown, safeMarkdown } from '../plainText';

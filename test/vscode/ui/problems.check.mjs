@@ -1,7 +1,7 @@
 // Opens a brief in the workbench and sees its warnings in the Problems panel,
 // with rule codes; saves test-results/screenshots/problems.png.
 import * as path from 'node:path';
-import { closeAllEditors, openFile, runCommand } from './workbench.mjs';
+import { closeAllEditors, openFile, runCommand, until } from './workbench.mjs';
 
 export default async ({ page, screenshotsDir }) => {
   await closeAllEditors(page);
@@ -12,8 +12,11 @@ export default async ({ page, screenshotsDir }) => {
   const row = (text) => panel.locator('.monaco-list-row', { hasText: text }).first();
   // The panel's own filter, by file: first a brief that is not open (indexed without opening it)…
   const filter = page.getByPlaceholder(/^Filter \(e\.g\./).first();
-  await filter.fill('**/programs/identity.md');
-  await row('`status` is "on-trak"').waitFor({ state: 'visible', timeout: 30_000 });
+  // The panel may restore its own (empty) filter just after it opens: fill again until it holds.
+  await until(async () => {
+    if ((await filter.inputValue()) !== '**/programs/identity.md') await filter.fill('**/programs/identity.md');
+    return row('`status` is "on-trak"').isVisible();
+  }, 'the Problems panel, filtered to identity.md, to show its status problem');
   await page.screenshot({ path: path.join(screenshotsDir, 'problems-not-open.png') });
   // …then the open one.
   await filter.fill('**/programs/payments.md');

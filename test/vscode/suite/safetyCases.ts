@@ -1,0 +1,142 @@
+/**
+ * Hostile-workspace cases of issue 9 (finding 7, editor part), run by the trusted suite
+ * (safety.test.ts) and by the Restricted Mode suite (test/vscode/restricted/): links out of the
+ * workspace are never followed, FIFOs never block the index, and a workspace cannot raise
+ * `programBriefs.maxFileSizeKB` unless it is trusted. Files are made at run time (links, FIFOs,
+ * megabytes): nothing of it is committed.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { NOT_REGULAR_REASON, OUTSIDE_REASON } from '../../../src/extension/briefIndex';
+import { extensionApi, root, waitFor } from './helpers';
+
+const brief = (program: string) => `---\nprogram: ${program}\ntitle: ${program}\nowner: "@maria"\n---\n\n- [ ] secret item of ${program}\n`;
+
+export function safetySuite(mode: 'trusted' | 'restricted'): void {
+  suite(`Hostile workspace: links, FIFOs, restricted settings (${mode})`, () => {
+    let outside: string;
+    const made: string[] = [];
+    const ws = () => root().fsPath;
+    const uriOf = (relative: string) => vscode.Uri.file(path.join(ws(), relative)).toString();
+
+    suiteSetup(async () => {
+      await extensionApi();
+      outside = await fs.mkdtemp(path.join(os.tmpdir(), 'pb-outside-'));
+      await fs.mkdir(path.join(outside, 'dir'));
+      await fs.writeFile(path.join(outside, 'secret.md'), brief('outside-secret'));
+      await fs.writeFile(path.join(outside, 'late.md'), brief('outside-late'));
+      await fs.writeFile(path.join(outside, 'dir', 'deep.md'), brief('outside-deep'));
+    });
+
+    suiteTeardown(async () => {
+      for (const entry of made.reverse()) await fs.rm(path.join(ws(), entry), { recursive: true, force: true });
+      await fs.rm(outside, { recursive: true, force: true });
+      const { index } = await extensionApi();
+      await index.reindex();
+    });
+
+    test(`the workspace is ${mode === 'trusted' ? 'trusted' : 'not trusted (Restricted Mode)'}`, () => {
+      assert.equal(vscode.workspace.isTrusted, mode === 'trusted');
+    });
+
+    test('file and folder links out of the workspace are never followed; a link inside it is', async () => {
+      const { index } = await extensionApi();
+      made.push('safety-links', 'safety-inside');
+      await fs.mkdir(path.join(ws(), 'safety-links'));
+      await fs.mkdir(path.join(ws(), 'safety-inside'));
+      await fs.writeFile(path.join(ws(), 'safety-inside', 'target.txt'), brief('link-inside'));
+      await fs.symlink(path.join(outside, 'secret.md'), path.join(ws(), 'safety-links', 'secret.md'));
+      await fs.symlink(path.join(outside, 'dir'), path.join(ws(), 'safety-links', 'dir'));
+      await fs.symlink(path.join(ws(), 'safety-inside', 'target.txt'), path.join(ws(), 'safety-links', 'alias.md'));
+      await index.reindex();
+      assert.equal(index.workspace.program('outside-secret'), undefined, 'a file link out of the workspace was read');
+      assert.equal(index.workspace.program('outside-deep'), undefined, 'a folder link out of the workspace was descended into');
+      assert.equal(index.skipped.get(uriOf('safety-links/secret.md')), OUTSIDE_REASON);
+      assert.equal(index.skipped.get(uriOf('safety-links/dir/deep.md')), OUTSIDE_REASON);
+      assert.ok(index.workspace.program('link-inside'), 'a link to a file inside the workspace is read');
+      // A link made later (the file watcher's path) is refused too.
+      await fs.symlink(path.join(outside, 'late.md'), path.join(ws(), 'safety-links', 'late.md'));
+      await waitFor(() => index.skipped.get(uriOf('safety-links/late.md')) === OUTSIDE_REASON, 'the late link to be refused');
+      assert.equal(index.workspace.program('outside-late'), undefined);
+      // Nothing of the outside files reached any feature: the Checklist, completion, symbols.
+      const texts = index.workspace.briefs().map((b) => b.text).join('\n');
+      assert.doesNotMatch(texts, /secret item of outside-/);
+    });
+
+    test('with parse workers (200+ files) a link out is not followed either', async () => {
+      const { index } = await extensionApi();
+      made.push('safety-many');
+      await fs.mkdir(path.join(ws(), 'safety-many'));
+      await Promise.all(Array.from({ length: 220 }, (_, i) => fs.writeFile(path.join(ws(), 'safety-many', `n${i}.md`), `# note ${i}\n`)));
+      await fs.symlink(path.join(outside, 'secret.md'), path.join(ws(), 'safety-many', 'secret.md'));
+      await index.reindex();
+      assert.ok((index.lastIndexing?.workers ?? 0) > 0, `parse workers were used (${JSON.stringify(index.lastIndexing)})`);
+      assert.equal(index.workspace.program('outside-secret'), undefined);
+      assert.equal(index.skipped.get(uriOf('safety-many/secret.md')), OUTSIDE_REASON);
+    });
+
+    test('a FIFO named like a brief, or as briefs.config.json, never blocks the index', async function () {
+      if (process.platform === 'win32') this.skip();
+      const { index } = await extensionApi();
+      made.push('safety-fifo');
+      await fs.mkdir(path.join(ws(), 'safety-fifo'));
+      const fifo = path.join(ws(), 'safety-fifo', 'pipe.brief.md');
+      assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
+      // The file watcher reports it; reading it would block forever.
+      await waitFor(() => index.skipped.get(uriOf('safety-fifo/pipe.brief.md')) === NOT_REGULAR_REASON, 'the FIFO to be refused');
+      await index.reindex();
+      assert.equal(index.skipped.get(uriOf('safety-fifo/pipe.brief.md')), NOT_REGULAR_REASON);
+
+      const config = path.join(ws(), 'briefs.config.json');
+      const saved = await fs.readFile(config, 'utf8').catch(() => undefined);
+      try {
+        await fs.rm(config, { force: true });
+        assert.equal(spawnSync('mkfifo', [config]).status, 0, 'mkfifo');
+        await index.reindex();
+        assert.match(index.configError?.message ?? '', /not read: it is not a regular file/);
+      } finally {
+        await fs.rm(config, { force: true });
+        if (saved !== undefined) await fs.writeFile(config, saved);
+        await index.reindex();
+      }
+      assert.equal(index.configError, undefined);
+    });
+
+    test(mode === 'trusted'
+      ? 'a trusted workspace may raise programBriefs.maxFileSizeKB'
+      : 'in Restricted Mode the workspace value of programBriefs.maxFileSizeKB is ignored', async () => {
+      const { index } = await extensionApi();
+      const settings = () => vscode.workspace.getConfiguration('programBriefs');
+      if (mode === 'trusted') {
+        await settings().update('maxFileSizeKB', 999999, vscode.ConfigurationTarget.Workspace);
+        await waitFor(() => settings().get('maxFileSizeKB') === 999999, 'the workspace setting to apply');
+      } else {
+        // The restricted workspace ships .vscode/settings.json with 999999 (and programBriefs.me,
+        // which is not restricted and does apply).
+        assert.equal(settings().get('me'), '@restricted-me', 'workspace settings are read');
+        assert.equal(settings().get('maxFileSizeKB'), 2048, 'the restricted setting keeps its default');
+      }
+      made.push('safety-big');
+      await fs.mkdir(path.join(ws(), 'safety-big'));
+      const big = path.join(ws(), 'safety-big', 'big.md');
+      // 3 MB, over the 2048 KB default; a code block is cheap to parse.
+      await fs.writeFile(big, `${brief('big-one')}\n\`\`\`\n${`${'x'.repeat(99)}\n`.repeat(31_500)}\`\`\`\n`);
+      try {
+        await index.reindex();
+        if (mode === 'trusted') {
+          assert.ok(index.workspace.program('big-one'), 'a 3 MB brief is read under a trusted 999999 KB limit');
+        } else {
+          assert.equal(index.workspace.program('big-one'), undefined, 'a 3 MB brief was read in Restricted Mode');
+          assert.match(index.skipped.get(uriOf('safety-big/big.md')) ?? '', /larger than 2048 KB/);
+        }
+      } finally {
+        await fs.rm(big, { force: true });
+        if (mode === 'trusted') await settings().update('maxFileSizeKB', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+  });
+}
