@@ -4,15 +4,15 @@
  * `src/core`). Uris given to the core are `file://` URLs, so Markdown links between briefs
  * resolve as in the editor; paths shown to users are relative to the current directory.
  */
-import { constants, type Stats } from 'node:fs';
-import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, mergeConfig, parseConfig, type BriefsConfig, type ConfigOverrides } from '../core/config';
-import { decodeFile, DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes, sizeProblem } from '../core/filePolicy';
+import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/filePolicy';
 import { createDirectoryFilter, createFileFilter } from '../core/glob';
 import { RULE_IDS } from '../core/rules';
 import { BriefWorkspace } from '../core/workspace';
+import { readRegularFile } from '../host/readRegularFile';
 
 export const CONFIG_FILE_NAME = 'briefs.config.json';
 
@@ -70,7 +70,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
   const texts = await mapLimit(files, 32, async (file) => {
     const shown = displayPath(cwd, file.path);
     try {
-      const read = await readRegularFile(file.open, maxBytes, { noFollow: file.noFollow });
+      const read = await readRegularFile(file.open, maxBytes, { noFollow: file.noFollow, setting: SIZE_SETTING });
       if (read.kind === 'text') return read.text;
       skipped.push(`skipped ${shown}: ${read.reason}`);
     } catch (error) {
@@ -94,64 +94,6 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
   };
 }
 
-/** A file that is not a regular file (a FIFO, a device, a socket, a folder): never read. */
-export class NotRegularFileError extends Error {
-  constructor(readonly kind: string) {
-    super(`not a regular file (${kind})`);
-    this.name = 'NotRegularFileError';
-  }
-}
-
-function fileKind(info: Stats): string {
-  if (info.isDirectory()) return 'a folder';
-  if (info.isFIFO()) return 'a named pipe';
-  if (info.isCharacterDevice()) return 'a character device';
-  if (info.isBlockDevice()) return 'a block device';
-  if (info.isSocket()) return 'a socket';
-  if (info.isSymbolicLink()) return 'a symbolic link';
-  return 'not a file';
-}
-
-// Absent on Windows: there, opening a FIFO does not block and there are no such links to refuse.
-const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
-const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-
-/**
- * Reads a regular file, never anything else: it is opened without blocking (a FIFO would wait
- * for a writer forever) and, once open, checked with `fstat` on the same descriptor, so it cannot
- * be swapped between the check and the read. A file larger than `maxBytes` is not read at all;
- * the read stops after `maxBytes + 1` bytes in case it grew. With `noFollow`, a symbolic link
- * is refused (it was a regular file when the folder was listed: a link now means it changed).
- * Bytes are decoded by the core's policy (UTF-8 or UTF-16 with a BOM; NUL bytes are binary).
- */
-export async function readRegularFile(path: string, maxBytes: number, options: { noFollow?: boolean; setting?: string } = {}): Promise<{ kind: 'text'; text: string } | { kind: 'skipped'; reason: string }> {
-  const setting = options.setting ?? SIZE_SETTING;
-  const handle = await open(path, constants.O_RDONLY | O_NONBLOCK | (options.noFollow ? O_NOFOLLOW : 0));
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new NotRegularFileError(fileKind(info));
-    const tooLarge = sizeProblem(info.size, maxBytes, setting);
-    if (tooLarge) return { kind: 'skipped', reason: tooLarge };
-    let buffer = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length > maxBytes) return { kind: 'skipped', reason: sizeProblem(length, maxBytes, setting)! };
-      if (length === buffer.length) {
-        // It grew since the stat: read on, up to one byte over the limit.
-        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
-        buffer.copy(bigger, 0, 0, length);
-        buffer = bigger;
-      }
-    }
-    const decoded = decodeFile(buffer.subarray(0, length), maxBytes, setting);
-    return decoded.kind === 'text' ? { kind: 'text', text: decoded.text } : decoded;
-  } finally {
-    await handle.close();
-  }
-}
 
 /** `path` relative to cwd with `/` separators (as in the JSON and SARIF output). */
 export function displayPath(cwd: string, path: string): string {

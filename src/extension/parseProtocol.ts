@@ -23,14 +23,14 @@ export type ParseResponse =
   | { id: number; kind: 'skipped'; reason: string }
   | { id: number; kind: 'error'; message: string };
 
-const SETTING = 'setting programBriefs.maxFileSizeKB';
+export const SIZE_SETTING = 'setting programBriefs.maxFileSizeKB';
 
 /** The size and binary policy is the core's (src/core/filePolicy.ts), shared with the CLI. */
 export function tooLargeReason(maxBytes: number): string {
-  return tooLarge(maxBytes, SETTING);
+  return tooLarge(maxBytes, SIZE_SETTING);
 }
 
 /** A file's bytes as text (UTF-8, or UTF-16 with a byte order mark), or why it is skipped (too large, binary). */
 export function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodedFile {
-  return decodeFile(bytes, maxBytes, SETTING);
+  return decodeFile(bytes, maxBytes, SIZE_SETTING);
 }

@@ -3,21 +3,22 @@
  * and leaves the extension host free. Bundled on its own (dist/parseWorker.js); it never loads
  * `vscode`. Each request is answered with a parsed Brief (plain data, cloned to the host).
  */
-import { readFileSync, statSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { mayBeBrief, parseBrief } from '../core';
-import { decodeBytes, tooLargeReason, type ParseRequest, type ParseResponse } from './parseProtocol';
+import { readRegularFile } from '../host/readRegularFile';
+import { SIZE_SETTING, tooLargeReason, type ParseRequest, type ParseResponse } from './parseProtocol';
 
-function handle(request: ParseRequest): ParseResponse {
+async function handle(request: ParseRequest): Promise<ParseResponse> {
   const { id, uri, maxBytes } = request;
   try {
     let text = request.text;
     if (text === undefined) {
       if (!request.fsPath) return { id, kind: 'error', message: 'no text and no path' };
-      if (statSync(request.fsPath).size > maxBytes) return { id, kind: 'skipped', reason: tooLargeReason(maxBytes) };
-      const decoded = decodeBytes(readFileSync(request.fsPath), maxBytes);
-      if (decoded.kind === 'skipped') return { id, kind: 'skipped', reason: decoded.reason };
-      text = decoded.text;
+      // The index vetted this real path (a regular file inside a workspace folder); reading it as a
+      // regular file again, without following a link, means a swap since then is refused, not read.
+      const read = await readRegularFile(request.fsPath, maxBytes, { noFollow: true, setting: SIZE_SETTING });
+      if (read.kind === 'skipped') return { id, kind: 'skipped', reason: read.reason };
+      text = read.text;
     } else if (text.length > maxBytes) {
       return { id, kind: 'skipped', reason: tooLargeReason(maxBytes) };
     }
@@ -29,5 +30,5 @@ function handle(request: ParseRequest): ParseResponse {
 }
 
 parentPort?.on('message', (requests: ParseRequest[]) => {
-  parentPort!.postMessage(requests.map(handle));
+  void Promise.all(requests.map(handle)).then((responses) => parentPort!.postMessage(responses));
 });
