@@ -82,6 +82,17 @@ export function nestingPrefixDepth(text: string, start: number, limit = MAX_LINE
   return depth;
 }
 
+const MARKERS = 'emphasis, link, table or HTML markers (`*`, `_`, `~`, `[`, `]`, `|`, `<`, `\\`)';
+
+/** Whether the line [start, end) is an ATX heading: up to 3 spaces, 1 to 6 `#`, then a blank or the end. */
+function isAtxHeading(text: string, start: number, end: number): boolean {
+  let at = start;
+  while (at < end && at - start < 3 && text.charCodeAt(at) === SPACE) at++;
+  let level = 0;
+  while (at + level < end && text.charCodeAt(at + level) === 35 /* # */) level++;
+  return level >= 1 && level <= 6 && (at + level === end || isBlank(text.charCodeAt(at + level)));
+}
+
 /** The marker characters whose count makes micromark's inline resolution quadratic. */
 function isMarker(code: number): boolean {
   return code === 42 /* * */ || code === 95 /* _ */ || code === 126 /* ~ */ || code === 91 /* [ */ || code === 93 /* ] */
@@ -125,16 +136,18 @@ export function guardBody(text: string, bodyStart: number, bodyLine: number): Gu
         if (isMarker(code)) markers++;
       }
     }
-    if (blank) {
-      cost += paragraphMarkers * paragraphMarkers;
+    if (blank || isAtxHeading(text, start, end)) {
+      // A blank line ends a paragraph; an ATX heading interrupts one and is inline content of its own.
+      cost += paragraphMarkers * paragraphMarkers + markers * markers;
       paragraphMarkers = 0;
       inParagraph = false;
+      if (markers > MAX_PARAGRAPH_MARKERS && !skipped) skipped = { line, reason: `the heading at line ${line + 1} has more than ${MAX_PARAGRAPH_MARKERS.toLocaleString('en-US')} ${MARKERS}` };
     } else {
       if (!inParagraph) paragraphLine = line;
       inParagraph = true;
       paragraphMarkers += markers;
       if (paragraphMarkers > MAX_PARAGRAPH_MARKERS && !skipped) {
-        skipped = { line: paragraphLine, reason: `the paragraph at line ${paragraphLine + 1} has more than ${MAX_PARAGRAPH_MARKERS.toLocaleString('en-US')} emphasis, link, table or HTML markers (\`*\`, \`_\`, \`~\`, \`[\`, \`]\`, \`|\`, \`<\`, \`\\\`)` };
+        skipped = { line: paragraphLine, reason: `the paragraph at line ${paragraphLine + 1} has more than ${MAX_PARAGRAPH_MARKERS.toLocaleString('en-US')} ${MARKERS}` };
       }
     }
     if (!skipped && cost > MAX_BODY_COST) {

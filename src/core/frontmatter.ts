@@ -251,8 +251,9 @@ class FrontmatterReader {
     // A bare id in a milestone's depends_on is a milestone of this brief if it has one, else a program.
     const self = program?.value ?? '';
     const resolveInMilestone = (written: string) => (milestoneIds.has(written) ? { program: self, milestone: written } : { program: written });
+    const milestoneAt = new Map(milestones.map((m) => [m.index, m]));
     for (const { node, path } of this.list(root, 'milestones', [])) {
-      const milestone = milestones.find((m) => m.index === path[1]);
+      const milestone = milestoneAt.get(path[1] as number);
       if (milestone && isMap(node)) milestone.dependsOn = this.dependencies(node, path, resolveInMilestone);
     }
     const stakeholders: Stakeholder[] = [];
