@@ -138,13 +138,34 @@ export function finishBody(structure: BodyStructure, lines: LineIndex, bodyStart
   const checklist: ChecklistItem[] = [];
   for (const task of tasks) {
     const position = lines.positionAt(task.start);
-    const item = checklistItemAt(lines.lineText(position.line), position.line, position.character, task.depth);
+    const item = checklistItemAt(lines.lineText(position.line), position.line, position.character, task.depth)
+      ?? checkboxOnNextLine(lines, position.line, position.character, task.depth);
     if (!item) continue;
     const heading = nearestHeadingAbove(headings, position.line);
     if (heading) item.heading = { text: heading.text, line: heading.line };
     checklist.push(item);
   }
   return { headings, bodyReferences, checklist };
+}
+
+/**
+ * A task whose list marker is alone on its line and whose checkbox opens the next one
+ * (`-\n  [ ] box`): GFM reads it as a task, so the checklist does too. Its range starts at the
+ * checkbox, the start of the line that holds the item's text.
+ */
+function checkboxOnNextLine(lines: LineIndex, line: number, markerChar: number, depth: number): ChecklistItem | undefined {
+  const markerLine = lines.lineText(line);
+  let markerEnd = markerChar;
+  while (markerEnd < markerLine.length && markerLine.charCodeAt(markerEnd) >= 48 && markerLine.charCodeAt(markerEnd) <= 57) markerEnd++;
+  markerEnd++; // the bullet, or the `.`/`)` of an ordered marker
+  if (markerLine.slice(markerEnd).trim() !== '' || line + 1 >= lines.lineCount) return undefined;
+  const next = lines.lineText(line + 1);
+  const checkbox = next.length - next.trimStart().length;
+  if (checkbox < 2 || next[checkbox] !== '[') return undefined;
+  // checklistItemAt reads a marker then the checkbox: give it the line with a `- ` in the indentation.
+  const item = checklistItemAt(`${next.slice(0, checkbox - 2)}- ${next.slice(checkbox)}`, line + 1, checkbox - 2, depth);
+  if (item) item.range.start.character = checkbox;
+  return item;
 }
 
 function isBriefLink(url: string): boolean {
