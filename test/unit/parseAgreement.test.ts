@@ -192,3 +192,23 @@ describe('parse: linear scanners agree with the regular expressions they replace
     }
   });
 });
+
+describe('id-duplicate: related locations are capped', () => {
+  it('12 milestones with one id: 12 diagnostics, each with the count and at most 10 related locations', async () => {
+    const { lintBrief } = await import('../../src/core/lint');
+    const { mergeConfig } = await import('../../src/core/config');
+    const { BriefWorkspace } = await import('../../src/core/workspace');
+    const { MAX_RELATED } = await import('../../src/core/rules/id-duplicate');
+    const milestones = Array.from({ length: 12 }, () => '  - id: same\n    title: M\n    owner: "@x"').join('\n');
+    const workspace = new BriefWorkspace();
+    const brief = workspace.setText('file:///ws/p.md', `${FRONTMATTER}milestones:\n${milestones}\n---\n`);
+    const diagnostics = lintBrief(workspace, brief, { config: mergeConfig({ today: '2026-03-01' }) }).filter((d) => d.rule === 'id-duplicate');
+    assert.equal(diagnostics.length, 12);
+    assert.equal(MAX_RELATED, 10);
+    for (const diagnostic of diagnostics) {
+      assert.match(diagnostic.message, /^12 milestones of this brief have the id `same`/);
+      assert.equal(diagnostic.related?.length, MAX_RELATED);
+      assert.ok(diagnostic.related.every((r) => r.range.start.line !== diagnostic.range.start.line), 'never itself');
+    }
+  });
+});
