@@ -13,7 +13,7 @@
  * - Inline complexity: micromark's resolution of emphasis (`*`, `_`, `~`), links and images
  *   (`[`, `]`), tables (`|`), HTML and autolinks (`<`) and escapes (`\`) is quadratic in the
  *   number of such markers in one paragraph (a run of lines without a blank line: inline content
- *   never crosses one). The cost of a body is estimated as the sum over its paragraphs of the
+ *   never crosses one; an ATX heading line, which interrupts a paragraph, counts on its own). The cost of a body is estimated as the sum over its paragraphs of the
  *   square of their marker count; over the limits below, the body is not read at all, and the
  *   brief says so (rule `body-skipped`). Nothing is half-read: a body is either read exactly as
  *   remark reads it or not read.
