@@ -81,35 +81,65 @@ export function collectFromTree(tree: Root, lines: LineIndex): BodyStructure {
   return { headings, links, excluded, tasks };
 }
 
-/** References, Dependencies sections and checklist items, from the body's structure. */
+/**
+ * Disjoint, sorted [from, to) ranges covering the same offsets as `ranges` (which may overlap or
+ * nest), answering "is this offset covered?" by binary search: n log n in all, where asking every
+ * range in turn was quadratic (2 MB of wikilinks and code spans took 86 s).
+ */
+class RangeSet {
+  private readonly merged: [number, number][] = [];
+
+  constructor(ranges: readonly [number, number][]) {
+    const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+    for (const [from, to] of sorted) {
+      const last = this.merged[this.merged.length - 1];
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else if (from < to) this.merged.push([from, to]);
+    }
+  }
+
+  covers(offset: number): boolean {
+    let low = 0;
+    let high = this.merged.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.merged[mid][0] <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && offset < this.merged[low - 1][1];
+  }
+}
+
+/** References, Dependencies sections and checklist items, from the body's structure (n log n in its size). */
 export function finishBody(structure: BodyStructure, lines: LineIndex, bodyStart: number): BodyReading {
   const { headings, links, excluded, tasks } = structure;
   const dependencySections = sectionsOf(headings, lines);
-  const inDependencies = (offset: number) => dependencySections.some(([from, to]) => offset >= from && offset < to);
 
   const bodyReferences: BodyReference[] = [];
+  const inDependencies = new RangeSet(dependencySections);
   for (const link of links) {
-    bodyReferences.push({ kind: 'link', target: link.url, range: lines.rangeOf(link.start, link.end), inDependenciesSection: inDependencies(link.start) });
+    bodyReferences.push({ kind: 'link', target: link.url, range: lines.rangeOf(link.start, link.end), inDependenciesSection: inDependencies.covers(link.start) });
   }
   const text = lines.text;
+  const code = new RangeSet(excluded);
   WIKILINK.lastIndex = bodyStart;
-  excluded.sort((a, b) => a[0] - b[0]);
   for (let match = WIKILINK.exec(text); match; match = WIKILINK.exec(text)) {
     const at = match.index;
-    if (excluded.some(([from, to]) => at >= from && at < to)) continue;
+    if (code.covers(at)) continue;
     const program = match[1].trim();
     const milestone = match[2]?.trim();
     if (!ID_PATTERN.test(program) || (milestone !== undefined && !ID_PATTERN.test(milestone))) continue;
     // The range covers the reference itself, without blanks around it: `[[ id | text ]]` points at `id`.
     const innerStart = at + 2 + (match[1].length - match[1].trimStart().length);
     const innerEnd = at + 2 + (match[2] !== undefined ? match[1].length + 1 + match[2].trimEnd().length : match[1].trimEnd().length);
-    bodyReferences.push({ kind: 'wikilink', program, milestone, range: lines.rangeOf(innerStart, innerEnd), inDependenciesSection: inDependencies(at) });
+    bodyReferences.push({ kind: 'wikilink', program, milestone, range: lines.rangeOf(innerStart, innerEnd), inDependenciesSection: inDependencies.covers(at) });
   }
 
   const checklist: ChecklistItem[] = [];
   for (const task of tasks) {
     const position = lines.positionAt(task.start);
-    const item = checklistItemAt(lines.lineText(position.line), position.line, position.character, task.depth);
+    const item = checklistItemAt(lines.lineText(position.line), position.line, position.character, task.depth)
+      ?? checkboxOnNextLine(lines, position.line, position.character, task.depth);
     if (!item) continue;
     const heading = nearestHeadingAbove(headings, position.line);
     if (heading) item.heading = { text: heading.text, line: heading.line };
@@ -118,32 +148,63 @@ export function finishBody(structure: BodyStructure, lines: LineIndex, bodyStart
   return { headings, bodyReferences, checklist };
 }
 
+/**
+ * A task whose list marker is alone on its line and whose checkbox opens the next one
+ * (`-\n  [ ] box`): GFM reads it as a task, so the checklist does too. Its range starts at the
+ * checkbox, the start of the line that holds the item's text.
+ */
+function checkboxOnNextLine(lines: LineIndex, line: number, markerChar: number, depth: number): ChecklistItem | undefined {
+  const markerLine = lines.lineText(line);
+  let markerEnd = markerChar;
+  while (markerEnd < markerLine.length && markerLine.charCodeAt(markerEnd) >= 48 && markerLine.charCodeAt(markerEnd) <= 57) markerEnd++;
+  markerEnd++; // the bullet, or the `.`/`)` of an ordered marker
+  if (markerLine.slice(markerEnd).trim() !== '' || line + 1 >= lines.lineCount) return undefined;
+  const next = lines.lineText(line + 1);
+  const checkbox = next.length - next.trimStart().length;
+  if (checkbox < 2 || next[checkbox] !== '[') return undefined;
+  // checklistItemAt reads a marker then the checkbox: give it the line with a `- ` in the indentation.
+  const item = checklistItemAt(`${next.slice(0, checkbox - 2)}- ${next.slice(checkbox)}`, line + 1, checkbox - 2, depth);
+  if (item) item.range.start.character = checkbox;
+  return item;
+}
+
 function isBriefLink(url: string): boolean {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('#')) return false;
   const path = url.split('#')[0].split('?')[0];
   return /\.md$/i.test(path);
 }
 
-/** Offsets [from, to) of each Dependencies section: its heading up to the next heading of the same or a higher level. */
+/**
+ * Offsets [from, to) of each Dependencies section: its heading up to the next heading of the same
+ * or a higher level. The next such heading of every heading is found with one stack, from the end.
+ */
 function sectionsOf(headings: Heading[], lines: LineIndex): [number, number][] {
   const sections: [number, number][] = [];
-  headings.forEach((heading, i) => {
-    if (!DEPENDENCY_HEADINGS.has(heading.text.toLowerCase().replace(/\s+/g, ' ').replace(/:$/, ''))) return;
-    const next = headings.slice(i + 1).find((other) => other.depth <= heading.depth);
+  /** Indexes of later headings, each of a lower depth than the one below it on the stack. */
+  const stack: number[] = [];
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const heading = headings[i];
+    while (stack.length > 0 && headings[stack[stack.length - 1]].depth > heading.depth) stack.pop();
+    const next = stack.length > 0 ? headings[stack[stack.length - 1]] : undefined;
+    stack.push(i);
+    if (!DEPENDENCY_HEADINGS.has(heading.text.toLowerCase().replace(/\s+/g, ' ').replace(/:$/, ''))) continue;
     const from = lines.offsetAt(heading.range.start);
     const to = next ? lines.offsetAt(next.range.start) : lines.text.length;
     sections.push([from, to]);
-  });
-  return sections;
+  }
+  return sections.reverse();
 }
 
+/** The last heading on a line before `line` (headings are in document order): a binary search. */
 function nearestHeadingAbove(headings: Heading[], line: number): Heading | undefined {
-  let found: Heading | undefined;
-  for (const heading of headings) {
-    if (heading.line < line) found = heading;
-    else break;
+  let low = 0;
+  let high = headings.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (headings[mid].line < line) low = mid + 1;
+    else high = mid;
   }
-  return found;
+  return low > 0 ? headings[low - 1] : undefined;
 }
 
 /** The text of a node and its descendants, in order (iterative, like the walk above). */

@@ -171,12 +171,28 @@ export function describeFilter(filter: ChecklistFilter): string {
   return parts.join(' · ');
 }
 
-const DUE_TOKEN = /\s*(?:due:|📅\s*)\d{4}-\d{2}-\d{2}/gu;
-const TRAILING_OWNER = /\s+@[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)?$/;
+// The blanks before each token are trimmed by hand: a leading `\s*`/`\s+` in the patterns made
+// them backtrack quadratically on long runs of blanks (test/unit/regexSafety.test.ts).
+const DUE_TOKEN = /(?:due:|📅\s*)\d{4}-\d{2}-\d{2}/gu;
+const TRAILING_OWNER = /@[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)?$/;
 
 /** "Load test plan @li due:2026-03-01" → "Load test plan": owner and due are shown beside it. */
 export function itemLabel(text: string): string {
-  const label = text.replace(DUE_TOKEN, '').replace(TRAILING_OWNER, '').trim();
+  let withoutDue = '';
+  let last = 0;
+  DUE_TOKEN.lastIndex = 0;
+  for (let match = DUE_TOKEN.exec(text); match; match = DUE_TOKEN.exec(text)) {
+    withoutDue += text.slice(last, match.index).trimEnd();
+    last = match.index + match[0].length;
+  }
+  withoutDue += text.slice(last);
+  let label = withoutDue;
+  const owner = TRAILING_OWNER.exec(withoutDue);
+  if (owner) {
+    const before = withoutDue.slice(0, owner.index);
+    if (before.trimEnd().length < before.length) label = before;
+  }
+  label = label.trim();
   return label || text;
 }
 

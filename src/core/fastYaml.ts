@@ -78,7 +78,8 @@ export function readSimpleYaml(source: string): SimpleYaml | undefined {
   /** Handles `key: value` at `keyStart` of a line (ending at `end`) in `frame`; false when not simple. */
   const entry = (frame: MapFrame, keyStart: number, colon: number, end: number): boolean => {
     const key = source.slice(keyStart, colon);
-    if (!KEY.test(key) || !isString(key) || key === '__proto__' || Object.prototype.hasOwnProperty.call(frame.data, key)) return false;
+    // `yaml` rejects an implicit key longer than 1,024 characters (KEY_OVER_1024_CHARS): leave it to it.
+    if (colon - keyStart > 1024 || !KEY.test(key) || !isString(key) || key === '__proto__' || Object.prototype.hasOwnProperty.call(frame.data, key)) return false;
     const pair = new Pair(scalar(key, keyStart, colon));
     frame.node.items.push(pair);
     let at = colon + 1;

@@ -7,6 +7,7 @@ import type { $ZodIssue } from 'zod/v4/core';
 import type { Brief, Decision, DependencyEntry, FrontmatterItem, Milestone, Problem, Risk, Stakeholder, Team } from './model';
 import { LineIndex, type Located, type Range } from './range';
 import { readSimpleYaml } from './fastYaml';
+import { MAX_YAML_DEPTH, yamlNestingDepth } from './yamlDepth';
 import { frontmatterSchema, REFERENCE_PATTERN } from './schema';
 
 type Path = (string | number)[];
@@ -33,6 +34,14 @@ export interface FrontmatterReading {
  */
 export function readFrontmatter(yamlText: string, contentOffset: number, lines: LineIndex, openingFence: Range, fast = true): FrontmatterReading {
   const at = (start: number, end: number) => lines.rangeOf(contentOffset + start, contentOffset + end);
+  // Checked before either reader runs, so both say the same whatever the stack left (./yamlDepth.ts).
+  if (yamlNestingDepth(yamlText) > MAX_YAML_DEPTH) {
+    return {
+      syntaxErrors: [{ message: `The frontmatter is not valid YAML: it is nested too deeply for the parser (deeper than ${MAX_YAML_DEPTH} levels); expected a flatter structure`, range: openingFence }],
+      schemaProblems: [],
+      empty: false,
+    };
+  }
   // Fast path (./fastYaml.ts): frontmatter in the plain form most briefs use, and valid for the
   // schema, is read without the `yaml` parser. Anything else (including any schema problem, whose
   // position needs the full document) takes the path below.
@@ -44,7 +53,9 @@ export function readFrontmatter(yamlText: string, contentOffset: number, lines: 
   let doc: Document.Parsed;
   try {
     // A lone `\r` is a line break in YAML as in the editor, but not to the `yaml` parser; same length, same offsets.
-    doc = parseDocument(yamlText.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: true, strict: true });
+    // `logLevel: 'error'`: the library's warnings (e.g. a mapping used as a key, `title: {{ x }}`) are
+    // not printed to the process's stderr; they change nothing in what is read.
+    doc = parseDocument(yamlText.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   } catch (error) {
     return { syntaxErrors: [{ message: `The frontmatter is not valid YAML: ${errorText(error)}`, range: openingFence }], schemaProblems: [], empty: false };
   }
@@ -251,8 +262,9 @@ class FrontmatterReader {
     // A bare id in a milestone's depends_on is a milestone of this brief if it has one, else a program.
     const self = program?.value ?? '';
     const resolveInMilestone = (written: string) => (milestoneIds.has(written) ? { program: self, milestone: written } : { program: written });
+    const milestoneAt = new Map(milestones.map((m) => [m.index, m]));
     for (const { node, path } of this.list(root, 'milestones', [])) {
-      const milestone = milestones.find((m) => m.index === path[1]);
+      const milestone = milestoneAt.get(path[1] as number);
       if (milestone && isMap(node)) milestone.dependsOn = this.dependencies(node, path, resolveInMilestone);
     }
     const stakeholders: Stakeholder[] = [];

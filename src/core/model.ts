@@ -119,6 +119,11 @@ export interface Brief {
   headings: Heading[];
   bodyReferences: BodyReference[];
   checklist: ChecklistItem[];
+  /**
+   * Set when the body, or some lines of it, could not be read (too deeply nested, or too complex
+   * to read within the limits of ./bodyGuard.ts): why, and where (rule `body-skipped`).
+   */
+  bodySkipped?: Problem;
   /** Range of line 1, where file-level problems point. */
   firstLineRange: Range;
 }

@@ -83,7 +83,7 @@ export class LineIndex {
   /** The whole of one line, without its line break and trailing blanks. */
   lineRange(line: number): Range {
     const text = this.lineText(line);
-    const trimmedEnd = text.replace(/\s+$/, '').length;
+    const trimmedEnd = text.trimEnd().length;
     const firstNonBlank = text.length - text.trimStart().length;
     const startChar = firstNonBlank < trimmedEnd ? firstNonBlank : 0;
     return range(line, startChar, line, Math.max(startChar, trimmedEnd));

@@ -1,4 +1,5 @@
 import type { Brief, DependencyEntry, Milestone } from '../model';
+import { milestoneWithId } from './helpers';
 import type { Rule, RuleContext } from './rule';
 
 export const dependencyUnknown: Rule = {
@@ -37,6 +38,5 @@ function checkEntry({ workspace, report }: RuleContext, entry: DependencyEntry, 
 }
 
 function hasMilestone(brief: Brief, id: string): boolean {
-  for (const milestone of brief.milestones) if (milestone.id?.value === id) return true;
-  return false;
+  return milestoneWithId(brief, id) !== undefined;
 }

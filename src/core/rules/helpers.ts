@@ -7,14 +7,34 @@ import type { BriefWorkspace } from '../workspace';
  * (the whole frontmatter, say): then other rules stay quiet about it.
  */
 export function hasSchemaProblemUnder(brief: Brief, path: (string | number)[]): boolean {
-  return brief.schemaProblems.some((problem) => {
-    const at = problem.data?.path;
-    if (at === undefined) return false;
-    const shared = Math.min(at.length, path.length);
-    for (let i = 0; i < shared; i++) if (at[i] !== path[i]) return false;
-    return true;
-  });
+  if (brief.schemaProblems.length === 0) return false;
+  const index = problemPathIndex(brief);
+  const key = (length: number) => path.slice(0, length).join('\u0000');
+  if (index.prefixes.has(key(path.length))) return true;
+  for (let length = 0; length < path.length; length++) if (index.paths.has(key(length))) return true;
+  return false;
 }
+
+/**
+ * The paths of a brief's schema problems (`paths`) and every prefix of them (`prefixes`), joined
+ * with NUL; built once per brief, so that asking about every item of a brief is linear (asking
+ * every problem about every item was quadratic for thousands of milestones).
+ */
+function problemPathIndex(brief: Brief): { paths: Set<string>; prefixes: Set<string> } {
+  let index = problemPaths.get(brief);
+  if (!index) {
+    index = { paths: new Set(), prefixes: new Set() };
+    for (const problem of brief.schemaProblems) {
+      const at = problem.data?.path;
+      if (at === undefined) continue;
+      index.paths.add(at.join('\u0000'));
+      for (let length = 0; length <= at.length; length++) index.prefixes.add(at.slice(0, length).join('\u0000'));
+    }
+    problemPaths.set(brief, index);
+  }
+  return index;
+}
+const problemPaths = new WeakMap<Brief, { paths: Set<string>; prefixes: Set<string> }>();
 
 export function isClosedMilestoneStatus(status: string | undefined): boolean {
   return status === 'done' || status === 'cancelled';
@@ -62,8 +82,14 @@ export function resolveMilestone(workspace: BriefWorkspace, brief: Brief, entry:
   return found ? { brief: target, milestone: found } : undefined;
 }
 
-/** The first milestone of a brief with this id. */
-function milestoneWithId(brief: Brief, id: string): Milestone | undefined {
-  for (const milestone of brief.milestones) if (milestone.id?.value === id) return milestone;
-  return undefined;
+/** The first milestone of a brief with this id (from an index built once per brief). */
+export function milestoneWithId(brief: Brief, id: string): Milestone | undefined {
+  let index = milestoneIndexes.get(brief);
+  if (!index) {
+    index = new Map();
+    for (const milestone of brief.milestones) if (milestone.id && !index.has(milestone.id.value)) index.set(milestone.id.value, milestone);
+    milestoneIndexes.set(brief, index);
+  }
+  return index.get(id);
 }
+const milestoneIndexes = new WeakMap<Brief, Map<string, Milestone>>();

@@ -1,5 +1,22 @@
 import type { Located } from '../range';
-import type { Rule } from './rule';
+import type { RelatedLocation, Rule } from './rule';
+
+/**
+ * At most this many related locations per diagnostic: with thousands of items sharing an id, listing
+ * every other one on each was quadratic in output (the message still gives the count).
+ */
+export const MAX_RELATED = 10;
+
+function firstRelated<T>(items: readonly T[], except: T, max: number, toRelated: (item: T) => RelatedLocation | undefined): RelatedLocation[] {
+  const related: RelatedLocation[] = [];
+  for (const item of items) {
+    if (related.length >= max) break;
+    if (item === except) continue;
+    const location = toRelated(item);
+    if (location) related.push(location);
+  }
+  return related;
+}
 
 /** Whether two items share an id: most briefs have none, and need no more work. */
 function hasDuplicateId(items: readonly { id?: Located<string> }[]): boolean {
@@ -26,7 +43,7 @@ export const idDuplicate: Rule = {
         report({
           range: program.range,
           message: `Program id \`${program.value}\` is also used by ${others.length} other brief${others.length > 1 ? 's' : ''}; expected an id unique in the workspace`,
-          related: others.flatMap((other) => (other.program ? [{ uri: other.uri, range: other.program.range, message: `\`${program.value}\` is also defined here` }] : [])),
+          related: firstRelated(others, brief, MAX_RELATED, (other) => (other.program ? { uri: other.uri, range: other.program.range, message: `\`${program.value}\` is also defined here` } : undefined)),
         });
       }
     }
@@ -48,7 +65,7 @@ export const idDuplicate: Rule = {
           report({
             range: place.range,
             message: `${places.length === 2 ? 'Two' : places.length} ${kind}s of this brief have the id \`${id}\`; expected ${kind} ids unique in the brief`,
-            related: places.filter((other) => other !== place).map((other) => ({ uri: brief.uri, range: other.range, message: `\`${id}\` is also used here` })),
+            related: firstRelated(places, place, MAX_RELATED, (other) => ({ uri: brief.uri, range: other.range, message: `\`${id}\` is also used here` })),
           });
         }
       }

@@ -15,6 +15,7 @@ import { idDuplicate } from './id-duplicate';
 import { teamUndeclared } from './team-undeclared';
 import { statusInconsistent } from './status-inconsistent';
 import { checklistUnowned } from './checklist-unowned';
+import { bodySkipped } from './body-skipped';
 
 export const RULES: readonly Rule[] = Object.freeze([
   frontmatterMissing,
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   teamUndeclared,
   statusInconsistent,
   checklistUnowned,
+  bodySkipped,
 ]);
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
