@@ -139,6 +139,8 @@ export const HOSTILE_CASES: HostileCase[] = [
     name: 'milestones-20000',
     attack: '20,000 milestones in one brief: quadratic frontmatter work [3]',
     files: () => ({ 'many.md': brief('many', '# Many\n', milestones(20_000)), 'a.md': BYSTANDER }),
+    // The graph JSON lists every milestone (about 220 bytes each): 1 KB per milestone is linear.
+    maxOutputBytes: 20_000 * 1024,
   },
   {
     name: 'brief-50mb',
