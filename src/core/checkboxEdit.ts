@@ -61,11 +61,12 @@ export type ChecklistTogglePlan =
 
 /**
  * Plans setting the item the tree showed to `checked`, in the file's CURRENT text: the item is
- * found again by its key (heading path, text, occurrence), never by its old line number, and the
- * plan is a single character on that item's line or nothing. When the item's text repeats under
- * its heading, order alone tells the copies apart, so the plan also needs the count of copies
- * unchanged and the item's line untouched by the edits made since the tree showed it; otherwise
- * it is stale.
+ * found again by its key (heading path, text, occurrence among the items with that text under
+ * those headings), never by its old line number, and the plan is a single character on that
+ * item's line or nothing. Two checks keep the key from naming another line: the number of items
+ * with that text under those headings is unchanged (else the occurrence is ambiguous), and the
+ * item's line is where the shown line went, in the part of the file above or below all the
+ * edits made since the view showed it (`mapUnchangedLine`). Otherwise the plan is stale.
  */
 export function planChecklistToggle(current: CurrentChecklist, shown: ShownChecklistEntry, checked: boolean): ChecklistTogglePlan {
   const { key } = shown;
@@ -81,9 +82,12 @@ export function planChecklistToggle(current: CurrentChecklist, shown: ShownCheck
   }
   const found = candidates[key.occurrence];
   if (!found) return { kind: 'stale', reason: `the item reading “${key.text}”${under} is gone` };
-  if (key.count > 1) {
-    const mapped = shown.source === undefined ? undefined : mapUnchangedLine(shown.source, current.text, shown.item.line);
-    if (mapped !== found.line) return { kind: 'stale', reason: `items reading “${key.text}”${under} were edited around` };
+  // The key alone could name another line: the same text under the same headings after headings
+  // were deleted and added, or a twin after same-text items moved. So the line the key names must
+  // also be where the shown line went: in the part of the file above or below every edit made
+  // since the view showed it. (Without the shown text, only a unique key is trusted.)
+  if (shown.source !== undefined ? mapUnchangedLine(shown.source, current.text, shown.item.line) !== found.line : key.count > 1) {
+    return { kind: 'stale', reason: `the file was edited around “${key.text}”${under} since the view showed it` };
   }
   const lineText = lineAt(current.text, found.line);
   const dy = found.line - shown.item.line;
@@ -115,19 +119,22 @@ function lineAt(text: string, line: number): string | undefined {
 }
 
 /**
- * Where line `line` of `before` is in `after`, when it lies in the part both texts share
- * unchanged: the lines from the top down to it, or from it down to the bottom, are identical.
- * Undefined when edits were made both above and below it (or on it).
+ * Where line `line` of `before` is in `after`, when every difference between the two texts is
+ * on that line or on one side of it: the lines above it are identical (it stays where it was),
+ * or the lines below it are (it moved with them). Undefined when the texts differ both above
+ * and below it.
  */
 export function mapUnchangedLine(before: string, after: string, line: number): number | undefined {
   const a = before.split(LINE_BREAK);
   const b = after.split(LINE_BREAK);
-  if (line >= a.length) return undefined;
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
-  if (line < prefix) return line;
-  let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  if (line >= a.length - suffix) return line + (b.length - a.length);
-  return undefined;
+  if (line < 0 || line >= a.length) return undefined;
+  let above = line < b.length;
+  for (let i = 0; above && i < line; i++) above = a[i] === b[i];
+  if (above && a[line] === b[line]) return line;
+  const shift = b.length - a.length;
+  let below = line + shift >= 0;
+  for (let i = line + 1; below && i < a.length; i++) below = a[i] === b[i + shift];
+  // Lines inserted right above it leave the lines above identical too: then it moved down.
+  if (below) return line + shift;
+  return above ? line : undefined;
 }
