@@ -36,6 +36,9 @@ export interface ToggleOutcome {
 /** How long to wait for VS Code to report the change of an applied edit (it normally has already). */
 const CHANGE_REPORT_TIMEOUT_MS = 5_000;
 
+/** Round trips to the editor before saving (see the save below). */
+const SAVE_FLUSH_ROUND_TRIPS = 3;
+
 type Write = { entry: ChecklistEntry; plan: Extract<ChecklistTogglePlan, { kind: 'write' }> };
 
 export async function toggleChecklistItems(
@@ -116,10 +119,12 @@ async function toggleInDocument(index: BriefIndex, document: vscode.TextDocument
     // Save only what the user's action changed: a clean document whose one change is the tick.
     const onlyOurs = () => !wasDirty && !document.isClosed && log.events.length === 1 && document.version === landed.version && document.getText() === expected;
     if (!onlyOurs()) return;
-    // An edit sent to the editor before this point may not have been reported yet: one round trip
-    // through the editor's edit queue first, so that its change is known before deciding.
-    await Promise.resolve(vscode.workspace.applyEdit(new vscode.WorkspaceEdit())).then(undefined, () => false);
-    if (!onlyOurs()) return;
+    // An edit sent to the editor before this point may not have been applied and reported yet:
+    // a few round trips through the editor first, so that its change is known before deciding.
+    for (let i = 0; i < SAVE_FLUSH_ROUND_TRIPS; i++) {
+      await Promise.resolve(vscode.workspace.applyEdit(new vscode.WorkspaceEdit())).then(undefined, () => false);
+      if (!onlyOurs()) return;
+    }
     let saved = false;
     try {
       saved = await document.save();
