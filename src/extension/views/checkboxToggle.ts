@@ -3,15 +3,17 @@
  * toggled item it finds the item again in the document's CURRENT text (open and unsaved text
  * included) by who it is (heading path, text, occurrence; `planChecklistToggle` in the core),
  * never by the line number the tree remembered, and writes `x` or a space at exactly its
- * checkbox, through one WorkspaceEdit per document: one ordinary, undoable edit.
+ * checkbox, as one edit per document: one ordinary, undoable edit.
  *
  * Races. From reading the text to sending the edit nothing is awaited, so the edit carries the
- * version that was read, and the editor applies it only to that version (VS Code sends the
- * extension host's document version with each text edit and refuses the edit if the document
- * has moved on). Whatever happens, the change VS Code reports for the edit is checked to be
- * exactly the planned characters on the version read; if it is not, it is taken back at once.
- * A document that was clean is saved only if, right before saving, its only change is the
- * tick; if another edit still slips in between that check and the save, the user is told.
+ * version that was read. Through the document's visible editor, the editor checks that version
+ * and applies the edit in one step. A WorkspaceEdit (no visible editor) is checked against the
+ * version too, but not in one step with applying it: another edit can land in between, and ours
+ * then lands on a text it was not planned for. So, either way, the change VS Code reports for
+ * the edit must be exactly the planned characters on the version read; if it is not, it is
+ * taken back at once. A document that was clean is saved only if, right before saving, the tick
+ * is its only change; VS Code has no save that depends on the version, so if another edit still
+ * slips in between that check and the save, the user is told.
  */
 import * as vscode from 'vscode';
 import { planChecklistToggle, type ChecklistTogglePlan } from '../../core/checkboxEdit';
