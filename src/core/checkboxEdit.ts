@@ -138,3 +138,25 @@ export function mapUnchangedLine(before: string, after: string, line: number): n
   if (below) return line + shift;
   return above ? line : undefined;
 }
+
+/** One change of a text, as editors report it: offsets into the text before the change. */
+export interface TextChange {
+  rangeOffset: number;
+  rangeLength: number;
+  text: string;
+}
+
+/**
+ * Where the character at `offset` is after `changes` (all relative to the text before them, as
+ * in one VS Code change event); undefined if they replaced it. Text inserted exactly at the
+ * offset goes before the character.
+ */
+export function offsetAfterChanges(offset: number, changes: readonly TextChange[]): number | undefined {
+  let delta = 0;
+  for (const change of changes) {
+    const end = change.rangeOffset + change.rangeLength;
+    if (change.rangeLength === 0 ? change.rangeOffset <= offset : end <= offset) delta += change.text.length - change.rangeLength;
+    else if (change.rangeOffset <= offset && offset < end) return undefined;
+  }
+  return offset + delta;
+}

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseBrief } from '../../src/core';
-import { mapUnchangedLine, planChecklistToggle, type ShownChecklistEntry } from '../../src/core/checkboxEdit';
+import { mapUnchangedLine, offsetAfterChanges, planChecklistToggle, type ShownChecklistEntry } from '../../src/core/checkboxEdit';
 import { checklistEntries, checklistItemKeys, type ChecklistEntry } from '../../src/core/checklistTree';
 
 const URI = 'file:///w/race.brief.md';
@@ -187,6 +187,33 @@ describe('checklist identity: mapUnchangedLine', () => {
     assert.equal(mapUnchangedLine(before, before, 4), 4);
     assert.equal(mapUnchangedLine(before, before, 5), undefined, 'no such line');
     assert.equal(mapUnchangedLine('a\r\nb\r\nc', 'a\r\nb\r\nc\r\nd', 2), 2);
+  });
+});
+
+describe('checklist identity: offsetAfterChanges (taking a misplaced tick back)', () => {
+  it('follows a character through the changes reported after it', () => {
+    // "ab[x]cd", the x at 3.
+    assert.equal(offsetAfterChanges(3, []), 3);
+    assert.equal(offsetAfterChanges(3, [{ rangeOffset: 0, rangeLength: 0, text: 'NEW\n' }]), 7, 'inserted before');
+    assert.equal(offsetAfterChanges(3, [{ rangeOffset: 3, rangeLength: 0, text: 'p' }]), 4, 'inserted right before it');
+    assert.equal(offsetAfterChanges(3, [{ rangeOffset: 4, rangeLength: 0, text: 'p' }]), 3, 'inserted after');
+    assert.equal(offsetAfterChanges(3, [{ rangeOffset: 0, rangeLength: 2, text: '' }]), 1, 'deleted before');
+    assert.equal(offsetAfterChanges(3, [{ rangeOffset: 2, rangeLength: 2, text: 'zz' }]), undefined, 'replaced');
+    assert.equal(offsetAfterChanges(3, [{ rangeOffset: 5, rangeLength: 1, text: '' }, { rangeOffset: 0, rangeLength: 1, text: 'AB' }]), 4, 'several changes of one event');
+  });
+
+  it('agrees with applying the changes (seeded)', () => {
+    const change = fc.record({ rangeOffset: fc.nat(20), rangeLength: fc.nat(3), text: fc.constantFrom('', 'p', 'qq\n') });
+    fc.assert(fc.property(fc.string({ minLength: 21, maxLength: 30 }), fc.nat(20), fc.array(change, { maxLength: 3 }), (text, offset, raw) => {
+      // Non-overlapping changes, as one event reports them.
+      const changes = [...raw].sort((a, b) => a.rangeOffset - b.rangeOffset).filter((c, i, all) => i === 0 || c.rangeOffset >= all[i - 1].rangeOffset + Math.max(all[i - 1].rangeLength, 1));
+      const marked = text.slice(0, offset) + '\u0000' + text.slice(offset + 1);
+      let after = marked;
+      for (const c of [...changes].reverse()) after = after.slice(0, c.rangeOffset) + c.text + after.slice(c.rangeOffset + c.rangeLength);
+      const moved = offsetAfterChanges(offset, changes);
+      if (moved === undefined) assert.ok(!after.includes('\u0000'));
+      else assert.equal(after.indexOf('\u0000'), moved);
+    }), { numRuns: 2000, seed: 9 });
   });
 });
 

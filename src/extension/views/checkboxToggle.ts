@@ -16,7 +16,7 @@
  * slips in between that check and the save, the user is told.
  */
 import * as vscode from 'vscode';
-import { planChecklistToggle, type ChecklistTogglePlan } from '../../core/checkboxEdit';
+import { offsetAfterChanges, planChecklistToggle, type ChecklistTogglePlan } from '../../core/checkboxEdit';
 import type { ChecklistEntry, ChecklistNode } from '../../core/checklistTree';
 import { withoutBom } from '../../core/parseBrief';
 import type { BriefIndex } from '../briefIndex';
@@ -265,7 +265,7 @@ async function takeBack(document: vscode.TextDocument, log: ChangeLog, landed: R
   const restore: { offset: number; text: string }[] = [];
   for (const change of landed.changes) {
     let offset: number | undefined = change.rangeOffset;
-    for (const event of later) offset = offset === undefined ? undefined : movedOffset(offset, event.changes);
+    for (const event of later) offset = offset === undefined ? undefined : offsetAfterChanges(offset, event.changes);
     if (offset === undefined) return failed;
     restore.push({ offset, text: landed.before.charAt(change.rangeOffset) });
   }
@@ -276,17 +276,6 @@ async function takeBack(document: vscode.TextDocument, log: ChangeLog, landed: R
   const back = await applyChecked(document, log, version, replacements);
   if (back === 'refused' || back.before !== text || back.after !== replaceChars(text, restore)) return failed;
   return 'the file changed while the tick was being written (the tick was taken back)';
-}
-
-/** Where the character at `offset` is after `changes` (undefined if they replaced it). */
-function movedOffset(offset: number, changes: readonly vscode.TextDocumentContentChangeEvent[]): number | undefined {
-  let delta = 0;
-  for (const change of changes) {
-    const end = change.rangeOffset + change.rangeLength;
-    if (change.rangeLength === 0 ? change.rangeOffset <= offset : end <= offset) delta += change.text.length - change.rangeLength;
-    else if (change.rangeOffset <= offset && offset < end) return undefined;
-  }
-  return offset + delta;
 }
 
 function staleMessage(stale: ToggleOutcome['stale']): string {
