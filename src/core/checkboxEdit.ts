@@ -47,7 +47,7 @@ export function planCheckboxToggle(lineText: string | undefined, shown: ShownChe
 export interface ShownChecklistEntry {
   item: ShownChecklistItem;
   key: ChecklistItemKey;
-  /** The file's text when the tree showed the item (used when the item's text repeats under its heading). */
+  /** The file's text when the tree showed the item: where its line went is checked against it. */
   source?: string;
 }
 
