@@ -1,10 +1,14 @@
 /**
- * Ticking a checklist item from outside the editor (the tree view): before anything is written,
- * the line must still hold the item the user saw, with the checkbox the user saw. Anything else
- * (the item moved, its text changed, someone ticked it meanwhile) writes nothing.
+ * Ticking a checklist item from outside the editor (the tree view). The item is found again in
+ * the file's current text by who it is (heading path, text, occurrence: `planChecklistToggle`),
+ * then its line must still hold the item the user saw, with the checkbox the user saw. Anything
+ * else (the item is gone or ambiguous, its text changed, someone ticked it meanwhile) writes
+ * nothing.
  */
 import { checklistItemAt, type ChecklistItem } from './checklist';
-import type { Range } from './range';
+import { checklistItemKeys, type ChecklistItemKey } from './checklistTree';
+import type { Brief } from './model';
+import { LineIndex, type Range } from './range';
 
 /** What the tree showed: enough of a `ChecklistItem` to recognise it again. */
 export type ShownChecklistItem = Pick<ChecklistItem, 'text' | 'checked' | 'line' | 'checkboxRange' | 'range'>;
@@ -37,4 +41,122 @@ export function planCheckboxToggle(lineText: string | undefined, shown: ShownChe
   }
   if (current.checked === checked) return { kind: 'unchanged' };
   return { kind: 'write', range: current.checkboxRange, text: checked ? 'x' : ' ' };
+}
+
+/** What the tree showed of an item: the item, its key, and the text it was read from. */
+export interface ShownChecklistEntry {
+  item: ShownChecklistItem;
+  key: ChecklistItemKey;
+  /** The file's text when the tree showed the item: where its line went is checked against it. */
+  source?: string;
+}
+
+/** The current state of the file: its text as the core read it (`parseBrief`). */
+export type CurrentChecklist = Pick<Brief, 'text' | 'headings' | 'checklist'>;
+
+export type ChecklistTogglePlan =
+  | { kind: 'write'; range: Range; text: 'x' | ' '; /** The whole line before and after the write. */ before: string; after: string }
+  | { kind: 'unchanged' }
+  | { kind: 'stale'; reason: string };
+
+/**
+ * Plans setting the item the tree showed to `checked`, in the file's CURRENT text: the item is
+ * found again by its key (heading path, text, occurrence among the items with that text under
+ * those headings), never by its old line number, and the plan is a single character on that
+ * item's line or nothing. Two checks keep the key from naming another line: the number of items
+ * with that text under those headings is unchanged (else the occurrence is ambiguous), and the
+ * item's line is where the shown line went, in the part of the file above or below all the
+ * edits made since the view showed it (`mapUnchangedLine`). Otherwise the plan is stale.
+ */
+export function planChecklistToggle(current: CurrentChecklist, shown: ShownChecklistEntry, checked: boolean): ChecklistTogglePlan {
+  const { key } = shown;
+  const keys = checklistItemKeys(current);
+  const candidates: ChecklistItem[] = [];
+  current.checklist.forEach((item, i) => {
+    if (keys[i].text === key.text && samePath(keys[i].headingPath, key.headingPath)) candidates.push(item);
+  });
+  const under = key.headingPath.length > 0 ? ` under “${key.headingPath[key.headingPath.length - 1]}”` : ' above the first heading';
+  if (candidates.length === 0) return { kind: 'stale', reason: `no item reads “${key.text}”${under} any more` };
+  if (candidates.length !== key.count) {
+    return { kind: 'stale', reason: `the number of items reading “${key.text}”${under} changed (${key.count} → ${candidates.length})` };
+  }
+  const found = candidates[key.occurrence];
+  if (!found) return { kind: 'stale', reason: `the item reading “${key.text}”${under} is gone` };
+  // The key alone could name another line: the same text under the same headings after headings
+  // were deleted and added, or a twin after same-text items moved. So the line the key names must
+  // also be where the shown line went: in the part of the file above or below every edit made
+  // since the view showed it. (Without the shown text, only a unique key is trusted.)
+  if (shown.source !== undefined ? mapUnchangedLine(shown.source, current.text, shown.item.line) !== found.line : key.count > 1) {
+    return { kind: 'stale', reason: `the file was edited around “${key.text}”${under} since the view showed it` };
+  }
+  const lineText = lineAt(current.text, found.line);
+  const dy = found.line - shown.item.line;
+  const moved = { ...shown.item, line: found.line, range: shiftRange(shown.item.range, dy), checkboxRange: shiftRange(shown.item.checkboxRange, dy) };
+  const plan = planCheckboxToggle(lineText, moved, checked);
+  if (plan.kind === 'unchanged' || plan.kind === 'stale') return plan;
+  if (lineText === undefined) return { kind: 'stale', reason: 'internal: the item\'s line is gone' };
+  const at = plan.range.start.character;
+  if (plan.range.start.line !== found.line || plan.range.end.line !== found.line || plan.range.end.character !== at + 1) {
+    return { kind: 'stale', reason: 'internal: the planned write is not the item\'s checkbox' };
+  }
+  return { ...plan, before: lineText, after: lineText.slice(0, at) + plan.text + lineText.slice(at + 1) };
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((text, i) => text === b[i]);
+}
+
+function shiftRange(range: Range, dy: number): Range {
+  return { start: { line: range.start.line + dy, character: range.start.character }, end: { line: range.end.line + dy, character: range.end.character } };
+}
+
+/** Line breaks as LineIndex (and VS Code) count them. */
+const LINE_BREAK = /\r\n|\r|\n/;
+
+function lineAt(text: string, line: number): string | undefined {
+  const lines = new LineIndex(text);
+  return line >= 0 && line < lines.lineCount ? lines.lineText(line) : undefined;
+}
+
+/**
+ * Where line `line` of `before` is in `after`, when every difference between the two texts is
+ * on that line or on one side of it: the lines above it are identical (it stays where it was),
+ * or the lines below it are (it moved with them). Undefined when the texts differ both above
+ * and below it.
+ */
+export function mapUnchangedLine(before: string, after: string, line: number): number | undefined {
+  const a = before.split(LINE_BREAK);
+  const b = after.split(LINE_BREAK);
+  if (line < 0 || line >= a.length) return undefined;
+  let above = line < b.length;
+  for (let i = 0; above && i < line; i++) above = a[i] === b[i];
+  if (above && a[line] === b[line]) return line;
+  const shift = b.length - a.length;
+  let below = line + shift >= 0;
+  for (let i = line + 1; below && i < a.length; i++) below = a[i] === b[i + shift];
+  // Lines inserted right above it leave the lines above identical too: then it moved down.
+  if (below) return line + shift;
+  return above ? line : undefined;
+}
+
+/** One change of a text, as editors report it: offsets into the text before the change. */
+export interface TextChange {
+  rangeOffset: number;
+  rangeLength: number;
+  text: string;
+}
+
+/**
+ * Where the character at `offset` is after `changes` (all relative to the text before them, as
+ * in one VS Code change event); undefined if they replaced it. Text inserted exactly at the
+ * offset goes before the character.
+ */
+export function offsetAfterChanges(offset: number, changes: readonly TextChange[]): number | undefined {
+  let delta = 0;
+  for (const change of changes) {
+    const end = change.rangeOffset + change.rangeLength;
+    if (change.rangeLength === 0 ? change.rangeOffset <= offset : end <= offset) delta += change.text.length - change.rangeLength;
+    else if (change.rangeOffset <= offset && offset < end) return undefined;
+  }
+  return offset + delta;
 }

@@ -7,7 +7,7 @@
  * filter hides done items but leaves them in the counts, so a group still shows real progress.
  */
 import type { ChecklistItem } from './checklist';
-import type { Brief } from './model';
+import type { Brief, Heading } from './model';
 
 export interface ChecklistFilter {
   /** Hide done items. */
@@ -55,11 +55,28 @@ export interface ChecklistHeadingGroup {
   shown: number;
 }
 
+/**
+ * Who an item is, independently of its line number: the texts of the headings it sits under
+ * (outermost first), its own text, and which of the items with that same heading path and text
+ * it is (`occurrence`, 0-based, in document order, out of `count`). Ticking from the tree finds
+ * the item again by this key in the document's current text (`planChecklistToggle`).
+ */
+export interface ChecklistItemKey {
+  headingPath: string[];
+  text: string;
+  occurrence: number;
+  count: number;
+}
+
 export interface ChecklistEntry {
   kind: 'item';
+  /** Built from the item's key, not its line: an edit above the item does not change it. */
   id: string;
   uri: string;
   item: ChecklistItem;
+  key: ChecklistItemKey;
+  /** The text of the file the entry was built from (the same string the brief holds, not a copy). */
+  source: string;
   /** The item's text without its `due:` token and a trailing `@owner` (shown separately). */
   label: string;
   overdue: boolean;
@@ -144,16 +161,51 @@ export function checklistHeadings(brief: Brief, options: ChecklistViewOptions): 
 
 /** The items under one heading of a brief (`headingLine` undefined: above the first heading). */
 export function checklistEntries(brief: Brief, headingLine: number | undefined, options: ChecklistViewOptions): ChecklistEntry[] {
-  return brief.checklist
-    .filter((item) => item.heading?.line === headingLine && itemShown(item, options))
-    .map((item) => ({
+  const keys = checklistItemKeys(brief);
+  const entries: ChecklistEntry[] = [];
+  brief.checklist.forEach((item, i) => {
+    if (item.heading?.line !== headingLine || !itemShown(item, options)) return;
+    const key = keys[i];
+    entries.push({
       kind: 'item',
-      id: `checklist:${brief.uri}@${item.line}`,
+      id: `checklist:${brief.uri}|${JSON.stringify([key.headingPath, key.text, key.occurrence])}`,
       uri: brief.uri,
       item,
+      key,
+      source: brief.text,
       label: itemLabel(item.text),
       overdue: isItemOverdue(item, options.today),
-    }));
+    });
+  });
+  return entries;
+}
+
+/**
+ * The key of each of a brief's checklist items (same order as `brief.checklist`), in one pass
+ * over headings and items (both in document order).
+ */
+export function checklistItemKeys(brief: Pick<Brief, 'headings' | 'checklist'>): ChecklistItemKey[] {
+  const stack: Heading[] = [];
+  let next = 0;
+  const partial: { headingPath: string[]; text: string; group: string }[] = [];
+  const counts = new Map<string, number>();
+  for (const item of brief.checklist) {
+    while (next < brief.headings.length && brief.headings[next].line < item.line) {
+      const heading = brief.headings[next++];
+      while (stack.length > 0 && stack[stack.length - 1].depth >= heading.depth) stack.pop();
+      stack.push(heading);
+    }
+    const headingPath = stack.map((h) => h.text);
+    const group = JSON.stringify([headingPath, item.text]);
+    partial.push({ headingPath, text: item.text, group });
+    counts.set(group, (counts.get(group) ?? 0) + 1);
+  }
+  const seen = new Map<string, number>();
+  return partial.map(({ headingPath, text, group }) => {
+    const occurrence = seen.get(group) ?? 0;
+    seen.set(group, occurrence + 1);
+    return { headingPath, text, occurrence, count: counts.get(group)! };
+  });
 }
 
 /** "3/5 · 60%", and "· 1 overdue" when some are. */

@@ -220,7 +220,7 @@ suite('Tree views', () => {
     await waitFor(async () => (await checklistOf('views-toggle'))[0] === 'views-toggle — 2/5 · 40% {project}', 'counts from the unsaved text');
   });
 
-  test('a toggle after the line moved underneath writes nothing and refreshes', async () => {
+  test('a toggle after a line was inserted above the item ticks the item where it is now', async () => {
     await snapshot.keep('views-toggle.md');
     const node = await findItem('views-toggle.md', 'Moved underneath');
     const document = await open('views-toggle.md');
@@ -228,18 +228,33 @@ suite('Tree views', () => {
     edit.insert(document.uri, new vscode.Position(node.item.line, 0), '- [ ] Inserted above @vera\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
     const after = document.getText();
+    // The node still says the old line; the item is found again by heading, text and occurrence.
+    const outcome = await views.checklist.toggle([[node, Checked]]);
+    assert.deepEqual([outcome.written.length, outcome.stale.length], [1, 0], JSON.stringify(outcome.stale.map((s) => s.reason)));
+    assert.equal(document.getText(), after.replace('- [ ] Moved underneath', '- [x] Moved underneath'), 'the moved item ticked, nothing else');
+    assert.ok(document.getText().includes('- [ ] Inserted above @vera'), 'the line now at the old position is untouched');
+  });
+
+  test('a toggle when the item can no longer be told apart writes nothing and refreshes', async () => {
+    await snapshot.keep('views-toggle.md');
+    const node = await findItem('views-toggle.md', 'Moved underneath');
+    const document = await open('views-toggle.md');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(node.item.line, 0), '- [ ] Moved underneath @vera\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = document.getText();
     let refreshed = false;
     const listener = views.checklist.provider.onDidChangeTreeData(() => (refreshed = true));
     try {
       const outcome = await views.checklist.toggle([[node, Checked]]);
       assert.deepEqual([outcome.written.length, outcome.stale.length], [0, 1]);
-      assert.match(outcome.stale[0].reason, /now reads “Inserted above @vera”/);
+      assert.match(outcome.stale[0].reason, /number of items reading “Moved underneath @vera” under “Toggle” changed/);
       assert.equal(document.getText(), after, 'nothing written');
       assert.ok(refreshed, 'the tree was refreshed');
     } finally {
       listener.dispose();
     }
-    await waitFor(async () => (await checklistOf('views-toggle')).includes('    [ ] Inserted above — @vera'), 'the tree to show the file as it is');
+    await waitFor(async () => (await checklistOf('views-toggle')).filter((line) => line === '    [ ] Moved underneath — @vera').length === 2, 'the tree to show the file as it is');
   });
 
   test('a toggle after the item\'s text changed underneath writes nothing', async () => {
