@@ -29,6 +29,9 @@ async function handle(request: ParseRequest): Promise<ParseResponse> {
   }
 }
 
+/** Batches are answered in the order they came: the pool pairs each reply with its oldest batch. */
+let answered: Promise<void> = Promise.resolve();
+
 parentPort?.on('message', (requests: ParseRequest[]) => {
-  void Promise.all(requests.map(handle)).then((responses) => parentPort!.postMessage(responses));
+  answered = answered.then(async () => parentPort!.postMessage(await Promise.all(requests.map(handle))));
 });
