@@ -28,7 +28,7 @@ export type CheckboxPlan =
 export function planCheckboxToggle(lineText: string | undefined, shown: ShownChecklistItem, checked: boolean): CheckboxPlan {
   const where = `line ${shown.line + 1}`;
   if (lineText === undefined) return { kind: 'stale', reason: `the file no longer has ${where}` };
-  const current = checklistItemAt(lineText, shown.line, shown.range.start.character, 0);
+  const current = itemOnLine(lineText, shown.line, shown.range.start.character);
   if (!current) return { kind: 'stale', reason: `${where} is no longer a checklist item` };
   if (current.text !== shown.text) return { kind: 'stale', reason: `${where} now reads “${current.text}”` };
   if (current.checkboxRange.start.character !== shown.checkboxRange.start.character) {
@@ -41,6 +41,20 @@ export function planCheckboxToggle(lineText: string | undefined, shown: ShownChe
   }
   if (current.checked === checked) return { kind: 'unchanged' };
   return { kind: 'write', range: current.checkboxRange, text: checked ? 'x' : ' ' };
+}
+
+/**
+ * The item starting at `start` of a line: after its list marker, or (for `-` alone on the line
+ * above, then `  [ ] box`, see checkboxOnNextLine in ./body) at its checkbox, read the same way by
+ * giving checklistItemAt a `- ` in the indentation (same length, so every column holds).
+ */
+function itemOnLine(lineText: string, line: number, start: number): ChecklistItem | undefined {
+  if (lineText[start] === '[' && start >= 2 && lineText.slice(0, start).trim() === '') {
+    const item = checklistItemAt(`${lineText.slice(0, start - 2)}- ${lineText.slice(start)}`, line, start - 2, 0);
+    if (item) item.range.start.character = start;
+    return item;
+  }
+  return checklistItemAt(lineText, line, start, 0);
 }
 
 /** What the tree showed of an item: the item, its key, and the text it was read from. */

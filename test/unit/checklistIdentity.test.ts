@@ -85,6 +85,19 @@ describe('checklist identity: keys', () => {
 });
 
 describe('checklist identity: planChecklistToggle', () => {
+  it('ticks a task whose checkbox opens the line after its list marker (`-` then `  [ ] box`)', () => {
+    const text = [...FRONTMATTER, '## Split', '-', '  [ ] Split item @vera', '- [ ] Plain item', ''].join('\n');
+    const split = entry(text, 'Split');
+    assert.equal(split.item.text, 'Split item @vera');
+    assert.deepEqual(plan(text, split), {
+      kind: 'write',
+      range: { start: { line: split.item.line, character: 3 }, end: { line: split.item.line, character: 4 } },
+      text: 'x',
+      before: '  [ ] Split item @vera',
+      after: '  [x] Split item @vera',
+    });
+  });
+
   it('writes exactly the checkbox of the item, with the line before and after', () => {
     const beta = entry(DOC, 'Beta');
     const result = plan(DOC, beta);
