@@ -15,6 +15,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { prng } from '../test/support/prng';
 
 export interface GenerateOptions {
   count: number;
@@ -40,17 +41,6 @@ export const TODAY = '2026-06-15';
 /** What `manifest.json` records, so run.ts can tell whether the workspace on disk is current. */
 export const GENERATOR_VERSION = 1;
 
-/** mulberry32: small, fast, good enough for test data, identical on every platform. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Random {
   constructor(private readonly next: () => number) {}

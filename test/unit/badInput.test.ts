@@ -13,6 +13,7 @@ import { lintBrief, lintWorkspace, type Diagnostic } from '../../src/core/lint';
 import { parseBrief } from '../../src/core/parseBrief';
 import { LineIndex, type Range } from '../../src/core/range';
 import { BriefWorkspace } from '../../src/core/workspace';
+import { prng as random } from '../support/prng';
 
 const TODAY = '2026-03-01';
 const RULES_DIR = path.join(__dirname, '..', 'fixtures', 'rules');
@@ -58,18 +59,6 @@ function lint(uri: string, text: string, config: ConfigOverrides = {}): Diagnost
 const summary = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.rule} ${d.range.start.line}:${d.range.start.character}`);
 const rules = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.rule);
 const VALID = '---\nprogram: p\ntitle: P\nowner: "@x"\n';
-
-/** A small deterministic generator (mulberry32), so a failure can be reproduced. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** All not-ok rule fixtures: real briefs with diagnostics of every kind. */
 function ruleFixtures(): { name: string; text: string; config: ConfigOverrides }[] {

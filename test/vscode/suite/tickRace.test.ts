@@ -26,6 +26,7 @@ import * as vscode from 'vscode';
 import type { ChecklistEntry, ChecklistNode } from '../../../src/core/checklistTree';
 import type { TreeViewsApi } from '../../../src/extension/views';
 import { closeAllEditors, extensionApi, fileUri, Snapshot, waitFor, waitForIndex } from './helpers';
+import { prng as random } from '../../support/prng';
 
 const FILE = 'race-tick.md';
 const BASE = [
@@ -76,18 +77,6 @@ const INSERTED = ['Keep going.', '- [ ] Keep the runbook current', '## Beta', '-
 type EditKind = 'deleteAbove' | 'insertAbove' | 'deleteBelow' | 'insertBelow' | 'typeSameLine' | 'typeOtherLine';
 const EDIT_KINDS: EditKind[] = ['deleteAbove', 'insertAbove', 'deleteBelow', 'insertBelow', 'typeSameLine', 'typeOtherLine'];
 type Timing = 'before' | 'during' | 'onTickChange';
-
-/** mulberry32: a small seeded generator, so a failing round can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Heading path of each line (ATX headings only; the fixture and the edits have nothing else). */
 function headingPathOf(lines: readonly string[], line: number): string[] {
