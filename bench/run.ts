@@ -80,7 +80,7 @@ function targetText(row: Row): string {
 
 function printTable(sections: { title: string; rows: Row[] }[]): void {
   const all = sections.flatMap((s) => s.rows);
-  const labelWidth = Math.max(...all.map((r) => r.label.length), 10);
+  const labelWidth = Math.max(...all.map((r) => r.label.length + 2), 10);
   const valueWidth = Math.max(...all.map((r) => shown(r).length), 5);
   const targetWidth = Math.max(...all.map((r) => targetText(r).length), 6);
   const line = (label: string, value: string, target: string, status: string, note: string) =>
