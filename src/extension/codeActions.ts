@@ -183,7 +183,7 @@ async function pickHandle(index: BriefIndex, label: string): Promise<string | un
   type HandleItem = vscode.QuickPickItem & { handle: string };
   const base: HandleItem[] = handles.map((handle) => ({ label: escapeIcons(handle), handle }));
   const picker = vscode.window.createQuickPick<HandleItem>();
-  picker.title = `Owner of ${label.replace(/`/g, '')}`;
+  picker.title = `Owner of ${escapeIcons(label.replace(/`/g, ''))}`;
   picker.placeholder = handles.length > 0 ? 'Pick a handle used in the workspace, or type a new one (@name)' : 'Type a handle (@name)';
   picker.items = base;
   picker.onDidChangeValue((value) => {
