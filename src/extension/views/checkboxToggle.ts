@@ -21,7 +21,7 @@ import type { ChecklistEntry, ChecklistNode } from '../../core/checklistTree';
 import { withoutBom } from '../../core/parseBrief';
 import type { BriefIndex } from '../briefIndex';
 import { toVsRange } from '../convert';
-import { plainNotificationText } from '../plainText';
+import { showWarning } from '../plainText';
 
 export interface ToggleOutcome {
   /** Items whose checkbox was written. */
@@ -70,9 +70,9 @@ export async function toggleChecklistItems(
     index.updateNow(document);
   }
   if (outcome.stale.length > 0 || outcome.unchanged.length > 0) refreshNow();
-  if (outcome.stale.length > 0) void vscode.window.showWarningMessage(staleMessage(outcome.stale));
+  if (outcome.stale.length > 0) void showWarning(staleMessage(outcome.stale));
   if (outcome.savedWithOtherEdits.length > 0) {
-    void vscode.window.showWarningMessage(`${outcome.savedWithOtherEdits.length === 1 ? 'A file was' : `${outcome.savedWithOtherEdits.length} files were`} saved after a tick together with an edit made at the same moment. Nothing was lost: the editor and the file hold the same text.`);
+    void showWarning(`${outcome.savedWithOtherEdits.length === 1 ? 'A file was' : `${outcome.savedWithOtherEdits.length} files were`} saved after a tick together with an edit made at the same moment. Nothing was lost: the editor and the file hold the same text.`);
   }
   return outcome;
 }
@@ -283,5 +283,5 @@ function staleMessage(stale: ToggleOutcome['stale']): string {
   const [{ entry, reason }] = stale;
   const file = vscode.workspace.asRelativePath(vscode.Uri.parse(entry.uri));
   const more = stale.length > 1 ? ` (and ${stale.length - 1} more)` : '';
-  return plainNotificationText(`Nothing was changed: “${entry.label}” in ${file} changed since the Checklist view showed it (${reason})${more}. The view is refreshed; tick it again there.`);
+  return `Nothing was changed: “${entry.label}” in ${file} changed since the Checklist view showed it (${reason})${more}. The view is refreshed; tick it again there.`;
 }
