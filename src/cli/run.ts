@@ -216,13 +216,15 @@ async function runLint(args: ParsedArgs, io: CliIO): Promise<number> {
   const loaded = await load(args, 'lint', io);
   const byUri = lintWorkspace(loaded.workspace, { config: loaded.config });
   const all: Diagnostic[] = [...byUri]
+    .filter(([uri]) => loaded.isReported(uri))
     .map(([uri, diagnostics]) => ({ file: loaded.fileOf(uri), diagnostics }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
     .flatMap((entry) => entry.diagnostics);
   const counts = countBySeverity(all);
   const shown = quiet ? all.filter((d) => d.severity === 'error') : all;
   io.stdout.write(formatLint(format, {
-    briefs: loaded.workspace.briefs().length,
+    // The briefs reported on: with single files named, those of them that are briefs (spec §3.7).
+    briefs: loaded.workspace.briefs().filter((brief) => loaded.isReported(brief.uri)).length,
     diagnostics: shown,
     fileOf: loaded.fileOf,
     config: loaded.config,
@@ -263,7 +265,7 @@ async function runChecklist(args: ParsedArgs, io: CliIO): Promise<number> {
   const format = choice<ChecklistFormat>(args, 'format', CHECKLIST_FORMATS, 'text', 'checklist');
   const loaded = await load(args, 'checklist', io);
   const options = {
-    briefs: [...loaded.workspace.briefs()].sort((a, b) => {
+    briefs: loaded.workspace.briefs().filter((brief) => loaded.isReported(brief.uri)).sort((a, b) => {
       const [fa, fb] = [loaded.fileOf(a.uri), loaded.fileOf(b.uri)];
       return fa < fb ? -1 : fa > fb ? 1 : 0;
     }),
