@@ -258,8 +258,10 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
   const skipped: string[] = [];
   /** The real paths of the folders given: where links may lead. */
   const roots: string[] = [];
+  /** The real paths of the files named: a walk that meets one again (by a link, or a link named) does not read it twice. */
+  const named = new Set<string>();
 
-  const walk = async (base: string, directory: string): Promise<void> => {
+  const walk = async (base: string, directory: string, realBase: string): Promise<void> => {
     let entries;
     try {
       entries = await readdir(directory, { withFileTypes: true });
@@ -272,7 +274,7 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
       const path = join(directory, entry.name);
       const rel = patternPath(root, base, path);
       if (entry.isDirectory()) {
-        if (!ALWAYS_SKIPPED.has(entry.name) && directoryFilter(rel)) await walk(base, path);
+        if (!ALWAYS_SKIPPED.has(entry.name) && directoryFilter(rel)) await walk(base, path, realBase);
         continue;
       }
       if (!/\.md$/i.test(entry.name) || !fileFilter(rel) || found.has(path)) continue;
@@ -285,12 +287,15 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
           problems.push(`cannot read ${displayPath(cwd, path)}: ${describeFsError(error, true)}`);
           continue;
         }
+        if (named.has(target)) continue;
         if (!roots.some((folder) => isInside(folder, target))) {
           skipped.push(`skipped ${displayPath(cwd, path)}: it is a symbolic link to a file outside the folders given (${displayPath(cwd, target)})`);
           continue;
         }
         found.set(path, { path, open: target, noFollow: true, explicit: false });
       } else if (entry.isFile()) {
+        // Folder links are not followed, so the real path is the walked folder's real path and the rest.
+        if (named.has(join(realBase, relative(base, path)))) continue;
         found.set(path, { path, open: path, noFollow: true, explicit: false });
       } else {
         skipped.push(`skipped ${displayPath(cwd, path)}: not a regular file`);
@@ -312,9 +317,10 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
       roots.push(await realpath(path));
     } else {
       found.set(path, { path, open: path, noFollow: false, explicit: true });
+      named.add(await realpath(path));
     }
   }
-  for (const folder of folders) await walk(folder, folder);
+  for (const [i, folder] of folders.entries()) await walk(folder, folder, roots[i]);
   const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, problems, skipped };
 }

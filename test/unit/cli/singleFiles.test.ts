@@ -130,6 +130,14 @@ describe('cli: single files (spec §3.7)', () => {
     assert.deepEqual(graph.edges, [{ from: 'a', to: 'b' }]);
   });
 
+  it('a named file that is a link to a file of the workspace is read once (no false id-duplicate)', async () => {
+    const dir = tempWorkspace({ ...FILES, 'briefs.config.json': '{}' });
+    fs.symlinkSync(path.join(dir, 'programs', 'a.md'), path.join(dir, 'a-link.md'));
+    const result = await lintJson(['a-link.md'], dir);
+    assert.deepEqual(result.json?.diagnostics, []);
+    assert.equal(result.json?.briefs, 1);
+  });
+
   it('a named file that does not exist is still exit 2 with its name', async () => {
     const dir = tempWorkspace({ ...FILES, 'briefs.config.json': '{}' });
     const result = await cli(['lint', 'programs/nope.md'], { cwd: dir });
