@@ -51,6 +51,9 @@ describe('cli: did you mean', () => {
     [['lint', '--format', 'jsno'], 'brief: invalid --format `jsno`; did you mean `json`?\nbrief: run `brief lint --help` for usage\n'],
     [['frobnicate'], 'brief: unknown command `frobnicate`; expected lint, graph, checklist or schema\nbrief: run `brief --help` for usage\n'],
     [['lint', '--nope'], 'brief: unknown option `--nope`\nbrief: run `brief lint --help` for usage\n'],
+    // Names of Object.prototype are not commands (they were looked up on a plain object).
+    [['constructor'], 'brief: unknown command `constructor`; expected lint, graph, checklist or schema\nbrief: run `brief --help` for usage\n'],
+    [['help', '__proto__'], 'brief: unknown command `__proto__`; expected lint, graph, checklist or schema\nbrief: run `brief --help` for usage\n'],
   ];
   for (const [args, stderr] of cases) {
     it(`\`brief ${args.join(' ')}\``, async () => {
