@@ -45,6 +45,11 @@ describe('cli: single files (spec §3.7)', () => {
     assert.ok(!result.json?.diagnostics.some((d) => d.file !== 'examples/programs/payments-v2.md'));
   });
 
+  it('examples/: the command of the issue, `brief lint programs/payments-v2.md` in examples/, stylish', async () => {
+    const result = await cli(['lint', 'programs/payments-v2.md'], { cwd: path.join(ROOT, 'examples') });
+    assert.deepEqual(result, { code: 0, stdout: '✔ 1 brief checked, no problems\n', stderr: '' });
+  });
+
   it('examples/: a real error in the named file still shows (from any folder below the config)', async () => {
     for (const [cwd, file, shown] of [
       [ROOT, 'examples/programs/billing-core.md', 'examples/programs/billing-core.md'],
