@@ -56,15 +56,27 @@ export interface LoadedWorkspace {
   skipped: string[];
   /** A core uri as shown to users: relative to cwd, with `/`. */
   fileOf(uri: string): string;
+  /**
+   * Whether the diagnostics and items of this uri are reported: every file read, except when
+   * paths name single files (spec §3.7): then the workspace is read from the workspace root
+   * so that cross-file references resolve, and only the files named are reported.
+   */
+  isReported(uri: string): boolean;
+  /** The folder the workspace was read from when paths name single files (relative to cwd); else undefined. */
+  workspaceRoot?: string;
 }
 
 export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspace> {
   const cwd = options.cwd;
   const paths = options.paths.length > 0 ? options.paths : ['.'];
   const maxBytes = maxFileBytes(options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB);
-  const found = await loadConfig(cwd, paths, options.configPath);
+  // Single files named (a pre-commit hook linting what changed): the workspace is the root's.
+  const singleFiles = await namesSingleFiles(cwd, paths);
+  const workspaceRoot = singleFiles ? await findWorkspaceRoot(cwd, paths.map((p) => dirname(resolve(cwd, p)))) : undefined;
+  const found = await loadConfig(cwd, workspaceRoot ? [workspaceRoot.folder] : paths, options.configPath, workspaceRoot?.folder);
   const config = mergeConfig(found.overrides, options.today ? { today: options.today } : undefined);
-  const { files, problems, skipped } = await discoverFiles(cwd, paths, found.root, config);
+  const { files, problems, skipped } = await discoverFiles(cwd, workspaceRoot ? [...paths, workspaceRoot.folder] : paths, found.root, config);
+  const named = new Set(paths.map((p) => pathToFileURL(resolve(cwd, p)).href));
   const workspace = new BriefWorkspace();
   const readProblems = [...problems];
   const texts = await mapLimit(files, 32, async (file) => {
@@ -91,7 +103,70 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
     readProblems,
     skipped: skipped.sort(),
     fileOf: (uri) => (uri.startsWith('file:') ? displayPath(cwd, fileURLToPath(uri)) : uri),
+    isReported: (uri) => !singleFiles || named.has(uri),
+    ...(workspaceRoot && { workspaceRoot: displayPath(cwd, workspaceRoot.folder) }),
   };
+}
+
+/**
+ * Whether every path names something that is not a folder (spec §3.7). A path that does not
+ * exist counts as a file here; reading it fails later with the usual message. Mixed files
+ * and folders are read as given (every file of them reported).
+ */
+async function namesSingleFiles(cwd: string, paths: string[]): Promise<boolean> {
+  for (const path of paths) if (await isDirectory(resolve(cwd, path))) return false;
+  return true;
+}
+
+interface WorkspaceRoot {
+  folder: string;
+  /** What made it the root, for the docs and tests. */
+  reason: 'config' | 'git' | 'cwd';
+}
+
+/**
+ * The workspace root of single files (spec §3.7): walking up from the folder the files share,
+ * the first folder that holds `briefs.config.json`, else the git root (the first that holds
+ * `.git`, a folder or, in a worktree or submodule, a file; the search for a config stops
+ * there), else the current folder. Nothing is
+ * spawned: `git` need not be installed. Only names are looked at here; the config is read
+ * (with its rules on links) by `loadConfig`.
+ */
+export async function findWorkspaceRoot(cwd: string, folders: string[]): Promise<WorkspaceRoot> {
+  const start = commonFolder(folders.length > 0 ? folders : [cwd]);
+  const ancestors: string[] = [];
+  for (let folder = start; ; folder = dirname(folder)) {
+    ancestors.push(folder);
+    if (dirname(folder) === folder) break;
+  }
+  // The nearest config wins; the search stops at the git root (a config above the repository is not its config).
+  for (const folder of ancestors) {
+    if (await exists(join(folder, CONFIG_FILE_NAME))) return { folder, reason: 'config' };
+    if (await exists(join(folder, '.git'))) return { folder, reason: 'git' };
+  }
+  return { folder: cwd, reason: 'cwd' };
+}
+
+/** The deepest folder that holds every one of `folders` (absolute paths). */
+function commonFolder(folders: string[]): string {
+  let common = folders[0];
+  for (const folder of folders.slice(1)) {
+    while (!isInside(common, folder)) {
+      const up = dirname(common);
+      if (up === common) break;
+      common = up;
+    }
+  }
+  return common;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 
@@ -115,10 +190,13 @@ interface FoundConfig {
  * named) that is a symbolic link to a file outside its folder ends the run too: its parse
  * errors would quote a file from anywhere (`/proc/self/environ`) into the CI log.
  */
-async function loadConfig(cwd: string, paths: string[], explicit: string | undefined): Promise<FoundConfig> {
+async function loadConfig(cwd: string, paths: string[], explicit: string | undefined, workspaceRoot?: string): Promise<FoundConfig> {
   const candidates: string[] = [];
   if (explicit !== undefined) {
     candidates.push(resolve(cwd, explicit));
+  } else if (workspaceRoot !== undefined) {
+    // Single files: the config is the root's (when the root is a config's folder), and none otherwise.
+    candidates.push(join(workspaceRoot, CONFIG_FILE_NAME));
   } else {
     if (paths.length === 1 && (await isDirectory(resolve(cwd, paths[0])))) candidates.push(join(resolve(cwd, paths[0]), CONFIG_FILE_NAME));
     candidates.push(join(cwd, CONFIG_FILE_NAME));
@@ -148,7 +226,7 @@ async function loadConfig(cwd: string, paths: string[], explicit: string | undef
       throw error;
     }
   }
-  return { root: cwd };
+  return { root: workspaceRoot ?? cwd };
 }
 
 interface FoundFile {
@@ -180,8 +258,10 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
   const skipped: string[] = [];
   /** The real paths of the folders given: where links may lead. */
   const roots: string[] = [];
+  /** The real paths of the files named: a walk that meets one again (by a link, or a link named) does not read it twice. */
+  const named = new Set<string>();
 
-  const walk = async (base: string, directory: string): Promise<void> => {
+  const walk = async (base: string, directory: string, realBase: string): Promise<void> => {
     let entries;
     try {
       entries = await readdir(directory, { withFileTypes: true });
@@ -194,7 +274,7 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
       const path = join(directory, entry.name);
       const rel = patternPath(root, base, path);
       if (entry.isDirectory()) {
-        if (!ALWAYS_SKIPPED.has(entry.name) && directoryFilter(rel)) await walk(base, path);
+        if (!ALWAYS_SKIPPED.has(entry.name) && directoryFilter(rel)) await walk(base, path, realBase);
         continue;
       }
       if (!/\.md$/i.test(entry.name) || !fileFilter(rel) || found.has(path)) continue;
@@ -207,12 +287,15 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
           problems.push(`cannot read ${displayPath(cwd, path)}: ${describeFsError(error, true)}`);
           continue;
         }
+        if (named.has(target)) continue;
         if (!roots.some((folder) => isInside(folder, target))) {
           skipped.push(`skipped ${displayPath(cwd, path)}: it is a symbolic link to a file outside the folders given (${displayPath(cwd, target)})`);
           continue;
         }
         found.set(path, { path, open: target, noFollow: true, explicit: false });
       } else if (entry.isFile()) {
+        // Folder links are not followed, so the real path is the walked folder's real path and the rest.
+        if (named.has(join(realBase, relative(base, path)))) continue;
         found.set(path, { path, open: path, noFollow: true, explicit: false });
       } else {
         skipped.push(`skipped ${displayPath(cwd, path)}: not a regular file`);
@@ -234,9 +317,10 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
       roots.push(await realpath(path));
     } else {
       found.set(path, { path, open: path, noFollow: false, explicit: true });
+      named.add(await realpath(path));
     }
   }
-  for (const folder of folders) await walk(folder, folder);
+  for (const [i, folder] of folders.entries()) await walk(folder, folder, roots[i]);
   const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, problems, skipped };
 }

@@ -1,42 +1,110 @@
 /** `--help` texts (kept beside each other so they read as one manual). */
+import { repository } from '../../package.json';
+
+/** The gap between a row's name and its description, and the indent of a row. */
+const GAP = 2;
+const INDENT = '  ';
+
+/**
+ * Rows of a help section, every description starting in the same column (the longest name
+ * plus two spaces); a description's continuation lines (`\n` in it) start in that column too.
+ * Lower-case descriptions, no final period (as every message `brief` prints).
+ */
+export function rows(entries: readonly (readonly [string, string])[], width = Math.max(...entries.map(([name]) => name.length))): string {
+  const column = INDENT.length + width + GAP;
+  return entries
+    .map(([name, description]) => {
+      const [first, ...rest] = description.split('\n');
+      return [`${INDENT}${name.padEnd(width + GAP)}${first}`, ...rest.map((line) => `${' '.repeat(column)}${line}`)].join('\n');
+    })
+    .join('\n');
+}
+
+/** The repository's web address (package.json `repository`), without `git+` and `.git`. */
+export const REPOSITORY_URL: string = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+
+/** Where the CLI manual is read on the web (help's "Docs:" line). */
+export const DOCS_URL = `${REPOSITORY_URL}/blob/main/docs/cli.md`;
+
+/** Every row name of every help text, so that all of them share one column. */
+const COMMANDS_ROWS: [string, string][] = [
+  ['brief lint [paths...]', 'check briefs against the rules'],
+  ['brief graph [paths...]', 'print the dependency graph (Mermaid, JSON or DOT)'],
+  ['brief checklist [paths...]', 'list the checklist items of every brief'],
+  ['brief schema', 'print the frontmatter JSON Schema'],
+];
+
+const TOP_OPTIONS: [string, string][] = [
+  ['-h, --help', 'show help (also: brief <command> --help, brief help <command>)'],
+  ['-v, --version', 'show the version'],
+];
+
+const COMMON: [string, string][] = [
+  ['--config FILE', 'briefs.config.json to use (default: the one in the single\nfolder given, or above the files given, else in the current\nfolder, else none)'],
+  ['--today YYYY-MM-DD', "the date rules treat as today (over the config's today)"],
+  ['--max-file-size KB', 'skip larger files, with a warning (default 2048)'],
+  ['-h, --help', 'show this help'],
+];
+
+const LINT_OPTIONS: [string, string][] = [
+  ['-f, --format NAME', 'stylish (default), json, sarif or github'],
+  ['--max-warnings N', 'exit 1 when there are more than N warnings'],
+  ['-q, --quiet', 'print errors only (warnings still count for --max-warnings)'],
+  ...COMMON,
+];
+
+const GRAPH_OPTIONS: [string, string][] = [
+  ['-f, --format NAME', 'mermaid (default), json or dot'],
+  ['--focus REF', "only what is around REF (program or program#milestone);\na milestone's critical path is highlighted"],
+  ['--depth N', 'steps upstream and downstream of --focus (default 2)'],
+  ['--level NAME', 'milestone (default: programs and milestones) or program'],
+  ['--direction DIR', 'LR (default), RL, TB, TD or BT (mermaid and dot)'],
+  ...COMMON,
+];
+
+const CHECKLIST_OPTIONS: [string, string][] = [
+  ['-f, --format NAME', 'text (default) or json'],
+  ['--open', 'unchecked items only'],
+  ...COMMON,
+];
+
+const SCHEMA_OPTIONS: [string, string][] = [
+  ['--config', 'print the JSON Schema of briefs.config.json instead'],
+  ['-h, --help', 'show this help'],
+];
+
+const PATHS = `paths are files or folders (default: the current folder). Folders are searched
+for .md files that match the config's include/exclude patterns. Files named alone
+are checked against the whole workspace (the folder of briefs.config.json above
+them, else the git root, else the current folder); only they are reported.`;
 
 export const TOP_HELP = `brief — lint, graph and checklist for Markdown program briefs
 
 Usage:
-  brief lint [paths...]       check briefs against the rules
-  brief graph [paths...]      print the dependency graph (Mermaid, JSON or DOT)
-  brief checklist [paths...]  list the checklist items of every brief
-  brief schema                print the frontmatter JSON Schema
+${rows(COMMANDS_ROWS)}
 
 Options:
-  -h, --help     show help (also: brief <command> --help, brief help <command>)
-  -v, --version  show the version
+${rows(TOP_OPTIONS)}
 
-paths are files or folders (default: the current folder). Folders are searched
-for .md files that match the config's include/exclude patterns.
-Docs: docs/cli.md
+${PATHS}
+Docs: ${DOCS_URL}
 `;
-
-const COMMON = `  --config FILE      briefs.config.json to use (default: the one in the single
-                     folder given, else in the current folder, else none)
-  --today YYYY-MM-DD the date rules treat as today (over the config's today)
-  --max-file-size KB skip larger files, with a warning (default 2048)
-  -h, --help         show this help`;
 
 export const LINT_HELP = `Usage: brief lint [paths...] [options]
 
 Checks every brief under paths (default .) and prints the problems found.
 
 Options:
-  -f, --format NAME  stylish (default), json, sarif or github
-  --max-warnings N   exit 1 when there are more than N warnings
-  -q, --quiet        print errors only (warnings still count for --max-warnings)
-${COMMON}
+${rows(LINT_OPTIONS)}
 
 Exit codes:
-  0  no errors, and warnings within --max-warnings
-  1  errors, or more warnings than --max-warnings
-  2  bad usage, unreadable or invalid config, unreadable file, internal failure
+${rows([
+  ['0', 'no errors, and warnings within --max-warnings'],
+  ['1', 'errors, or more warnings than --max-warnings'],
+  ['2', 'bad usage, unreadable or invalid config, unreadable file, internal failure'],
+])}
+
+Docs: ${DOCS_URL}
 `;
 
 export const GRAPH_HELP = `Usage: brief graph [paths...] [options]
@@ -44,17 +112,12 @@ export const GRAPH_HELP = `Usage: brief graph [paths...] [options]
 Prints the dependency graph of the briefs under paths (default .).
 
 Options:
-  -f, --format NAME    mermaid (default), json or dot
-  --focus REF          only what is around REF (program or program#milestone);
-                       a milestone's critical path is highlighted
-  --depth N            steps upstream and downstream of --focus (default 2)
-  --level NAME         milestone (default: programs and milestones) or program
-  --direction DIR      LR (default), RL, TB, TD or BT (mermaid and dot)
-${COMMON}
+${rows(GRAPH_OPTIONS)}
 
 In mermaid and dot, arrows point from a dependency to what depends on it.
 In json, an edge {"from": A, "to": B} means A depends on B.
 Exit codes: 0 printed, 2 bad usage (or an unknown --focus), unreadable input.
+Docs: ${DOCS_URL}
 `;
 
 export const CHECKLIST_HELP = `Usage: brief checklist [paths...] [options]
@@ -63,11 +126,10 @@ Lists the task list items (- [ ] / - [x]) of every brief, grouped by program
 and heading with done/total counts.
 
 Options:
-  -f, --format NAME  text (default) or json
-  --open             unchecked items only
-${COMMON}
+${rows(CHECKLIST_OPTIONS)}
 
 Exit codes: 0 printed, 2 bad usage or unreadable input.
+Docs: ${DOCS_URL}
 `;
 
 export const SCHEMA_HELP = `Usage: brief schema [--config]
@@ -75,5 +137,7 @@ export const SCHEMA_HELP = `Usage: brief schema [--config]
 Prints the JSON Schema of a brief's frontmatter (for editors' YAML tooling).
 
 Options:
-  --config   print the JSON Schema of briefs.config.json instead
+${rows(SCHEMA_OPTIONS)}
+
+Docs: ${DOCS_URL}
 `;

@@ -17,6 +17,7 @@ import { CliError, loadWorkspace, type LoadedWorkspace } from './files';
 import { CHECKLIST_HELP, GRAPH_HELP, LINT_HELP, SCHEMA_HELP, TOP_HELP } from './help';
 import { countBySeverity, formatLint, LINT_FORMATS, type LintFormat } from './lintFormats';
 import { printable, safeDot, safeJson, safeMermaid } from './safeText';
+import { didYouMean } from './suggest';
 
 export const VERSION: string = packageVersion;
 
@@ -113,13 +114,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (first === 'help') {
       const topic = rest[0];
       if (topic === undefined) io.stdout.write(TOP_HELP);
-      else if (COMMANDS[topic]) io.stdout.write(COMMANDS[topic].help);
-      else throw new UsageError(`unknown command \`${topic}\``);
+      else if (Object.hasOwn(COMMANDS, topic)) io.stdout.write(COMMANDS[topic].help);
+      else throw new UsageError(unknownCommand(topic));
       return EXIT_OK;
     }
-    const command = COMMANDS[first];
+    const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
     if (!command) {
-      throw new UsageError(first.startsWith('-') ? `unknown option \`${first}\`; expected a command first` : `unknown command \`${first}\`; expected lint, graph, checklist or schema`);
+      throw new UsageError(first.startsWith('-') ? `unknown option \`${first}\`${didYouMean(first, TOP_OPTIONS) || '; expected a command first'}` : unknownCommand(first));
     }
     const args = parse(first, command, rest);
     if (args.values.help) {
@@ -129,11 +130,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`brief: ${printable(error.message)}\nRun \`brief ${error.command ? `${error.command} ` : ''}--help\` for usage.\n`);
+      io.stderr.write(`brief: ${printable(message(error.message))}\nbrief: run \`brief ${error.command ? `${error.command} ` : ''}--help\` for usage\n`);
       return EXIT_FAILURE;
     }
     if (error instanceof CliError || error instanceof UnknownReferenceError) {
-      io.stderr.write(`brief: ${printable(error.message)}\n`);
+      io.stderr.write(`brief: ${printable(message(error.message))}\n`);
       return EXIT_FAILURE;
     }
     io.stderr.write(internalError(error, io.env));
@@ -155,14 +156,45 @@ export function internalError(error: unknown, env: CliIO['env'] = {}): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** What `brief` accepts before a command. */
+const TOP_OPTIONS = ['--help', '--version'];
+
+function unknownCommand(name: string): string {
+  return `unknown command \`${name}\`${didYouMean(name, [...Object.keys(COMMANDS), 'help']) || '; expected lint, graph, checklist or schema'}`;
+}
+
+/**
+ * One style for every message after `brief: ` (docs/cli.md): it starts in lower case (unless
+ * its first word is a name such as `JSON`) and has no final period. Messages that come from
+ * elsewhere (Node's argument parser, the core) are brought to it here.
+ */
+export function message(text: string): string {
+  const trimmed = text.replace(/\.$/, '');
+  return /^[A-Z][a-z]/.test(trimmed) ? `${trimmed[0].toLowerCase()}${trimmed.slice(1)}` : trimmed;
+}
+
+/** The names an option of `options` can be typed as: `--name` and `-x`. */
+function optionNames(options: Options): string[] {
+  return Object.entries(options).flatMap(([name, option]) => [`--${name}`, ...(option.short ? [`-${option.short}`] : [])]);
+}
+
+const UNKNOWN_OPTION = "Unknown option '";
+
 function parse(name: string, command: Command, args: string[]): ParsedArgs {
   try {
     const { values, positionals } = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
     return { values: values as ParsedArgs['values'], positionals };
   } catch (error) {
-    // Node's messages carry a long hint about `--`; the first sentence says what is wrong.
-    const message = error instanceof Error ? error.message.split(/\.\s/)[0].replace(/\.$/, '') : String(error);
-    throw new UsageError(message, name);
+    const text = error instanceof Error ? error.message : String(error);
+    if ((error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && text.startsWith(UNKNOWN_OPTION)) {
+      // Node's message: Unknown option '--x'. To specify a positional argument … (a long hint about `--`).
+      const end = text.indexOf("'. ", UNKNOWN_OPTION.length);
+      const option = text.slice(UNKNOWN_OPTION.length, end < 0 ? undefined : end);
+      throw new UsageError(`unknown option \`${option}\`${didYouMean(option, optionNames(command.options))}`, name);
+    }
+    // Otherwise the first sentence says what is wrong; Node quotes with '…', brief with `…`.
+    const first = text.split(/\.\s/)[0].replace(/'([^']*)'/g, '`$1`');
+    throw new UsageError(first, name);
   }
 }
 
@@ -174,7 +206,7 @@ function stringOption(args: ParsedArgs, name: string): string | undefined {
 function choice<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[], fallback: T, command: string): T {
   const value = stringOption(args, name);
   if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`invalid --${name} \`${value}\`; expected one of ${allowed.join(', ')}`, command);
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`invalid --${name} \`${value}\`${didYouMean(value, allowed) || `; expected one of ${allowed.join(', ')}`}`, command);
   return value as T;
 }
 
@@ -216,13 +248,15 @@ async function runLint(args: ParsedArgs, io: CliIO): Promise<number> {
   const loaded = await load(args, 'lint', io);
   const byUri = lintWorkspace(loaded.workspace, { config: loaded.config });
   const all: Diagnostic[] = [...byUri]
+    .filter(([uri]) => loaded.isReported(uri))
     .map(([uri, diagnostics]) => ({ file: loaded.fileOf(uri), diagnostics }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
     .flatMap((entry) => entry.diagnostics);
   const counts = countBySeverity(all);
   const shown = quiet ? all.filter((d) => d.severity === 'error') : all;
   io.stdout.write(formatLint(format, {
-    briefs: loaded.workspace.briefs().length,
+    // The briefs reported on: with single files named, those of them that are briefs (spec §3.7).
+    briefs: loaded.workspace.briefs().filter((brief) => loaded.isReported(brief.uri)).length,
     diagnostics: shown,
     fileOf: loaded.fileOf,
     config: loaded.config,
@@ -263,7 +297,7 @@ async function runChecklist(args: ParsedArgs, io: CliIO): Promise<number> {
   const format = choice<ChecklistFormat>(args, 'format', CHECKLIST_FORMATS, 'text', 'checklist');
   const loaded = await load(args, 'checklist', io);
   const options = {
-    briefs: [...loaded.workspace.briefs()].sort((a, b) => {
+    briefs: loaded.workspace.briefs().filter((brief) => loaded.isReported(brief.uri)).sort((a, b) => {
       const [fa, fb] = [loaded.fileOf(a.uri), loaded.fileOf(b.uri)];
       return fa < fb ? -1 : fa > fb ? 1 : 0;
     }),

@@ -67,7 +67,7 @@ describe('cli: end to end (node dist/cli.js)', function () {
   it('exit 2 on bad usage, broken config and unreadable files', () => {
     const usage = brief(['lint', '--bogus']);
     assert.equal(usage.code, 2);
-    assert.match(usage.stderr, /Unknown option '--bogus'/);
+    assert.match(usage.stderr, /unknown option `--bogus`/);
     assert.equal(brief(['frobnicate']).code, 2);
     const config = brief(['lint', 'bad-config']);
     assert.equal(config.code, 2);
