@@ -14,8 +14,25 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 
 const MULTITOOL_DIR = path.dirname(require.resolve(`@microsoft/sarif-multitool-${process.platform}/package.json`));
-/** The multitool: a self-contained .NET program shipped in the npm package for this platform. */
+/** The multitool: a self-contained .NET program (no .NET install needed) shipped in the npm package for this platform. */
 export const MULTITOOL = path.join(MULTITOOL_DIR, process.platform === 'win32' ? 'Sarif.Multitool.exe' : 'Sarif.Multitool');
+
+/**
+ * The multitool's path, executable. The package's postinstall (`chmod u+x`) may not have run (npm
+ * can hold install scripts back): then a copy in a temporary folder is made executable, so
+ * node_modules is never changed in place.
+ */
+function multitoolExecutable(dir: string): string {
+  try {
+    fs.accessSync(MULTITOOL, fs.constants.X_OK);
+    return MULTITOOL;
+  } catch {
+    const copy = path.join(dir, path.basename(MULTITOOL));
+    fs.copyFileSync(MULTITOOL, copy);
+    fs.chmodSync(copy, 0o755);
+    return copy;
+  }
+}
 /** The SARIF 2.1.0 JSON schema as the multitool ships it. */
 export const SARIF_SCHEMA_FILE = path.join(MULTITOOL_DIR, 'sarif-2.1.0.json');
 
@@ -52,7 +69,7 @@ export function multitoolFindings(logs: Record<string, unknown>): MultitoolFindi
       return file;
     });
     const output = path.join(dir, 'validation.out');
-    execFileSync(MULTITOOL, ['validate', '--rule-kind', 'Sarif;Ghas', '--level', 'Error;Warning;Note', '--log', 'ForceOverwrite', '--output', output, ...files],
+    execFileSync(multitoolExecutable(dir), ['validate', '--rule-kind', 'Sarif;Ghas', '--level', 'Error;Warning;Note', '--log', 'ForceOverwrite', '--output', output, ...files],
       { stdio: 'pipe', timeout: 120_000, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } });
     const validation = JSON.parse(fs.readFileSync(output, 'utf8')) as { runs: { invocations?: { executionSuccessful?: boolean }[]; results?: { ruleId: string; level?: string; message: { text?: string }; locations?: { physicalLocation?: { artifactLocation?: { uri?: string } } }[] }[] }[] };
     const run = validation.runs[0]!;
