@@ -1,10 +1,12 @@
 /** The output formats of `brief lint`: stylish, json, sarif and github (spec §4; docs/cli.md). */
 import { createHash } from 'node:crypto';
+import type * as Sarif from 'sarif';
 import type { BriefsConfig } from '../core/config';
 import type { Diagnostic } from '../core/lint';
 import type { Severity } from '../core/model';
 import type { Range } from '../core/range';
 import type { Rule } from '../core/rules';
+import { RULE_DOCS } from './ruleDocs.generated';
 import { escapeUnsafeKeepingBreaks, neutraliseCommands, printable, printableKeepingLines, safeJson } from './safeText';
 
 export { printable } from './safeText';
@@ -26,6 +28,8 @@ export interface LintReport {
   config: BriefsConfig;
   rules: readonly Rule[];
   toolVersion: string;
+  /** The text of a file, for the SARIF fingerprints (without it they rest on rule, file and order). */
+  textOf?(uri: string): string | undefined;
 }
 
 export function formatLint(format: LintFormat, report: LintReport, color: boolean): string {
@@ -162,7 +166,10 @@ function copyRange(range: Range): Range {
 // ---------------------------------------------------------------------------------------------
 // sarif (SARIF 2.1.0, as GitHub code scanning reads it)
 
-const SARIF_LEVEL: Record<Severity | 'off', 'error' | 'warning' | 'note' | 'none'> = { error: 'error', warning: 'warning', info: 'note', off: 'none' };
+const SARIF_LEVEL: Record<Severity | 'off', Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note', off: 'none' };
+
+/** The `partialFingerprints` key of our fingerprint (v1 hashed the message, which can name today's date). */
+export const FINGERPRINT_KEY = 'briefFingerprint/v2';
 
 /** A file path as a relative URI reference: each segment percent-encoded, `/` kept. */
 export function relativeUri(file: string): string {
@@ -174,7 +181,7 @@ function sarifText(text: string): string {
   return text.replace(/[\\[\]]/g, (char) => `\\${char}`);
 }
 
-function sarifRegion(range: Range) {
+function sarifRegion(range: Range): Sarif.Region {
   return {
     startLine: range.start.line + 1,
     startColumn: range.start.character + 1,
@@ -183,30 +190,89 @@ function sarifRegion(range: Range) {
   };
 }
 
-function sarifLocation(file: string, range: Range) {
+function sarifLocation(file: string, range: Range): Sarif.Location {
   return { physicalLocation: { artifactLocation: { uri: relativeUri(file), uriBaseId: '%SRCROOT%' }, region: sarifRegion(range) } };
 }
 
-export function lintSarif(report: LintReport): Record<string, unknown> {
-  const ruleIndex = new Map(report.rules.map((rule, i) => [rule.id, i]));
+/** Names for rules whose id is one word (SARIF1001 compares `name` and `id` ignoring case). */
+const RULE_NAMES: ReadonlyMap<string, string> = new Map([['schema', 'SchemaViolation']]);
+
+/**
+ * The SARIF `name` of a rule: PascalCase of its id (`dependency-cycle` → `DependencyCycle`), which
+ * must differ from the id (SARIF §3.49.7; the multitool's SARIF1001 ignores case).
+ */
+export function ruleName(id: string): string {
+  const named = RULE_NAMES.get(id);
+  if (named !== undefined) return named;
+  const pascal = id.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
+  return pascal.toLowerCase() === id.toLowerCase() ? `${pascal}Rule` : pascal;
+}
+
+/** Text with its runs of white space made one space, and trimmed. */
+function normalised(text: string): string {
+  return text.split(/\s+/).filter((word) => word.length > 0).join(' ');
+}
+
+/**
+ * What identifies a problem whatever its message says and wherever it moves: the normalised text
+ * of the line it starts on and of the range itself (e.g. `due: 2026-11-13` and `2026-11-13`).
+ */
+function problemText(lines: readonly string[] | undefined, range: Range): string {
+  if (!lines) return '';
+  const line = lines[range.start.line] ?? '';
+  const covered = range.start.line === range.end.line ? line.slice(range.start.character, range.end.character) : line.slice(range.start.character);
+  return `${normalised(line)}\u0000${normalised(covered)}`;
+}
+
+/**
+ * `partialFingerprints[FINGERPRINT_KEY]` of each diagnostic: a hash of the rule, the file, the text
+ * of the problem (`problemText`) and its occurrence among identical ones in that file. Neither the
+ * message (which can hold today's date) nor the line number is in it, so the fingerprint stays the
+ * same from one day to the next and when lines are added above the problem.
+ */
+export function sarifFingerprints(report: LintReport): string[] {
   const seen = new Map<string, number>();
-  const results = report.diagnostics.map((d) => {
-    const file = report.fileOf(d.uri);
-    // Stable across edits that only move the problem: rule, file and message (which names the thing), plus an occurrence count.
-    const identity = `${d.rule}\u0000${file}\u0000${d.message}`;
+  const linesOf = new Map<string, readonly string[] | undefined>();
+  return report.diagnostics.map((d) => {
+    if (!linesOf.has(d.uri)) linesOf.set(d.uri, report.textOf?.(d.uri)?.split(/\r\n|\r|\n/));
+    const identity = `${d.rule}\u0000${report.fileOf(d.uri)}\u0000${problemText(linesOf.get(d.uri), d.range)}`;
     const occurrence = (seen.get(identity) ?? 0) + 1;
     seen.set(identity, occurrence);
-    const fingerprint = createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32);
+    return createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32);
+  });
+}
+
+function ruleDescriptor(rule: Rule, config: BriefsConfig): Sarif.ReportingDescriptor {
+  const setting = config.rules[rule.id] ?? rule.defaultSeverity;
+  const docs = Object.hasOwn(RULE_DOCS, rule.id) ? RULE_DOCS[rule.id] : undefined;
+  return {
+    id: rule.id,
+    name: ruleName(rule.id),
+    shortDescription: { text: rule.description },
+    // A rule without a docs page (a test's own rule) still gets the descriptions GitHub asks for.
+    fullDescription: docs ? { ...docs.fullDescription } : { text: rule.description },
+    help: docs ? { ...docs.help } : { text: rule.description },
+    helpUri: `${RULE_DOCS_URL}${rule.id}.md`,
+    defaultConfiguration: { enabled: setting !== 'off', level: SARIF_LEVEL[setting] },
+  };
+}
+
+export function lintSarif(report: LintReport): Sarif.Log {
+  const ruleIndex = new Map(report.rules.map((rule, i) => [rule.id, i]));
+  const fingerprints = sarifFingerprints(report);
+  const results = report.diagnostics.map((d, i): Sarif.Result => {
+    const file = report.fileOf(d.uri);
+    const index = ruleIndex.get(d.rule);
     return {
       ruleId: d.rule,
-      ...(ruleIndex.has(d.rule) && { ruleIndex: ruleIndex.get(d.rule) }),
+      ...(index !== undefined && { ruleIndex: index }),
       level: SARIF_LEVEL[d.severity],
       message: { text: sarifText(d.message) },
       locations: [sarifLocation(file, d.range)],
       ...(d.related && d.related.length > 0 && {
-        relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...sarifLocation(report.fileOf(r.uri), r.range), message: { text: sarifText(r.message) } })),
+        relatedLocations: d.related.map((r, j) => ({ id: j + 1, ...sarifLocation(report.fileOf(r.uri), r.range), message: { text: sarifText(r.message) } })),
       }),
-      partialFingerprints: { 'briefFingerprint/v1': fingerprint },
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i]! },
     };
   });
   return {
@@ -220,16 +286,7 @@ export function lintSarif(report: LintReport): Record<string, unknown> {
           version: report.toolVersion,
           semanticVersion: report.toolVersion,
           informationUri: PROJECT_URL,
-          rules: report.rules.map((rule) => {
-            const setting = report.config.rules[rule.id] ?? rule.defaultSeverity;
-            return {
-              id: rule.id,
-              name: rule.id.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase()),
-              shortDescription: { text: rule.description },
-              helpUri: `${RULE_DOCS_URL}${rule.id}.md`,
-              defaultConfiguration: { enabled: setting !== 'off', level: SARIF_LEVEL[setting] },
-            };
-          }),
+          rules: report.rules.map((rule) => ruleDescriptor(rule, report.config)),
         },
       },
       columnKind: 'utf16CodeUnits',

@@ -262,6 +262,7 @@ async function runLint(args: ParsedArgs, io: CliIO): Promise<number> {
     config: loaded.config,
     rules: RULES,
     toolVersion: VERSION,
+    textOf: (uri) => loaded.workspace.get(uri)?.text,
   }, useColor(io)));
   const tooManyWarnings = maxWarnings !== undefined && counts.warning > maxWarnings;
   if (tooManyWarnings) io.stderr.write(`brief: too many warnings (${counts.warning}; --max-warnings ${maxWarnings})\n`);

@@ -280,7 +280,7 @@ describe('cli: lint --format sarif', () => {
     });
     assert.equal(conflict.relatedLocations[0].physicalLocation.artifactLocation.uri, 'graph/security.md');
     assert.equal(conflict.relatedLocations[0].message.text, '`security#audit` is due 2026-06-15');
-    const fingerprints = run.results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['briefFingerprint/v1']);
+    const fingerprints = run.results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['briefFingerprint/v2']);
     assert.equal(new Set(fingerprints).size, fingerprints.length);
   });
 

@@ -1,8 +1,90 @@
 /**
- * A structural check of the SARIF 2.1.0 essentials that GitHub code scanning relies on (no
- * schema validator is installed, so the requirements are spelled out here): returns the
- * problems found, an empty list for a valid log.
+ * Checks of our SARIF logs. Two come from GitHub's side and are the ones that decide: the SARIF
+ * 2.1.0 JSON schema (the copy the SARIF multitool ships, compiled with ajv) and the multitool's own
+ * `validate --rule-kind "Sarif;Ghas"` (its GitHub Advanced Security rules are what code scanning's
+ * upload checks). `sarifProblems` below spells out, besides, what GitHub's documentation asks of a
+ * log (relative `%SRCROOT%` URIs, a region per location, ...): returns the problems found, an
+ * empty list for a valid log.
  */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+
+const MULTITOOL_DIR = path.dirname(require.resolve(`@microsoft/sarif-multitool-${process.platform}/package.json`));
+/** The multitool: a self-contained .NET program (no .NET install needed) shipped in the npm package for this platform. */
+export const MULTITOOL = path.join(MULTITOOL_DIR, process.platform === 'win32' ? 'Sarif.Multitool.exe' : 'Sarif.Multitool');
+
+/**
+ * The multitool's path, executable. The package's postinstall (`chmod u+x`) may not have run (npm
+ * can hold install scripts back): then a copy in a temporary folder is made executable, so
+ * node_modules is never changed in place.
+ */
+function multitoolExecutable(dir: string): string {
+  try {
+    fs.accessSync(MULTITOOL, fs.constants.X_OK);
+    return MULTITOOL;
+  } catch {
+    const copy = path.join(dir, path.basename(MULTITOOL));
+    fs.copyFileSync(MULTITOOL, copy);
+    fs.chmodSync(copy, 0o755);
+    return copy;
+  }
+}
+/** The SARIF 2.1.0 JSON schema as the multitool ships it. */
+export const SARIF_SCHEMA_FILE = path.join(MULTITOOL_DIR, 'sarif-2.1.0.json');
+
+let validateSchema: ReturnType<Ajv2020['compile']> | undefined;
+
+/** The schema's complaints about a log, as `path: message` lines (none for a valid log). */
+export function sarifSchemaErrors(log: unknown): string[] {
+  if (!validateSchema) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    validateSchema = ajv.compile(JSON.parse(fs.readFileSync(SARIF_SCHEMA_FILE, 'utf8')));
+  }
+  if (validateSchema(log)) return [];
+  return (validateSchema.errors ?? []).map((error) => `${error.instancePath || '/'}: ${error.message ?? error.keyword} ${JSON.stringify(error.params)}`);
+}
+
+export interface MultitoolFinding {
+  file: string;
+  ruleId: string;
+  level: string;
+  message: string;
+}
+
+/**
+ * Runs `Sarif.Multitool validate --rule-kind "Sarif;Ghas"` over the logs (name → log) and returns
+ * every finding it makes, notes included (`--level Error;Warning;Note`).
+ */
+export function multitoolFindings(logs: Record<string, unknown>): MultitoolFinding[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-sarif-'));
+  try {
+    const files = Object.entries(logs).map(([name, log]) => {
+      const file = path.join(dir, `${name}.sarif`);
+      fs.writeFileSync(file, JSON.stringify(log, null, 2));
+      return file;
+    });
+    const output = path.join(dir, 'validation.out');
+    execFileSync(multitoolExecutable(dir), ['validate', '--rule-kind', 'Sarif;Ghas', '--level', 'Error;Warning;Note', '--log', 'ForceOverwrite', '--output', output, ...files],
+      { stdio: 'pipe', timeout: 120_000, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } });
+    const validation = JSON.parse(fs.readFileSync(output, 'utf8')) as { runs: { invocations?: { executionSuccessful?: boolean }[]; results?: { ruleId: string; level?: string; message: { text?: string }; locations?: { physicalLocation?: { artifactLocation?: { uri?: string } } }[] }[] }[] };
+    const run = validation.runs[0]!;
+    if (run.invocations?.[0]?.executionSuccessful !== true) throw new Error(`the multitool did not run to the end: ${JSON.stringify(run.invocations)}`);
+    return (run.results ?? []).map((result) => ({
+      file: path.basename(result.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? ''),
+      ruleId: result.ruleId,
+      level: result.level ?? 'warning',
+      message: result.message.text ?? '',
+    }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 type Json = Record<string, unknown>;
 
 const LEVELS = ['none', 'note', 'warning', 'error'];
