@@ -1,6 +1,7 @@
 /** `brief checklist`: the task list items of every brief, as text or JSON. */
 import type { Brief } from '../core/model';
 import { neutraliseCommands, printable } from './safeText';
+import { isChecklistItemOverdue } from '../core/status';
 
 export const CHECKLIST_FORMATS = ['text', 'json'] as const;
 export type ChecklistFormat = (typeof CHECKLIST_FORMATS)[number];
@@ -55,7 +56,7 @@ export function checklistJson(options: ChecklistOptions): ChecklistJson {
         checked: item.checked,
         owner: item.owner?.value ?? null,
         due: item.due?.value ?? null,
-        overdue: !item.checked && item.due !== undefined && item.due.value < options.today,
+        overdue: isChecklistItemOverdue(item, options.today),
         depth: item.depth,
       });
     }
@@ -95,7 +96,7 @@ export function checklistText(options: ChecklistOptions): string {
       if (shown.length === 0) continue;
       out.push(`  ${heading ? printable(heading) : '(no heading)'}  ${groupDone}/${items.length}`);
       for (const item of shown) {
-        const overdue = !item.checked && item.due !== undefined && item.due.value < options.today ? '  (overdue)' : '';
+        const overdue = isChecklistItemOverdue(item, options.today) ? '  (overdue)' : '';
         out.push(`    ${'  '.repeat(item.depth)}[${item.checked ? 'x' : ' '}] ${printable(item.text)}${overdue}  ${printable(file)}:${item.line + 1}`);
       }
     }

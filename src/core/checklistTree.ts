@@ -8,13 +8,16 @@
  */
 import type { ChecklistItem } from './checklist';
 import type { Brief, Heading } from './model';
+import { isChecklistItemDueWithin, isChecklistItemOverdue } from './status';
+
+export { addDays } from './status';
 
 export interface ChecklistFilter {
   /** Hide done items. */
   openOnly?: boolean;
   /** Only items owned by this handle (compared case-insensitively). */
   mine?: string;
-  /** Only items with a due date no later than today + N days (overdue ones included). */
+  /** Only open items with a due date no later than today + N days (overdue ones included); ticked items are left out. */
   dueWithinDays?: number;
 }
 
@@ -90,9 +93,7 @@ export const NO_HEADING_LABEL = '(above the first heading)';
 export function itemCounts(item: ChecklistItem, options: ChecklistViewOptions): boolean {
   const { mine, dueWithinDays } = options.filter;
   if (mine !== undefined && item.owner?.value.toLowerCase() !== mine.toLowerCase()) return false;
-  if (dueWithinDays !== undefined) {
-    if (!item.due || item.due.value > addDays(options.today, dueWithinDays)) return false;
-  }
+  if (dueWithinDays !== undefined && !isChecklistItemDueWithin(item, options.today, dueWithinDays)) return false;
   return true;
 }
 
@@ -104,7 +105,7 @@ export function itemShown(item: ChecklistItem, options: ChecklistViewOptions): b
 
 /** Unchecked and due before today. */
 export function isItemOverdue(item: ChecklistItem, today: string): boolean {
-  return !item.checked && item.due !== undefined && item.due.value < today;
+  return isChecklistItemOverdue(item, today);
 }
 
 /** The top level: one group per brief that has an item to show, by program id. */
@@ -246,13 +247,6 @@ export function itemLabel(text: string): string {
   }
   label = label.trim();
   return label || text;
-}
-
-/** YYYY-MM-DD plus `days` (UTC calendar arithmetic). */
-export function addDays(date: string, days: number): string {
-  const time = Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(time)) return date;
-  return new Date(time + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 export function programLabel(brief: Brief): string {

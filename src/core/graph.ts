@@ -5,6 +5,7 @@
  */
 import type { Brief, DependencyEntry, Milestone } from './model';
 import type { Range } from './range';
+import { milestoneFacts, programFacts } from './status';
 
 export type NodeKind = 'program' | 'milestone';
 
@@ -17,6 +18,10 @@ export interface GraphNode {
   owner?: string;
   status?: string;
   due?: string;
+  /** The schema rejected `status`: no view reasons about it (src/core/status.ts). */
+  statusRejected?: boolean;
+  /** The schema rejected `due` / `target`. */
+  dueRejected?: boolean;
   uri: string;
   line: number;
 }
@@ -53,13 +58,14 @@ export function buildGraph(briefs: Iterable<Brief>): DependencyGraph {
       id: program, kind: 'program', program, uri: brief.uri,
       line: brief.program?.range.start.line ?? 0,
       title: brief.title?.value, owner: brief.owner?.value, status: brief.status?.value, due: brief.target?.value,
+      ...rejected(programFacts(brief)),
     });
     for (const entry of brief.dependsOn) pending.push({ from: program, entry, uri: brief.uri });
     for (const milestone of brief.milestones) {
       if (!milestone.id) continue;
       const id = nodeId(program, milestone.id.value);
       if (nodes.has(id)) continue;
-      nodes.set(id, milestoneNode(id, program, milestone, brief.uri));
+      nodes.set(id, milestoneNode(id, program, milestone, brief));
       for (const entry of milestone.dependsOn) pending.push({ from: id, entry, uri: brief.uri });
     }
   }
@@ -77,12 +83,18 @@ export function buildGraph(briefs: Iterable<Brief>): DependencyGraph {
   return { nodes, edges, outgoing, incoming };
 }
 
-function milestoneNode(id: string, program: string, milestone: Milestone, uri: string): GraphNode {
+function milestoneNode(id: string, program: string, milestone: Milestone, brief: Brief): GraphNode {
   return {
-    id, kind: 'milestone', program, uri,
+    id, kind: 'milestone', program, uri: brief.uri,
     line: milestone.id?.range.start.line ?? milestone.itemRange.start.line,
     title: milestone.title?.value, owner: milestone.owner?.value, status: milestone.status?.value, due: milestone.due?.value,
+    ...rejected(milestoneFacts(brief, milestone)),
   };
+}
+
+/** Only the flags that are set, so a node without schema problems looks as before. */
+function rejected(facts: { statusRejected?: boolean; dueRejected?: boolean }): Pick<GraphNode, 'statusRejected' | 'dueRejected'> {
+  return { ...(facts.statusRejected && { statusRejected: true }), ...(facts.dueRejected && { dueRejected: true }) };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

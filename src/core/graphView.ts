@@ -9,26 +9,12 @@
  */
 import { findCycles, type DependencyGraph, type GraphEdge, type GraphNode, type NodeKind } from './graph';
 import type { Range } from './range';
+import { displayStatus as statusDisplay, isScheduleConflict as conflictBetween, type DisplayStatus, type StatusFacts } from './status';
+
+export { DISPLAY_STATUSES, STATUS_LABELS, type DisplayStatus } from './status';
 
 /** `program`: one node per program, milestone edges lifted to their programs. `milestone`: every node. */
 export type GraphLevel = 'program' | 'milestone';
-
-/**
- * How a node is shown. Derived from its `status` and its `due` date (a program's `target`):
- *
- * | display     | when                                                                 |
- * |-------------|----------------------------------------------------------------------|
- * | `done`      | status `done`                                                        |
- * | `cancelled` | status `cancelled`                                                   |
- * | `overdue`   | otherwise, `due` is before today                                     |
- * | `blocked`   | otherwise, status `blocked`                                          |
- * | `at-risk`   | otherwise, status `at-risk` or `off-track`                           |
- * | `on-track`  | any other status (`on-track`, `in-progress`, `not-started`, `proposed`) or none |
- * | `missing`   | the node is referenced by a `depends_on` but no brief defines it      |
- */
-export type DisplayStatus = 'done' | 'cancelled' | 'overdue' | 'blocked' | 'at-risk' | 'on-track' | 'missing';
-
-export const DISPLAY_STATUSES: readonly DisplayStatus[] = ['done', 'cancelled', 'overdue', 'blocked', 'at-risk', 'on-track', 'missing'];
 
 export interface ViewNode {
   /** `program` or `program#milestone`. */
@@ -61,7 +47,10 @@ export interface ViewEdge {
   to: string;
   /** One of the `depends_on` entries behind the edge lies on a dependency cycle. */
   inCycle: boolean;
-  /** `from` is due before `to` (for an edge lifted to program level: any entry behind it is). */
+  /**
+   * `from` is a milestone due before the milestone `to`, as rule `schedule-conflict` reports it
+   * (for an edge lifted to program level: any milestone entry behind it is); program targets never conflict here.
+   */
   scheduleConflict: boolean;
   /** `to` is a missing node. */
   dangling: boolean;
@@ -121,20 +110,18 @@ export function programOf(id: string): string {
   return hash < 0 ? id : id.slice(0, hash);
 }
 
-export function displayStatus(node: Pick<GraphNode, 'status' | 'due'> | undefined, today: string): DisplayStatus {
-  if (!node) return 'missing';
-  const { status, due } = node;
-  if (status === 'done') return 'done';
-  if (status === 'cancelled') return 'cancelled';
-  if (due !== undefined && due < today) return 'overdue';
-  if (status === 'blocked') return 'blocked';
-  if (status === 'at-risk' || status === 'off-track') return 'at-risk';
-  return 'on-track';
+/** How a node is shown: decided in src/core/status.ts, as every view and rule does. */
+export function displayStatus(node: (Pick<GraphNode, 'status' | 'due'> & Partial<Pick<GraphNode, 'kind' | 'statusRejected' | 'dueRejected'>>) | undefined, today: string): DisplayStatus {
+  return statusDisplay(node && facts(node), today);
 }
 
-/** Whether the dependent is due before its dependency (both dates known). */
+/** A schedule conflict, exactly as rule `schedule-conflict` decides it: a milestone due before a milestone it depends on. */
 export function isScheduleConflict(dependent: GraphNode | undefined, dependency: GraphNode | undefined): boolean {
-  return dependent?.due !== undefined && dependency?.due !== undefined && dependent.due < dependency.due;
+  return conflictBetween(dependent && facts(dependent), dependency && facts(dependency));
+}
+
+function facts(node: Pick<GraphNode, 'status' | 'due'> & Partial<Pick<GraphNode, 'kind' | 'statusRejected' | 'dueRejected'>>): StatusFacts {
+  return { kind: node.kind ?? 'milestone', status: node.status, due: node.due, statusRejected: node.statusRejected, dueRejected: node.dueRejected };
 }
 
 /**

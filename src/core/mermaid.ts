@@ -31,8 +31,13 @@ export const STATUS_COLORS: Readonly<Record<DisplayStatus, { fill: string; strok
   'cancelled': { fill: '#f3f4f6', stroke: '#9ca3af', text: '#4b5563', dashed: true },
   'overdue': { fill: '#ffedd5', stroke: '#ea580c', text: '#7c2d12' },
   'blocked': { fill: '#fee2e2', stroke: '#dc2626', text: '#7f1d1d' },
+  'off-track': { fill: '#fce7f3', stroke: '#be185d', text: '#831843' },
   'at-risk': { fill: '#fef9c3', stroke: '#ca8a04', text: '#713f12' },
   'on-track': { fill: '#e0f2fe', stroke: '#0284c7', text: '#0c4a6e' },
+  'in-progress': { fill: '#ccfbf1', stroke: '#0d9488', text: '#134e4a' },
+  'not-started': { fill: '#f1f5f9', stroke: '#64748b', text: '#334155' },
+  'proposed': { fill: '#e0e7ff', stroke: '#4f46e5', text: '#312e81' },
+  'no-status': { fill: '#ffffff', stroke: '#9ca3af', text: '#374151' },
   'missing': { fill: '#ffffff', stroke: '#6b7280', text: '#374151', dashed: true },
 };
 
@@ -45,8 +50,13 @@ export const MERMAID_STATUS_CLASS: Readonly<Record<DisplayStatus, string>> = {
   'cancelled': 'stCancelled',
   'overdue': 'stOverdue',
   'blocked': 'stBlocked',
+  'off-track': 'stOffTrack',
   'at-risk': 'stAtRisk',
   'on-track': 'stOnTrack',
+  'in-progress': 'stInProgress',
+  'not-started': 'stNotStarted',
+  'proposed': 'stProposed',
+  'no-status': 'stNoStatus',
   'missing': 'stMissing',
 };
 

@@ -3,7 +3,7 @@
  * then a program's sections (milestones, risks, open decisions), then their entries. Each level
  * is computed on its own from the briefs, so a host builds only what is expanded.
  */
-import { isClosedMilestoneStatus } from './rules/helpers';
+import { isDecisionOpen, isMilestoneAtRisk, isMilestoneOverdue, isRiskUnmitigated } from './status';
 import type { Brief, Decision, Milestone, Risk } from './model';
 import type { Range } from './range';
 import { programLabel } from './checklistTree';
@@ -157,24 +157,24 @@ export function programNodes(briefs: readonly Brief[], parentId = 'programs'): P
 export function programAttention(brief: Brief, today: string): ProgramAttention {
   const attention: ProgramAttention = { overdueMilestones: 0, atRiskMilestones: 0, unmitigatedRisks: 0, openDecisions: 0 };
   for (const milestone of brief.milestones) {
-    const state = milestoneState(milestone, today);
+    const state = milestoneState(milestone, brief, today);
     if (state.overdue) attention.overdueMilestones++;
     if (state.atRisk) attention.atRiskMilestones++;
   }
-  for (const risk of brief.risks) if (isUnmitigated(risk)) attention.unmitigatedRisks++;
+  for (const risk of brief.risks) if (isUnmitigated(risk, brief)) attention.unmitigatedRisks++;
   for (const decision of brief.decisions) if (isOpenDecision(decision)) attention.openDecisions++;
   return attention;
 }
 
 /** The non-empty sections of a program (`programId`: the id of its program node). */
 export function programSections(brief: Brief, programId: string, today: string): ProgramSectionNode[] {
-  const milestones = brief.milestones.map((m) => milestoneState(m, today));
+  const milestones = brief.milestones.map((m) => milestoneState(m, brief, today));
   const sections: ProgramSectionNode[] = [];
   const section = (kind: ProgramSection, label: string, count: number, flagged: number) => {
     if (count > 0) sections.push({ kind: 'section', id: `${programId}/${kind}`, uri: brief.uri, brief, section: kind, label, count, flagged });
   };
   section('milestones', 'Milestones', brief.milestones.length, milestones.filter((m) => m.overdue || m.atRisk).length);
-  section('risks', 'Risks', brief.risks.length, brief.risks.filter(isUnmitigated).length);
+  section('risks', 'Risks', brief.risks.length, brief.risks.filter((r) => isUnmitigated(r, brief)).length);
   section('decisions', 'Open decisions', brief.decisions.filter(isOpenDecision).length, 0);
   return sections;
 }
@@ -194,7 +194,7 @@ export function sectionEntries(section: ProgramSectionNode, today: string): (Mil
         owner: m.owner?.value,
         due: m.due?.value,
         status: m.status?.value,
-        ...milestoneState(m, today),
+        ...milestoneState(m, brief, today),
         dependencies: m.dependsOn.length,
         range: m.itemRange,
       }));
@@ -209,7 +209,7 @@ export function sectionEntries(section: ProgramSectionNode, today: string): (Mil
         likelihood: r.likelihood?.value,
         impact: r.impact?.value,
         status: r.status?.value,
-        unmitigated: isUnmitigated(r),
+        unmitigated: isUnmitigated(r, brief),
         range: r.itemRange,
       }));
     case 'decisions':
@@ -226,23 +226,21 @@ export function sectionEntries(section: ProgramSectionNode, today: string): (Mil
   }
 }
 
-/** As rule `milestone-overdue`: due before today and not done or cancelled. At risk: status at-risk or blocked. */
-export function milestoneState(milestone: Milestone, today: string): { overdue: boolean; atRisk: boolean } {
-  const status = milestone.status?.value;
-  return {
-    overdue: milestone.due !== undefined && milestone.due.value < today && !isClosedMilestoneStatus(status),
-    atRisk: status === 'at-risk' || status === 'blocked',
-  };
+/**
+ * Overdue exactly when rule `milestone-overdue` reports it (the decision is src/core/status.ts:
+ * a `status` or `due` that failed the schema is `schema`'s only). At risk: status at-risk or blocked.
+ */
+export function milestoneState(milestone: Milestone, brief: Brief, today: string): { overdue: boolean; atRisk: boolean } {
+  return { overdue: isMilestoneOverdue(milestone, brief, today), atRisk: isMilestoneAtRisk(milestone, brief) };
 }
 
-/** As rule `risk-unmitigated`: high likelihood or impact, no mitigation, not closed. */
-export function isUnmitigated(risk: Risk): boolean {
-  const high = risk.likelihood?.value === 'high' || risk.impact?.value === 'high';
-  return high && !risk.mitigation && risk.status?.value !== 'closed';
+/** Unmitigated exactly when rule `risk-unmitigated` reports it (src/core/status.ts). */
+export function isUnmitigated(risk: Risk, brief: Brief): boolean {
+  return isRiskUnmitigated(risk, brief);
 }
 
 export function isOpenDecision(decision: Decision): boolean {
-  return decision.status?.value === 'proposed';
+  return isDecisionOpen(decision);
 }
 
 /** "on-track · @maria · target 2026-06-30". */

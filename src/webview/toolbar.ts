@@ -4,6 +4,7 @@
  */
 import { MAX_DEPTH, type DiagramDirection, type DiagramNode, type DiagramOptions, type DiagramScope } from '../core/diagramProtocol';
 import { button, h, select } from './dom';
+import { DISPLAY_STATUSES, STATUS_LABELS } from '../core/status';
 
 export interface ToolbarActions {
   setOptions(patch: Partial<DiagramOptions>): void;
@@ -28,15 +29,8 @@ const DIRECTIONS: { value: DiagramDirection; label: string }[] = [
   { value: 'BT', label: 'Bottom to top' },
 ];
 
-export const STATUS_LABELS = {
-  'done': 'Done',
-  'on-track': 'On track',
-  'at-risk': 'At risk',
-  'blocked': 'Blocked',
-  'overdue': 'Overdue',
-  'cancelled': 'Cancelled',
-  'missing': 'Not defined',
-} as const;
+/** The words for each status come from the core (src/core/status.ts), as every view's do. */
+export { STATUS_LABELS } from '../core/status';
 
 export class Toolbar {
   readonly element: HTMLElement;
@@ -79,7 +73,7 @@ export class Toolbar {
 
     const hint = 'Arrows point from a dependency to what needs it. Click a node to open its brief and trace its critical path. Drag to pan, wheel to zoom.';
     this.legend = h('div', { class: 'pb-legend', attrs: { 'aria-label': `Legend. ${hint}`, title: hint } },
-      ...(['done', 'on-track', 'at-risk', 'blocked', 'overdue', 'cancelled', 'missing'] as const).map((status) =>
+      ...DISPLAY_STATUSES.map((status) =>
         h('span', { class: 'pb-legend-item' }, h('span', { class: `pb-swatch pb-swatch-${status}`, attrs: { 'aria-hidden': 'true' } }), STATUS_LABELS[status])),
       h('span', { class: 'pb-legend-item' }, h('span', { class: 'pb-line pb-line-cycle', attrs: { 'aria-hidden': 'true' } }), 'Cycle'),
       h('span', { class: 'pb-legend-item' }, h('span', { class: 'pb-line pb-line-conflict', attrs: { 'aria-hidden': 'true' } }), 'Schedule conflict'),

@@ -5,9 +5,13 @@
 import assert from 'node:assert/strict';
 import { BriefWorkspace, lintBrief, mergeConfig, type Diagnostic } from '../../src/core';
 import {
-  addDependencyFix, addMilestoneFix, addTeamFix, applyEdits, applyFix, briefText, guardsHold, knownHandles,
+  addDependencyFix, addMilestoneFix, addTeamFix, applyEdits, applyFix, briefText, guardsHold, humanize, knownHandles,
   replaceValueFix, setOwnerFix, type Fix,
 } from '../../src/core/fixes';
+import { parseBrief } from '../../src/core/parseBrief';
+import { ID_PATTERN } from '../../src/core/schema';
+import { parse as parseYaml } from 'yaml';
+import { prng } from '../support/prng';
 
 const config = mergeConfig({ today: '2026-03-01' });
 
@@ -225,5 +229,85 @@ describe('fixes: dependency-unknown on a milestone', () => {
     const fixed = apply(ledger, addMilestoneFix(ledger, 'export'));
     assert.match(fixed, /    owner: "@a"\n  - id: export\n    title: "Export"\nrisks: \[\]/);
     assert.deepEqual(lint(pay, { 'file:///w/ledger.md': fixed }), []);
+  });
+});
+
+describe('fixes: ids that YAML would read as something else', () => {
+  // Each of these, written plain, reads back as a number, a boolean, null, a list, a map or a comment.
+  const TRICKY = ['2026', '0x1f', '1e3', '0o17', '.inf', '.NaN', 'true', 'False', 'null', '~', 'yes', 'on', '- x', 'a: b', '#x', 'x #y', '[x]', '{x}', 'a, b', '*a', '&a', '!t', '%x', '@x', '`x`', '"q"', "it's", ' lead', 'trail ', '', 'tab\there', 'line\nbreak', '\u2028', 'é-ß', '-', '?', ':x'];
+  const base = brief('program: pay\ntitle: Pay\nowner: "@m"\nteams:\n  - id: core\n    owner: "@m"\ndepends_on:\n  - ledger\nmilestones:\n  - id: api\n    title: API\n    owner: "@m"\nrisks: []');
+  const flow = brief('program: pay\ntitle: Pay\nowner: "@m"\nteams: [{ id: core, owner: "@m" }]\ndepends_on: [ledger]\nmilestones: [{ id: api, title: API, owner: "@m" }]\nrisks: []');
+
+  const texts = new WeakMap<object, string>();
+  function readBack(text: string) {
+    const parsed = parseBrief('file:///w/pay.md', text);
+    assert.deepEqual(parsed.syntaxErrors, [], text);
+    texts.set(parsed, text);
+    return parsed;
+  }
+  /** The frontmatter as plain data: what was written, even where the schema then rejects it. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  function raw(parsed: object): any {
+    const text = texts.get(parsed)!;
+    return parseYaml(text.slice(4, text.indexOf('\n---\n', 3)));
+  }
+
+  /** A value the schema rejects for its content is fine; one it reads as another type is the bug. */
+  function noTypeProblem(problems: { message: string }[], what: string) {
+    const typed = problems.filter((p) => /` is (number|boolean|a list|an object|null)\b/.test(p.message));
+    assert.deepEqual(typed, [], what);
+  }
+
+  function checkId(id: string) {
+    const valid = ID_PATTERN.test(id);
+    for (const start of [base, flow]) {
+      const deps = readBack(apply(start, addDependencyFix(start, id)));
+      assert.deepEqual(raw(deps).depends_on, ['ledger', id]);
+      if (valid) assert.deepEqual(deps.dependsOn.map((d) => d.program), ['ledger', id]);
+      noTypeProblem(deps.schemaProblems, `depends_on ${JSON.stringify(id)}`);
+      if (valid) assert.deepEqual(deps.schemaProblems, [], `depends_on ${JSON.stringify(id)}`);
+      const teams = readBack(apply(start, addTeamFix(start, id, '@li')));
+      assert.deepEqual(raw(teams).teams, [{ id: 'core', owner: '@m' }, { id, owner: '@li' }]);
+      if (valid) assert.deepEqual(teams.teams.map((t) => [t.id?.value, t.owner?.value]), [['core', '@m'], [id, '@li']]);
+      noTypeProblem(teams.schemaProblems, `teams ${JSON.stringify(id)}`);
+      if (valid) assert.deepEqual(teams.schemaProblems, [], `teams ${JSON.stringify(id)}`);
+      const milestones = readBack(apply(start, addMilestoneFix(start, id)));
+      assert.deepEqual(raw(milestones).milestones, [{ id: 'api', title: 'API', owner: '@m' }, { id, title: humanize(id) }]);
+      if (valid) assert.deepEqual(milestones.milestones.map((m) => m.id?.value), ['api', id]);
+      noTypeProblem(milestones.schemaProblems, `milestones ${JSON.stringify(id)}`);
+      if (valid) assert.deepEqual(milestones.schemaProblems, [], `milestones ${JSON.stringify(id)}`);
+    }
+    const stub = readBack(briefText({ program: id, title: `T ${id}`, milestones: [id], summary: `S ${id}`, owner: '@m' }));
+    const stubRaw = raw(stub);
+    assert.deepEqual([stubRaw.program, stubRaw.title, stubRaw.summary, stubRaw.milestones[0].id], [id, `T ${id}`, `S ${id}`, id]);
+    if (valid) assert.deepEqual([stub.program?.value, stub.title?.value, stub.summary, stub.milestones.map((m) => m.id?.value)], [id, `T ${id}`, `S ${id}`, [id]]);
+    noTypeProblem(stub.schemaProblems, `template ${JSON.stringify(id)}`);
+    if (valid) assert.deepEqual(stub.schemaProblems, [], `template ${JSON.stringify(id)}`);
+  }
+
+  for (const id of TRICKY) it(`writes ${JSON.stringify(id)} so it reads back as that string`, () => checkId(id));
+
+  it('numeric-looking ids give no schema error once the fix lands (the lint view)', () => {
+    for (const id of ['2026', '0x1f', '1e3', 'true', 'null']) {
+      const fixed = apply(base, addDependencyFix(base, id));
+      assert.ok(!rules(lint(fixed)).includes('schema'), `${id}: ${JSON.stringify(lint(fixed))}`);
+      const stub = briefText({ program: id, title: 'T', owner: '@m', milestones: [id] });
+      assert.ok(!rules(lint(stub)).includes('schema'), `${id}: ${JSON.stringify(lint(stub))}`);
+    }
+  });
+
+  it('seeded property: random strings round-trip through every fix and the template', () => {
+    const random = prng(20261001);
+    const alphabet = ['a', 'z', '0', '1', '9', 'e', 'x', 'o', '.', '-', '_', ' ', ':', '#', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', '?', '~', '\\', '\t', '\n', '\u00e9', '\u2028', '\ufeff', '\u0007', '+', 'T', 'N', 'Y'];
+    for (let round = 0; round < 300; round++) {
+      const length = Math.floor(random() * 8);
+      let id = '';
+      for (let i = 0; i < length; i++) id += alphabet[Math.floor(random() * alphabet.length)];
+      try {
+        checkId(id);
+      } catch (error) {
+        throw new Error(`round ${round}, id ${JSON.stringify(id)}: ${(error as Error).message}`);
+      }
+    }
   });
 });

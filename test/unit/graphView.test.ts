@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { DependencyGraph } from '../../src/core/graph';
 import {
-  buildGraphView, criticalPath, displayStatus, neighbourhood, programGraph, toGraphJson, UnknownReferenceError,
+  buildGraphView, criticalPath, DISPLAY_STATUSES, displayStatus, neighbourhood, programGraph, STATUS_LABELS, toGraphJson, UnknownReferenceError,
   type GraphView,
 } from '../../src/core/graphView';
+import { MERMAID_STATUS_CLASS, STATUS_COLORS } from '../../src/core/mermaid';
 import { graphOf } from './cli/briefs';
 
 const ms = (id: string, due?: string, dependsOn: string[] = [], extra: Record<string, unknown> = {}) => ({
@@ -34,18 +35,36 @@ const ids = (view: GraphView) => view.nodes.map((n) => n.id);
 const pairs = (view: GraphView) => view.edges.map((e) => `${e.from}->${e.to}`);
 
 describe('graphView: display status', () => {
-  it('derives done, cancelled, overdue, blocked, at-risk, on-track and missing', () => {
+  it('derives done, cancelled, overdue and missing; every other status shows as itself', () => {
     assert.equal(displayStatus({ status: 'done', due: '2020-01-01' }, TODAY), 'done');
     assert.equal(displayStatus({ status: 'cancelled', due: '2020-01-01' }, TODAY), 'cancelled');
     assert.equal(displayStatus({ status: 'blocked', due: '2026-02-28' }, TODAY), 'overdue');
     assert.equal(displayStatus({ status: 'in-progress', due: '2026-02-28' }, TODAY), 'overdue');
     assert.equal(displayStatus({ status: 'blocked', due: TODAY }, TODAY), 'blocked');
     assert.equal(displayStatus({ status: 'at-risk' }, TODAY), 'at-risk');
-    assert.equal(displayStatus({ status: 'off-track' }, TODAY), 'at-risk');
-    for (const status of ['on-track', 'in-progress', 'not-started', 'proposed', undefined]) {
-      assert.equal(displayStatus({ status, due: '2026-12-31' }, TODAY), 'on-track', String(status));
+    // Issue 10: `off-track` read "At risk", `in-progress` and `not-started` read "On track".
+    for (const status of ['off-track', 'on-track', 'in-progress', 'not-started', 'proposed'] as const) {
+      assert.equal(displayStatus({ status, due: '2026-12-31' }, TODAY), status);
     }
+    assert.equal(STATUS_LABELS[displayStatus({ status: 'off-track' }, TODAY)], 'Off track');
+    assert.equal(STATUS_LABELS[displayStatus({ status: 'in-progress' }, TODAY)], 'In progress');
+    assert.equal(STATUS_LABELS[displayStatus({ status: 'not-started' }, TODAY)], 'Not started');
+    assert.equal(displayStatus({ status: undefined, due: '2026-12-31' }, TODAY), 'no-status');
     assert.equal(displayStatus(undefined, TODAY), 'missing');
+  });
+
+  it('a status the schema rejected is neither overdue nor shown as a status (as lint: schema only)', () => {
+    assert.equal(displayStatus({ status: undefined, due: '2020-01-01', statusRejected: true }, TODAY), 'no-status');
+    assert.equal(displayStatus({ status: 'in-progress', due: '2020-01-01', dueRejected: true }, TODAY), 'in-progress');
+  });
+
+  it('every display status has words in the legend and a colour', () => {
+    for (const status of DISPLAY_STATUSES) {
+      assert.ok(STATUS_LABELS[status], status);
+      assert.ok(STATUS_COLORS[status], status);
+      assert.ok(MERMAID_STATUS_CLASS[status], status);
+    }
+    assert.equal(new Set(Object.values(STATUS_LABELS)).size, DISPLAY_STATUSES.length, 'each status its own words');
   });
 });
 

@@ -140,14 +140,16 @@ describe('views: checklist tree', () => {
     assert.deepEqual(items(1, { mine: '@li' }), ['Load test plan', 'Nested legal review']);
   });
 
-  it('filter due within N days: due up to today + N, overdue included, undated excluded', () => {
-    assert.deepEqual(headings({ dueWithinDays: 0 }), ['Checklist 1/3 · 33% · 1 overdue']);
-    assert.deepEqual(items(0, { dueWithinDays: 0 }), ['Load test plan', 'Vendor contract', 'Nested legal review']);
-    assert.deepEqual(headings({ dueWithinDays: 4 }), ['Checklist 1/3 · 33% · 1 overdue', 'Rollout 0/1 · 0%']);
+  it('filter due within N days: open items due up to today + N, overdue included, undated and ticked excluded', () => {
+    // Issue 10: ticked items (the nested legal review, identity-sso's "Tokens GA" from January) were
+    // listed, and identity-sso read "1/1 · 100%" under "due within 4 days".
+    assert.deepEqual(headings({ dueWithinDays: 0 }), ['Checklist 0/2 · 0% · 1 overdue']);
+    assert.deepEqual(items(0, { dueWithinDays: 0 }), ['Load test plan', 'Vendor contract']);
+    assert.deepEqual(headings({ dueWithinDays: 4 }), ['Checklist 0/2 · 0% · 1 overdue', 'Rollout 0/1 · 0%']);
     assert.deepEqual(items(1, { dueWithinDays: 4 }), ['Canary healthy']);
     assert.deepEqual(headings({ dueWithinDays: 60 }).map((h) => h.split(' ')[0]), ['Checklist', 'Rollout']);
     const roots = checklistPrograms(workspace().briefs(), options({ dueWithinDays: 4 }));
-    assert.deepEqual(roots.map((r) => `${r.label} ${progressLabel(r.progress)}`), ['identity-sso 1/1 · 100%', 'payments-v2 1/4 · 25% · 1 overdue']);
+    assert.deepEqual(roots.map((r) => `${r.label} ${progressLabel(r.progress)}`), ['payments-v2 0/3 · 0% · 1 overdue']);
   });
 
   it('filters combine', () => {

@@ -4,7 +4,7 @@
  * a fix only when every guard still holds, so a fix computed for an older text never lands in
  * the wrong place.
  */
-import { parseDocument, type Document } from 'yaml';
+import { Document, parseDocument, Scalar, type YAMLSeq } from 'yaml';
 import { LineIndex, type Range } from '../range';
 
 export interface TextEdit {
@@ -132,7 +132,36 @@ export class FrontmatterText {
   }
 }
 
-/** A YAML scalar safe to write unquoted (ids, enum values); anything else is double-quoted. */
-export function yamlScalar(value: string): string {
-  return /^[a-z0-9][a-z0-9#-]*$/i.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) ? value : JSON.stringify(value);
+/**
+ * Words YAML 1.1 reads as booleans; YAML 1.2 (what briefs are parsed with) reads them as strings,
+ * but other tools reading the same file may not, so they are quoted too.
+ */
+const YAML11_WORDS = new Set(['y', 'n', 'yes', 'no', 'on', 'off']);
+
+/**
+ * Characters a plain scalar should not carry even where YAML would allow it: controls, line and
+ * paragraph separators, format characters, lone surrogates. Each is written escaped in double quotes.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/u;
+
+/**
+ * One string as a YAML flow scalar, written by the `yaml` library's own stringifier in a flow
+ * context, so it is right after `key: `, as a block list item, and inside `[...]` or `{...}`.
+ * The library writes it plain only when it reads back as the same string (never `2026`, `0x1f`,
+ * `1e3`, `true`, `null`, `~`, `.inf`, `- x`, `a: b` or `#x` plain); `quote` forces double quotes.
+ */
+export function yamlScalar(value: string, quote = false): string {
+  const node = new Scalar(value);
+  if (quote || YAML11_WORDS.has(value.toLowerCase()) || INVISIBLE.test(value) || /[\r\n\t]/.test(value)) node.type = Scalar.QUOTE_DOUBLE;
+  const doc = new Document([node]);
+  (doc.contents as YAMLSeq).flow = true;
+  // `[ value ]` on one line: no folding, no multi-line double-quoted strings.
+  const text = doc.toString({ lineWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER }).trimEnd();
+  if (!text.startsWith('[ ') || !text.endsWith(' ]') || /[\r\n]/.test(text)) return JSON.stringify(value);
+  return text.slice(2, -2);
+}
+
+/** A string always written double-quoted (titles, summaries, handles), by the `yaml` library. */
+export function yamlQuoted(value: string): string {
+  return yamlScalar(value, true);
 }

@@ -1,6 +1,6 @@
 /** Quick fix for `dependency-unknown` on `program#milestone` when the program exists: declare the milestone there. */
 import { isMap } from 'yaml';
-import { FrontmatterText, yamlScalar, type Fix } from './edits';
+import { FrontmatterText, yamlQuoted, yamlScalar, type Fix } from './edits';
 import { appendToSequence } from './sequence';
 import { humanize } from './template';
 
@@ -11,7 +11,7 @@ export function addMilestoneFix(text: string, milestone: string): Fix | undefine
   const fm = FrontmatterText.read(text);
   if (!fm || !isMap(fm.doc.contents)) return undefined;
   const id = yamlScalar(milestone);
-  const title = JSON.stringify(humanize(milestone));
+  const title = yamlQuoted(humanize(milestone));
   return appendToSequence(fm, fm.doc.contents, 'milestones', {
     flow: `{ id: ${id}, title: ${title} }`,
     block: [`id: ${id}`, `title: ${title}`],

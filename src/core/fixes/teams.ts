@@ -1,6 +1,6 @@
 /** Quick fix for `team-undeclared`: add the team to `teams`. */
 import { isMap } from 'yaml';
-import { FrontmatterText, yamlScalar, type Fix } from './edits';
+import { FrontmatterText, yamlQuoted, yamlScalar, type Fix } from './edits';
 import { appendToSequence } from './sequence';
 
 const LATER_KEYS = ['stakeholders', 'depends_on', 'milestones', 'risks', 'decisions'];
@@ -13,7 +13,7 @@ export function addTeamFix(text: string, team: string, owner = ''): Fix | undefi
   const fm = FrontmatterText.read(text);
   if (!fm || !isMap(fm.doc.contents)) return undefined;
   const id = yamlScalar(team);
-  const ownerValue = JSON.stringify(owner);
+  const ownerValue = yamlQuoted(owner);
   return appendToSequence(fm, fm.doc.contents, 'teams', {
     flow: `{ id: ${id}, owner: ${ownerValue} }`,
     block: [`id: ${id}`, `owner: ${ownerValue}`],

@@ -1,5 +1,5 @@
 /** The text of a new brief: used by "New Program Brief" and to create a stub for an unknown program. */
-import { yamlScalar } from './edits';
+import { yamlQuoted, yamlScalar } from './edits';
 
 export interface BriefTemplate {
   program: string;
@@ -14,17 +14,17 @@ export interface BriefTemplate {
 }
 
 export function briefText(template: BriefTemplate): string {
-  const owner = template.owner ? JSON.stringify(template.owner) : '';
+  const owner = template.owner ? yamlQuoted(template.owner) : '';
   const milestones = template.milestones ?? [];
   const yaml = [
     `program: ${yamlScalar(template.program)}`,
-    `title: ${JSON.stringify(template.title)}`,
+    `title: ${yamlQuoted(template.title)}`,
     `owner: ${owner}`.trimEnd(),
     'status: proposed',
-    ...(template.summary ? [`summary: ${JSON.stringify(template.summary)}`] : []),
+    ...(template.summary ? [`summary: ${yamlQuoted(template.summary)}`] : []),
     'depends_on: []',
     ...(milestones.length > 0
-      ? ['milestones:', ...milestones.flatMap((id) => [`  - id: ${yamlScalar(id)}`, `    title: ${JSON.stringify(humanize(id))}`, `    owner: ${owner}`.trimEnd(), '    status: not-started'])]
+      ? ['milestones:', ...milestones.flatMap((id) => [`  - id: ${yamlScalar(id)}`, `    title: ${yamlQuoted(humanize(id))}`, `    owner: ${owner}`.trimEnd(), '    status: not-started'])]
       : ['milestones: []']),
     'risks: []',
   ];

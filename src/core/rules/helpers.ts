@@ -36,10 +36,6 @@ function problemPathIndex(brief: Brief): { paths: Set<string>; prefixes: Set<str
 }
 const problemPaths = new WeakMap<Brief, { paths: Set<string>; prefixes: Set<string> }>();
 
-export function isClosedMilestoneStatus(status: string | undefined): boolean {
-  return status === 'done' || status === 'cancelled';
-}
-
 /** The kinds of frontmatter items, in the order rules go through them, with the noun messages use. */
 export const ITEM_KINDS = [['teams', 'Team'], ['milestones', 'Milestone'], ['risks', 'Risk'], ['decisions', 'Decision']] as const;
 const KINDS = ITEM_KINDS;

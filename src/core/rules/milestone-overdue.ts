@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { hasSchemaProblemUnder, isClosedMilestoneStatus } from './helpers';
+import { isMilestoneOverdue } from '../status';
 
 export const milestoneOverdue: Rule = {
   id: 'milestone-overdue',
@@ -9,9 +9,9 @@ export const milestoneOverdue: Rule = {
   check({ brief, today, report }) {
     for (const milestone of brief.milestones) {
       const due = milestone.due;
-      if (!due || due.value >= today || isClosedMilestoneStatus(milestone.status?.value)) continue;
-      // With a status that failed the schema we cannot tell whether it is closed; `schema` reports it.
-      if (hasSchemaProblemUnder(brief, ['milestones', milestone.index, 'status'])) continue;
+      // The one decision shared with the views (src/core/status.ts): a `status` or `due` that
+      // failed the schema is reported by `schema` only.
+      if (!due || !isMilestoneOverdue(milestone, brief, today)) continue;
       const name = milestone.id ? `Milestone \`${milestone.id.value}\`` : 'This milestone';
       const status = milestone.status ? `is \`${milestone.status.value}\`` : 'has no status';
       report({

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { hasSchemaProblemUnder } from './helpers';
+import { isRiskUnmitigated, riskHighOn } from '../status';
 
 export const riskUnmitigated: Rule = {
   id: 'risk-unmitigated',
@@ -8,10 +8,10 @@ export const riskUnmitigated: Rule = {
   crossFile: false,
   check({ brief, report }) {
     for (const risk of brief.risks) {
-      const high = [risk.likelihood?.value === 'high' && 'likelihood', risk.impact?.value === 'high' && 'impact'].filter(Boolean);
-      if (high.length === 0 || risk.mitigation || risk.status?.value === 'closed') continue;
-      // A `mitigation` or `status` that failed the schema is reported by `schema` only.
-      if (hasSchemaProblemUnder(brief, ['risks', risk.index, 'mitigation']) || hasSchemaProblemUnder(brief, ['risks', risk.index, 'status'])) continue;
+      // The one decision shared with the views (src/core/status.ts); a `mitigation` or `status`
+      // that failed the schema is reported by `schema` only.
+      if (!isRiskUnmitigated(risk, brief)) continue;
+      const high = riskHighOn(risk);
       const name = risk.id ? `Risk \`${risk.id.value}\`` : 'This risk';
       report({
         range: risk.itemRange,

@@ -1,6 +1,7 @@
 import type { Milestone } from '../model';
 import type { Rule } from './rule';
 import { resolveMilestone } from './helpers';
+import { isScheduleConflict, milestoneFacts } from '../status';
 
 export const scheduleConflict: Rule = {
   id: 'schedule-conflict',
@@ -14,7 +15,8 @@ export const scheduleConflict: Rule = {
       for (const entry of milestone.dependsOn) {
         const upstream = resolveMilestone(workspace, brief, entry);
         const upstreamDue = upstream?.milestone.due;
-        if (!upstream || !upstreamDue || upstreamDue.value <= due.value) continue;
+        // The same decision the diagram draws its conflict edges with (src/core/status.ts).
+        if (!upstream || !upstreamDue || !isScheduleConflict(milestoneFacts(brief, milestone), milestoneFacts(upstream.brief, upstream.milestone))) continue;
         report({
           range: entry.range,
           message: `${nameOf(milestone)} is due ${due.value}, before \`${entry.written}\`, which it depends on, is due ${upstreamDue.value}; expected a due date on or after ${upstreamDue.value}`,

@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { hasSchemaProblemUnder, isClosedMilestoneStatus, resolveMilestone } from './helpers';
+import { hasSchemaProblemUnder, resolveMilestone } from './helpers';
+import { isClosedMilestoneStatus } from '../status';
 import type { Brief, Milestone } from '../model';
 
 /** A status that failed the schema is reported by `schema` only; this rule does not reason about it. */

@@ -302,16 +302,14 @@ suite('Tree views', () => {
     assert.equal(views.checklist.view.description, 'mine (@omar)');
     await vscode.commands.executeCommand('programBriefs.checklist.filterMine');
 
-    // today is 2026-03-01 (briefs.config.json): within 30 days keeps the overdue and past items.
+    // today is 2026-03-01 (briefs.config.json): within 30 days keeps the open overdue items; a
+    // ticked item from 2020 is not "due" (issue 10: views-beta read "1/1 · 100%" here).
     await vscode.commands.executeCommand('programBriefs.checklist.filterDue', 30);
     assert.deepEqual(views.checklist.filters.state, { openOnly: false, mine: false, dueWithinDays: 30 });
     assert.deepEqual(await checklistTree(), [
       'views-alpha — 0/1 · 0% · 1 overdue {warning:list.errorForeground}',
       '  Launch checklist — 0/1 · 0% · 1 overdue',
       '    [ ] Write the runbook — @omar · due 2020-03-01 · overdue {warning:list.errorForeground}',
-      'views-beta — 1/1 · 100% {pass-filled:testing.iconPassed}',
-      '  Tasks — 1/1 · 100%',
-      '    [x] Beta task two — @vera · due 2020-05-05',
     ]);
     assert.equal(views.checklist.view.description, 'due within 30 d');
 
