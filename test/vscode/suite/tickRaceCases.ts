@@ -184,7 +184,7 @@ export function tickRaceSuite(mode: 'trusted' | 'restricted', defaultRounds: num
         assert.ok(await vscode.workspace.applyEdit(edit), 'reset applied');
       }
       if (document.isDirty) assert.ok(await document.save(), 'reset saved');
-      await waitFor(async () => (await diskText()) === BASE && !document.isDirty, 'the reset file on disk');
+      await waitFor(async () => (await diskText()) === BASE && !document.isDirty, 'the reset file on disk', 30_000);
       if (dirty) {
         const edit = new vscode.WorkspaceEdit();
         edit.insert(document.uri, new vscode.Position(document.lineCount - 1, 0), 'Unsaved notes.\n');
