@@ -163,7 +163,7 @@ describe('cli: SARIF that GitHub code scanning accepts', () => {
   });
 
   it('the generated module of rule docs is current with docs/rules/', async () => {
-    const { generate } = await import(path.join(ROOT, 'scripts', 'rule-docs.mjs')) as { generate(): string };
+    const { generate } = await import(path.join(ROOT, 'src', 'cli', 'ruleDocs.build.mjs')) as { generate(): string };
     assert.equal(fs.readFileSync(path.join(ROOT, 'src', 'cli', 'ruleDocs.generated.ts'), 'utf8'), generate(), 'run `npm run build:rule-docs`');
     const pages = fs.readdirSync(path.join(ROOT, 'docs', 'rules')).filter((f) => f !== 'README.md').map((f) => f.replace(/\.md$/, '')).sort();
     assert.deepEqual(pages, [...RULES.map((r) => r.id)].sort(), 'one page per rule');
