@@ -12,6 +12,7 @@ import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/filePolicy';
 import { createDirectoryFilter, createFileFilter } from '../core/glob';
 import { RULE_IDS } from '../core/rules';
 import { BriefWorkspace } from '../core/workspace';
+import { isInsideFolder } from '../host/insideFolder';
 import { readRegularFile } from '../host/readRegularFile';
 
 export const CONFIG_FILE_NAME = 'briefs.config.json';
@@ -151,7 +152,7 @@ export async function findWorkspaceRoot(cwd: string, folders: string[]): Promise
 function commonFolder(folders: string[]): string {
   let common = folders[0];
   for (const folder of folders.slice(1)) {
-    while (!isInside(common, folder)) {
+    while (!isInsideFolder(common, folder)) {
       const up = dirname(common);
       if (up === common) break;
       common = up;
@@ -207,7 +208,7 @@ async function loadConfig(cwd: string, paths: string[], explicit: string | undef
       // A config found (not named) is the repository's: a link may not lead out of its folder.
       if (explicit === undefined && (await isSymbolicLink(file))) {
         const target = await realpath(file);
-        if (!isInside(await realpath(dirname(file)), target)) {
+        if (!isInsideFolder(await realpath(dirname(file)), target)) {
           throw new CliError(`cannot read config file ${displayPath(cwd, file)}: it is a symbolic link to a file outside its folder (${displayPath(cwd, target)}); name the file with --config to use it`);
         }
       }
@@ -288,7 +289,7 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
           continue;
         }
         if (named.has(target)) continue;
-        if (!roots.some((folder) => isInside(folder, target))) {
+        if (!roots.some((folder) => isInsideFolder(folder, target))) {
           skipped.push(`skipped ${displayPath(cwd, path)}: it is a symbolic link to a file outside the folders given (${displayPath(cwd, target)})`);
           continue;
         }
@@ -323,12 +324,6 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
   for (const [i, folder] of folders.entries()) await walk(folder, folder, roots[i]);
   const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, problems, skipped };
-}
-
-/** Whether `path` is `folder` or inside it (both real paths). */
-function isInside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 function patternPath(root: string, base: string, path: string): string {

@@ -5,7 +5,6 @@
  * diagram) read `workspace` and listen to `onDidChange`; none of them reads files itself.
  */
 import { realpath, stat as statPath } from 'node:fs/promises';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   BriefWorkspace, ConfigError, mergeConfig, mayBeBrief, parseConfig, RULE_IDS,
@@ -13,8 +12,10 @@ import {
 } from '../core';
 import { createDirectoryFilter, createFileFilter } from '../core/glob';
 import { ParsePool } from './parsePool';
-import { BINARY_REASON, decodeBytes, tooLargeReason } from './parseProtocol';
+import { BINARY_REASON, decodeBytes, SIZE_SETTING, tooLargeReason } from './parseProtocol';
 import { plainNotificationText, showError, showWarning } from './plainText';
+import { isInsideFolder } from '../host/insideFolder';
+import { readRegularFile } from '../host/readRegularFile';
 
 export interface BriefIndexChange {
   /** Uris (strings) whose text changed or that were added. */
@@ -75,7 +76,8 @@ export class BriefIndex implements vscode.Disposable {
   /** Files found not to be readable (a link out of the workspace, a FIFO): uri → reason. */
   private readonly refused = new Map<string, string>();
   /** Files checked since they last changed on disk. */
-  private readonly vetted = new Set<string>();
+  /** Files checked by `vet`, with the real path that was checked (file: uris that passed). */
+  private readonly vetted = new Map<string, string | undefined>();
   /** Real paths of the workspace folders (symlinks in them resolved). */
   private realFolders: Promise<string[]> | undefined;
   /** The text of briefs.config.json as last read (diagnostics point into it without reading again). */
@@ -287,7 +289,7 @@ export class BriefIndex implements vscode.Disposable {
    */
   private async vet(uri: vscode.Uri): Promise<Vetting> {
     const key = uri.toString();
-    this.vetted.add(key);
+    this.vetted.set(key, undefined);
     let verdict: Vetting;
     try {
       verdict = await this.check(uri);
@@ -300,6 +302,7 @@ export class BriefIndex implements vscode.Disposable {
       return { ok: false };
     }
     if (verdict.ok) {
+      this.vetted.set(key, verdict.realPath);
       this.refused.delete(key);
     } else if (verdict.reason) {
       this.refused.set(key, verdict.reason);
@@ -312,7 +315,7 @@ export class BriefIndex implements vscode.Disposable {
     if (uri.scheme === 'file') {
       const real = await realpath(uri.fsPath);
       const folders = await this.workspaceRealPaths();
-      if (!folders.some((folder) => real === folder || real.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep))) {
+      if (!folders.some((folder) => isInsideFolder(folder, real))) {
         return { ok: false, reason: OUTSIDE_REASON };
       }
       if (!(await statPath(real)).isFile()) return { ok: false, reason: NOT_REGULAR_REASON };
@@ -345,6 +348,12 @@ export class BriefIndex implements vscode.Disposable {
     if (this.refused.has(uri.toString())) return undefined;
     if (open) return this.checkSize(uri, open.getText());
     try {
+      const realPath = this.vetted.get(uri.toString());
+      if (realPath !== undefined) {
+        // As the parse workers do: the checked real path, as a regular file, not through a link.
+        const read = await readRegularFile(realPath, this.maxFileBytes(), { noFollow: true, setting: SIZE_SETTING });
+        return read.kind === 'skipped' ? this.skip(uri, read.reason) : read.text;
+      }
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > this.maxFileBytes()) return this.skip(uri, tooLargeReason(this.maxFileBytes()));
       const decoded = decodeBytes(await vscode.workspace.fs.readFile(uri), this.maxFileBytes());
@@ -352,7 +361,8 @@ export class BriefIndex implements vscode.Disposable {
     } catch (error) {
       // Deleted meanwhile, or unreadable: leave it out; the watcher reports deletions.
       const message = `Could not read ${uri.toString()}: ${error instanceof Error ? error.message : String(error)}`;
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') this.output.debug(message);
+      const gone = (error as NodeJS.ErrnoException)?.code === 'ENOENT' || (error instanceof vscode.FileSystemError && error.code === 'FileNotFound');
+      if (gone) this.output.debug(message);
       else this.output.warn(message);
       return undefined;
     }
