@@ -32,6 +32,7 @@ const COMMANDS_ROWS: [string, string][] = [
   ['brief graph [paths...]', 'print the dependency graph (Mermaid, JSON or DOT)'],
   ['brief checklist [paths...]', 'list the checklist items of every brief'],
   ['brief schema', 'print the frontmatter JSON Schema'],
+  ['brief lsp --stdio', 'run the language server (for any editor with an LSP client)'],
 ];
 
 const TOP_OPTIONS: [string, string][] = [
@@ -70,6 +71,11 @@ const CHECKLIST_OPTIONS: [string, string][] = [
 
 const SCHEMA_OPTIONS: [string, string][] = [
   ['--config', 'print the JSON Schema of briefs.config.json instead'],
+  ['-h, --help', 'show this help'],
+];
+
+const LSP_OPTIONS: [string, string][] = [
+  ['--stdio', 'talk LSP over standard input and output (required)'],
   ['-h, --help', 'show this help'],
 ];
 
@@ -140,4 +146,18 @@ Options:
 ${rows(SCHEMA_OPTIONS)}
 
 Docs: ${DOCS_URL}
+`;
+
+export const LSP_HELP = `Usage: brief lsp --stdio
+
+Runs the Program Briefs language server: diagnostics for every brief of the
+workspace folders the editor opens, kept current as you type and as files
+change on disk. Settings come from the editor (section programBriefs) over
+each folder's briefs.config.json. Set-up for Neovim, Helix, Zed, Emacs and
+Sublime: docs/language-server.md.
+
+Options:
+${rows(LSP_OPTIONS)}
+
+Docs: ${REPOSITORY_URL}/blob/main/docs/language-server.md
 `;

@@ -14,9 +14,9 @@ export { printable } from './safeText';
 export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
 
-/** Where the rules' documentation and the project live (used by SARIF `helpUri` and `informationUri`). */
-export const PROJECT_URL = 'https://github.com/program-briefs/program-briefs';
-export const RULE_DOCS_URL = `${PROJECT_URL}/blob/main/docs/rules/`;
+import { PROJECT_URL, RULE_DOCS_URL } from '../core/projectUrls';
+
+export { PROJECT_URL, RULE_DOCS_URL };
 
 export interface LintReport {
   /** How many files are briefs. */

@@ -1,4 +1,5 @@
 /** The `brief` executable (bundled to dist/cli.js): wires `run` to the process. */
+import { serveOnStdio } from '../server/stdio';
 import { EXIT_FAILURE, internalError, run } from './run';
 
 /** Anything that escapes `run` (or happens outside it) is a one-line internal error, exit 2: never a stack trace unless BRIEF_DEBUG is set. */
@@ -25,7 +26,7 @@ process.on('unhandledRejection', (error) => {
   process.exit(EXIT_FAILURE);
 });
 
-run(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+run(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env, serveLanguageServer: serveOnStdio }).then(
   (code) => {
     process.exitCode = code;
   },

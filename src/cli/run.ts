@@ -13,8 +13,8 @@ import { MERMAID_DIRECTIONS, toMermaid, type MermaidDirection } from '../core/me
 import { RULE_IDS, RULES } from '../core/rules';
 import { frontmatterJsonSchema, isCalendarDate } from '../core/schema';
 import { CHECKLIST_FORMATS, checklistJson, checklistText, type ChecklistFormat } from './checklistFormats';
-import { CliError, loadWorkspace, type LoadedWorkspace } from './files';
-import { CHECKLIST_HELP, GRAPH_HELP, LINT_HELP, SCHEMA_HELP, TOP_HELP } from './help';
+import { WorkspaceLoadError, loadWorkspace, type LoadedWorkspace } from '../host/workspaceFiles';
+import { CHECKLIST_HELP, GRAPH_HELP, LINT_HELP, LSP_HELP, SCHEMA_HELP, TOP_HELP } from './help';
 import { countBySeverity, formatLint, LINT_FORMATS, type LintFormat } from './lintFormats';
 import { printable, safeDot, safeJson, safeMermaid } from './safeText';
 import { didYouMean } from './suggest';
@@ -34,6 +34,8 @@ export interface CliIO {
   env?: Readonly<Record<string, string | undefined>>;
   /** Forces colours on or off (default: from the environment and whether stdout is a terminal). */
   color?: boolean;
+  /** Starts the language server on the process's standard streams (main.ts); it never returns. */
+  serveLanguageServer?(options: { version: string }): Promise<number>;
 }
 
 export const EXIT_OK = 0;
@@ -94,6 +96,17 @@ const COMMANDS: Record<string, Command> = {
       return EXIT_OK;
     },
   },
+  lsp: {
+    help: LSP_HELP,
+    options: { help: { type: 'boolean', short: 'h' }, stdio: { type: 'boolean' } },
+    run: async (args, io) => {
+      if (args.positionals.length > 0) throw new UsageError('`brief lsp` takes no arguments', 'lsp');
+      if (!args.values.stdio) throw new UsageError('`brief lsp` needs `--stdio` (the only transport it speaks)', 'lsp');
+      if (!io.serveLanguageServer) throw new UsageError('`brief lsp` runs only as its own process', 'lsp');
+      // Runs until the client sends `exit`; the process then ends with the code LSP prescribes.
+      return io.serveLanguageServer({ version: VERSION });
+    },
+  },
 };
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -133,7 +146,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stderr.write(`brief: ${printable(message(error.message))}\nbrief: run \`brief ${error.command ? `${error.command} ` : ''}--help\` for usage\n`);
       return EXIT_FAILURE;
     }
-    if (error instanceof CliError || error instanceof UnknownReferenceError) {
+    if (error instanceof WorkspaceLoadError || error instanceof UnknownReferenceError) {
       io.stderr.write(`brief: ${printable(message(error.message))}\n`);
       return EXIT_FAILURE;
     }

@@ -10,7 +10,7 @@
 import * as vscode from 'vscode';
 import { briefsAffectedBy, lintBrief, type Brief, type Diagnostic, type Range } from '../core';
 import type { BriefIndex, BriefIndexChange } from './briefIndex';
-import { configErrorRange } from './configErrorRange';
+import { configErrorRange } from '../language/configErrorRange';
 import { toVsRange, toVsSeverity } from './convert';
 import type { Timings } from './timings';
 

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { BriefWorkspace } from '../../src/core';
-import { configErrorRange } from '../../src/extension/configErrorRange';
+import { configErrorRange } from '../../src/language/configErrorRange';
 import { definitionOf, referencesTo, symbolAt } from '../../src/extension/language/symbols';
 import { bodyPlaceAt, frontmatterPlaceAt } from '../../src/extension/language/yamlContext';
 

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findWorkspaceRoot } from '../../../src/cli/files';
+import { findWorkspaceRoot } from '../../../src/host/workspaceFiles';
 import { cli, removeTempWorkspaces, tempWorkspace } from './harness';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -1,8 +1,9 @@
 /**
- * The CLI's view of the file system: which config applies, which files to read, and reading
- * them into a `BriefWorkspace`. Everything that touches `node:fs` lives here (and nowhere in
+ * The host's view of the file system, shared by the `brief` CLI and the language server: which
+ * config applies, which files to read, and reading them into a `BriefWorkspace` under the size
+ * and binary policy. Everything that touches `node:fs` lives in src/host (and nowhere in
  * `src/core`). Uris given to the core are `file://` URLs, so Markdown links between briefs
- * resolve as in the editor; paths shown to users are relative to the current directory.
+ * resolve as in the editor; paths shown to users are relative to `cwd`.
  */
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -12,19 +13,26 @@ import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/filePolicy';
 import { createDirectoryFilter, createFileFilter } from '../core/glob';
 import { RULE_IDS } from '../core/rules';
 import { BriefWorkspace } from '../core/workspace';
-import { isInsideFolder } from '../host/insideFolder';
-import { readRegularFile } from '../host/readRegularFile';
+import { isInsideFolder } from './insideFolder';
+import { readRegularFile } from './readRegularFile';
 
 export const CONFIG_FILE_NAME = 'briefs.config.json';
 
 /** Directories a folder walk never enters, whatever the config says. */
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 
-/** A problem that ends the run with exit code 2 (bad usage, broken config, unreadable input). */
-export class CliError extends Error {
+/** A problem that ends a CLI run with exit code 2 (broken config, unreadable input named on the command line). */
+export class WorkspaceLoadError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'CliError';
+    this.name = 'WorkspaceLoadError';
+  }
+}
+
+/** A config file that exists but cannot be read or used: which file, and where patterns would be anchored. */
+class ConfigLoadError extends WorkspaceLoadError {
+  constructor(message: string, readonly file: string, readonly root: string) {
+    super(message);
   }
 }
 
@@ -38,6 +46,21 @@ export interface LoadOptions {
   today?: string;
   /** `--max-file-size` in KB (default 2048, as the extension's `programBriefs.maxFileSizeKB`). */
   maxFileSizeKB?: number;
+  /** Editor settings that mirror briefs.config.json: a layer over the file, under `today`. */
+  settings?: ConfigOverrides;
+  /**
+   * `throw` (the CLI): a config that exists but is broken ends the run. `report` (the language
+   * server): it is returned as `configError` and the defaults (plus `settings`) apply, so the
+   * editor still lints while the user fixes the file.
+   */
+  configErrors?: 'throw' | 'report';
+}
+
+/** A briefs.config.json that exists but could not be used. */
+export interface ConfigProblem {
+  /** Absolute path of the file. */
+  file: string;
+  message: string;
 }
 
 /** What the size limit is called in messages. */
@@ -65,6 +88,8 @@ export interface LoadedWorkspace {
   isReported(uri: string): boolean;
   /** The folder the workspace was read from when paths name single files (relative to cwd); else undefined. */
   workspaceRoot?: string;
+  /** With `configErrors: 'report'`: the broken config, whose settings were not applied. */
+  configError?: ConfigProblem;
 }
 
 export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspace> {
@@ -74,8 +99,16 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
   // Single files named (a pre-commit hook linting what changed): the workspace is the root's.
   const singleFiles = await namesSingleFiles(cwd, paths);
   const workspaceRoot = singleFiles ? await findWorkspaceRoot(cwd, paths.map((p) => dirname(resolve(cwd, p)))) : undefined;
-  const found = await loadConfig(cwd, workspaceRoot ? [workspaceRoot.folder] : paths, options.configPath, workspaceRoot?.folder);
-  const config = mergeConfig(found.overrides, options.today ? { today: options.today } : undefined);
+  let found: FoundConfig;
+  let configError: ConfigProblem | undefined;
+  try {
+    found = await loadConfig(cwd, workspaceRoot ? [workspaceRoot.folder] : paths, options.configPath, workspaceRoot?.folder);
+  } catch (error) {
+    if (options.configErrors !== 'report' || !(error instanceof ConfigLoadError)) throw error;
+    configError = { file: error.file, message: error.message };
+    found = { root: error.root };
+  }
+  const config = mergeConfig(found.overrides, options.settings, options.today ? { today: options.today } : undefined);
   const { files, problems, skipped } = await discoverFiles(cwd, workspaceRoot ? [...paths, workspaceRoot.folder] : paths, found.root, config);
   const named = new Set(paths.map((p) => pathToFileURL(resolve(cwd, p)).href));
   const workspace = new BriefWorkspace();
@@ -88,7 +121,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
       skipped.push(`skipped ${shown}: ${read.reason}`);
     } catch (error) {
       const message = `cannot read ${shown}: ${describeFsError(error)}`;
-      if (file.explicit) throw new CliError(message);
+      if (file.explicit) throw new WorkspaceLoadError(message);
       readProblems.push(message);
     }
     return undefined;
@@ -106,6 +139,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
     fileOf: (uri) => (uri.startsWith('file:') ? displayPath(cwd, fileURLToPath(uri)) : uri),
     isReported: (uri) => !singleFiles || named.has(uri),
     ...(workspaceRoot && { workspaceRoot: displayPath(cwd, workspaceRoot.folder) }),
+    ...(configError && { configError }),
   };
 }
 
@@ -209,21 +243,21 @@ async function loadConfig(cwd: string, paths: string[], explicit: string | undef
       if (explicit === undefined && (await isSymbolicLink(file))) {
         const target = await realpath(file);
         if (!isInsideFolder(await realpath(dirname(file)), target)) {
-          throw new CliError(`cannot read config file ${displayPath(cwd, file)}: it is a symbolic link to a file outside its folder (${displayPath(cwd, target)}); name the file with --config to use it`);
+          throw new ConfigLoadError(`cannot read config file ${displayPath(cwd, file)}: it is a symbolic link to a file outside its folder (${displayPath(cwd, target)}); name the file with --config to use it`, file, dirname(file));
         }
       }
       const read = await readRegularFile(file, MAX_CONFIG_BYTES, { setting: 'a config file is at most 1 MB' });
-      if (read.kind === 'skipped') throw new CliError(`cannot read config file ${displayPath(cwd, file)}: ${read.reason}`);
+      if (read.kind === 'skipped') throw new ConfigLoadError(`cannot read config file ${displayPath(cwd, file)}: ${read.reason}`, file, dirname(file));
       text = read.text;
     } catch (error) {
-      if (error instanceof CliError) throw error;
+      if (error instanceof WorkspaceLoadError) throw error;
       if (explicit === undefined && isNotFound(error)) continue;
-      throw new CliError(`cannot read config file ${displayPath(cwd, file)}: ${describeFsError(error)}`);
+      throw new ConfigLoadError(`cannot read config file ${displayPath(cwd, file)}: ${describeFsError(error)}`, file, dirname(file));
     }
     try {
       return { overrides: parseConfig(text, displayPath(cwd, file), RULE_IDS), file, root: dirname(file) };
     } catch (error) {
-      if (error instanceof ConfigError) throw new CliError(`invalid config ${error.message}`);
+      if (error instanceof ConfigError) throw new ConfigLoadError(`invalid config ${error.message}`, file, dirname(file));
       throw error;
     }
   }
@@ -311,7 +345,7 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
     try {
       info = await stat(path);
     } catch (error) {
-      throw new CliError(`cannot read ${given}: ${describeFsError(error, await isSymbolicLink(path))}`);
+      throw new WorkspaceLoadError(`cannot read ${given}: ${describeFsError(error, await isSymbolicLink(path))}`);
     }
     if (info.isDirectory()) {
       folders.push(path);
@@ -382,4 +416,43 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+/** What re-reading one file of a folder gave: its text, or why it is not part of the workspace. */
+export type FolderFileRead =
+  | { kind: 'text'; text: string }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'excluded' }
+  | { kind: 'gone' };
+
+/**
+ * Re-reads one file of a workspace folder after the editor reported a change (the language
+ * server's file watching), under the same policy as a folder walk: a `.md` file that passes the
+ * config's `include`/`exclude` (relative to `root`, the config's folder), whose real path is
+ * inside `folder`, that is a regular file within `maxBytes`. Never blocks on a FIFO.
+ */
+export async function readFolderFile(folder: string, root: string, config: BriefsConfig, path: string, maxBytes: number): Promise<FolderFileRead> {
+  if (!/\.md$/i.test(path)) return { kind: 'excluded' };
+  const rel = patternPath(root, folder, path);
+  const parts = rel.split('/');
+  if (parts.some((part) => ALWAYS_SKIPPED.has(part)) || !createFileFilter(config)(rel)) return { kind: 'excluded' };
+  const directoryFilter = createDirectoryFilter(config);
+  for (let i = 1; i < parts.length; i++) if (!directoryFilter(parts.slice(0, i).join('/'))) return { kind: 'excluded' };
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (error) {
+    if (isNotFound(error)) return { kind: 'gone' };
+    return { kind: 'skipped', reason: describeFsError(error, await isSymbolicLink(path)) };
+  }
+  if (!isInsideFolder(await realpath(folder).catch(() => folder), real)) {
+    return { kind: 'skipped', reason: 'it is a symbolic link to a file outside the workspace folder, which is never followed' };
+  }
+  try {
+    const read = await readRegularFile(real, maxBytes, { noFollow: true, setting: 'programBriefs.maxFileSizeKB' });
+    return read.kind === 'text' ? { kind: 'text', text: read.text } : { kind: 'skipped', reason: read.reason };
+  } catch (error) {
+    if (isNotFound(error)) return { kind: 'gone' };
+    return { kind: 'skipped', reason: describeFsError(error) };
+  }
 }

@@ -1,0 +1,229 @@
+/**
+ * `brief lsp --stdio`: the Program Briefs language server (docs/language-server.md). It indexes
+ * the workspace folders the client gives (every brief, open or not), pushes diagnostics for every
+ * brief, follows the editor's text (incremental sync) and the disk (file watching, registered
+ * dynamically when the client can), and reads the client's `programBriefs.*` settings, which
+ * mirror briefs.config.json, through `workspace/configuration`.
+ */
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'node:url';
+import { briefsAffectedBy, lintBrief } from '../core/lint';
+import type { Brief } from '../core/model';
+import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/filePolicy';
+import { CONFIG_FILE_NAME } from '../host/workspaceFiles';
+import { readRegularFile } from '../host/readRegularFile';
+import { configErrorRange } from '../language/configErrorRange';
+import { DIAGNOSTIC_SOURCE, toLspDiagnostic } from '../language/diagnostics';
+import { readSettings } from './settings';
+import { DEFAULT_SETTINGS, FolderIndex, type IndexChange } from './folderIndex';
+
+export interface ServerOptions {
+  /** The server's version, sent in `initialize`'s `serverInfo`. */
+  version: string;
+}
+
+export function startBriefServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  const index = new FolderIndex();
+  let folders: WorkspaceFolder[] = [];
+  let canPullConfiguration = false;
+  let canWatchDynamically = false;
+  let canReportProgress = false;
+  let canChangeFolders = false;
+  /** Uris that have diagnostics published (so they can be cleared). */
+  const published = new Set<string>();
+  /** Config files with a diagnostic published. */
+  const configDiagnostics = new Set<string>();
+  /** One (re)load of everything at a time; a request during one runs once after it. */
+  let loading: Promise<void> | undefined;
+  let loadAgain = false;
+  /** Changes wait for the first load, so nothing is linted against half a workspace. */
+  let ready: Promise<void> = Promise.resolve();
+
+  const isOpen = (uri: string) => documents.get(uri) !== undefined;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    const capabilities = params.capabilities;
+    canPullConfiguration = capabilities.workspace?.configuration === true;
+    canWatchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canReportProgress = capabilities.window?.workDoneProgress === true;
+    canChangeFolders = capabilities.workspace?.workspaceFolders === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...(canChangeFolders && { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } }),
+      },
+      serverInfo: { name: 'program-briefs', version: options.version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canWatchDynamically) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+      });
+    }
+    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'programBriefs' });
+    if (canChangeFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        folders = [...folders.filter((folder) => !removed.has(folder.uri)), ...event.added];
+        void loadAll();
+      });
+    }
+    ready = loadAll();
+  });
+
+  /** Reads every folder (with its settings) and publishes every brief's diagnostics. */
+  function loadAll(): Promise<void> {
+    if (loading) {
+      loadAgain = true;
+      return loading;
+    }
+    loading = (async () => {
+      try {
+        do {
+          loadAgain = false;
+          await loadOnce();
+        } while (loadAgain);
+      } finally {
+        loading = undefined;
+      }
+    })();
+    return loading;
+  }
+
+  async function loadOnce(): Promise<void> {
+    const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Program Briefs: indexing briefs', undefined, `${folders.length} folder${folders.length === 1 ? '' : 's'}`);
+    try {
+      const withSettings = [];
+      for (const folder of folders) {
+        const settings = await settingsOf(folder.uri);
+        // A setting the file could not hold either: said once, plainly, and the defaults kept.
+        if (settings.problem) void connection.window.showWarningMessage(`Program Briefs: the programBriefs settings are ignored: ${settings.problem}`);
+        withSettings.push({ uri: folder.uri, settings });
+      }
+      const change = await index.setFolders(withSettings, isOpen);
+      for (const document of documents.all()) index.setText(document.uri, document.getText());
+      for (const folder of index.folders) {
+        for (const skipped of folder.skipped) connection.console.warn(skipped);
+      }
+      connection.console.info(`Indexed ${index.workspace.briefs().length} briefs in ${index.folders.length} folder${index.folders.length === 1 ? '' : 's'}`);
+      publish(change);
+      await publishConfigErrors();
+    } catch (error) {
+      connection.console.error(`Indexing failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      progress?.done();
+    }
+  }
+
+  async function settingsOf(scopeUri: string): Promise<ReturnType<typeof readSettings>> {
+    if (!canPullConfiguration) return DEFAULT_SETTINGS;
+    try {
+      return readSettings(await connection.workspace.getConfiguration({ scopeUri, section: 'programBriefs' }));
+    } catch {
+      return DEFAULT_SETTINGS;
+    }
+  }
+
+  /** Re-lints what a change can affect and publishes it; clears what left. */
+  function publish(change: IndexChange): void {
+    const workspace = index.workspace;
+    const affected = new Set<Brief>();
+    if (change.all) {
+      for (const brief of workspace.briefs()) affected.add(brief);
+    } else {
+      for (const uri of [...change.changed, ...change.removed]) {
+        for (const brief of briefsAffectedBy(workspace, uri, change.programIds)) affected.add(brief);
+      }
+    }
+    for (const uri of [...published]) {
+      if (!workspace.get(uri)?.isBrief) {
+        published.delete(uri);
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+      }
+    }
+    for (const brief of affected) {
+      const diagnostics = lintBrief(workspace, brief, { config: index.configOf(brief.uri) }).map(toLspDiagnostic);
+      published.add(brief.uri);
+      void connection.sendDiagnostics({ uri: brief.uri, diagnostics });
+    }
+  }
+
+  /** A broken briefs.config.json gets a diagnostic where it is broken, and a message. */
+  async function publishConfigErrors(): Promise<void> {
+    const now = new Set<string>();
+    for (const folder of index.folders) {
+      const problem = folder.configError;
+      if (!problem) continue;
+      const uri = pathToFileURL(problem.file).href;
+      now.add(uri);
+      const text = documents.get(uri)?.getText() ?? (await readConfigText(problem.file));
+      void connection.sendDiagnostics({
+        uri,
+        diagnostics: [{ range: configErrorRange(text, problem.message), severity: 1, code: 'config', source: DIAGNOSTIC_SOURCE, message: `${problem.message}; the file is ignored until it is fixed` }],
+      });
+      // Plain text: LSP's showMessage is not Markdown.
+      void connection.window.showErrorMessage(`Program Briefs: ${problem.message}. The file is ignored until it is fixed.`);
+    }
+    for (const uri of configDiagnostics) if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    configDiagnostics.clear();
+    for (const uri of now) configDiagnostics.add(uri);
+  }
+
+  documents.onDidChangeContent((event) => {
+    void ready.then(() => publish(index.setText(event.document.uri, event.document.getText())));
+  });
+
+  documents.onDidClose((event) => {
+    // The editor's text is gone: the disk's text counts again (or the file left).
+    void ready.then(async () => publish(await index.reloadFile(event.document.uri)));
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    void ready.then(async () => {
+      let reloadEverything = false;
+      for (const change of params.changes) {
+        if (change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) {
+          reloadEverything = true;
+          continue;
+        }
+        if (isOpen(change.uri)) continue;
+        const result = await index.reloadFile(change.uri);
+        if (result.skipped) connection.console.warn(result.skipped);
+        if (change.type === FileChangeType.Deleted || result.changed.length + result.removed.length > 0) publish(result);
+      }
+      if (reloadEverything) await loadAll();
+    });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    void ready.then(() => loadAll());
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+async function readConfigText(file: string): Promise<string> {
+  try {
+    const read = await readRegularFile(file, maxFileBytes(DEFAULT_MAX_FILE_SIZE_KB), { setting: 'a config file is at most 1 MB' });
+    return read.kind === 'text' ? read.text : '';
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The language server's model of its workspace folders: every brief of every folder in one
+ * `BriefWorkspace` (references resolve across folders, as in the editor), and each folder with
+ * its own `briefs.config.json` layered under the client's settings (multi-root: a folder's config
+ * applies to the briefs inside it). Reading goes through src/host, the same loader as the CLI.
+ * Open documents win over the disk: a file the editor has open is never re-read from disk.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mergeConfig, type BriefsConfig, type ConfigOverrides } from '../core/config';
+import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/filePolicy';
+import { BriefWorkspace } from '../core/workspace';
+import { isInsideFolder } from '../host/insideFolder';
+import { CONFIG_FILE_NAME, loadWorkspace, readFolderFile, type ConfigProblem } from '../host/workspaceFiles';
+
+/** What the client's settings (`programBriefs.*`) add over a folder's briefs.config.json. */
+export interface FolderSettings {
+  overrides: ConfigOverrides;
+  maxFileSizeKB: number;
+}
+
+export const DEFAULT_SETTINGS: FolderSettings = Object.freeze({ overrides: {}, maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB });
+
+export interface Folder {
+  uri: string;
+  /** Absolute path. */
+  path: string;
+  config: BriefsConfig;
+  /** Where `include`/`exclude` are anchored: the folder, where its briefs.config.json is. */
+  root: string;
+  settings: FolderSettings;
+  configError?: ConfigProblem;
+  /** Files left out on purpose, with why (too large, binary, a link out, not a regular file). */
+  skipped: string[];
+  /** Uris of the briefs read from this folder at the last load. */
+  uris: Set<string>;
+}
+
+/** What a change did: the uris whose diagnostics must be recomputed or cleared. */
+export interface IndexChange {
+  changed: string[];
+  removed: string[];
+  /** Program ids touched (before and after), for `briefsAffectedBy`. */
+  programIds: string[];
+  /** Everything must be re-linted (a folder was re-read, a config changed). */
+  all?: boolean;
+  /** A file re-read and left out: why (to log). */
+  skipped?: string;
+}
+
+export class FolderIndex {
+  readonly workspace = new BriefWorkspace();
+  private folderList: Folder[] = [];
+
+  get folders(): readonly Folder[] {
+    return this.folderList;
+  }
+
+  /** The folder a uri belongs to: the innermost workspace folder that holds it. */
+  folderOf(uri: string): Folder | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    const path = fileURLToPath(uri);
+    let best: Folder | undefined;
+    for (const folder of this.folderList) {
+      if (isInsideFolder(folder.path, path) && (!best || folder.path.length > best.path.length)) best = folder;
+    }
+    return best;
+  }
+
+  /** The config that applies to a brief: its folder's, else the defaults under the settings. */
+  configOf(uri: string): BriefsConfig {
+    return this.folderOf(uri)?.config ?? mergeConfig(this.folderList[0]?.settings.overrides);
+  }
+
+  /** Replaces the folder list and reads every folder. `isOpen` uris keep the editor's text. */
+  async setFolders(folders: { uri: string; settings: FolderSettings }[], isOpen: (uri: string) => boolean): Promise<IndexChange> {
+    const previous = new Set(this.workspace.briefs().map((brief) => brief.uri));
+    this.folderList = folders
+      .filter((folder) => folder.uri.startsWith('file:'))
+      .map((folder) => ({ uri: folder.uri, path: fileURLToPath(folder.uri), config: mergeConfig(folder.settings.overrides), root: fileURLToPath(folder.uri), settings: folder.settings, skipped: [], uris: new Set<string>() }));
+    for (const folder of this.folderList) await this.loadFolder(folder, isOpen);
+    const kept = new Set(this.folderList.flatMap((folder) => [...folder.uris]));
+    const removed: string[] = [];
+    for (const uri of previous) {
+      if (!kept.has(uri) && !isOpen(uri) && this.workspace.delete(uri)) removed.push(uri);
+    }
+    return { changed: [...kept], removed, programIds: [], all: true };
+  }
+
+  /** Re-reads one folder (its config changed, or its settings). */
+  async reloadFolder(folder: Folder, isOpen: (uri: string) => boolean): Promise<IndexChange> {
+    const before = new Set(folder.uris);
+    await this.loadFolder(folder, isOpen);
+    const removed = [...before].filter((uri) => !folder.uris.has(uri) && !isOpen(uri) && this.workspace.delete(uri));
+    return { changed: [...folder.uris], removed, programIds: [], all: true };
+  }
+
+  private async loadFolder(folder: Folder, isOpen: (uri: string) => boolean): Promise<void> {
+    const loaded = await loadWorkspace({
+      cwd: folder.path,
+      paths: ['.'],
+      settings: folder.settings.overrides,
+      maxFileSizeKB: folder.settings.maxFileSizeKB,
+      configErrors: 'report',
+    });
+    folder.config = loaded.config;
+    folder.configError = loaded.configError;
+    folder.skipped = [...loaded.readProblems, ...loaded.skipped];
+    folder.uris = new Set<string>();
+    for (const brief of loaded.workspace.briefs()) {
+      folder.uris.add(brief.uri);
+      if (!isOpen(brief.uri)) this.workspace.setBrief(brief);
+    }
+  }
+
+  /** The editor's text of a document (open or changed): it replaces what the disk says. */
+  setText(uri: string, text: string): IndexChange {
+    const before = this.workspace.get(uri);
+    if (before && before.text === text) return { changed: [], removed: [], programIds: [] };
+    const after = this.workspace.setText(uri, text);
+    return { changed: [uri], removed: [], programIds: programIdsOf(before?.program?.value, after.program?.value) };
+  }
+
+  /** A file changed, appeared or went away on disk (or was closed in the editor): read it again. */
+  async reloadFile(uri: string): Promise<IndexChange> {
+    const folder = this.folderOf(uri);
+    const before = this.workspace.get(uri);
+    const read = folder ? await readFolderFile(folder.path, folder.root, folder.config, fileURLToPath(uri), maxFileBytes(folder.settings.maxFileSizeKB)) : { kind: 'excluded' as const };
+    if (read.kind !== 'text') {
+      const skipped = read.kind === 'skipped' ? `skipped ${fileURLToPath(uri)}: ${read.reason}` : undefined;
+      folder?.uris.delete(uri);
+      if (!this.workspace.delete(uri)) return { changed: [], removed: [], programIds: [], ...(skipped && { skipped }) };
+      return { changed: [], removed: [uri], programIds: programIdsOf(before?.program?.value), ...(skipped && { skipped }) };
+    }
+    const after = this.workspace.setText(uri, read.text);
+    if (after.isBrief) folder?.uris.add(uri);
+    if (before === after) return { changed: [], removed: [], programIds: [] };
+    return { changed: [uri], removed: [], programIds: programIdsOf(before?.program?.value, after.program?.value) };
+  }
+
+  /** The uri of a folder's briefs.config.json. */
+  static configUri(folder: Folder): string {
+    return pathToFileURL(`${folder.path}/${CONFIG_FILE_NAME}`).href;
+  }
+}
+
+function programIdsOf(...ids: (string | undefined)[]): string[] {
+  return [...new Set(ids.filter((id): id is string => id !== undefined))];
+}

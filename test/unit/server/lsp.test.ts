@@ -1,0 +1,206 @@
+/**
+ * `brief lsp --stdio` over its real pipes (docs/language-server.md): what any LSP client sees.
+ * The diagnostics it pushes must be exactly what `brief lint` finds for the same folder.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { lintWorkspace } from '../../../src/core/lint';
+import { loadWorkspace } from '../../../src/host/workspaceFiles';
+import { toLspDiagnostic } from '../../../src/language/diagnostics';
+import { CLI, LspTestClient, ROOT } from './lspClient';
+
+const temps: string[] = [];
+function copyOfExamples(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-lsp-'));
+  temps.push(dir);
+  fs.cpSync(path.join(ROOT, 'examples'), dir, { recursive: true });
+  return dir;
+}
+function tempFolder(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-lsp-'));
+  temps.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+const uriOf = (dir: string, relative: string) => pathToFileURL(path.join(dir, relative)).href;
+const brief = (program: string, extra = '') => `---\nprogram: ${program}\ntitle: ${program}\nowner: "@maria"\n${extra}---\n\n# ${program}\n`;
+
+describe('language server: brief lsp --stdio', function () {
+  this.timeout(120_000);
+  const clients: LspTestClient[] = [];
+  const start = async (options: Parameters<typeof LspTestClient.start>[0]) => {
+    const client = await LspTestClient.start(options);
+    clients.push(client);
+    return client;
+  };
+
+  before(() => {
+    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'pipe' });
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) await client.stop();
+  });
+  after(() => {
+    for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers initialize with its name, version and incremental sync', async () => {
+    const client = await start({ folders: [copyOfExamples()] });
+    const result = client.initializeResult!;
+    assert.equal(result.serverInfo?.name, 'program-briefs');
+    assert.match(result.serverInfo?.version ?? '', /^\d+\.\d+\.\d+/);
+    assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
+  });
+
+  // As JSON: what goes over the wire (an undefined property is not sent).
+  it('pushes, for every brief of the folder and without opening any, exactly what brief lint finds', async () => {
+    const dir = copyOfExamples();
+    const client = await start({ folders: [dir] });
+    const loaded = await loadWorkspace({ cwd: dir, paths: ['.'] });
+    const expected = new Map<string, unknown[]>();
+    for (const [uri, diagnostics] of lintWorkspace(loaded.workspace, { config: loaded.config })) expected.set(uri, JSON.parse(JSON.stringify(diagnostics.map(toLspDiagnostic))));
+    assert.ok(expected.size >= 8, `the examples have briefs (${expected.size})`);
+    await client.waitFor(() => [...expected.keys()].every((uri) => client.diagnostics.has(uri)), 'diagnostics of every brief');
+    for (const [uri, diagnostics] of expected) assert.deepEqual(client.diagnostics.get(uri), diagnostics, uri);
+    const billing = client.diagnostics.get(uriOf(dir, 'programs/billing-core.md'))!;
+    const unknown = billing.find((d) => d.code === 'dependency-unknown');
+    assert.ok(unknown, 'billing-core has its dependency-unknown error');
+    assert.equal(unknown.severity, 1);
+    assert.equal(unknown.source, 'program-briefs');
+    assert.match(unknown.codeDescription?.href ?? '', /\/docs\/rules\/dependency-unknown\.md$/);
+    assert.equal(client.diagnostics.has(uriOf(dir, 'notes/meeting-notes.md')), false, 'a note that is not a brief gets nothing');
+  });
+
+  it('follows incremental edits, across files: a renamed program makes its dependents report it unknown', async () => {
+    const dir = tempFolder({ 'a.md': brief('alpha', 'depends_on: [beta]\n'), 'b.md': brief('beta') });
+    const client = await start({ folders: [dir] });
+    const a = uriOf(dir, 'a.md');
+    const b = uriOf(dir, 'b.md');
+    await client.waitFor(() => client.rulesOf(a)?.length === 0 && client.rulesOf(b), 'clean first diagnostics');
+    const text = brief('beta');
+    await client.notify('textDocument/didOpen', { textDocument: { uri: b, languageId: 'markdown', version: 1, text } });
+    // Replace `beta` on line 1 (`program: beta`) with `gamma`: an incremental change, not the whole text.
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri: b, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 9 }, end: { line: 1, character: 13 } }, text: 'gamma' }],
+    });
+    await client.waitFor(() => client.rulesOf(a)?.includes('dependency-unknown'), 'alpha to report beta unknown');
+    // The edit was not saved: closing the document brings back the disk's text, and the error goes.
+    await client.notify('textDocument/didClose', { textDocument: { uri: b } });
+    await client.waitFor(() => client.rulesOf(a)?.length === 0, 'alpha clean again after the close');
+  });
+
+  it('registers file watching dynamically, and follows files created, changed and deleted on disk', async () => {
+    const dir = tempFolder({ 'a.md': brief('alpha', 'depends_on: [beta]\n') });
+    const client = await start({ folders: [dir] });
+    const a = uriOf(dir, 'a.md');
+    await client.waitFor(() => client.rulesOf(a)?.includes('dependency-unknown'), 'beta unknown at first');
+    const watching = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+    assert.ok(watching, `file watching registered (${JSON.stringify(client.registrations)})`);
+    assert.deepEqual((watching.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern), ['**/*.md', '**/briefs.config.json']);
+    fs.writeFileSync(path.join(dir, 'b.md'), brief('beta'));
+    const b = uriOf(dir, 'b.md');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: b, type: 1 }] });
+    await client.waitFor(() => client.rulesOf(a)?.length === 0 && client.rulesOf(b)?.length === 0, 'beta known once created');
+    fs.rmSync(path.join(dir, 'b.md'));
+    const before = client.publishes.length;
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: b, type: 3 }] });
+    await client.waitFor(() => client.rulesOf(a)?.includes('dependency-unknown'), 'beta unknown again once deleted');
+    assert.ok(client.publishes.slice(before).some((p) => p.uri === b && p.count === 0), 'the deleted file\'s diagnostics were cleared');
+  });
+
+  it('a FIFO named like a brief never blocks it', async function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = tempFolder({ 'a.md': brief('alpha', 'depends_on: [beta]\n') });
+    assert.equal(spawnSync('mkfifo', [path.join(dir, 'pipe.md')]).status, 0, 'mkfifo');
+    const client = await start({ folders: [dir] });
+    await client.waitFor(() => client.rulesOf(uriOf(dir, 'a.md')), 'diagnostics despite the FIFO');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'pipe.md'), type: 2 }] });
+    fs.writeFileSync(path.join(dir, 'b.md'), brief('beta'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'b.md'), type: 1 }] });
+    await client.waitFor(() => client.rulesOf(uriOf(dir, 'a.md'))?.length === 0, 'the change after the FIFO still processed');
+    assert.ok(client.logs.some((line) => /pipe\.md/.test(line) && /not a regular file/.test(line)), `the FIFO is logged as skipped: ${client.logs.join(' | ')}`);
+  });
+
+  it('reads settings through workspace/configuration, per folder, over each folder\'s own briefs.config.json', async () => {
+    const overdue = brief('late', 'milestones:\n  - id: m1\n    title: M1\n    owner: "@maria"\n    due: 2020-01-01\n    status: in-progress\n');
+    const one = tempFolder({ 'late.md': overdue });
+    const two = tempFolder({ 'late2.md': overdue.replace('late', 'late-two'), 'briefs.config.json': JSON.stringify({ rules: { 'milestone-overdue': 'off' } }) });
+    const scopes: (string | undefined)[] = [];
+    const client = await start({
+      folders: [one, two],
+      settings: (scope) => {
+        scopes.push(scope);
+        return scope === pathToFileURL(one).href ? { today: '2019-06-01' } : null;
+      },
+    });
+    const late = uriOf(one, 'late.md');
+    const lateTwo = uriOf(two, 'late2.md');
+    await client.waitFor(() => client.rulesOf(late) && client.rulesOf(lateTwo), 'both folders linted');
+    assert.deepEqual(client.rulesOf(late), [], 'the setting `today` of folder one makes its milestone not overdue');
+    assert.deepEqual(client.rulesOf(lateTwo), [], 'folder two\'s own config turns milestone-overdue off');
+    assert.ok(scopes.includes(pathToFileURL(one).href) && scopes.includes(pathToFileURL(two).href), `settings asked per folder: ${JSON.stringify(scopes)}`);
+  });
+
+  it('settings the config file could not hold are ignored as a whole, with a warning', async () => {
+    const dir = tempFolder({ 'a.md': brief('alpha', 'depends_on: [beta]\n') });
+    const client = await start({ folders: [dir], settings: () => ({ rules: { 'dependency-unknown': 'off', 'no-such-rule': 'off' } }) });
+    await client.waitFor(() => client.rulesOf(uriOf(dir, 'a.md'))?.includes('dependency-unknown'), 'the defaults kept');
+    await client.waitFor(() => client.messages.some((m) => m.type === 2 && /no-such-rule/.test(m.message)), 'a warning naming the bad setting');
+  });
+
+  it('without settings or config, the defaults apply (the overdue milestone is reported)', async () => {
+    const dir = tempFolder({ 'late.md': brief('late', 'milestones:\n  - id: m1\n    title: M1\n    due: 2020-01-01\n    status: in-progress\n') });
+    const client = await start({ folders: [dir] });
+    await client.waitFor(() => client.rulesOf(uriOf(dir, 'late.md'))?.includes('milestone-overdue'), 'milestone-overdue');
+  });
+
+  it('a broken briefs.config.json is reported on its line and the briefs are still linted; fixing it clears it', async () => {
+    const dir = tempFolder({ 'a.md': brief('alpha', 'depends_on: [beta]\n'), 'briefs.config.json': '{\n  "rules": {\n    "no-such-rule": "off"\n  }\n}\n' });
+    const client = await start({ folders: [dir] });
+    const config = uriOf(dir, 'briefs.config.json');
+    await client.waitFor(() => client.diagnostics.get(config)?.length === 1, 'the config diagnostic');
+    const [problem] = client.diagnostics.get(config)!;
+    assert.equal(problem.severity, 1);
+    assert.match(problem.message, /no-such-rule/);
+    assert.equal(problem.range.start.line, 2, 'on the line of the unknown rule');
+    assert.ok(client.rulesOf(uriOf(dir, 'a.md'))?.includes('dependency-unknown'), 'the brief is linted with the defaults');
+    await client.waitFor(() => client.messages.some((m) => m.type === 1 && /briefs\.config\.json/.test(m.message)), 'an error message');
+    fs.writeFileSync(path.join(dir, 'briefs.config.json'), '{ "rules": { "dependency-unknown": "off" } }\n');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 2 }] });
+    await client.waitFor(() => client.diagnostics.get(config)?.length === 0, 'the config diagnostic cleared');
+    await client.waitFor(() => client.rulesOf(uriOf(dir, 'a.md'))?.length === 0, 'the fixed config applies');
+  });
+
+  it('reports indexing progress when the client supports it', async () => {
+    const client = await start({ folders: [copyOfExamples()] });
+    await client.waitFor(() => client.progress.some((p) => (p as { value?: { kind?: string } }).value?.kind === 'end'), 'progress end');
+    const kinds = client.progress.map((p) => (p as { value: { kind: string } }).value.kind);
+    assert.equal(kinds[0], 'begin');
+  });
+
+  it('a client without dynamic registration or configuration still gets diagnostics', async () => {
+    const dir = copyOfExamples();
+    const client = await start({ folders: [dir], capabilities: {} });
+    await client.waitFor(() => client.rulesOf(uriOf(dir, 'programs/billing-core.md'))?.includes('dependency-unknown'), 'diagnostics');
+    assert.equal(client.registrations.length, 0);
+  });
+
+  it('ends with exit code 0 after shutdown and exit', async () => {
+    const client = await LspTestClient.start({ folders: [copyOfExamples()] });
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('brief lsp without --stdio is a usage error, exit 2', () => {
+    const result = spawnSync(process.execPath, [CLI, 'lsp'], { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /needs `--stdio`/);
+  });
+});
