@@ -17,7 +17,8 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { pathToFileURL } from 'node:url';
+import { relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { briefsAffectedBy, lintBrief } from '../core/lint';
 import type { Brief } from '../core/model';
 import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/filePolicy';
@@ -25,6 +26,7 @@ import { CONFIG_FILE_NAME } from '../host/workspaceFiles';
 import { readRegularFile } from '../host/readRegularFile';
 import { configErrorRange } from '../language/configErrorRange';
 import { DIAGNOSTIC_SOURCE, toLspDiagnostic } from '../language/diagnostics';
+import { definitionAt, hoverAt, referencesAt } from '../language/navigation';
 import { readSettings } from './settings';
 import { DEFAULT_SETTINGS, FolderIndex, type IndexChange } from './folderIndex';
 
@@ -63,6 +65,9 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
         ...(canChangeFolders && { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } }),
       },
       serverInfo: { name: 'program-briefs', version: options.version },
@@ -209,6 +214,35 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
       }
       if (reloadEverything) await loadAll();
     });
+  });
+
+  /** The brief of a request's document, once the first indexing is done. */
+  async function briefAt(uri: string): Promise<Brief | undefined> {
+    await ready;
+    const brief = index.workspace.get(uri);
+    return brief?.isBrief ? brief : undefined;
+  }
+
+  /** A uri as the user reads it: relative to its workspace folder. */
+  function relativePath(uri: string): string {
+    const folder = index.folderOf(uri);
+    const path = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+    return folder ? relative(folder.path, path).split(sep).join('/') : path;
+  }
+
+  connection.onHover(async (params) => {
+    const brief = await briefAt(params.textDocument.uri);
+    return brief ? hoverAt(index.workspace, brief, params.position, relativePath) ?? null : null;
+  });
+
+  connection.onDefinition(async (params) => {
+    const brief = await briefAt(params.textDocument.uri);
+    return brief ? definitionAt(index.workspace, brief, params.position) ?? null : null;
+  });
+
+  connection.onReferences(async (params) => {
+    const brief = await briefAt(params.textDocument.uri);
+    return brief ? referencesAt(index.workspace, brief, params.position, params.context.includeDeclaration) ?? null : null;
   });
 
   connection.onDidChangeConfiguration(() => {

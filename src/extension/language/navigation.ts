@@ -4,7 +4,7 @@ import type { BriefIndex } from '../briefIndex';
 import { fromVsPosition, toVsLocation, toVsRange } from '../convert';
 import { escapeMarkdown, markdownCodeSpan, safeMarkdown } from '../plainText';
 import { describeMilestone, describeProgram } from './completion';
-import { definitionOf, referencesTo, symbolAt, type SymbolAt } from './symbols';
+import { definitionOf, referencesTo, symbolAt, type SymbolAt } from '../../language/symbols';
 
 export class BriefNavigationProvider implements vscode.HoverProvider, vscode.DefinitionProvider, vscode.ReferenceProvider {
   constructor(private readonly index: BriefIndex) {}

@@ -193,6 +193,47 @@ describe('language server: brief lsp --stdio', function () {
     assert.equal(client.registrations.length, 0);
   });
 
+  it('hover, definition and references across files, on a file never opened', async () => {
+    const dir = copyOfExamples();
+    const client = await start({ folders: [dir] });
+    const payments = uriOf(dir, 'programs/payments-v2.md');
+    const identity = uriOf(dir, 'programs/identity-sso.md');
+    await client.waitFor(() => client.diagnostics.has(payments), 'indexing');
+    // Line 27 is `  - identity-sso` (0-based 26).
+    const at = { textDocument: { uri: payments }, position: { line: 26, character: 6 } };
+    const hover = await client.request<{ contents: { kind: string; value: string }; range: unknown }>('textDocument/hover', at);
+    assert.equal(hover.contents.kind, 'markdown');
+    assert.match(hover.contents.value, /identity-sso/);
+    // Workspace text is escaped: every ASCII punctuation mark gets a backslash.
+    assert.match(hover.contents.value, /Owner: \\@amara/);
+    assert.match(hover.contents.value, /programs\\\/identity\\-sso\\\.md/);
+    assert.deepEqual(hover.range, { start: { line: 26, character: 4 }, end: { line: 26, character: 16 } });
+    const definition = await client.request<{ targetUri: string; targetRange: { start: { line: number } } }[]>('textDocument/definition', at);
+    assert.equal(definition.length, 1);
+    assert.equal(definition[0].targetUri, identity);
+    assert.equal(definition[0].targetRange.start.line, 1, 'the `program:` line of identity-sso.md');
+    const references = await client.request<{ uri: string }[]>('textDocument/references', { ...at, context: { includeDeclaration: true } });
+    assert.equal(references[0].uri, identity, 'the declaration first');
+    assert.ok(references.some((r) => r.uri === payments), 'payments-v2 references it');
+    assert.ok(references.length >= 3, `every brief that depends on identity-sso: ${JSON.stringify(references.map((r) => r.uri))}`);
+    // Nothing at a place that names nothing.
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: payments }, position: { line: 0, character: 0 } }), null);
+  });
+
+  it('hover text from the workspace is escaped Markdown, never a link', async () => {
+    const dir = tempFolder({
+      'a.md': brief('alpha', 'depends_on: [beta]\n'),
+      'b.md': '---\nprogram: beta\ntitle: "[Run](command:workbench.action.terminal.new) <img src=x>"\nowner: "@maria"\n---\n',
+    });
+    const client = await start({ folders: [dir] });
+    await client.waitFor(() => client.diagnostics.has(uriOf(dir, 'a.md')), 'indexing');
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: uriOf(dir, 'a.md') }, position: { line: 4, character: 14 } });
+    assert.ok(hover, 'a hover on `beta`');
+    assert.doesNotMatch(hover.contents.value, /\[Run\]\(command:/, 'no link survives');
+    assert.doesNotMatch(hover.contents.value, /(^|[^\\])<img/, 'no raw HTML');
+    assert.match(hover.contents.value, /\\\[Run\\\]/, 'the brackets are escaped');
+  });
+
   it('ends with exit code 0 after shutdown and exit', async () => {
     const client = await LspTestClient.start({ folders: [copyOfExamples()] });
     assert.equal(await client.stop(), 0);

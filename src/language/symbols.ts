@@ -5,7 +5,7 @@
  */
 import {
   comparePositions, dependencyEntries, type Brief, type BriefWorkspace, type Position, type Range,
-} from '../../core';
+} from '../core';
 
 export interface Target {
   program: string;
