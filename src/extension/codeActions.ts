@@ -11,6 +11,7 @@ import {
 } from '../core/fixes';
 import type { BriefIndex } from './briefIndex';
 import { toVsRange } from './convert';
+import { editDistance as distance, sameRange } from '../language/codeActions';
 import { escapeIcons } from './plainText';
 import { DIAGNOSTIC_SOURCE, type BriefDiagnostics } from './diagnostics';
 
@@ -205,23 +206,4 @@ async function pickHandle(index: BriefIndex, label: string): Promise<string | un
     });
     picker.show();
   });
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
-
-/** Edit distance, to put the likeliest allowed value first. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
 }

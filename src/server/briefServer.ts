@@ -17,7 +17,8 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { briefsAffectedBy, lintBrief } from '../core/lint';
 import type { Brief } from '../core/model';
@@ -26,6 +27,8 @@ import { CONFIG_FILE_NAME } from '../host/workspaceFiles';
 import { readRegularFile } from '../host/readRegularFile';
 import { configErrorRange } from '../language/configErrorRange';
 import { DIAGNOSTIC_SOURCE, toLspDiagnostic } from '../language/diagnostics';
+import { codeActionsFor } from '../language/codeActions';
+import { documentSymbols, workspaceSymbols } from '../language/documentSymbols';
 import { definitionAt, hoverAt, referencesAt } from '../language/navigation';
 import { readSettings } from './settings';
 import { DEFAULT_SETTINGS, FolderIndex, type IndexChange } from './folderIndex';
@@ -43,6 +46,7 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   let canWatchDynamically = false;
   let canReportProgress = false;
   let canChangeFolders = false;
+  let canCreateFiles = false;
   /** Uris that have diagnostics published (so they can be cleared). */
   const published = new Set<string>();
   /** Config files with a diagnostic published. */
@@ -62,12 +66,17 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     canWatchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canReportProgress = capabilities.window?.workDoneProgress === true;
     canChangeFolders = capabilities.workspace?.workspaceFolders === true;
+    const workspaceEdit = capabilities.workspace?.workspaceEdit;
+    canCreateFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
         ...(canChangeFolders && { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } }),
       },
       serverInfo: { name: 'program-briefs', version: options.version },
@@ -243,6 +252,42 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   connection.onReferences(async (params) => {
     const brief = await briefAt(params.textDocument.uri);
     return brief ? referencesAt(index.workspace, brief, params.position, params.context.includeDeclaration) ?? null : null;
+  });
+
+  connection.onCodeAction(async (params) => {
+    const brief = await briefAt(params.textDocument.uri);
+    if (!brief) return null;
+    const config = index.configOf(brief.uri);
+    return codeActionsFor({
+      workspace: index.workspace,
+      config,
+      diagnosticsOf: (b) => lintBrief(index.workspace, b, { config }),
+      freeBriefUri: freeBriefUri,
+      canCreateFiles,
+      relativePath,
+    }, brief, params.context.diagnostics);
+  });
+
+  /** `<folder of nearUri>/<id>.md`, or `<id>-2.md`… when taken on disk or in the index. */
+  function freeBriefUri(nearUri: string, id: string): string | undefined {
+    if (!nearUri.startsWith('file:')) return undefined;
+    const folder = dirname(fileURLToPath(nearUri));
+    for (let n = 1; n < 10; n++) {
+      const uri = pathToFileURL(join(folder, n === 1 ? `${id}.md` : `${id}-${n}.md`)).href;
+      if (!index.workspace.has(uri) && !existsSync(fileURLToPath(uri))) return uri;
+    }
+    return undefined;
+  }
+
+  connection.onDocumentSymbol(async (params) => {
+    await ready;
+    const brief = index.workspace.get(params.textDocument.uri);
+    return brief ? documentSymbols(brief) : null;
+  });
+
+  connection.onWorkspaceSymbol(async (params) => {
+    await ready;
+    return workspaceSymbols(index.workspace, params.query);
   });
 
   connection.onDidChangeConfiguration(() => {

@@ -1,0 +1,146 @@
+/**
+ * `brief lsp --stdio`: quick fixes and symbols, over real pipes. Fixes are applied to the text
+ * the way a client applies a workspace edit, and the result is linted again.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, Diagnostic, DocumentSymbol, SymbolInformation, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
+import { parseBrief } from '../../../src/core/parseBrief';
+import { applyEdits } from '../../../src/core/fixes';
+import { FULL_CAPABILITIES, LspTestClient, ROOT } from './lspClient';
+
+const temps: string[] = [];
+function copyOfExamples(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-lsp-'));
+  temps.push(dir);
+  fs.cpSync(path.join(ROOT, 'examples'), dir, { recursive: true });
+  return dir;
+}
+const uriOf = (dir: string, relative: string) => pathToFileURL(path.join(dir, relative)).href;
+/** The diagnostics of `rule` published for `uri`, once there is at least one. */
+function withRule(client: LspTestClient, uri: string, rule: string): Diagnostic[] | undefined {
+  const found = client.diagnostics.get(uri)?.filter((d) => d.code === rule);
+  return found && found.length > 0 ? found : undefined;
+}
+const WITH_FILE_CREATION = { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILITIES.workspace, workspaceEdit: { documentChanges: true, resourceOperations: ['create' as const] } } };
+
+describe('language server: quick fixes and symbols', function () {
+  this.timeout(120_000);
+  const clients: LspTestClient[] = [];
+  const start = async (options: Parameters<typeof LspTestClient.start>[0]) => {
+    const client = await LspTestClient.start(options);
+    clients.push(client);
+    return client;
+  };
+  const actions = (client: LspTestClient, uri: string, diagnostics: Diagnostic[]) =>
+    client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+
+  before(() => {
+    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'pipe' });
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) await client.stop();
+  });
+  after(() => {
+    for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a schema enum typo: "Change to" the likeliest value, which clears the diagnostic once applied', async () => {
+    const dir = copyOfExamples();
+    const client = await start({ folders: [dir] });
+    const uri = uriOf(dir, 'programs/payments-v2.md');
+    const original = fs.readFileSync(path.join(dir, 'programs/payments-v2.md'), 'utf8');
+    await client.waitFor(() => client.diagnostics.has(uri), 'indexing');
+    const text = original.replace(/^status: .*$/m, 'status: on-trak');
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const schema = await client.waitFor(() => withRule(client, uri, 'schema'), 'the schema error');
+    assert.equal(schema.length, 1);
+    const offered = await actions(client, uri, schema);
+    const preferred = offered.find((a) => a.isPreferred);
+    assert.equal(preferred?.title, 'Change to `on-track`');
+    assert.equal(preferred.kind, 'quickfix');
+    const edits = preferred.edit!.changes![uri] as TextEdit[];
+    const fixed = applyEdits(text, edits);
+    assert.equal(fixed, original.replace(/^status: .*$/m, 'status: on-track'));
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    await client.waitFor(() => client.diagnostics.get(uri)?.every((d) => d.code !== 'schema'), 'the schema error gone');
+    // The old diagnostic no longer exists at that range: nothing is offered for it.
+    assert.deepEqual(await actions(client, uri, schema), []);
+  });
+
+  it('an unknown program: a stub brief created beside it, never over an existing file, when the client can create files', async () => {
+    const dir = copyOfExamples();
+    const client = await start({ folders: [dir], capabilities: WITH_FILE_CREATION });
+    const uri = uriOf(dir, 'programs/billing-core.md');
+    const unknown = await client.waitFor(() => withRule(client, uri, 'dependency-unknown'), 'dependency-unknown');
+    const [stub] = await actions(client, uri, unknown);
+    assert.match(stub.title, /^Create a stub brief for `vendor-portal` \(programs\/vendor-portal\.md\)$/);
+    const [create, insert] = stub.edit!.documentChanges! as [{ kind: string; uri: string; options: unknown }, TextDocumentEdit];
+    assert.deepEqual(create, { kind: 'create', uri: uriOf(dir, 'programs/vendor-portal.md'), options: { overwrite: false, ignoreIfExists: false } });
+    const created = parseBrief(create.uri, insert.edits[0].newText);
+    assert.equal(created.program?.value, 'vendor-portal');
+    assert.deepEqual(created.schemaProblems, []);
+    // A file of that name appears: the stub goes to the next free name.
+    fs.writeFileSync(path.join(dir, 'programs/vendor-portal.md'), '# not a brief\n');
+    const [again] = await actions(client, uri, unknown);
+    assert.match(again.title, /vendor-portal-2\.md/);
+  });
+
+  it('without file creation in the client, no stub is offered', async () => {
+    const dir = copyOfExamples();
+    const client = await start({ folders: [dir] });
+    const uri = uriOf(dir, 'programs/billing-core.md');
+    const unknown = await client.waitFor(() => withRule(client, uri, 'dependency-unknown'), 'dependency-unknown');
+    assert.deepEqual(await actions(client, uri, unknown), []);
+  });
+
+  it('a missing owner: one "Set owner to" action per handle in use, whose edit sets it', async () => {
+    const dir = copyOfExamples();
+    const client = await start({ folders: [dir] });
+    const uri = uriOf(dir, 'programs/identity-sso.md');
+    const missing = await client.waitFor(() => withRule(client, uri, 'owner-missing'), 'owner-missing');
+    const offered = await actions(client, uri, missing);
+    assert.ok(offered.length >= 2 && offered.length <= 5, `${offered.length} handles offered`);
+    assert.ok(offered.every((a) => /^Set owner to @[\w.-]+/.test(a.title)));
+    const text = fs.readFileSync(path.join(dir, 'programs/identity-sso.md'), 'utf8');
+    const fixed = applyEdits(text, offered[0].edit!.changes![uri] as TextEdit[]);
+    const handle = offered[0].title.replace('Set owner to ', '');
+    const milestone = parseBrief(uri, fixed).milestones.find((m) => m.id?.value === 'mfa-enforced');
+    assert.equal(milestone?.owner?.value, handle);
+  });
+
+  it('document symbols: the program, its milestones, risks and decisions, and the headings', async () => {
+    const dir = copyOfExamples();
+    const client = await start({ folders: [dir] });
+    const uri = uriOf(dir, 'programs/payments-v2.md');
+    await client.waitFor(() => client.diagnostics.has(uri), 'indexing');
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const program = symbols[0];
+    assert.equal(program.name, 'payments-v2');
+    assert.equal(program.detail, 'Payments platform v2');
+    const groups = program.children!.map((c) => c.name);
+    assert.ok(groups.includes('Milestones'), groups.join());
+    const milestones = program.children!.find((c) => c.name === 'Milestones')!.children!.map((c) => c.name);
+    assert.ok(milestones.includes('fraud-rules'), milestones.join());
+    assert.ok(symbols.some((s) => s.name === 'Checklist' || s.name === 'Dependencies'), 'headings are symbols');
+    for (const symbol of [program, ...program.children!, ...program.children!.flatMap((c) => c.children ?? [])]) {
+      const inside = (r: typeof symbol.range, s: typeof symbol.range) => (r.start.line < s.start.line || (r.start.line === s.start.line && r.start.character <= s.start.character))
+        && (r.end.line > s.end.line || (r.end.line === s.end.line && r.end.character >= s.end.character));
+      assert.ok(inside(symbol.range, symbol.selectionRange), `${symbol.name}: selectionRange inside range`);
+    }
+  });
+
+  it('workspace symbols: programs and milestones by fuzzy id or title', async () => {
+    const dir = copyOfExamples();
+    const client = await start({ folders: [dir] });
+    await client.waitFor(() => client.diagnostics.has(uriOf(dir, 'programs/payments-v2.md')), 'indexing');
+    const found = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'ledger' });
+    assert.ok(found.some((s) => s.name === 'billing-core#ledger-api' && s.location.uri === uriOf(dir, 'programs/billing-core.md')), JSON.stringify(found.map((s) => s.name)));
+    const programs = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'paymv2' });
+    assert.equal(programs[0]?.name, 'payments-v2');
+  });
+});
