@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Every test, from a fresh machine: installs what it needs (npm packages; code-server and the
-# Debian packages for the real-editor tests are installed by the harness), type-checks, runs the
-# unit tests, then the integration tests in a real VS Code (code-server + Chromium), then the
-# packaged .vsix installed into that VS Code.
+# Every test, from a fresh machine: installs what it needs (npm packages; Neovim, the second LSP
+# client; code-server and the Debian packages for the real-editor tests are installed by the
+# harness), type-checks, runs the unit, CLI, language-server and Neovim tests, then the
+# integration tests in a real VS Code (code-server + Chromium), then the packaged .vsix
+# installed into that VS Code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
+bash test/support/apt-install.sh neovim
 npm run typecheck
 
 results=$(mktemp -d)

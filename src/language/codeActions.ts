@@ -34,7 +34,8 @@ export function codeActionsFor(host: CodeActionHost, brief: Brief, requested: re
   const actions: CodeAction[] = [];
   const current = host.diagnosticsOf(brief);
   for (const diagnostic of requested) {
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+    // The client's copy is only a pointer, and may be malformed: it must name one of ours.
+    if (diagnostic?.source !== DIAGNOSTIC_SOURCE || !isRange(diagnostic.range)) continue;
     const found = current.find((d) => d.rule === String(diagnostic.code) && sameRange(d.range, diagnostic.range));
     if (found) actions.push(...actionsFor(host, brief, diagnostic, found));
   }
@@ -113,6 +114,11 @@ function toTextEdit(edit: { range: Range; newText: string }): TextEdit {
 function textAt(text: string, range: Range): string {
   const lines = new LineIndex(text);
   return text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
+}
+
+function isRange(value: unknown): value is Range {
+  const isPosition = (p: unknown) => typeof p === 'object' && p !== null && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
+  return typeof value === 'object' && value !== null && isPosition((value as Range).start) && isPosition((value as Range).end);
 }
 
 export function sameRange(a: Range, b: Range): boolean {

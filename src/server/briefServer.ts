@@ -28,6 +28,7 @@ import { readRegularFile } from '../host/readRegularFile';
 import { configErrorRange } from '../language/configErrorRange';
 import { DIAGNOSTIC_SOURCE, toLspDiagnostic } from '../language/diagnostics';
 import { codeActionsFor } from '../language/codeActions';
+import { COMPLETION_TRIGGERS, completionsAt } from '../language/completion';
 import { documentSymbols, workspaceSymbols } from '../language/documentSymbols';
 import { definitionAt, hoverAt, referencesAt } from '../language/navigation';
 import { readSettings } from './settings';
@@ -75,6 +76,7 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
         definitionProvider: true,
         referencesProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         ...(canChangeFolders && { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } }),
@@ -278,6 +280,15 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     }
     return undefined;
   }
+
+  connection.onCompletion(async (params) => {
+    await ready;
+    const uri = params.textDocument.uri;
+    const text = documents.get(uri)?.getText() ?? index.workspace.get(uri)?.text;
+    if (text === undefined) return null;
+    const brief = index.workspace.get(uri);
+    return completionsAt({ workspace: index.workspace, config: index.configOf(uri), brief: brief?.isBrief ? brief : undefined, lines: text.split(/\r?\n/) }, params.position) ?? null;
+  });
 
   connection.onDocumentSymbol(async (params) => {
     await ready;

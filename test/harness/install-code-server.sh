@@ -26,29 +26,7 @@ MARKER="$CODE_SERVER_DIR/.installed-$CODE_SERVER_VERSION"
 log() { echo "[install-code-server] $*" >&2; }
 
 # --- Debian packages ---------------------------------------------------------
-APT_PACKAGES=(libkrb5-dev ripgrep chromium)
-missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$pkg")
-  fi
-done
-if ((${#missing[@]})); then
-  if [[ $(id -u) -ne 0 ]]; then
-    log "missing Debian packages (${missing[*]}) and not root: install them first"
-    exit 1
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  log "apt-get install ${missing[*]}"
-  # Try with the package lists we have; refresh them only if that fails
-  # (no lists yet on a new machine, or stale ones pointing at gone files).
-  if ! apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=300 "${missing[@]}" >/tmp/harness-apt.log 2>&1; then
-    log "apt-get install failed with current lists; running apt-get update"
-    apt-get update >>/tmp/harness-apt.log 2>&1
-    apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=300 "${missing[@]}" >>/tmp/harness-apt.log 2>&1 ||
-      { tail -n 30 /tmp/harness-apt.log >&2; exit 1; }
-  fi
-fi
+"$REPO_ROOT/test/support/apt-install.sh" libkrb5-dev ripgrep chromium
 
 # --- code-server ---------------------------------------------------------------
 if [[ -f "$MARKER" && -x "$CODE_SERVER_BIN" ]]; then

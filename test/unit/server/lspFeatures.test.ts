@@ -144,3 +144,43 @@ describe('language server: quick fixes and symbols', function () {
     assert.equal(programs[0]?.name, 'payments-v2');
   });
 });
+
+describe('language server: completion', function () {
+  this.timeout(120_000);
+  let client: LspTestClient | undefined;
+  after(async () => {
+    await client?.stop();
+    for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('offers program ids in depends_on, milestone ids after `#`, handles for owner and enum values for status', async () => {
+    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'pipe' });
+    const dir = copyOfExamples();
+    client = await LspTestClient.start({ folders: [dir] });
+    const uri = uriOf(dir, 'programs/payments-v2.md');
+    await client.waitFor(() => client!.diagnostics.has(uri), 'indexing');
+    const original = fs.readFileSync(path.join(dir, 'programs/payments-v2.md'), 'utf8');
+    const lines = original.split('\n');
+    const depLine = lines.indexOf('  - identity-sso');
+    lines.splice(depLine + 1, 0, '  - ide', '  - billing-core#', '  - x');
+    const text = lines.join('\n');
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const labels = async (line: number, character: number) => {
+      const result = await client!.request<{ label: string; textEdit?: TextEdit }[] | null>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+      return result ?? [];
+    };
+    const programs = await labels(depLine + 1, 7);
+    assert.ok(programs.some((i) => i.label === 'identity-sso'), programs.map((i) => i.label).join());
+    assert.ok(!programs.some((i) => i.label === 'payments-v2'), 'not the brief itself');
+    const program = programs.find((i) => i.label === 'identity-sso')!;
+    assert.deepEqual(program.textEdit!.range, { start: { line: depLine + 1, character: 4 }, end: { line: depLine + 1, character: 7 } }, 'replaces what was typed');
+    const milestones = await labels(depLine + 2, 17);
+    assert.ok(milestones.some((i) => i.label === 'billing-core#ledger-api'), milestones.map((i) => i.label).join());
+    const statusLine = lines.findIndex((l) => l.startsWith('status: '));
+    const statuses = (await labels(statusLine, 8)).map((i) => i.label);
+    assert.ok(statuses.includes('on-track') && statuses.includes('at-risk'), statuses.join());
+    const ownerLine = lines.findIndex((l) => l.startsWith('owner: '));
+    const handles = (await labels(ownerLine, 7)).map((i) => i.label);
+    assert.ok(handles.includes('@maria'), handles.join());
+  });
+});
