@@ -36,6 +36,7 @@ export class LspTestClient {
   readonly progress: unknown[] = [];
   initializeResult?: InitializeResult;
   stderr = '';
+  private readonly publishWaiters: { uri: string; resolve: () => void }[] = [];
   private exitCode: number | null | undefined;
   private readonly exited: Promise<number | null>;
 
@@ -51,6 +52,10 @@ export class LspTestClient {
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       client.diagnostics.set(params.uri, params.diagnostics);
       client.publishes.push({ uri: params.uri, count: params.diagnostics.length });
+      for (const waiter of client.publishWaiters.splice(0)) {
+        if (waiter.uri === params.uri) waiter.resolve();
+        else client.publishWaiters.push(waiter);
+      }
     });
     connection.onNotification('window/logMessage', (params: { message: string }) => client.logs.push(params.message));
     connection.onNotification('window/showMessage', (params: { type: number; message: string }) => client.messages.push(params));
@@ -96,6 +101,17 @@ export class LspTestClient {
       if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; logs: ${this.logs.slice(-5).join(' | ')}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  }
+
+  /**
+   * Resolves at the next publish for `uri`, as soon as it arrives (no polling: the benchmark
+   * times keystroke-to-diagnostics with it). Call it before sending what causes the publish.
+   */
+  nextPublish(uri: string, timeoutMs = 30_000): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      this.publishWaiters.push({ uri, resolve: () => { clearTimeout(timer); resolve(); } });
+    });
   }
 
   /** Rules of the diagnostics published for a uri (sorted), once published. */
