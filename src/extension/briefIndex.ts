@@ -11,8 +11,8 @@ import {
   type Brief, type BriefsConfig, type ConfigOverrides,
 } from '../core';
 import { createDirectoryFilter, createFileFilter } from '../core/glob';
-import { ParsePool } from './parsePool';
-import { BINARY_REASON, decodeBytes, SIZE_SETTING, tooLargeReason } from './parseProtocol';
+import { ParsePool } from '../host/parsePool';
+import { BINARY_REASON, decodeBytes, SIZE_SETTING, tooLargeReason } from '../host/parseProtocol';
 import { plainNotificationText, showError, showWarning } from './plainText';
 import { isInsideFolder } from '../host/insideFolder';
 import { readRegularFile } from '../host/readRegularFile';

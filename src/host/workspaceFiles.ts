@@ -66,6 +66,14 @@ export interface ConfigProblem {
 /** What the size limit is called in messages. */
 const SIZE_SETTING = '--max-file-size';
 
+/**
+ * Reads in flight at once (a large tree must not exhaust file handles). Files are parsed in this
+ * thread: with parse workers (./parsePool.ts) `brief lint` of the 2,000-brief benchmark took
+ * 50% more CPU (cloning the parsed briefs back, starting the workers) for no gain in wall time on
+ * two cores, so the CLI and the language server do not use them (docs/benchmark.md).
+ */
+const READ_CONCURRENCY = 32;
+
 /** A config file larger than this is not a config file (it is read whole, before anything else). */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
@@ -113,7 +121,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
   const named = new Set(paths.map((p) => pathToFileURL(resolve(cwd, p)).href));
   const workspace = new BriefWorkspace();
   const readProblems = [...problems];
-  const texts = await mapLimit(files, 32, async (file) => {
+  const readHere = async (file: FoundFile): Promise<string | undefined> => {
     const shown = displayPath(cwd, file.path);
     try {
       const read = await readRegularFile(file.open, maxBytes, { noFollow: file.noFollow, setting: SIZE_SETTING });
@@ -125,7 +133,8 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
       readProblems.push(message);
     }
     return undefined;
-  });
+  };
+  const texts = await mapLimit(files, READ_CONCURRENCY, readHere);
   files.forEach((file, i) => {
     const text = texts[i];
     if (text !== undefined) workspace.setText(pathToFileURL(file.path).href, text);

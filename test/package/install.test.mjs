@@ -34,7 +34,7 @@ const ALLOWED = [
 
 /** Files the code (not the manifest) loads from the extension's folder. */
 const LOADED_BY_CODE = [
-  'dist/parseWorker.js', // src/extension/parsePool.ts, next to the bundle
+  'dist/parseWorker.js', // src/host/parsePool.ts, next to the bundle
   'media/dist/diagram.js', // src/extension/diagram/diagramPanel.ts
   'media/diagram.css', // idem
 ];

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseBrief } from '../../../src/core';
-import { ParsePool } from '../../../src/extension/parsePool';
+import { ParsePool } from '../../../src/host/parsePool';
 import {
   at, briefDiagnostics, closeAllEditors, EXTENSION_ID, extensionApi, fileUri, open, replaceInDocument, ruleOf, Snapshot,
   summarize, waitFor,

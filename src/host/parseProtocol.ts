@@ -1,4 +1,4 @@
-/** Messages between the index and its parse workers (src/extension/parseWorker.ts). No vscode, no Node imports. */
+/** Messages between a caller and its parse workers (./parseWorker.ts). No vscode, no Node imports. */
 import type { Brief } from '../core';
 import { BINARY_REASON, decodeFile, tooLargeReason as tooLarge, type DecodedFile } from '../core/filePolicy';
 
@@ -14,6 +14,8 @@ export interface ParseRequest {
   text?: string;
   /** Larger files are skipped. */
   maxBytes: number;
+  /** What the size limit is called in messages (default: the extension's setting). */
+  setting?: string;
 }
 
 export type ParseResponse =
@@ -26,8 +28,8 @@ export type ParseResponse =
 export const SIZE_SETTING = 'setting programBriefs.maxFileSizeKB';
 
 /** The size and binary policy is the core's (src/core/filePolicy.ts), shared with the CLI. */
-export function tooLargeReason(maxBytes: number): string {
-  return tooLarge(maxBytes, SIZE_SETTING);
+export function tooLargeReason(maxBytes: number, setting = SIZE_SETTING): string {
+  return tooLarge(maxBytes, setting);
 }
 
 /** A file's bytes as text (UTF-8, or UTF-16 with a byte order mark), or why it is skipped (too large, binary). */

@@ -1,8 +1,9 @@
 /**
- * A few worker threads that read and parse briefs in parallel (src/extension/parseWorker.ts).
- * Used while indexing a whole workspace; typing re-parses one brief on the host, which is faster
- * than a round trip. When workers are unavailable, `create` returns undefined and the index
- * parses on the host.
+ * A few worker threads that read and parse briefs in parallel (./parseWorker.ts), for every
+ * Node surface that reads a whole workspace: the extension's index and the host loader used by
+ * the CLI and the language server. Typing re-parses one brief in place, which is faster than a
+ * round trip. When workers are unavailable, `create` returns undefined and the caller parses
+ * in its own thread.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -36,9 +37,12 @@ export class ParsePool {
         const batch = slot.inFlight.shift();
         for (const response of responses) batch?.get(response.id)?.resolve(response);
         this.pump();
+        if (slot.inFlight.length === 0) slot.worker.unref();
       });
       slot.worker.on('error', (error) => this.failSlot(slot, error));
       slot.worker.on('exit', () => this.failSlot(slot, new Error('parse worker exited')));
+      // An idle worker does not keep the process alive; a busy one does (a CLI awaiting its
+      // answers has nothing else keeping Node's event loop running).
       slot.worker.unref();
     }
   }
@@ -80,6 +84,7 @@ export class ParsePool {
       while (!slot.dead && this.queue.length > 0 && slot.inFlight.length < IN_FLIGHT) {
         const batch = this.queue.splice(0, BATCH);
         slot.inFlight.push(new Map(batch.map((pending) => [pending.request.id, pending])));
+        slot.worker.ref();
         slot.worker.postMessage(batch.map((pending) => pending.request));
       }
     }

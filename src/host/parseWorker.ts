@@ -1,11 +1,12 @@
 /**
  * A worker thread that reads and parses briefs, so indexing a large workspace uses every core
- * and leaves the extension host free. Bundled on its own (dist/parseWorker.js); it never loads
- * `vscode`. Each request is answered with a parsed Brief (plain data, cloned to the host).
+ * and leaves the caller's thread (the extension host, the language server) free. Bundled on its
+ * own (dist/parseWorker.js, beside dist/extension.js and dist/cli.js); it never loads `vscode`.
+ * Each request is answered with a parsed Brief (plain data, cloned to the caller).
  */
 import { parentPort } from 'node:worker_threads';
 import { mayBeBrief, parseBrief } from '../core';
-import { readRegularFile } from '../host/readRegularFile';
+import { readRegularFile } from './readRegularFile';
 import { SIZE_SETTING, tooLargeReason, type ParseRequest, type ParseResponse } from './parseProtocol';
 
 async function handle(request: ParseRequest): Promise<ParseResponse> {
@@ -16,11 +17,11 @@ async function handle(request: ParseRequest): Promise<ParseResponse> {
       if (!request.fsPath) return { id, kind: 'error', message: 'no text and no path' };
       // The index vetted this real path (a regular file inside a workspace folder); reading it as a
       // regular file again, without following a link, means a swap since then is refused, not read.
-      const read = await readRegularFile(request.fsPath, maxBytes, { noFollow: true, setting: SIZE_SETTING });
+      const read = await readRegularFile(request.fsPath, maxBytes, { noFollow: true, setting: request.setting ?? SIZE_SETTING });
       if (read.kind === 'skipped') return { id, kind: 'skipped', reason: read.reason };
       text = read.text;
     } else if (text.length > maxBytes) {
-      return { id, kind: 'skipped', reason: tooLargeReason(maxBytes) };
+      return { id, kind: 'skipped', reason: tooLargeReason(maxBytes, request.setting) };
     }
     if (!mayBeBrief(uri, text)) return { id, kind: 'not-brief', text };
     return { id, kind: 'brief', brief: parseBrief(uri, text) };
