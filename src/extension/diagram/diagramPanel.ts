@@ -180,7 +180,7 @@ export class DiagramPanel implements vscode.Disposable {
     const common = { seq: ++this.seq, options: this.options, title: model.title, ...(this.focus !== undefined && { focus: this.focus }) };
     switch (model.kind) {
       case 'diagram':
-        return { type: 'diagram', ...common, source: model.source, nodes: model.nodes, edges: model.edges, limits: DIAGRAM_LIMITS, resetView };
+        return { type: 'diagram', ...common, source: model.source, nodes: model.nodes, edges: model.edges, limits: DIAGRAM_LIMITS, resetView, today: model.today };
       case 'tooLarge':
         return { type: 'tooLarge', ...common, nodes: model.nodes, edges: model.edges, limits: DIAGRAM_LIMITS, suggestion: model.suggestion };
       case 'empty':
