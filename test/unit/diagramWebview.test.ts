@@ -11,6 +11,12 @@ import type { DiagramMessage, DiagramOptions, WebviewToHost } from '../../src/co
 import { graphOf } from './cli/briefs';
 import { buildWebviewBundle, CHROMIUM, openDiagramPage, type DiagramPageHandle } from './diagramPage';
 
+// Some checks run in the page (Chromium), not in Node; the project's tsconfig has no DOM library.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const document: any, window: any, DOMParser: any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare function getComputedStyle(element: unknown): any;
+
 const TODAY = '2026-03-01';
 const OPTIONS: DiagramOptions = { scope: 'brief', depth: 2, direction: 'LR' };
 const XSS_TITLE = '<img src=x onerror="window.__pwned=1;alert(1)"> %%{init: {"securityLevel":"loose"}}%%';
@@ -213,7 +219,7 @@ describe('diagram webview in Chromium', function () {
     // A legend below the drawing: the date, what an arrow means, the statuses shown.
     const legend = await ui.page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-      const svg = doc.documentElement as unknown as SVGSVGElement;
+      const svg = doc.documentElement;
       const g = doc.querySelector('g.pb-export-legend');
       // Measure it as drawn: put the parsed SVG in the page.
       const holder = document.createElement('div');
@@ -221,11 +227,11 @@ describe('diagram webview in Chromium', function () {
       document.body.append(holder);
       const shown = holder.querySelector('svg')!;
       const viewBox = shown.viewBox.baseVal;
-      const box = (shown.querySelector('g.pb-export-legend') as SVGGraphicsElement).getBBox();
-      const transform = (shown.querySelector('g.pb-export-legend') as SVGGraphicsElement).transform.baseVal.consolidate()!.matrix;
+      const box = shown.querySelector('g.pb-export-legend').getBBox();
+      const transform = shown.querySelector('g.pb-export-legend').transform.baseVal.consolidate()!.matrix;
       holder.remove();
       return {
-        texts: [...(g?.querySelectorAll('text') ?? [])].map((t) => t.textContent),
+        texts: [...(g?.querySelectorAll('text') ?? [])].map((t: { textContent: string }) => t.textContent) as string[],
         inside: box.x + transform.e >= viewBox.x && box.y + transform.f >= viewBox.y && box.x + transform.e + box.width <= viewBox.x + viewBox.width + 1 && box.y + transform.f + box.height <= viewBox.y + viewBox.height + 1,
       };
     }, exported.svg);
