@@ -33,9 +33,11 @@ export interface MermaidOptions {
 export const STATUS_COLORS: Readonly<Record<DisplayStatus, { fill: string; stroke: string; text: string; dashed?: boolean }>> = {
   'done': { fill: '#dcfce7', stroke: '#16a34a', text: '#14532d' },
   'cancelled': { fill: '#f3f4f6', stroke: '#9ca3af', text: '#4b5563', dashed: true },
-  'overdue': { fill: '#ffedd5', stroke: '#ea580c', text: '#7c2d12' },
-  'blocked': { fill: '#fee2e2', stroke: '#dc2626', text: '#7f1d1d' },
-  'off-track': { fill: '#fce7f3', stroke: '#be185d', text: '#831843' },
+  // Overdue red and blocked magenta, far from at-risk yellow and off-track orange (the panel's
+  // light palette, src/webview/palette.ts, uses the same hues).
+  'overdue': { fill: '#ffebe9', stroke: '#d1242f', text: '#82071e' },
+  'blocked': { fill: '#ffeff7', stroke: '#bf3989', text: '#772057' },
+  'off-track': { fill: '#fff1e5', stroke: '#bc4c00', text: '#762c00' },
   'at-risk': { fill: '#fef9c3', stroke: '#ca8a04', text: '#713f12' },
   'on-track': { fill: '#e0f2fe', stroke: '#0284c7', text: '#0c4a6e' },
   'in-progress': { fill: '#ccfbf1', stroke: '#0d9488', text: '#134e4a' },
