@@ -51,15 +51,15 @@ async function setTheme(page, name) {
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible' });
   await input.fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // Exactly that command ("Browse Color Themes in Marketplace" is listed first).
+  // A row whose label or description (the theme picker shows a theme's id, "Default Dark Modern", there) is exactly `label`.
+  const rowNamed = (label) => page.locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name, .label-description', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+  await rowNamed('Preferences: Color Theme').click();
   // The same widget now lists the themes.
   await until(async () => !(await input.inputValue()).startsWith('>'), 'the theme picker');
   await input.fill(name);
-  const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
-  await row.waitFor();
-  await row.click();
+  await rowNamed(name).click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
