@@ -163,10 +163,11 @@ async function drawNow(message: DiagramMessage): Promise<void> {
   if (selected !== undefined && !decorated.nodes.has(selected)) selected = undefined;
   toolbar.showNodes(message.nodes, selected);
 
-  // A new diagram is fitted to the panel (and kept fitted while the panel is resized, until the
-  // user pans or zooms); a restored panel gets the view it had.
+  // A new diagram is fitted to the panel, and a fitted one stays fitted (through live updates,
+  // theme changes and panel resizes) until the user pans or zooms; a restored panel gets the
+  // view it had.
   if (firstDiagram && saved.view && saved.viewKey === viewKey(message)) panZoom.set(saved.view);
-  else if (!keepView) panZoom.fit();
+  else if (!keepView || panZoom.isFitted) panZoom.fit();
   firstDiagram = false;
   highlight(svg, decorated, selected, selected !== undefined ? criticalPath : []);
   // The critical path may have changed with the briefs: ask again.

@@ -93,12 +93,15 @@ suite('Dependency diagram', () => {
     await vscode.commands.executeCommand('programBriefs.showDiagram');
     const panel = await waitFor(() => diagram.panel, 'the diagram panel');
     await nextRender(since, 'the drawing');
-    await waitFor(async () => (await groupWidths()).length === 3 && diagramShare(await groupWidths(), panel.panel) >= 0.45, 'the diagram at half the width', RENDER_TIMEOUT)
-      .catch(async (error) => {
-        throw new Error(`${error}: widths ${(await groupWidths()).join(', ')}, diagram in column ${panel.panel.viewColumn}`);
-      });
-    await vscode.commands.executeCommand('workbench.action.closeAllGroups');
-    await waitFor(() => diagram.panel === undefined, 'no panel');
+    try {
+      await waitFor(async () => (await groupWidths()).length === 3 && diagramShare(await groupWidths(), panel.panel) >= 0.45, 'the diagram at half the width', 15_000)
+        .catch(async (error) => {
+          throw new Error(`${error}: widths ${(await groupWidths()).join(', ')}, diagram in column ${panel.panel.viewColumn}`);
+        });
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllGroups');
+      await waitFor(() => diagram.panel === undefined, 'no panel');
+    }
   });
 
   test('a node click opens its brief in the other group: no new group, the diagram keeps its width', async () => {
