@@ -134,8 +134,8 @@ async function drawNow(message: DiagramMessage): Promise<void> {
   statusLine.textContent = `Drawing ${size}…`;
   app.dataset.busy = 'true';
   let svgText: string;
+  const palette = readPalette();
   try {
-    const palette = readPalette();
     showLegendColours(palette);
     svgText = await renderSvg(message.source, message.limits, palette);
   } catch (error) {
@@ -156,6 +156,8 @@ async function drawNow(message: DiagramMessage): Promise<void> {
   const svg = canvas.querySelector('svg');
   if (!svg) return;
   current = message;
+  // The theme the drawing's colours are for (tests wait for it after a theme change).
+  app.dataset.theme = palette.kind;
   decorated = decorate(svg, message.nodes, message.edges);
   heading.textContent = message.title;
   hideNotice();

@@ -124,10 +124,12 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
   const originalTheme = await bodyTheme(frame);
 
   // 2. Light, dark and high contrast (the themes' own names, as `workbench.colorTheme`).
-  for (const [theme, name, bodyClass] of [['Default Dark Modern', 'dark', 'vscode-dark'], ['Default High Contrast', 'hc', 'vscode-high-contrast'], ['Default Light Modern', 'light', 'vscode-light']]) {
+  for (const [theme, name, bodyClass, kind] of [['Default Dark Modern', 'dark', 'vscode-dark', 'dark'], ['Default High Contrast', 'hc', 'vscode-high-contrast', 'high-contrast'], ['Default Light Modern', 'light', 'vscode-light', 'light']]) {
     await setTheme(page, theme);
     await until(async () => (await bodyTheme(frame)) === bodyClass, `the webview in ${theme}`);
-    await until(async () => (await frame.locator('svg g.pb-node').count()) === EXPECTED_NODES.length && (await nodesOutside(frame)).length === 0, `the diagram redrawn in ${theme}`);
+    // Redrawn with the theme's colours (the webview marks #app with the theme it drew for).
+    await until(async () => (await frame.locator('#app').getAttribute('data-theme')) === kind && (await frame.locator('#app[data-busy]').count()) === 0
+      && (await frame.locator('svg g.pb-node').count()) === EXPECTED_NODES.length && (await nodesOutside(frame)).length === 0, `the diagram redrawn in ${theme}`);
     await shot(name);
   }
   if (originalTheme !== 'vscode-light') {
