@@ -66,7 +66,7 @@ async function timeRender(ui: DiagramPageHandle, message: Omit<DiagramMessage, '
 function toMessage(model: Extract<DiagramModel, { kind: 'diagram' }>, c: Case, source = model.source): Omit<DiagramMessage, 'seq'> {
   return {
     type: 'diagram', options: c.options, ...(c.focus && { focus: c.focus }), title: model.title, source,
-    nodes: model.nodes, edges: model.edges, limits: DIAGRAM_LIMITS, resetView: true,
+    nodes: model.nodes, edges: model.edges, limits: DIAGRAM_LIMITS, resetView: true, today: model.today,
   };
 }
 

@@ -120,8 +120,8 @@ Prints the dependency graph of the briefs under paths (default .).
 Options:
 ${rows(GRAPH_OPTIONS)}
 
-In mermaid and dot, arrows point from a dependency to what depends on it.
-In json, an edge {"from": A, "to": B} means A depends on B.
+An arrow (mermaid, dot) or edge {"from": A, "to": B} (json) from A to B
+means A depends on B.
 Exit codes: 0 printed, 2 bad usage (or an unknown --focus), unreadable input.
 Docs: ${DOCS_URL}
 `;

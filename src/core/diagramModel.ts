@@ -30,7 +30,7 @@ export interface DiagramRequest {
 }
 
 export type DiagramModel =
-  | { kind: 'diagram'; title: string; level: GraphLevel; source: string; nodes: DiagramNode[]; edges: DiagramEdge[] }
+  | { kind: 'diagram'; title: string; level: GraphLevel; source: string; nodes: DiagramNode[]; edges: DiagramEdge[]; today: string }
   | { kind: 'tooLarge'; title: string; nodes: number; edges: number; suggestion: 'focus' | 'lowerDepth' }
   | { kind: 'empty'; title: string; message: string; canPickFocus: boolean };
 
@@ -74,7 +74,7 @@ export function buildDiagramModel(graph: DependencyGraph, request: DiagramReques
   if (source.length > limits.maxTextSize) {
     return { kind: 'tooLarge', title, nodes: view.nodes.length, edges: view.edges.length, suggestion };
   }
-  return { kind: 'diagram', title, level: view.level, source, nodes: diagramNodes(view), edges: diagramEdges(view) };
+  return { kind: 'diagram', title, level: view.level, source, nodes: diagramNodes(view), edges: diagramEdges(view), today };
 }
 
 function withoutCriticalPath(view: GraphView): GraphView {

@@ -41,7 +41,7 @@ export interface DiagramNode {
   missing: boolean;
 }
 
-/** One edge: `from` depends on `to` (drawn as an arrow from `to` to `from`). */
+/** One edge: `from` depends on `to`, drawn as an arrow from `from` to `to` (docs/cli.md, "Which way arrows point"). */
 export interface DiagramEdge {
   from: string;
   to: string;
@@ -84,6 +84,8 @@ export interface DiagramMessage extends Answer {
   limits: DiagramLimits;
   /** True when the scope or focus changed: fit the new diagram instead of keeping pan/zoom. */
   resetView: boolean;
+  /** The YYYY-MM-DD the statuses (overdue) were decided for: shown in the exported SVG's legend. */
+  today: string;
 }
 
 export interface TooLargeMessage extends Answer {

@@ -1,10 +1,12 @@
 /**
  * A `GraphView` as a Graphviz DOT digraph. Node ids are `n0`, `n1`, … (the index in
  * `view.nodes`), never brief text; every label is a double-quoted DOT string escaped by
- * `escapeDotString`. Arrows point upstream → downstream, as in the Mermaid output.
+ * `escapeDotString`. An arrow from A to B means "A depends on B", as in the Mermaid output and
+ * the JSON edges (docs/cli.md, "Which way arrows point"). Each node's label ends with its
+ * status as a symbol and a word.
  */
 import { nodesByProgram, type GraphView, type ViewEdge, type ViewNode } from './graphView';
-import { EDGE_COLORS, STATUS_COLORS, truncate } from './mermaid';
+import { EDGE_COLORS, STATUS_COLORS, statusBadge, truncate } from './mermaid';
 
 export type DotRankDir = 'LR' | 'RL' | 'TB' | 'BT';
 
@@ -52,7 +54,8 @@ export function toDot(view: GraphView, options: DotOptions = {}): string {
   }
   for (const edge of view.edges) {
     const attributes = edgeAttributes(edge);
-    lines.push(`  n${index.get(edge.to)} -> n${index.get(edge.from)}${attributes ? ` [${attributes}]` : ''};`);
+    // `from` depends on `to`: the arrow points from the dependent to its dependency.
+    lines.push(`  n${index.get(edge.from)} -> n${index.get(edge.to)}${attributes ? ` [${attributes}]` : ''};`);
   }
   lines.push('}');
   return lines.join('\n') + '\n';
@@ -60,12 +63,12 @@ export function toDot(view: GraphView, options: DotOptions = {}): string {
 
 function nodeAttributes(node: ViewNode, maxTitle: number): string {
   const colors = STATUS_COLORS[node.display];
-  const label = node.missing
-    ? `${escapeDotString(node.id)}\\nnot defined`
-    : [truncate(node.title ?? node.id, maxTitle), [node.owner, node.due].filter((part) => part !== undefined).join(' · ')]
-      .filter((part) => part !== '')
-      .map(escapeDotString)
-      .join('\\n');
+  const label = (node.missing
+    ? [node.id, statusBadge(node.display)]
+    : [truncate(node.title ?? node.id, maxTitle), [node.owner, node.due].filter((part) => part !== undefined).join(' · '), statusBadge(node.display)])
+    .filter((part) => part !== '')
+    .map(escapeDotString)
+    .join('\\n');
   const style = [node.kind === 'program' && !node.missing ? 'filled' : 'rounded,filled', colors.dashed ? 'dashed' : ''].filter(Boolean).join(',');
   const attributes = [
     `label="${label}"`,

@@ -6,11 +6,15 @@
  * A title cannot open a new statement, close its node, inject a `%%{init}%%` directive, a
  * `click` callback, a `:::class` or HTML.
  *
- * Arrows point from a dependency to its dependents (upstream → downstream), so an `LR` chart
- * reads left to right in the order work gets done. Link `i` of the chart is `view.edges[i]`
- * (what `linkStyle` counts), which lets a host style or find edges by index.
+ * An arrow from A to B means "A depends on B" (docs/cli.md, "Which way arrows point"): the
+ * same as an edge `{ "from": A, "to": B }` of `brief graph --format json`, the DOT output and
+ * the diagram panel. Link `i` of the chart is `view.edges[i]` (what `linkStyle` counts), which
+ * lets a host style or find edges by index.
+ *
+ * Every node carries its status as a symbol and a word ("▲ At risk"), not as a colour alone.
  */
 import { nodesByProgram, type DisplayStatus, type GraphView, type ViewEdge, type ViewNode } from './graphView';
+import { STATUS_LABELS } from './status';
 
 export type MermaidDirection = 'LR' | 'RL' | 'TB' | 'TD' | 'BT';
 
@@ -29,9 +33,11 @@ export interface MermaidOptions {
 export const STATUS_COLORS: Readonly<Record<DisplayStatus, { fill: string; stroke: string; text: string; dashed?: boolean }>> = {
   'done': { fill: '#dcfce7', stroke: '#16a34a', text: '#14532d' },
   'cancelled': { fill: '#f3f4f6', stroke: '#9ca3af', text: '#4b5563', dashed: true },
-  'overdue': { fill: '#ffedd5', stroke: '#ea580c', text: '#7c2d12' },
-  'blocked': { fill: '#fee2e2', stroke: '#dc2626', text: '#7f1d1d' },
-  'off-track': { fill: '#fce7f3', stroke: '#be185d', text: '#831843' },
+  // Overdue red and blocked magenta, far from at-risk yellow and off-track orange (the panel's
+  // light palette, src/webview/palette.ts, uses the same hues).
+  'overdue': { fill: '#ffebe9', stroke: '#d1242f', text: '#82071e' },
+  'blocked': { fill: '#ffeff7', stroke: '#bf3989', text: '#772057' },
+  'off-track': { fill: '#fff1e5', stroke: '#bc4c00', text: '#762c00' },
   'at-risk': { fill: '#fef9c3', stroke: '#ca8a04', text: '#713f12' },
   'on-track': { fill: '#e0f2fe', stroke: '#0284c7', text: '#0c4a6e' },
   'in-progress': { fill: '#ccfbf1', stroke: '#0d9488', text: '#134e4a' },
@@ -40,6 +46,33 @@ export const STATUS_COLORS: Readonly<Record<DisplayStatus, { fill: string; strok
   'no-status': { fill: '#ffffff', stroke: '#9ca3af', text: '#374151' },
   'missing': { fill: '#ffffff', stroke: '#6b7280', text: '#374151', dashed: true },
 };
+
+/**
+ * The symbol shown before each status word, on the node and in the legend: each status has
+ * its own, so neither the colour nor the symbol alone has to carry it.
+ */
+export const STATUS_SYMBOLS: Readonly<Record<DisplayStatus, string>> = {
+  'done': '\u2714', // ✔
+  'cancelled': '\u2715', // ✕
+  'overdue': '\u25F7', // ◷ (a clock face)
+  'blocked': '\u2298', // ⊘
+  'off-track': '\u25BC', // ▼
+  'at-risk': '\u25B2', // ▲
+  'on-track': '\u25CF', // ●
+  'in-progress': '\u25D0', // ◐
+  'not-started': '\u25CB', // ○
+  'proposed': '\u25C7', // ◇
+  'no-status': '\u2013', // –
+  'missing': '?',
+};
+
+/** "▲ At risk": what a node and the legend show for a status. */
+export function statusBadge(status: DisplayStatus): string {
+  return `${STATUS_SYMBOLS[status]} ${STATUS_LABELS[status]}`;
+}
+
+/** The sentence every legend and doc uses for the arrows. */
+export const ARROW_MEANING = 'An arrow from A to B means A depends on B (B must be done first).';
 
 /** Edge colours: a cycle wins over a schedule conflict, which wins over the critical path. */
 export const EDGE_COLORS = { cycle: '#dc2626', conflict: '#ea580c', critical: '#7c3aed' } as const;
@@ -103,9 +136,10 @@ export function toMermaid(view: GraphView, options: MermaidOptions = {}): string
   }
 
   for (const edge of view.edges) {
-    const upstream = mermaidNodeId(index.get(edge.to)!);
-    const downstream = mermaidNodeId(index.get(edge.from)!);
-    lines.push(`  ${upstream} ${edge.dangling ? '-.->' : '-->'} ${downstream}`);
+    // `from` depends on `to`: the arrow points from the dependent to its dependency.
+    const dependent = mermaidNodeId(index.get(edge.from)!);
+    const dependency = mermaidNodeId(index.get(edge.to)!);
+    lines.push(`  ${dependent} ${edge.dangling ? '-.->' : '-->'} ${dependency}`);
   }
 
   const byStatus = new Map<DisplayStatus, string[]>();
@@ -150,10 +184,11 @@ function shape(node: ViewNode, label: string): string {
 }
 
 function nodeLabel(node: ViewNode, maxTitle: number): string {
-  if (node.missing) return `${escapeMermaidLabel(node.id)}<br/>not defined`;
+  const badge = escapeMermaidLabel(statusBadge(node.display));
+  if (node.missing) return `${escapeMermaidLabel(node.id)}<br/>${badge}`;
   const title = escapeMermaidLabel(truncate(node.title ?? node.id, maxTitle));
   const details = [node.owner, node.due].filter((part): part is string => part !== undefined).map(escapeMermaidLabel);
-  return details.length > 0 ? `${title}<br/>${details.join(' · ')}` : title;
+  return [title, ...(details.length > 0 ? [details.join(' · ')] : []), badge].join('<br/>');
 }
 
 /** Cuts on code points (never in the middle of a surrogate pair). */

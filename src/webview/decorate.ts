@@ -2,8 +2,8 @@
  * Connects Mermaid's SVG to the diagram's data: node groups get the node id, a tooltip, an
  * accessible name and keyboard focus; edge paths get classes for cycles, schedule conflicts
  * and the critical path. Mermaid names node groups `flowchart-<key>-<n>` and edge paths
- * `L_<start>_<end>_<n>` (start = the dependency, as mermaid.ts draws arrows upstream →
- * downstream); keys are `n0`, `n1`, … so neither can be confused with brief text.
+ * `L_<start>_<end>_<n>` (start = the dependent, end = its dependency: an arrow from A to B
+ * means A depends on B, see mermaid.ts); keys are `n0`, `n1`, … so neither can be confused with brief text.
  */
 import type { DiagramEdge, DiagramNode, PathStep } from '../core/diagramProtocol';
 import { STATUS_LABELS } from './toolbar';
@@ -56,9 +56,9 @@ export function decorate(svg: SVGSVGElement, nodes: readonly DiagramNode[], edge
   for (const path of svg.querySelectorAll<SVGPathElement>('path.flowchart-link')) {
     const match = /L_(n\d+)_(n\d+)_\d+$/.exec(path.id) ?? /L_(n\d+)_(n\d+)_\d+$/.exec(path.dataset.id ?? '');
     if (!match) continue;
-    const upstream = idOfKey.get(match[1]);
-    const downstream = idOfKey.get(match[2]);
-    const edge = upstream && downstream ? edgeByKeys.get(edgeKey(downstream, upstream)) : undefined;
+    const dependent = idOfKey.get(match[1]);
+    const dependency = idOfKey.get(match[2]);
+    const edge = dependent && dependency ? edgeByKeys.get(edgeKey(dependent, dependency)) : undefined;
     if (!edge) continue;
     path.dataset.from = edge.from;
     path.dataset.to = edge.to;

@@ -11,8 +11,10 @@ import { decorate, highlight, type Decorated } from './decorate';
 import { button, h } from './dom';
 import { PanZoom } from './panZoom';
 import { isSizeError, renderSvg } from './renderer';
-import { readPalette } from './theme';
+import { exportableSvg } from './exportSvg';
+import { readPalette, type Palette } from './theme';
 import { Toolbar } from './toolbar';
+import { DISPLAY_STATUSES } from '../core/status';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -132,8 +134,10 @@ async function drawNow(message: DiagramMessage): Promise<void> {
   statusLine.textContent = `Drawing ${size}…`;
   app.dataset.busy = 'true';
   let svgText: string;
+  const palette = readPalette();
   try {
-    svgText = await renderSvg(message.source, message.limits, readPalette());
+    showLegendColours(palette);
+    svgText = await renderSvg(message.source, message.limits, palette);
   } catch (error) {
     delete app.dataset.busy;
     if (message.seq < newestSeq) return;
@@ -152,6 +156,8 @@ async function drawNow(message: DiagramMessage): Promise<void> {
   const svg = canvas.querySelector('svg');
   if (!svg) return;
   current = message;
+  // The theme the drawing's colours are for (tests wait for it after a theme change).
+  app.dataset.theme = palette.kind;
   decorated = decorate(svg, message.nodes, message.edges);
   heading.textContent = message.title;
   hideNotice();
@@ -159,8 +165,11 @@ async function drawNow(message: DiagramMessage): Promise<void> {
   if (selected !== undefined && !decorated.nodes.has(selected)) selected = undefined;
   toolbar.showNodes(message.nodes, selected);
 
+  // A new diagram is fitted to the panel, and a fitted one stays fitted (through live updates,
+  // theme changes and panel resizes) until the user pans or zooms; a restored panel gets the
+  // view it had.
   if (firstDiagram && saved.view && saved.viewKey === viewKey(message)) panZoom.set(saved.view);
-  else if (!keepView) panZoom.show([...svg.querySelectorAll('g.pb-node.pb-focus')]);
+  else if (!keepView || panZoom.isFitted) panZoom.fit();
   firstDiagram = false;
   highlight(svg, decorated, selected, selected !== undefined ? criticalPath : []);
   // The critical path may have changed with the briefs: ask again.
@@ -262,7 +271,7 @@ function showCriticalPath(message: CriticalPathMessage): void {
   const step = (s: PathStep) => `${s.label}${s.due ? ` (${s.due})` : ''}`;
   statusLine.textContent = upstream.length === 0
     ? `${step(start)}: no dated dependency bounds it.`
-    : `Critical path of ${step(start)}: ${upstream.map(step).join(' ← ')}${outside > 0 ? ` (${outside} outside this view)` : ''}`;
+    : `Critical path of ${step(start)}: ${upstream.map(step).join(' → ')}${outside > 0 ? ` (${outside} outside this view)` : ''}`;
 }
 
 function nodeIdOf(target: EventTarget | null): string | undefined {
@@ -270,8 +279,12 @@ function nodeIdOf(target: EventTarget | null): string | undefined {
   return group?.dataset.nodeId;
 }
 
+/**
+ * A click (or Enter) on a node opens its brief. It does not change the critical-path
+ * selection: that is picked in the toolbar's "Critical path" list, so a click never replaces
+ * the path the user is looking at without saying so.
+ */
 function activate(nodeId: string): void {
-  select(nodeId);
   post({ type: 'open', nodeId });
 }
 
@@ -309,14 +322,28 @@ viewport.addEventListener('keydown', (event) => {
 
 // --- export -----------------------------------------------------------------------------------
 
+/** The SVG with a legend below it: the date it was drawn for, the arrow's meaning, the statuses shown. */
 function exportSvg(): void {
   const svg = canvas.querySelector('svg');
-  if (!svg) return;
-  const copy = svg.cloneNode(true) as SVGSVGElement;
-  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  copy.setAttribute('style', `background-color: ${readPalette().background}`);
-  for (const element of copy.querySelectorAll('[tabindex]')) element.removeAttribute('tabindex');
+  if (!svg || !current) return;
+  const shown = new Set(current.nodes.map((node) => node.display));
+  const copy = exportableSvg(svg, {
+    title: current.title,
+    today: current.today,
+    statuses: DISPLAY_STATUSES.filter((status) => shown.has(status)),
+    cycles: current.edges.some((edge) => edge.inCycle),
+    conflicts: current.edges.some((edge) => edge.scheduleConflict && !edge.inCycle),
+    palette: readPalette(),
+  });
   post({ type: 'exportSvg', svg: new XMLSerializer().serializeToString(copy) });
+}
+
+/** The legend's swatches take the same colours as the nodes (CSS variables on #app, set through the CSSOM; not on <html>, whose style changes mean "the theme changed"). */
+function showLegendColours(palette: Palette): void {
+  for (const status of DISPLAY_STATUSES) app.style.setProperty(`--pb-status-${status}`, palette.status[status].stroke);
+  app.style.setProperty('--pb-edge-cycle', palette.cycle);
+  app.style.setProperty('--pb-edge-conflict', palette.conflict);
+  app.style.setProperty('--pb-edge-critical', palette.critical);
 }
 
 // --- theme ------------------------------------------------------------------------------------

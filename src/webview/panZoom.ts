@@ -20,6 +20,8 @@ export class PanZoom {
   private drag: { pointerId: number; startX: number; startY: number; originX: number; originY: number; moved: boolean } | undefined;
   /** Set when the last pointer press moved: the click that follows it must not select a node. */
   private suppressClick = false;
+  /** Fitted and not panned or zoomed since: a resize of the panel fits it again. */
+  private fitted = false;
 
   constructor(
     private readonly viewport: HTMLElement,
@@ -39,6 +41,15 @@ export class PanZoom {
         this.suppressClick = false;
       }
     }, true);
+    // The panel opens while the editor layout settles, and users resize it: keep a fitted view fitted.
+    new ResizeObserver(() => {
+      if (this.fitted) this.fit();
+    }).observe(viewport);
+  }
+
+  /** Whether the view is fitted to the panel (no pan or zoom since). */
+  get isFitted(): boolean {
+    return this.fitted;
   }
 
   get current(): ViewTransform {
@@ -46,45 +57,28 @@ export class PanZoom {
   }
 
   set(view: ViewTransform, notify = true): void {
+    this.fitted = false;
     this.view = { x: view.x, y: view.y, scale: clamp(view.scale, MIN_SCALE, MAX_SCALE) };
     this.canvas.style.transform = `translate(${this.view.x}px, ${this.view.y}px) scale(${this.view.scale})`;
     if (notify) this.onChange(this.current);
   }
 
-  /** Scales the content to fit the viewport (never above 100%) and centres it. */
+  /**
+   * Scales the content to fit the viewport (never above 100%) and centres it. Until the user
+   * pans or zooms, a resize of the viewport fits it again (also when the viewport has no size
+   * yet, as while the panel opens).
+   */
   fit(): void {
     const content = this.contentSize();
     const box = this.viewport.getBoundingClientRect();
-    if (!content || box.width === 0 || box.height === 0) return;
+    if (!content || box.width === 0 || box.height === 0) {
+      this.fitted = content !== undefined;
+      return;
+    }
     const margin = 16;
     const scale = clamp(Math.min((box.width - 2 * margin) / content.width, (box.height - 2 * margin) / content.height, 1), MIN_SCALE, MAX_SCALE);
     this.set({ scale, x: (box.width - content.width * scale) / 2, y: Math.max(margin, (box.height - content.height * scale) / 2) });
-  }
-
-  /**
-   * The first view of a diagram: fit it when that keeps labels readable; otherwise show it at a
-   * readable scale centred on `focus` (the focused brief's nodes), and let the user pan.
-   */
-  show(focus: Element[], minReadableScale = 0.65): void {
-    const content = this.contentSize();
-    const box = this.viewport.getBoundingClientRect();
-    if (!content || box.width === 0 || box.height === 0) return;
-    const fitScale = Math.min((box.width - 32) / content.width, (box.height - 32) / content.height, 1);
-    if (fitScale >= minReadableScale || focus.length === 0) {
-      this.fit();
-      return;
-    }
-    // Centre of the focus nodes, in the SVG's own units (undo the current transform).
-    const canvasBox = this.canvas.getBoundingClientRect();
-    const boxes = focus.map((element) => element.getBoundingClientRect());
-    const left = Math.min(...boxes.map((b) => b.left));
-    const right = Math.max(...boxes.map((b) => b.right));
-    const top = Math.min(...boxes.map((b) => b.top));
-    const bottom = Math.max(...boxes.map((b) => b.bottom));
-    const cx = ((left + right) / 2 - canvasBox.left) / this.view.scale;
-    const cy = ((top + bottom) / 2 - canvasBox.top) / this.view.scale;
-    const scale = minReadableScale;
-    this.set({ scale, x: box.width / 2 - cx * scale, y: box.height / 2 - cy * scale });
+    this.fitted = true;
   }
 
   /** Zooms by `factor` around a point of the viewport (default: its centre). */

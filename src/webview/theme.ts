@@ -6,9 +6,14 @@
  * colours it was drawn with.
  */
 import type { DisplayStatus } from '../core/graphView';
-import { MERMAID_STATUS_CLASS, STATUS_COLORS, EDGE_COLORS } from '../core/mermaid';
+import { MERMAID_STATUS_CLASS, EDGE_COLORS } from '../core/mermaid';
+import { statusStrokes } from './palette';
 
-export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
+export { STATUS_STROKES, statusStrokes } from './palette';
+
+import type { ThemeKind } from './palette';
+
+export type { ThemeKind } from './palette';
 
 export function themeKind(body: HTMLElement = document.body): ThemeKind {
   if (body.classList.contains('vscode-high-contrast-light')) return 'high-contrast-light';
@@ -19,22 +24,6 @@ export function themeKind(body: HTMLElement = document.body): ThemeKind {
 
 export const isDarkTheme = (kind: ThemeKind) => kind === 'dark' || kind === 'high-contrast';
 export const isHighContrast = (kind: ThemeKind) => kind === 'high-contrast' || kind === 'high-contrast-light';
-
-/** The theme colour of a status; VS Code's chart colours adapt to light, dark and high contrast. */
-const STATUS_VARIABLES: Record<DisplayStatus, string> = {
-  'done': '--vscode-charts-green',
-  'on-track': '--vscode-charts-blue',
-  'at-risk': '--vscode-charts-yellow',
-  'blocked': '--vscode-charts-red',
-  'off-track': '--vscode-errorForeground',
-  'in-progress': '--vscode-textLink-foreground',
-  'not-started': '--vscode-descriptionForeground',
-  'proposed': '--vscode-charts-foreground',
-  'no-status': '--vscode-disabledForeground',
-  'overdue': '--vscode-charts-orange',
-  'cancelled': '--vscode-disabledForeground',
-  'missing': '--vscode-descriptionForeground',
-};
 
 export interface Palette {
   kind: ThemeKind;
@@ -57,8 +46,9 @@ export function readPalette(body: HTMLElement = document.body): Palette {
   const background = read('--vscode-editor-background', dark ? '#1e1e1e' : '#ffffff');
   const foreground = read('--vscode-editor-foreground', dark ? '#d4d4d4' : '#1f1f1f');
   const status = {} as Palette['status'];
-  for (const key of Object.keys(STATUS_VARIABLES) as DisplayStatus[]) {
-    const stroke = read(STATUS_VARIABLES[key], STATUS_COLORS[key].stroke);
+  const strokes = statusStrokes(kind);
+  for (const key of Object.keys(strokes) as DisplayStatus[]) {
+    const stroke = strokes[key];
     // High contrast: no tinted fills, the theme's background and a strong border carry it.
     status[key] = { stroke, fill: isHighContrast(kind) ? background : mix(stroke, background, dark ? 0.28 : 0.18) };
   }

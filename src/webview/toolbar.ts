@@ -5,6 +5,7 @@
 import { MAX_DEPTH, type DiagramDirection, type DiagramNode, type DiagramOptions, type DiagramScope } from '../core/diagramProtocol';
 import { button, h, select } from './dom';
 import { DISPLAY_STATUSES, STATUS_LABELS } from '../core/status';
+import { ARROW_MEANING, STATUS_SYMBOLS } from '../core/mermaid';
 
 export interface ToolbarActions {
   setOptions(patch: Partial<DiagramOptions>): void;
@@ -71,13 +72,16 @@ export class Toolbar {
       h('div', { class: 'pb-group' }, copy, exportSvg),
     );
 
-    const hint = 'Arrows point from a dependency to what needs it. Click a node to open its brief and trace its critical path. Drag to pan, wheel to zoom.';
-    this.legend = h('div', { class: 'pb-legend', attrs: { 'aria-label': `Legend. ${hint}`, title: hint } },
+    const hint = `${ARROW_MEANING} Click a node to open its brief; pick a node under Critical path to trace it. Drag to pan, wheel to zoom.`;
+    this.legend = h('div', { class: 'pb-legend', attrs: { 'aria-label': `Legend. ${hint}` } },
+      // The same symbol and word as on the nodes, in the nodes' colour.
       ...DISPLAY_STATUSES.map((status) =>
-        h('span', { class: 'pb-legend-item' }, h('span', { class: `pb-swatch pb-swatch-${status}`, attrs: { 'aria-hidden': 'true' } }), STATUS_LABELS[status])),
+        h('span', { class: 'pb-legend-item', attrs: { 'data-status': status } },
+          h('span', { class: `pb-swatch pb-swatch-${status}`, attrs: { 'aria-hidden': 'true' }, text: STATUS_SYMBOLS[status] }), STATUS_LABELS[status])),
       h('span', { class: 'pb-legend-item' }, h('span', { class: 'pb-line pb-line-cycle', attrs: { 'aria-hidden': 'true' } }), 'Cycle'),
       h('span', { class: 'pb-legend-item' }, h('span', { class: 'pb-line pb-line-conflict', attrs: { 'aria-hidden': 'true' } }), 'Schedule conflict'),
       h('span', { class: 'pb-legend-item' }, h('span', { class: 'pb-line pb-line-critical', attrs: { 'aria-hidden': 'true' } }), 'Critical path'),
+      h('span', { class: 'pb-legend-item pb-legend-arrow' }, h('span', { class: 'pb-arrow', attrs: { 'aria-hidden': 'true' }, text: 'A \u2192 B' }), 'A depends on B'),
     );
   }
 

@@ -114,7 +114,7 @@ describe('diagram model: Mermaid text of the panel', () => {
     assert.equal(edge('a#early', 'a#late').inCycle, false);
     assert.equal(edge('a#early', 'a#loop').scheduleConflict, true);
     assert.doesNotMatch(model.source, /stroke-width:4px/, 'the critical path is highlighted on selection, not drawn');
-    assert.match(model.source, /n1\["Late<br\/>@x · 2026-01-01"\]/);
+    assert.match(model.source, /n1\["Late<br\/>@x · 2026-01-01<br\/>#9719; Overdue"\]/);
   });
 
   it('says when there is nothing to draw, or the focus is gone', () => {

@@ -11,6 +11,12 @@ import type { DiagramMessage, DiagramOptions, WebviewToHost } from '../../src/co
 import { graphOf } from './cli/briefs';
 import { buildWebviewBundle, CHROMIUM, openDiagramPage, type DiagramPageHandle } from './diagramPage';
 
+// Some checks run in the page (Chromium), not in Node; the project's tsconfig has no DOM library.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const document: any, window: any, DOMParser: any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare function getComputedStyle(element: unknown): any;
+
 const TODAY = '2026-03-01';
 const OPTIONS: DiagramOptions = { scope: 'brief', depth: 2, direction: 'LR' };
 const XSS_TITLE = '<img src=x onerror="window.__pwned=1;alert(1)"> %%{init: {"securityLevel":"loose"}}%%';
@@ -19,7 +25,7 @@ function diagramMessage(seq: number, graph = sampleGraph(), options = OPTIONS, f
   const model = buildDiagramModel(graph, { options, focus, today: TODAY });
   assert.equal(model.kind, 'diagram');
   if (model.kind !== 'diagram') throw new Error('unreachable');
-  return { type: 'diagram', seq, options, focus, title: model.title, source: model.source, nodes: model.nodes, edges: model.edges, limits: DIAGRAM_LIMITS, resetView };
+  return { type: 'diagram', seq, options, focus, title: model.title, source: model.source, nodes: model.nodes, edges: model.edges, limits: DIAGRAM_LIMITS, resetView, today: model.today };
 }
 
 function sampleGraph(extraMilestone = false) {
@@ -96,9 +102,50 @@ describe('diagram webview in Chromium', function () {
     await ui.waitForPosted((m) => m.type === 'rendered' && m.seq === 3);
   });
 
-  it('opens and selects a node on click, and highlights the critical path the host sends', async () => {
+  it('fits the first drawing to the panel: every node inside the viewport, also in a narrow panel', async () => {
+    await ui.page.setViewportSize({ width: 480, height: 520 });
+    const before = (await ui.posted()).length;
+    await ui.send(diagramMessage(3)); // the same seq as the last one: a fresh drawing, not a stale one
+    await ui.page.waitForFunction((n) => (window as unknown as { __posted: { type: string }[] }).__posted.slice(n).some((m) => m.type === 'rendered'), before);
+    const inside = await ui.page.evaluate(() => {
+      const viewport = document.querySelector('.pb-viewport')!.getBoundingClientRect();
+      return [...document.querySelectorAll('svg g.pb-node')].map((node) => {
+        const box = node.getBoundingClientRect();
+        const ok = box.left >= viewport.left - 0.5 && box.right <= viewport.right + 0.5 && box.top >= viewport.top - 0.5 && box.bottom <= viewport.bottom + 0.5;
+        return ok ? 'in' : `${node.getAttribute('data-node-id')} at ${box.left},${box.top}-${box.right},${box.bottom} outside ${viewport.left},${viewport.top}-${viewport.right},${viewport.bottom}`;
+      });
+    });
+    assert.equal(inside.length, 5);
+    assert.deepEqual(inside.filter((s) => s !== 'in'), []);
+    await ui.page.setViewportSize({ width: 1100, height: 700 });
+  });
+
+  it('shows each node\'s status as a symbol and a word on the node, and the same in the legend', async () => {
+    const shown = await ui.page.$$eval('svg g.pb-node', (groups) => groups.map((g) => [g.getAttribute('data-node-id'), (g.querySelector('.nodeLabel')?.textContent ?? '').replace(/\s+/g, ' ')]));
+    const expected: Record<string, string> = {
+      'payments': '– No status', 'payments#design': '✔ Done', 'payments#cutover': '– No status', 'identity': '– No status', 'identity#tokens': '▲ At risk',
+    };
+    for (const [id, text] of shown) assert.ok(text!.endsWith(expected[id!]), `${id}: ${text}`);
+    const legend = await ui.page.$$eval('.pb-legend-item[data-status]', (items) => items.map((item) => item.textContent));
+    assert.ok(legend.includes('▲At risk') && legend.includes('◷Overdue') && legend.includes('✔Done'), legend.join(' | '));
+    // The legend swatch has the node's colour.
+    const colours = await ui.page.evaluate(() => ({
+      swatch: getComputedStyle(document.querySelector('.pb-swatch-at-risk')!).color,
+      node: getComputedStyle(document.querySelector('g.pb-node.stAtRisk rect, g.pb-node.stAtRisk path')!).stroke,
+    }));
+    assert.equal(colours.swatch, colours.node);
+  });
+
+  it('opens a node\'s brief on click without changing the critical-path selection; the list traces it', async () => {
+    const path = ui.page.getByRole('combobox', { name: 'Highlight the critical path of' });
+    assert.equal(await path.inputValue(), '');
+    const before = (await ui.posted()).length;
     await ui.page.locator('g.pb-node[data-node-id="payments#cutover"]').click();
     await ui.waitForPosted((m) => m.type === 'open' && m.nodeId === 'payments#cutover');
+    assert.equal(await path.inputValue(), '', 'a click does not pick a critical path');
+    assert.deepEqual((await ui.posted()).slice(before).filter((m) => m.type === 'select'), []);
+    assert.equal(await ui.page.locator('g.pb-node.pb-selected').count(), 0);
+    await path.selectOption('payments#cutover');
     await ui.waitForPosted((m) => m.type === 'select' && m.nodeId === 'payments#cutover');
     await ui.send({ type: 'criticalPath', nodeId: 'payments#cutover', path: [
       { id: 'payments#cutover', label: 'click n0 call alert(2)', due: '2026-05-15' },
@@ -108,6 +155,19 @@ describe('diagram webview in Chromium', function () {
     assert.equal(await ui.page.locator('g.pb-node.pb-critical').count(), 2);
     assert.equal(await ui.page.locator('svg.pb-has-selection').count(), 1);
     assert.match(await ui.page.locator('.pb-status').innerText(), /Critical path of click n0 call alert\(2\) \(2026-05-15\): Tokens GA \(2026-04-01\)/);
+  });
+
+  it('wraps a long status line instead of cutting it off', async () => {
+    const steps = Array.from({ length: 12 }, (_, i) => ({ id: i === 0 ? 'payments#cutover' : `x${i}`, label: `A rather long milestone title number ${i}`, due: '2026-05-15' }));
+    await ui.send({ type: 'criticalPath', nodeId: 'payments#cutover', path: steps });
+    await ui.page.waitForFunction(() => document.querySelector('.pb-status')!.textContent!.includes('number 11'));
+    const fits = await ui.page.locator('.pb-status').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, height: el.clientHeight, overflow: getComputedStyle(el).textOverflow }));
+    assert.ok(fits.scroll <= fits.client, `scrollWidth ${fits.scroll} > clientWidth ${fits.client}`);
+    assert.ok(fits.height > 30, 'on more than one line');
+    await ui.send({ type: 'criticalPath', nodeId: 'payments#cutover', path: [
+      { id: 'payments#cutover', label: 'click n0 call alert(2)', due: '2026-05-15' },
+      { id: 'identity#tokens', label: 'Tokens GA', due: '2026-04-01' },
+    ] });
   });
 
   it('keeps pan and zoom across a live update', async () => {
@@ -156,6 +216,29 @@ describe('diagram webview in Chromium', function () {
     assert.match(exported.svg, /^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.match(exported.svg, /<style>[^<]*\.stDone/, 'the theme travels inside the SVG');
     assert.doesNotMatch(exported.svg, /tabindex/);
+    // A legend below the drawing: the date, what an arrow means, the statuses shown.
+    const legend = await ui.page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const svg = doc.documentElement;
+      const g = doc.querySelector('g.pb-export-legend');
+      // Measure it as drawn: put the parsed SVG in the page.
+      const holder = document.createElement('div');
+      holder.append(document.importNode(svg, true));
+      document.body.append(holder);
+      const shown = holder.querySelector('svg')!;
+      const viewBox = shown.viewBox.baseVal;
+      const box = shown.querySelector('g.pb-export-legend').getBBox();
+      const transform = shown.querySelector('g.pb-export-legend').transform.baseVal.consolidate()!.matrix;
+      holder.remove();
+      return {
+        texts: [...(g?.querySelectorAll('text') ?? [])].map((t: { textContent: string }) => t.textContent) as string[],
+        inside: box.x + transform.e >= viewBox.x && box.y + transform.f >= viewBox.y && box.x + transform.e + box.width <= viewBox.x + viewBox.width + 1 && box.y + transform.f + box.height <= viewBox.y + viewBox.height + 1,
+      };
+    }, exported.svg);
+    assert.ok(legend.texts.some((t) => t?.includes('drawn for 2026-03-01')), legend.texts.join(' | '));
+    assert.ok(legend.texts.some((t) => t?.includes('An arrow from A to B means A depends on B')), legend.texts.join(' | '));
+    for (const word of ['✔ Done', '▲ At risk', '– No status']) assert.ok(legend.texts.includes(word), `${word} in ${legend.texts.join(' | ')}`);
+    assert.ok(legend.inside, 'the legend is inside the viewBox');
     assert.deepEqual(await ui.violations(), []);
   });
 });

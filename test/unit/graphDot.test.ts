@@ -56,16 +56,17 @@ describe('dot: toDot', () => {
     { program: 'security', title: 'Security', owner: '@sec', milestones: [{ id: 'audit', title: 'Audit', owner: '@sec', due: '2026-06-15' }] },
   );
 
-  it('draws clusters per program, ids n0…, arrows upstream → downstream, coloured by status', () => {
+  it('draws clusters per program, ids n0…, arrows from dependent to dependency, coloured by status and labelled with it', () => {
     const text = toDot(buildGraphView(graph(), { today: TODAY }));
     assertWellFormed(text);
     assert.match(text, /subgraph cluster_0 \{\n {4}label="platform";/);
-    assert.match(text, /n1 \[label="API \\"frozen\\"\\n@pat · 2026-02-01", style="rounded,filled", fillcolor="#dcfce7"/);
-    assert.match(text, /n2 \[label="Launch\\\\\\n@pat · 2026-06-01"/, 'a trailing backslash is escaped, then our own \\n');
-    assert.match(text, /n1 -> n2;/);
-    assert.match(text, /n4 -> n2 \[color="#ea580c", penwidth=2, style=dashed\];/, 'schedule conflict');
-    assert.match(text, /n5 \[label="ghost\\nnot defined".*style="rounded,filled,dashed"/);
-    assert.match(text, /n5 -> n2 \[style=dashed\];/, 'dangling edge');
+    assert.match(text, /n1 \[label="API \\"frozen\\"\\n@pat · 2026-02-01\\n\u2714 Done", style="rounded,filled", fillcolor="#dcfce7"/);
+    assert.match(text, /n2 \[label="Launch\\\\\\n@pat · 2026-06-01\\n\u2013 No status"/, 'a trailing backslash is escaped, then our own \\n');
+    // An arrow from A to B means A depends on B: launch (n2) depends on api (n1).
+    assert.match(text, /n2 -> n1;/);
+    assert.match(text, /n2 -> n4 \[color="#ea580c", penwidth=2, style=dashed\];/, 'schedule conflict');
+    assert.match(text, /n5 \[label="ghost\\n\? Not defined".*style="rounded,filled,dashed"/);
+    assert.match(text, /n2 -> n5 \[style=dashed\];/, 'dangling edge');
   });
 
   it('program level: no clusters; rankdir option', () => {

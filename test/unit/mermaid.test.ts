@@ -96,7 +96,7 @@ describe('mermaid: toMermaid', () => {
     },
   );
 
-  it('draws a flowchart with a subgraph per program, stable ids, upstream → downstream arrows', () => {
+  it('draws a flowchart with a subgraph per program, stable ids, status words, arrows from dependent to dependency', () => {
     const view = buildGraphView(graph(), { today: TODAY });
     const text = toMermaid(view);
     assertWellFormed(text);
@@ -104,30 +104,31 @@ describe('mermaid: toMermaid', () => {
     assert.equal(text, [
       'flowchart LR',
       '  subgraph s0["platform"]',
-      '    n0[["Platform<br/>@pat · 2026-09-30"]]',
-      '    n1["API frozen<br/>@pat · 2026-02-01"]',
-      '    n2["Launch<br/>@pat · 2026-06-01"]',
+      '    n0[["Platform<br/>@pat · 2026-09-30<br/>#8211; No status"]]',
+      '    n1["API frozen<br/>@pat · 2026-02-01<br/>#10004; Done"]',
+      '    n2["Launch<br/>@pat · 2026-06-01<br/>#8211; No status"]',
       '  end',
       '  subgraph s1["security"]',
-      '    n3[["Security<br/>@sec"]]',
-      '    n4["Audit<br/>@sec · 2026-06-15"]',
-      '    n5["Loop<br/>@sec · 2026-01-01"]',
+      '    n3[["Security<br/>@sec<br/>#8856; Blocked"]]',
+      '    n4["Audit<br/>@sec · 2026-06-15<br/>#8211; No status"]',
+      '    n5["Loop<br/>@sec · 2026-01-01<br/>#9719; Overdue"]',
       '  end',
       '  subgraph s2["ghost"]',
-      '    n6["ghost#35;m<br/>not defined"]',
+      '    n6["ghost#35;m<br/>#63; Not defined"]',
       '  end',
-      '  n1 --> n2',
-      '  n4 --> n2',
-      '  n6 -.-> n2',
-      '  n5 --> n4',
+      // platform#launch depends on platform#api: the arrow goes from launch (n2) to api (n1).
+      '  n2 --> n1',
+      '  n2 --> n4',
+      '  n2 -.-> n6',
       '  n4 --> n5',
+      '  n5 --> n4',
       '  classDef stNoStatus fill:#ffffff,stroke:#9ca3af,color:#374151',
       '  class n0,n2,n4 stNoStatus',
       '  classDef stDone fill:#dcfce7,stroke:#16a34a,color:#14532d',
       '  class n1 stDone',
-      '  classDef stBlocked fill:#fee2e2,stroke:#dc2626,color:#7f1d1d',
+      '  classDef stBlocked fill:#ffeff7,stroke:#bf3989,color:#772057',
       '  class n3 stBlocked',
-      '  classDef stOverdue fill:#ffedd5,stroke:#ea580c,color:#7c2d12',
+      '  classDef stOverdue fill:#ffebe9,stroke:#d1242f,color:#82071e',
       '  class n5 stOverdue',
       '  classDef stMissing fill:#ffffff,stroke:#6b7280,color:#374151,stroke-dasharray:4 3',
       '  class n6 stMissing',
@@ -159,7 +160,7 @@ describe('mermaid: toMermaid', () => {
     assertWellFormed(text);
     assert.match(text, /^flowchart TB\n/);
     assert.doesNotMatch(text, /subgraph/);
-    assert.match(text, /n1 --> n0/, 'security → platform: platform depends on it');
+    assert.match(text, /n0 --> n1/, 'platform → security: platform depends on security');
   });
 
   it('no brief text breaks out: quotes, brackets, HTML, %%{init}%%, click, :::, ;, |, -->', () => {
@@ -184,11 +185,11 @@ describe('mermaid: toMermaid', () => {
     assert.equal(mermaidNodeId(7), 'n7');
     const text = toMermaid(buildGraphView(graphOf({ program: 'end', title: 'End', owner: '@e', milestones: [{ id: 'click', title: 'C', owner: '@e' }] }), { today: TODAY }));
     assertWellFormed(text);
-    assert.match(text, /subgraph s0\["end"\]\n {4}n0\[\["End<br\/>@e"\]\]\n {4}n1\["C<br\/>@e"\]/);
+    assert.match(text, /subgraph s0\["end"\]\n {4}n0\[\["End<br\/>@e<br\/>#8211; No status"\]\]\n {4}n1\["C<br\/>@e<br\/>#8211; No status"\]/);
   });
 
   it('cuts long titles on characters, with an ellipsis', () => {
     const text = toMermaid(buildGraphView(graphOf({ program: 'p', title: `${'x'.repeat(70)}😀`, owner: '@p' }), { today: TODAY }), { maxTitleLength: 10 });
-    assert.match(text, /n0\[\["xxxxxxxxx#8230;<br\/>@p"\]\]/);
+    assert.match(text, /n0\[\["xxxxxxxxx#8230;<br\/>@p<br\/>#8211; No status"\]\]/);
   });
 });

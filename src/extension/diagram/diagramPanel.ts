@@ -38,6 +38,45 @@ export function defaultOptions(): DiagramOptions {
   };
 }
 
+/** What `vscode.getEditorLayout` answers (sizes in pixels). */
+interface EditorLayout {
+  orientation: 0 | 1;
+  groups: { size?: number; groups?: unknown[] }[];
+}
+
+/**
+ * The panel opens beside the brief at a usable width: when the editor groups are one row
+ * (side by side, as `ViewColumn.Beside` makes them) and the diagram got less than half of it
+ * (a third with three groups, or a group the user had made narrow), the diagram gets half and
+ * the other groups share the rest in their proportions. Other layouts are left as they are.
+ */
+export async function ensureUsableWidth(panel: vscode.WebviewPanel): Promise<void> {
+  try {
+    // A panel created `Beside` learns its column when the workbench has placed it.
+    const column = panel.viewColumn ?? await new Promise<vscode.ViewColumn | undefined>((resolve) => {
+      const timer = setTimeout(() => done(), 5000);
+      const listener = panel.onDidChangeViewState(() => done());
+      function done() {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(panel.viewColumn);
+      }
+    });
+    const layout = await vscode.commands.executeCommand<EditorLayout | undefined>('vscode.getEditorLayout');
+    if (!layout || layout.orientation !== 0 || layout.groups.length < 2 || layout.groups.some((group) => group.groups)) return;
+    if (column === undefined || column < 1 || column > layout.groups.length) return;
+    const sizes = layout.groups.map((group) => group.size ?? 0);
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    const own = sizes[column - 1];
+    if (total <= 0 || own / total >= 0.49) return;
+    const rest = total - own;
+    const groups = sizes.map((size, i) => ({ size: i === column - 1 ? 0.5 : rest > 0 ? (0.5 * size) / rest : 0.5 / (sizes.length - 1) }));
+    await vscode.commands.executeCommand('vscode.setEditorLayout', { orientation: 0, groups });
+  } catch {
+    // A VS Code without these commands: keep its layout.
+  }
+}
+
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
 }
@@ -68,6 +107,7 @@ export class DiagramPanel implements vscode.Disposable {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { ...webviewOptions(extensionUri), retainContextWhenHidden: false },
     );
+    void ensureUsableWidth(panel);
     return new DiagramPanel(panel, extensionUri, index, { options, focus });
   }
 
@@ -180,7 +220,7 @@ export class DiagramPanel implements vscode.Disposable {
     const common = { seq: ++this.seq, options: this.options, title: model.title, ...(this.focus !== undefined && { focus: this.focus }) };
     switch (model.kind) {
       case 'diagram':
-        return { type: 'diagram', ...common, source: model.source, nodes: model.nodes, edges: model.edges, limits: DIAGRAM_LIMITS, resetView };
+        return { type: 'diagram', ...common, source: model.source, nodes: model.nodes, edges: model.edges, limits: DIAGRAM_LIMITS, resetView, today: model.today };
       case 'tooLarge':
         return { type: 'tooLarge', ...common, nodes: model.nodes, edges: model.edges, limits: DIAGRAM_LIMITS, suggestion: model.suggestion };
       case 'empty':
@@ -254,7 +294,11 @@ export class DiagramPanel implements vscode.Disposable {
     if (picked) this.focusOn(picked.program, 'brief');
   }
 
-  /** Opens the brief that defines a node at its line, beside the diagram; keeps focus in the diagram. */
+  /**
+   * Opens the brief that defines a node at its line in another editor group, keeping the focus
+   * and the diagram's group as they are: a group that shows the brief already, else the last
+   * active other group; only when the diagram is alone a new group beside it.
+   */
   private async open(nodeId: string): Promise<void> {
     const node = this.index.workspace.graph().nodes.get(nodeId);
     if (!node) {
@@ -263,18 +307,20 @@ export class DiagramPanel implements vscode.Disposable {
     }
     const position = new vscode.Position(node.line, 0);
     await vscode.window.showTextDocument(vscode.Uri.parse(node.uri), {
-      viewColumn: this.editorColumn(),
+      viewColumn: this.editorColumn(vscode.Uri.parse(node.uri)),
       selection: new vscode.Range(position, position),
       preserveFocus: true,
     });
   }
 
-  /** The column of an editor group other than the diagram's, so opening a brief never covers the diagram. */
-  private editorColumn(): vscode.ViewColumn {
+  /** The column of an editor group other than the diagram's, so opening a brief never covers the diagram nor splits it. */
+  private editorColumn(uri: vscode.Uri): vscode.ViewColumn {
     const own = this.panel.viewColumn;
-    const other = vscode.window.visibleTextEditors.map((editor) => editor.viewColumn).find((column) => column !== undefined && column !== own);
-    if (other !== undefined) return other;
-    return own === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+    const others = vscode.window.tabGroups.all.filter((group) => group.viewColumn !== own);
+    const showsIt = (group: vscode.TabGroup) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString());
+    const textGroup = (group: vscode.TabGroup) => group.activeTab?.input instanceof vscode.TabInputText;
+    const target = others.find(showsIt) ?? others.find(textGroup) ?? others[0];
+    return target?.viewColumn ?? vscode.ViewColumn.Beside;
   }
 
   private async select(nodeId: string | undefined): Promise<void> {

@@ -9,7 +9,9 @@ import {
   type ProgramAttention, type ProgramNode, type ProgramsGrouping, type ProgramsTreeNode,
 } from '../../core/programsTree';
 import type { Brief } from '../../core';
+import { displayStatus, milestoneFacts, programFacts, STATUS_LABELS, type DisplayStatus } from '../../core/status';
 import type { BriefIndex } from '../briefIndex';
+import { STATUS_ICONS } from './statusIcons';
 import { escapeMarkdown, openAt, plural, safeMarkdown, todayOf } from './shared';
 
 const STATE_KEY = 'programBriefs.programs.grouping';
@@ -75,6 +77,14 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsTre
     return item;
   }
 
+  /** A milestone's display status, from the core (the node's id ends with `/milestone:<index>`). */
+  private milestoneDisplay(node: Extract<ProgramsTreeNode, { kind: 'milestone' }>): DisplayStatus | undefined {
+    const index = /\/milestone:(\d+)$/.exec(node.id)?.[1];
+    const brief = this.index.workspace.get(node.uri);
+    const milestone = index === undefined ? undefined : brief?.milestones[Number(index)];
+    return brief && milestone ? displayStatus(milestoneFacts(brief, milestone), todayOf(this.index)) : undefined;
+  }
+
   getTreeItem(node: ProgramsTreeNode): vscode.TreeItem {
     const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     switch (node.kind) {
@@ -82,7 +92,8 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsTre
         const item = new vscode.TreeItem(node.label, collapsed);
         item.id = node.id;
         item.description = plural(node.briefs.length, 'program');
-        item.iconPath = node.grouping === 'status' ? statusIcon(node.key) : new vscode.ThemeIcon(node.grouping === 'owner' ? 'person' : 'organization');
+        // A status group's key is the status as written: the core says what it shows as.
+        item.iconPath = node.grouping === 'status' ? statusIcon(displayStatus({ kind: 'program', status: node.key }, todayOf(this.index))) : new vscode.ThemeIcon(node.grouping === 'owner' ? 'person' : 'organization');
         item.contextValue = 'programGroup';
         return item;
       }
@@ -90,7 +101,8 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsTre
         const item = new vscode.TreeItem(node.label, collapsed);
         item.id = node.id;
         item.description = programDescription(node);
-        item.iconPath = statusIcon(node.status);
+        const brief = this.index.workspace.get(node.uri) ?? node.brief;
+        item.iconPath = statusIcon(displayStatus(programFacts(brief), todayOf(this.index)));
         item.contextValue = 'program';
         item.command = openAt(node.uri, node.range, 'Open Brief');
         return item;
@@ -106,15 +118,10 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsTre
       }
       case 'milestone': {
         const item = leaf(node.id, node.label, milestoneDescription(node), node.uri, node.range);
-        item.iconPath = node.overdue
-          ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'))
-          : node.atRisk
-            ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
-            : node.status === 'done'
-              ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
-              : node.status === 'cancelled' ? new vscode.ThemeIcon('circle-slash') : new vscode.ThemeIcon('milestone');
-        item.tooltip = [node.milestoneId && `Milestone ${node.milestoneId}`, node.owner && `Owner ${node.owner}`, node.overdue && `Overdue: was due ${node.due}`,
-          node.atRisk && `Status ${node.status}`, node.dependencies === 1 ? '1 dependency' : `${node.dependencies} dependencies`].filter(Boolean).join('\n');
+        const display = this.milestoneDisplay(node);
+        item.iconPath = display ? statusIcon(display) : new vscode.ThemeIcon('milestone');
+        item.tooltip = [node.milestoneId && `Milestone ${node.milestoneId}`, display && `Status: ${STATUS_LABELS[display]}`, node.owner && `Owner ${node.owner}`,
+          node.overdue && `Overdue: was due ${node.due}`, node.dependencies === 1 ? '1 dependency' : `${node.dependencies} dependencies`].filter(Boolean).join('\n');
         item.contextValue = node.overdue ? 'milestone.overdue' : node.atRisk ? 'milestone.atRisk' : 'milestone';
         return item;
       }
@@ -145,16 +152,10 @@ function leaf(id: string, label: string, description: string, uri: string, range
   return item;
 }
 
-function statusIcon(status: string | undefined): vscode.ThemeIcon {
-  switch (status) {
-    case 'on-track': return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-    case 'at-risk': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-    case 'off-track':
-    case 'blocked': return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    case 'done': return new vscode.ThemeIcon('check-all');
-    case 'cancelled': return new vscode.ThemeIcon('circle-slash');
-    default: return new vscode.ThemeIcon('circle-outline');
-  }
+/** The icon of a display status (decided by src/core/status.ts): one codicon per status. */
+function statusIcon(display: DisplayStatus): vscode.ThemeIcon {
+  const { icon, color } = STATUS_ICONS[display];
+  return color ? new vscode.ThemeIcon(icon, new vscode.ThemeColor(color)) : new vscode.ThemeIcon(icon);
 }
 
 function programTooltip(node: ProgramNode, attention: ProgramAttention): vscode.MarkdownString {

@@ -339,7 +339,7 @@ describe('cli: graph', () => {
   it('prints Mermaid by default', async () => {
     const result = await cli(['graph', 'graph', '--today', '2026-01-01']);
     assert.equal(result.code, 0);
-    assert.match(result.stdout, /^flowchart LR\n {2}subgraph s0\["data"\]\n {4}n0\[\["Data warehouse<br\/>@dee · 2026-08-01"\]\]/);
+    assert.match(result.stdout, /^flowchart LR\n {2}subgraph s0\["data"\]\n {4}n0\[\["Data warehouse<br\/>@dee · 2026-08-01<br\/>#8856; Blocked"\]\]/);
     assert.ok(!result.stdout.includes('<img'));
   });
 

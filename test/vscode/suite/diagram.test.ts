@@ -73,8 +73,69 @@ suite('Dependency diagram', () => {
     assert.equal(diagramTabs().length, 1);
   });
 
-  test('a node click opens its brief at the node\'s line, beside the diagram', async () => {
+  /** The editor groups' widths (one row), from the workbench. */
+  async function groupWidths(): Promise<number[]> {
+    const layout = await vscode.commands.executeCommand<{ orientation: number; groups: { size?: number }[] }>('vscode.getEditorLayout');
+    return layout.groups.map((group) => group.size ?? 0);
+  }
+
+  function diagramShare(widths: number[], panel: vscode.WebviewPanel): number {
+    return widths[(panel.viewColumn ?? 1) - 1] / widths.reduce((sum, width) => sum + width, 0);
+  }
+
+  test('the panel opens at a usable width: at least half of a row of editor groups', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllGroups');
+    await waitFor(() => diagram.panel === undefined, 'no panel');
+    // Two briefs side by side, the second active: the diagram opens as a third group.
+    await vscode.window.showTextDocument(await open('diagram-ledger.md'), vscode.ViewColumn.One);
+    await vscode.window.showTextDocument(await open('diagram-checkout.md'), vscode.ViewColumn.Two);
+    const since = renders.length;
+    await vscode.commands.executeCommand('programBriefs.showDiagram');
     const panel = await waitFor(() => diagram.panel, 'the diagram panel');
+    await nextRender(since, 'the drawing');
+    try {
+      await waitFor(async () => (await groupWidths()).length === 3 && diagramShare(await groupWidths(), panel.panel) >= 0.45, 'the diagram at half the width', 15_000)
+        .catch(async (error) => {
+          throw new Error(`${error}: widths ${(await groupWidths()).join(', ')}, diagram in column ${panel.panel.viewColumn}`);
+        });
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllGroups');
+      await waitFor(() => diagram.panel === undefined, 'no panel');
+    }
+  });
+
+  test('a node click opens its brief in the other group: no new group, the diagram keeps its width', async () => {
+    await vscode.window.showTextDocument(await open('diagram-checkout.md'), vscode.ViewColumn.One);
+    const since = renders.length;
+    await vscode.commands.executeCommand('programBriefs.showDiagram');
+    const panel = await waitFor(() => diagram.panel, 'the diagram panel');
+    await nextRender(since, 'the drawing');
+    await waitFor(() => vscode.window.tabGroups.all.length === 2, 'two groups');
+    const before = await groupWidths();
+    await panel.receive({ type: 'open', nodeId: 'diagram-ledger#audit' });
+    const ledger = await open('diagram-ledger.md');
+    const editor = await waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === ledger.uri.toString()), 'the ledger brief in an editor');
+    assert.notEqual(editor.viewColumn, panel.panel.viewColumn);
+    assert.equal(vscode.window.tabGroups.all.length, 2, 'no new group');
+    assert.deepEqual(await groupWidths(), before, 'the layout is unchanged');
+
+    // The diagram alone: the brief opens in a new group beside it, and the diagram keeps half.
+    for (const group of vscode.window.tabGroups.all.filter((g) => g.viewColumn !== panel.panel.viewColumn)) await vscode.window.tabGroups.close(group);
+    await waitFor(() => vscode.window.tabGroups.all.length === 1, 'the diagram alone');
+    await panel.receive({ type: 'open', nodeId: 'diagram-ledger#audit' });
+    await waitFor(() => vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === ledger.uri.toString()), 'the ledger brief beside the diagram');
+    assert.equal(vscode.window.tabGroups.all.length, 2);
+    assert.ok(diagramShare(await groupWidths(), panel.panel) >= 0.4, `diagram share ${diagramShare(await groupWidths(), panel.panel)}`);
+    await vscode.commands.executeCommand('workbench.action.closeAllGroups');
+    await waitFor(() => diagram.panel === undefined, 'no panel');
+  });
+
+  test('a node click opens its brief at the node\'s line, beside the diagram', async () => {
+    await vscode.window.showTextDocument(await open('diagram-checkout.md'), vscode.ViewColumn.One);
+    const since = renders.length;
+    await vscode.commands.executeCommand('programBriefs.showDiagram');
+    const panel = await waitFor(() => diagram.panel, 'the diagram panel');
+    await nextRender(since, 'the drawing', (event) => event.ok && event.nodes === 10);
     await panel.receive({ type: 'open', nodeId: 'diagram-ledger#api' });
     const ledger = await open('diagram-ledger.md');
     const editor = await waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === ledger.uri.toString()), 'the ledger brief in an editor');

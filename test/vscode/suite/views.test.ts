@@ -131,8 +131,8 @@ suite('Tree views', () => {
     assert.deepEqual(await render(views.programs.provider, roots.slice(0, 2)), [
       'views-alpha — at-risk · @vera · target 2099-06-30 {warning:list.warningForeground}',
       '  Milestones — 3 · 2 overdue or at risk {milestone}',
-      '    Design approved — due 2020-01-15 · done {pass:testing.iconPassed}',
-      '    Late milestone — overdue · due 2020-02-01 · in-progress {warning:list.errorForeground}',
+      '    Design approved — due 2020-01-15 · done {check-all:testing.iconPassed}',
+      '    Late milestone — overdue · due 2020-02-01 · in-progress {watch:list.errorForeground}',
       '    Launch — due 2099-05-01 · at-risk · 2 deps {warning:list.warningForeground}',
       '  Risks — 2 · 1 unmitigated {shield}',
       '    Vendor ships late — high/high · open · no mitigation {warning:list.warningForeground}',

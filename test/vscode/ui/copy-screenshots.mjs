@@ -13,6 +13,8 @@ const pictures = {
   'views.png': 'package-views.png',
   'diagram.png': 'package-diagram.png',
   'diagram-dark.png': 'diagram-dark.png',
+  'diagram-light.png': 'diagram-light.png',
+  'diagram-hc.png': 'diagram-hc.png',
   'quick-fix.png': 'quick-fix.png',
 };
 mkdirSync(to, { recursive: true });

@@ -1,8 +1,11 @@
 // The dependency diagram as a user sees it in real VS Code (code-server + Chromium): the
-// command opens the panel, its webview (nested iframes, found with page.frames()) renders an
-// SVG with the expected nodes, a click on a node opens the right brief, hostile titles show as
-// text and run nothing (no dialog, no CSP violation, no <img>), light and dark themes, and the
-// panel comes back after a reload. Screenshots: test-results/screenshots/diagram-*.png.
+// command opens the panel beside the brief at a usable width, its webview (nested iframes,
+// found with page.frames()) renders an SVG with the expected nodes, fitted to the panel, each
+// node showing its status as a word; the status line reads in full; a click on a node opens
+// the right brief without narrowing the panel or changing the critical-path selection; hostile
+// titles show as text and run nothing (no dialog, no CSP violation, no <img>); light, dark and
+// high-contrast themes; and the panel comes back after a reload.
+// Screenshots: test-results/screenshots/diagram-*.png (light, dark, hc, critical-path, ...).
 // Waits only on conditions in the page.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -41,6 +44,46 @@ async function toggleTheme(page) {
   await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
 }
 
+/** Picks a colour theme by its name with "Preferences: Color Theme" (as `workbench.colorTheme`). */
+async function setTheme(page, name) {
+  await page.locator('.editor-instance .view-lines').filter({ visible: true }).first().click();
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>Preferences: Color Theme');
+  // Exactly that command ("Browse Color Themes in Marketplace" is listed first).
+  // A row whose label or description (the theme picker shows a theme's id, "Default Dark Modern", there) is exactly `label`.
+  const rowNamed = (label) => page.locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name, .label-description', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+  await rowNamed('Preferences: Color Theme').click();
+  // The same widget now lists the themes.
+  await until(async () => !(await input.inputValue()).startsWith('>'), 'the theme picker');
+  await input.fill(name);
+  await rowNamed(name).click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Every status a node can show, as the core words them (src/core/status.ts STATUS_LABELS). */
+const STATUS_WORDS = ['Done', 'Cancelled', 'Overdue', 'Blocked', 'Off track', 'At risk', 'On track', 'In progress', 'Not started', 'Proposed', 'No status', 'Not defined'];
+
+/** The nodes outside the diagram's viewport (none when the drawing is fitted). */
+async function nodesOutside(frame) {
+  return frame.evaluate(() => {
+    const viewport = document.querySelector('.pb-viewport').getBoundingClientRect();
+    return [...document.querySelectorAll('svg g.pb-node')].filter((node) => {
+      const box = node.getBoundingClientRect();
+      return box.left < viewport.left - 0.5 || box.right > viewport.right + 0.5 || box.top < viewport.top - 0.5 || box.bottom > viewport.bottom + 0.5;
+    }).map((node) => node.getAttribute('data-node-id'));
+  });
+}
+
+/** The webview's width as a share of the editor area. */
+async function panelShare(page, frame) {
+  const webview = await (await frame.frameElement()).boundingBox();
+  const editor = await page.locator('.part.editor').first().boundingBox();
+  return webview.width / editor.width;
+}
+
 async function bodyTheme(frame) {
   return frame.locator('body').evaluate((body) => [...body.classList].find((c) => c.startsWith('vscode-')));
 }
@@ -66,10 +109,38 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
   if ((await frame.locator('svg').count()) !== 1) throw new Error('expected one SVG in the panel');
   const status = await frame.locator('.pb-status').innerText();
   if (!/10 nodes and \d+ dependencies/.test(status)) throw new Error(`status line: ${status}`);
+  // Beside the brief, at a usable width; the first drawing fits the panel.
+  const share = await panelShare(page, frame);
+  if (share < 0.45) throw new Error(`the panel is a strip: ${(share * 100).toFixed(0)}% of the editor area`);
+  await until(async () => (await nodesOutside(frame)).length === 0, 'every node inside the panel (fitted)')
+    .catch(async (error) => { throw new Error(`${error.message}: outside ${(await nodesOutside(frame)).join(', ')}`); });
+  // Each node says its status in words, not by colour alone.
+  const nodeTexts = await frame.locator('svg g.pb-node').evaluateAll((groups) => groups.map((g) => [g.getAttribute('data-node-id'), g.querySelector('.nodeLabel')?.textContent ?? '']));
+  const wordless = nodeTexts.filter(([, text]) => !STATUS_WORDS.some((word) => text.includes(word)));
+  if (wordless.length > 0) throw new Error(`nodes without a status word: ${wordless.map(([id, text]) => `${id} (${text})`).join('; ')}`);
+  // The status line reads in full.
+  const line = await frame.locator('.pb-status').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  if (line.scroll > line.client) throw new Error(`the status line is cut off: scrollWidth ${line.scroll} > clientWidth ${line.client}`);
   const originalTheme = await bodyTheme(frame);
-  await shot(originalTheme === 'vscode-light' ? 'light' : 'dark');
 
-  // 2. Click a node: its brief opens at its line.
+  // 2. Light, dark and high contrast (the themes' own names, as `workbench.colorTheme`).
+  for (const [theme, name, bodyClass, kind] of [['Default Dark Modern', 'dark', 'vscode-dark', 'dark'], ['Default High Contrast', 'hc', 'vscode-high-contrast', 'high-contrast'], ['Default Light Modern', 'light', 'vscode-light', 'light']]) {
+    await setTheme(page, theme);
+    await until(async () => (await bodyTheme(frame)) === bodyClass, `the webview in ${theme}`);
+    // Redrawn with the theme's colours (the webview marks #app with the theme it drew for).
+    await until(async () => (await frame.locator('#app').getAttribute('data-theme')) === kind && (await frame.locator('#app[data-busy]').count()) === 0
+      && (await frame.locator('svg g.pb-node').count()) === EXPECTED_NODES.length && (await nodesOutside(frame)).length === 0, `the diagram redrawn in ${theme}`);
+    await shot(name);
+  }
+  if (originalTheme !== 'vscode-light') {
+    await toggleTheme(page);
+    await until(async () => (await bodyTheme(frame)) === originalTheme, 'the original theme back');
+  }
+
+  // 3. Click a node: its brief opens at its line, in the other group; the panel keeps its
+  // width and the critical-path selection is left as it was.
+  const pathSelect = frame.locator('select[aria-label="Highlight the critical path of"]');
+  const selectionBefore = await pathSelect.inputValue();
   await frame.locator('g.pb-node[data-node-id="diagram-ledger#api"]').click();
   await page.locator('.tabs-container .tab', { hasText: 'diagram-ledger.md' }).first().waitFor();
   // The cursor is on the milestone's `id:` line: Monaco marks that line number as active.
@@ -77,24 +148,18 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
   const apiLine = String(ledgerLines.findIndex((line) => line.includes('- id: api')) + 1);
   const editor = page.locator('.editor-instance').filter({ visible: true }).first();
   await until(async () => (await editor.locator('.line-numbers.active-line-number').first().innerText()).trim() === apiLine, `the cursor on line ${apiLine} of the ledger brief`);
-  const selected = await frame.locator('g.pb-node.pb-selected').getAttribute('data-node-id');
-  if (selected !== 'diagram-ledger#api') throw new Error(`selected node: ${selected}`);
+  const after = await panelShare(page, frame);
+  if (after < 0.45) throw new Error(`the click squeezed the panel to ${(after * 100).toFixed(0)}% of the editor area`);
+  if ((await pathSelect.inputValue()) !== selectionBefore) throw new Error(`the click changed the critical-path selection to ${await pathSelect.inputValue()}`);
+  if ((await frame.locator('g.pb-node.pb-selected').count()) !== 0) throw new Error('the click selected a node');
 
-  // 3. Select a milestone: its critical path is highlighted and spelled out.
-  await frame.locator('g.pb-node[data-node-id="diagram-checkout#build"]').click();
+  // 4. Pick a milestone under "Critical path": its path is highlighted and spelled out.
+  await pathSelect.selectOption('diagram-checkout#build');
   await until(async () => (await frame.locator('g.pb-node.pb-critical').count()) === 2, 'the critical path of build');
   await until(async () => /Critical path of New checkout built \(2026-05-01\): Ledger write API \(2026-04-15\)/.test(await frame.locator('.pb-status').innerText()), 'the critical path in the status line');
   if ((await frame.locator('path.flowchart-link.pb-cycle').count()) !== 2) throw new Error('the ledger cycle should be drawn as two cycle edges');
   if ((await frame.locator('path.flowchart-link.pb-conflict').count()) < 1) throw new Error('the schedule conflict should be highlighted');
   await shot('critical-path');
-
-  // 4. The other theme.
-  await toggleTheme(page);
-  await until(async () => (await bodyTheme(frame)) !== originalTheme, 'the webview to follow the theme');
-  await until(async () => (await frame.locator('svg g.pb-node').count()) === EXPECTED_NODES.length, 'the redrawn diagram');
-  await shot(originalTheme === 'vscode-light' ? 'dark' : 'light');
-  await toggleTheme(page);
-  await until(async () => (await bodyTheme(frame)) === originalTheme, 'the original theme back');
 
   // 5. A brief whose titles carry HTML, a directive and click lines: shown as text, nothing runs.
   await page.locator('.editor-instance .view-lines').filter({ visible: true }).first().click();

@@ -34,7 +34,8 @@ export default async ({ page, screenshotsDir }) => {
   await row(programs, 'Vendor ships late').waitFor({ state: 'visible' });
   const late = await row(programs, 'Late milestone').innerText();
   if (!late.includes('overdue')) throw new Error(`the overdue milestone should say so, got: ${late}`);
-  if ((await row(programs, 'Late milestone').locator('.codicon-warning').count()) === 0) throw new Error('the overdue milestone should have a warning icon');
+  // Overdue has its own icon (a clock), not the at-risk warning in another colour (src/extension/views/statusIcons.ts).
+  if ((await row(programs, 'Late milestone').locator('.codicon-watch').count()) === 0) throw new Error('the overdue milestone should have the overdue (watch) icon');
 
   // Checklist: expand views-alpha (its headings open expanded).
   await row(checklist, 'views-alpha').waitFor({ state: 'visible', timeout: 30_000 });
