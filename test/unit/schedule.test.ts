@@ -4,37 +4,11 @@
  */
 import * as assert from 'node:assert/strict';
 import {
-  buildScheduleGraph, computeSchedule, dateOfDay, dayNumber, drivingChain, remainingCriticalPath, slipImpact,
+  buildScheduleGraph, computeSchedule, dateOfDay, drivingChain, remainingCriticalPath, slipImpact,
   type ScheduleResult,
 } from '../../src/core/schedule';
-import { BriefWorkspace } from '../../src/core/workspace';
 import { prng } from '../support/prng';
-
-interface MilestoneSpec { id: string; due?: string; status?: string; depends?: string[] }
-interface BriefSpec { program: string; target?: string; status?: string; depends?: string[]; milestones: MilestoneSpec[] }
-
-function briefText(spec: BriefSpec): string {
-  const lines = ['---', `program: ${spec.program}`, `title: "${spec.program}"`, 'owner: "@maria"'];
-  if (spec.status) lines.push(`status: ${spec.status}`);
-  if (spec.target) lines.push(`target: ${spec.target}`);
-  if (spec.depends?.length) lines.push(`depends_on: [${spec.depends.join(', ')}]`);
-  lines.push('milestones:');
-  if (spec.milestones.length === 0) lines[lines.length - 1] = 'milestones: []';
-  for (const m of spec.milestones) {
-    lines.push(`  - id: ${m.id}`, `    title: "${m.id}"`, '    owner: "@maria"');
-    if (m.due) lines.push(`    due: ${m.due}`);
-    if (m.status) lines.push(`    status: ${m.status}`);
-    if (m.depends?.length) lines.push(`    depends_on: [${m.depends.join(', ')}]`);
-  }
-  lines.push('---', '');
-  return lines.join('\n');
-}
-
-function workspaceOf(specs: BriefSpec[]): BriefWorkspace {
-  const workspace = new BriefWorkspace();
-  for (const spec of specs) workspace.setText(`file:///ws/${spec.program}.md`, briefText(spec));
-  return workspace;
-}
+import { randomWorkspace, workspaceOf, type BriefSpec } from './scheduleFixtures';
 
 const date = (result: ScheduleResult, id: string) => {
   const forecast = result.get(id)?.forecast;
@@ -45,7 +19,7 @@ const date = (result: ScheduleResult, id: string) => {
  * The worked example of docs/schedule.md. The storage cluster is late, so the API is late,
  * so the cutover is late:
  *
- *   storage#cluster  due 03-01, status in-progress, but it waits for storage#hardware (due 03-10)
+ *   storage#cluster  due 03-01, but it waits for storage#hardware (due 03-10)
  *   api#v2           due 03-05, waits for storage#cluster
  *   web#cutover      due 03-20, waits for api#v2 and web#design (done, 02-01)
  */
@@ -183,35 +157,6 @@ describe('schedule: the spec\'s edge cases', () => {
     assert.deepEqual(impact.programsLate, ['p'], 'its finish is now after the target it had');
   });
 });
-
-/** A random workspace: programs with dated and undated milestones, references across programs, some done and cancelled, maybe cycles. */
-function randomWorkspace(random: () => number): BriefSpec[] {
-  const programs = 2 + Math.floor(random() * 5);
-  const specs: BriefSpec[] = [];
-  const all: string[] = [];
-  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
-  const day = () => dateOfDay(dayNumber('2027-01-01') + Math.floor(random() * 120));
-  for (let p = 0; p < programs; p++) {
-    const milestones: MilestoneSpec[] = [];
-    const count = Math.floor(random() * 5);
-    for (let m = 0; m < count; m++) {
-      const depends = all.length > 0 && random() < 0.6 ? [pick(all)] : [];
-      if (all.length > 0 && random() < 0.1) depends.push(pick(all));
-      milestones.push({
-        id: `m${m}`,
-        ...(random() < 0.85 && { due: day() }),
-        ...(random() < 0.15 && { status: 'done' }),
-        ...(random() < 0.05 && { status: 'cancelled' }),
-        depends,
-      });
-    }
-    for (const m of milestones) all.push(`p${p}#${m.id}`);
-    specs.push({ program: `p${p}`, ...(random() < 0.8 && { target: day() }), milestones });
-  }
-  // Sometimes a back edge: a cycle.
-  if (random() < 0.3 && specs[0].milestones.length > 0 && all.length > 1) specs[0].milestones[0].depends = [...(specs[0].milestones[0].depends ?? []), all[all.length - 1]];
-  return specs;
-}
 
 describe('schedule: properties over random workspaces (seeded)', () => {
   const SEED = 20261201;

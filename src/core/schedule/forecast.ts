@@ -104,40 +104,49 @@ function plannedOf(node: ScheduleNode, overrides: PlannedOverrides | undefined):
   return overrides?.get(node.id) ?? node.planned;
 }
 
+/**
+ * One node's forecast, slip and driver from its predecessors' current forecasts: a pinned
+ * (`done`) milestone keeps its planned date; otherwise the latest of its planned date and its
+ * predecessors' forecasts. The driver of a slipping node is the first predecessor (by id) at
+ * that date.
+ */
+export function nodeForecast(node: ScheduleNode, planned: number | undefined, result: ScheduleResult): NodeSchedule {
+  let forecast = planned;
+  if (!node.pinned) {
+    for (const predecessor of node.predecessors) {
+      const upstream = result.get(predecessor)?.forecast;
+      if (upstream !== undefined && (forecast === undefined || upstream > forecast)) forecast = upstream;
+    }
+  }
+  const slip = forecast !== undefined && planned !== undefined ? forecast - planned : undefined;
+  const driver = slip !== undefined && slip > 0 ? node.predecessors.find((p) => result.get(p)?.forecast === forecast) : undefined;
+  return { ...(forecast !== undefined && { forecast }), ...(slip !== undefined && { slip }), ...(driver && { driver }), onCycle: false };
+}
+
+/** The least gap to a successor's forecast, pinned successors left out; undefined without one. */
+export function nodeSlack(node: ScheduleNode, graph: ScheduleGraph, result: ScheduleResult): number | undefined {
+  const own = result.get(node.id)?.forecast;
+  if (own === undefined) return undefined;
+  let slack: number | undefined;
+  for (const successor of node.successors) {
+    const later = result.get(successor)?.forecast;
+    if (graph.get(successor)!.pinned || later === undefined) continue;
+    slack = Math.min(slack ?? Infinity, later - own);
+  }
+  return slack;
+}
+
 /** Forecasts and what derives from them, for every node. */
 export function computeSchedule(graph: ScheduleGraph, overrides?: PlannedOverrides, cycles = nodesOnCycles(graph), order = topologicalOrder(graph, cycles)): ScheduleResult {
   const result: ScheduleResult = new Map();
   for (const id of cycles) result.set(id, { onCycle: true });
   for (const id of order) {
     const node = graph.get(id)!;
-    const planned = plannedOf(node, overrides);
-    let forecast = planned;
-    let driver: string | undefined;
-    if (!node.pinned) {
-      for (const predecessor of node.predecessors) {
-        const upstream = result.get(predecessor)?.forecast;
-        if (upstream === undefined) continue;
-        // Predecessors are sorted by id: the first one at the latest date is the driver.
-        if (forecast === undefined || upstream > forecast) forecast = upstream;
-      }
-    }
-    const slip = forecast !== undefined && planned !== undefined ? forecast - planned : undefined;
-    if (slip !== undefined && slip > 0) {
-      driver = node.predecessors.find((p) => result.get(p)?.forecast === forecast);
-    }
-    result.set(id, { ...(forecast !== undefined && { forecast }), ...(slip !== undefined && { slip }), ...(driver && { driver }), onCycle: false });
+    result.set(id, nodeForecast(node, plannedOf(node, overrides), result));
   }
   for (const id of order) {
-    const own = result.get(id)!;
-    if (own.forecast === undefined) continue;
-    let slack: number | undefined;
-    for (const successor of graph.get(id)!.successors) {
-      const next = graph.get(successor)!;
-      const later = result.get(successor)?.forecast;
-      if (next.pinned || later === undefined) continue;
-      slack = Math.min(slack ?? Infinity, later - own.forecast);
-    }
-    if (slack !== undefined) own.slack = slack;
+    const slack = nodeSlack(graph.get(id)!, graph, result);
+    if (slack !== undefined) result.get(id)!.slack = slack;
   }
   return result;
 }

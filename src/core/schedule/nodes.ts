@@ -29,7 +29,9 @@ export interface ScheduleNode {
   planned?: number;
   /** A `done` milestone is pinned: its forecast is its planned date. */
   pinned: boolean;
-  /** Nodes this one waits for, sorted by id. */
+  /** The node ids this node's references name, whether or not they exist (its would-be predecessors). */
+  waitsFor: string[];
+  /** Nodes this one waits for that exist, sorted by id. */
   predecessors: string[];
   /** Nodes that wait for this one, sorted by id. */
   successors: string[];
@@ -39,7 +41,7 @@ export interface ScheduleNode {
 export type ScheduleGraph = Map<string, ScheduleNode>;
 
 /** The brief that defines each program id (the first by uri when an id is duplicated, as `workspace.program`). */
-function programBriefs(workspace: BriefWorkspace): Brief[] {
+export function programBriefs(workspace: BriefWorkspace): Brief[] {
   return workspace.briefs().filter((brief) => brief.program && workspace.program(brief.program.value) === brief);
 }
 
@@ -48,64 +50,68 @@ function statusOf(brief: Brief, milestone: Milestone): string | undefined {
   return hasSchemaProblemUnder(brief, ['milestones', milestone.index, 'status']) ? undefined : milestone.status?.value;
 }
 
+/** The nodes a program's brief makes (its finish first), without edges; `waitsFor` lists what each node's references name. */
+export function nodesOfBrief(brief: Brief): ScheduleNode[] {
+  const program = brief.program!.value;
+  const finish: ScheduleNode = {
+    id: program, kind: 'program', program, uri: brief.uri, range: brief.program!.range,
+    ...(brief.title && { title: brief.title.value }),
+    ...(brief.owner && { owner: brief.owner.value }),
+    ...(brief.status && !hasSchemaProblemUnder(brief, ['status']) && { status: brief.status.value }),
+    ...(brief.target && !hasSchemaProblemUnder(brief, ['target']) && { planned: dayNumber(brief.target.value) }),
+    pinned: false,
+    waitsFor: brief.dependsOn.filter((entry) => entry.milestone !== undefined).map((entry) => `${entry.program}#${entry.milestone}`),
+    predecessors: [], successors: [],
+  };
+  const nodes = [finish];
+  const ids = new Set<string>();
+  for (const milestone of brief.milestones) {
+    if (!milestone.id) continue;
+    const id = `${program}#${milestone.id.value}`;
+    const status = statusOf(brief, milestone);
+    // A duplicated milestone id (id-duplicate): the first that is not cancelled is the node.
+    if (status === 'cancelled' || ids.has(id)) continue;
+    ids.add(id);
+    const due = milestone.due && !hasSchemaProblemUnder(brief, ['milestones', milestone.index, 'due']) ? milestone.due.value : undefined;
+    nodes.push({
+      id, kind: 'milestone', program, milestone: milestone.id.value, uri: brief.uri, range: milestone.id.range,
+      ...(milestone.title && { title: milestone.title.value }),
+      ...(milestone.owner && { owner: milestone.owner.value }),
+      ...(status && { status }),
+      ...(due !== undefined && { planned: dayNumber(due) }),
+      pinned: status === 'done',
+      waitsFor: milestone.dependsOn.filter((entry) => entry.milestone !== undefined).map((entry) => `${entry.program}#${entry.milestone}`),
+      predecessors: [], successors: [],
+    });
+    // Every program finish waits for each of its own milestones.
+    finish.waitsFor.push(id);
+  }
+  return nodes;
+}
+
+/** Adds the edge `from` → `to` (to waits for from) when both exist; no self-loops, no duplicates. Keeps the lists sorted. */
+export function link(graph: ScheduleGraph, from: string, to: string): boolean {
+  const a = graph.get(from);
+  const b = graph.get(to);
+  if (!a || !b || a === b || b.predecessors.includes(from)) return false;
+  insertSorted(b.predecessors, from);
+  insertSorted(a.successors, to);
+  return true;
+}
+
+function insertSorted(list: string[], id: string): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1] > id) i--;
+  list.splice(i, 0, id);
+}
+
 export function buildScheduleGraph(workspace: BriefWorkspace): ScheduleGraph {
   const graph: ScheduleGraph = new Map();
-  const briefs = programBriefs(workspace);
-  /** The milestone each milestone node was made from: only its `depends_on` gives edges. */
-  const madeFrom = new Map<string, Milestone>();
-  for (const brief of briefs) {
-    const program = brief.program!.value;
-    graph.set(program, {
-      id: program, kind: 'program', program, uri: brief.uri, range: brief.program!.range,
-      ...(brief.title && { title: brief.title.value }),
-      ...(brief.owner && { owner: brief.owner.value }),
-      ...(brief.status && !hasSchemaProblemUnder(brief, ['status']) && { status: brief.status.value }),
-      ...(brief.target && !hasSchemaProblemUnder(brief, ['target']) && { planned: dayNumber(brief.target.value) }),
-      pinned: false, predecessors: [], successors: [],
-    });
-    for (const milestone of brief.milestones) {
-      if (!milestone.id) continue;
-      const id = `${program}#${milestone.id.value}`;
-      const status = statusOf(brief, milestone);
-      // A duplicated milestone id (id-duplicate): the first one is the node.
-      if (status === 'cancelled' || graph.has(id)) continue;
-      const due = milestone.due && !hasSchemaProblemUnder(brief, ['milestones', milestone.index, 'due']) ? milestone.due.value : undefined;
-      graph.set(id, {
-        id, kind: 'milestone', program, milestone: milestone.id.value, uri: brief.uri, range: milestone.id.range,
-        ...(milestone.title && { title: milestone.title.value }),
-        ...(milestone.owner && { owner: milestone.owner.value }),
-        ...(status && { status }),
-        ...(due !== undefined && { planned: dayNumber(due) }),
-        pinned: status === 'done', predecessors: [], successors: [],
-      });
-      madeFrom.set(id, milestone);
-    }
-  }
-  const link = (from: string, to: string) => {
-    const a = graph.get(from);
-    const b = graph.get(to);
-    if (!a || !b || a === b || b.predecessors.includes(from)) return;
-    b.predecessors.push(from);
-    a.successors.push(to);
-  };
-  for (const brief of briefs) {
-    const program = brief.program!.value;
-    for (const milestone of brief.milestones) {
-      if (!milestone.id) continue;
-      const id = `${program}#${milestone.id.value}`;
-      if (madeFrom.get(id) !== milestone) continue;
-      for (const entry of milestone.dependsOn) {
-        if (entry.milestone !== undefined) link(`${entry.program}#${entry.milestone}`, id);
-      }
-      link(id, program);
-    }
-    for (const entry of brief.dependsOn) {
-      if (entry.milestone !== undefined) link(`${entry.program}#${entry.milestone}`, program);
-    }
+  for (const brief of programBriefs(workspace)) {
+    for (const node of nodesOfBrief(brief)) graph.set(node.id, node);
   }
   for (const node of graph.values()) {
-    node.predecessors.sort();
-    node.successors.sort();
+    for (const target of node.waitsFor) link(graph, target, node.id);
   }
   return graph;
 }
