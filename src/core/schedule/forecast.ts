@@ -118,9 +118,22 @@ export function nodeForecast(node: ScheduleNode, planned: number | undefined, re
       if (upstream !== undefined && (forecast === undefined || upstream > forecast)) forecast = upstream;
     }
   }
-  const slip = forecast !== undefined && planned !== undefined ? forecast - planned : undefined;
-  const driver = slip !== undefined && slip > 0 ? node.predecessors.find((p) => result.get(p)?.forecast === forecast) : undefined;
-  return { ...(forecast !== undefined && { forecast }), ...(slip !== undefined && { slip }), ...(driver && { driver }), onCycle: false };
+  // Properties are set only when they exist (no spreads: this runs for every node on every pass).
+  const schedule: NodeSchedule = { onCycle: false };
+  if (forecast === undefined) return schedule;
+  schedule.forecast = forecast;
+  if (planned === undefined) return schedule;
+  const slip = forecast - planned;
+  schedule.slip = slip;
+  if (slip > 0) {
+    for (const predecessor of node.predecessors) {
+      if (result.get(predecessor)?.forecast === forecast) {
+        schedule.driver = predecessor;
+        break;
+      }
+    }
+  }
+  return schedule;
 }
 
 /** The least gap to a successor's forecast, pinned successors left out; undefined without one. */
