@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import {
-  buildScheduleGraph, computeSchedule, dateOfDay, drivingChain, remainingCriticalPath, slipImpact,
+  buildScheduleGraph, computeSchedule, dateOfDay, dayNumber, drivingChain, remainingCriticalPath, slipImpact,
   type ScheduleResult,
 } from '../../src/core/schedule';
 import { prng } from '../support/prng';
@@ -203,6 +203,16 @@ describe('schedule: properties over random workspaces (seeded)', () => {
         if (a !== undefined && b !== undefined) assert.ok(b >= a, `run ${run}: ${id} earlier with a longer slip of ${ref}`);
         if (before !== undefined && b !== undefined) assert.ok(b >= before, `run ${run}: ${id} earlier after a slip`);
       }
+    }
+  });
+});
+
+describe('schedule: day numbers', () => {
+  it('agree with Date for every day from 1900 to 2200', () => {
+    for (let time = Date.UTC(1900, 0, 1); time <= Date.UTC(2200, 11, 31); time += 86_400_000) {
+      const date = new Date(time).toISOString().slice(0, 10);
+      assert.equal(dayNumber(date), time / 86_400_000, date);
+      assert.equal(dateOfDay(time / 86_400_000), date);
     }
   });
 });

@@ -27,81 +27,146 @@ export type ScheduleResult = Map<string, NodeSchedule>;
 /** Planned dates to use instead of the nodes' own (what-if): id → day number. */
 export type PlannedOverrides = ReadonlyMap<string, number>;
 
-/** Ids of the nodes on a cycle: Tarjan's algorithm, iterative (a long chain must not overflow the stack). */
-export function nodesOnCycles(graph: ScheduleGraph): Set<string> {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const result = new Set<string>();
+/**
+ * The graph with nodes numbered, for the passes over all of it (cycles, order, forecasts):
+ * arrays instead of maps keyed by id, which is what makes a full schedule of about twenty
+ * thousand nodes fast (docs/benchmark.md). Edge lists keep the graph's order (sorted by id).
+ */
+export interface SchedulePlan {
+  ids: string[];
+  index: Map<string, number>;
+  predecessors: number[][];
+  successors: number[][];
+  pinned: boolean[];
+  /** On a cycle: no forecast. */
+  onCycle: boolean[];
+  /** The nodes not on a cycle, each after all of its predecessors (ties by id). */
+  order: number[];
+}
+
+export function planSchedule(graph: ScheduleGraph): SchedulePlan {
+  const ids = [...graph.keys()].sort();
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const nodes = ids.map((id) => graph.get(id)!);
+  const predecessors = nodes.map((node) => node.predecessors.map((id) => index.get(id)!));
+  const successors = nodes.map((node) => node.successors.map((id) => index.get(id)!));
+  const onCycle = cyclesOf(successors);
+  return { ids, index, predecessors, successors, pinned: nodes.map((node) => node.pinned), onCycle, order: orderOf(predecessors, successors, onCycle) };
+}
+
+/** Tarjan's algorithm, iterative (a long chain must not overflow the stack): nodes in a component of more than one. */
+function cyclesOf(successors: number[][]): boolean[] {
+  const n = successors.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack: number[] = [];
+  const result = new Array<boolean>(n).fill(false);
+  const frames: number[] = [];
+  const nextEdge: number[] = [];
   let counter = 0;
-  for (const start of graph.keys()) {
-    if (index.has(start)) continue;
-    const work: { id: string; next: number }[] = [{ id: start, next: 0 }];
-    index.set(start, counter);
-    low.set(start, counter++);
-    stack.push(start);
-    onStack.add(start);
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      const successors = graph.get(frame.id)!.successors;
-      if (frame.next < successors.length) {
-        const next = successors[frame.next++];
-        if (!index.has(next)) {
-          index.set(next, counter);
-          low.set(next, counter++);
-          stack.push(next);
-          onStack.add(next);
-          work.push({ id: next, next: 0 });
-        } else if (onStack.has(next)) {
-          low.set(frame.id, Math.min(low.get(frame.id)!, index.get(next)!));
-        }
+  const visit = (v: number) => {
+    index[v] = low[v] = counter++;
+    stack.push(v);
+    onStack[v] = 1;
+    frames.push(v);
+    nextEdge.push(0);
+  };
+  for (let start = 0; start < n; start++) {
+    if (index[start] >= 0) continue;
+    visit(start);
+    while (frames.length > 0) {
+      const top = frames.length - 1;
+      const v = frames[top];
+      const edges = successors[v];
+      if (nextEdge[top] < edges.length) {
+        const w = edges[nextEdge[top]++];
+        if (index[w] < 0) visit(w);
+        else if (onStack[w] && index[w] < low[v]) low[v] = index[w];
         continue;
       }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1].id;
-        low.set(parent, Math.min(low.get(parent)!, low.get(frame.id)!));
+      frames.pop();
+      nextEdge.pop();
+      if (frames.length > 0) {
+        const parent = frames[frames.length - 1];
+        if (low[v] < low[parent]) low[parent] = low[v];
       }
-      if (low.get(frame.id) === index.get(frame.id)) {
-        const component: string[] = [];
-        let member: string;
-        do {
-          member = stack.pop()!;
-          onStack.delete(member);
-          component.push(member);
-        } while (member !== frame.id);
-        if (component.length > 1) for (const id of component) result.add(id);
-      }
+      if (low[v] !== index[v]) continue;
+      const component: number[] = [];
+      let member: number;
+      do {
+        member = stack.pop()!;
+        onStack[member] = 0;
+        component.push(member);
+      } while (member !== v);
+      if (component.length > 1) for (const m of component) result[m] = true;
     }
   }
   return result;
 }
 
-/** The nodes not on a cycle, each after all of its predecessors (Kahn's algorithm; ties by id). */
-export function topologicalOrder(graph: ScheduleGraph, onCycle: ReadonlySet<string>): string[] {
-  const waiting = new Map<string, number>();
-  for (const node of graph.values()) {
-    if (onCycle.has(node.id)) continue;
-    waiting.set(node.id, node.predecessors.filter((id) => !onCycle.has(id)).length);
+/** Kahn's algorithm over the nodes not on a cycle; ready nodes are taken in id order (a heap of indices). */
+function orderOf(predecessors: number[][], successors: number[][], onCycle: boolean[]): number[] {
+  const n = predecessors.length;
+  const waiting = new Int32Array(n);
+  const heap: number[] = [];
+  for (let v = 0; v < n; v++) {
+    if (onCycle[v]) continue;
+    let count = 0;
+    for (const p of predecessors[v]) if (!onCycle[p]) count++;
+    waiting[v] = count;
+    if (count === 0) heapPush(heap, v);
   }
-  const ready = [...waiting].filter(([, count]) => count === 0).map(([id]) => id).sort();
-  const order: string[] = [];
-  for (let i = 0; i < ready.length; i++) {
-    const id = ready[i];
-    order.push(id);
-    for (const next of graph.get(id)!.successors) {
-      const count = waiting.get(next);
-      if (count === undefined) continue;
-      if (count === 1) ready.push(next);
-      waiting.set(next, count - 1);
+  const order: number[] = [];
+  while (heap.length > 0) {
+    const v = heapPop(heap);
+    order.push(v);
+    for (const w of successors[v]) {
+      if (onCycle[w]) continue;
+      if (--waiting[w] === 0) heapPush(heap, w);
     }
   }
   return order;
 }
 
-function plannedOf(node: ScheduleNode, overrides: PlannedOverrides | undefined): number | undefined {
-  return overrides?.get(node.id) ?? node.planned;
+function heapPush(heap: number[], value: number): void {
+  heap.push(value);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent] <= heap[i]) break;
+    [heap[parent], heap[i]] = [heap[i], heap[parent]];
+    i = parent;
+  }
+}
+
+function heapPop(heap: number[]): number {
+  const top = heap[0];
+  const last = heap.pop()!;
+  if (heap.length > 0) {
+    heap[0] = last;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      let smallest = i;
+      if (left < heap.length && heap[left] < heap[smallest]) smallest = left;
+      if (left + 1 < heap.length && heap[left + 1] < heap[smallest]) smallest = left + 1;
+      if (smallest === i) break;
+      [heap[smallest], heap[i]] = [heap[i], heap[smallest]];
+      i = smallest;
+    }
+  }
+  return top;
+}
+
+/** Ids of the nodes on a cycle. */
+export function nodesOnCycles(graph: ScheduleGraph, plan = planSchedule(graph)): Set<string> {
+  return new Set(plan.ids.filter((_, i) => plan.onCycle[i]));
+}
+
+/** The nodes not on a cycle, each after all of its predecessors (ties by id). */
+export function topologicalOrder(graph: ScheduleGraph, plan = planSchedule(graph)): string[] {
+  return plan.order.map((i) => plan.ids[i]);
 }
 
 /**
@@ -149,18 +214,55 @@ export function nodeSlack(node: ScheduleNode, graph: ScheduleGraph, result: Sche
   return slack;
 }
 
-/** Forecasts and what derives from them, for every node. */
-export function computeSchedule(graph: ScheduleGraph, overrides?: PlannedOverrides, cycles = nodesOnCycles(graph), order = topologicalOrder(graph, cycles)): ScheduleResult {
+/** Forecasts and what derives from them, for every node (`plan`: reuse one for many what-ifs on the same graph). */
+export function computeSchedule(graph: ScheduleGraph, overrides?: PlannedOverrides, plan = planSchedule(graph)): ScheduleResult {
+  const { ids, predecessors, successors, pinned, onCycle, order } = plan;
+  const n = ids.length;
+  const NONE = Number.NaN;
+  const forecast = new Float64Array(n).fill(NONE);
+  const schedules = new Array<NodeSchedule>(n);
+  for (const v of order) {
+    const node = graph.get(ids[v])!;
+    const planned = overrides?.get(node.id) ?? node.planned;
+    let latest = planned ?? NONE;
+    if (!pinned[v]) {
+      for (const p of predecessors[v]) {
+        const upstream = forecast[p];
+        if (upstream === upstream && !(upstream <= latest)) latest = upstream;
+      }
+    }
+    forecast[v] = latest;
+    const schedule: NodeSchedule = { onCycle: false };
+    if (latest === latest) {
+      schedule.forecast = latest;
+      if (planned !== undefined) {
+        schedule.slip = latest - planned;
+        if (latest > planned) {
+          // Predecessors are in id order: the first one at that date is the driver.
+          for (const p of predecessors[v]) {
+            if (forecast[p] === latest) {
+              schedule.driver = ids[p];
+              break;
+            }
+          }
+        }
+      }
+    }
+    schedules[v] = schedule;
+  }
+  for (const v of order) {
+    const own = forecast[v];
+    if (own !== own) continue;
+    let slack = Infinity;
+    for (const w of successors[v]) {
+      const later = forecast[w];
+      if (pinned[w] || later !== later) continue;
+      if (later - own < slack) slack = later - own;
+    }
+    if (slack !== Infinity) schedules[v].slack = slack;
+  }
   const result: ScheduleResult = new Map();
-  for (const id of cycles) result.set(id, { onCycle: true });
-  for (const id of order) {
-    const node = graph.get(id)!;
-    result.set(id, nodeForecast(node, plannedOf(node, overrides), result));
-  }
-  for (const id of order) {
-    const slack = nodeSlack(graph.get(id)!, graph, result);
-    if (slack !== undefined) result.get(id)!.slack = slack;
-  }
+  for (let v = 0; v < n; v++) result.set(ids[v], onCycle[v] ? { onCycle: true } : schedules[v]);
   return result;
 }
 

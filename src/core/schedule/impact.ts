@@ -10,7 +10,7 @@
  * the changed node's driver. `programsLate` lists the programs whose finish was not late before
  * and is now.
  */
-import { computeSchedule, drivingChain, nodesOnCycles, topologicalOrder, type ScheduleResult } from './forecast';
+import { computeSchedule, drivingChain, planSchedule, type ScheduleResult } from './forecast';
 import type { ScheduleGraph, ScheduleNodeKind } from './nodes';
 
 export interface ImpactChange {
@@ -53,10 +53,9 @@ export function slipImpact(graph: ScheduleGraph, ref: string, days: number, befo
       if (node.kind === 'milestone' && node.program === ref && !node.pinned && node.planned !== undefined) overrides.set(node.id, node.planned + days);
     }
   }
-  const cycles = nodesOnCycles(graph);
-  const order = topologicalOrder(graph, cycles);
-  const was = before ?? computeSchedule(graph, undefined, cycles, order);
-  const now = computeSchedule(graph, overrides, cycles, order);
+  const plan = planSchedule(graph);
+  const was = before ?? computeSchedule(graph, undefined, plan);
+  const now = computeSchedule(graph, overrides, plan);
   const moved = new Set(overrides.keys());
   const changes: ImpactChange[] = [];
   for (const id of [...graph.keys()].sort()) {

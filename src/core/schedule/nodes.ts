@@ -45,24 +45,28 @@ export function programBriefs(workspace: BriefWorkspace): Brief[] {
   return workspace.briefs().filter((brief) => brief.program && workspace.program(brief.program.value) === brief);
 }
 
+/** Whether the schema rejected the value at `path` (quick when, as usual, the brief has no schema problem). */
+function rejected(brief: Brief, path: (string | number)[]): boolean {
+  return brief.schemaProblems.length > 0 && hasSchemaProblemUnder(brief, path);
+}
+
 /** A milestone's status, unless the schema rejected it (then nothing is known of it). */
 function statusOf(brief: Brief, milestone: Milestone): string | undefined {
-  return hasSchemaProblemUnder(brief, ['milestones', milestone.index, 'status']) ? undefined : milestone.status?.value;
+  return rejected(brief, ['milestones', milestone.index, 'status']) ? undefined : milestone.status?.value;
 }
 
 /** The nodes a program's brief makes (its finish first), without edges; `waitsFor` lists what each node's references name. */
 export function nodesOfBrief(brief: Brief): ScheduleNode[] {
   const program = brief.program!.value;
   const finish: ScheduleNode = {
-    id: program, kind: 'program', program, uri: brief.uri, range: brief.program!.range,
-    ...(brief.title && { title: brief.title.value }),
-    ...(brief.owner && { owner: brief.owner.value }),
-    ...(brief.status && !hasSchemaProblemUnder(brief, ['status']) && { status: brief.status.value }),
-    ...(brief.target && !hasSchemaProblemUnder(brief, ['target']) && { planned: dayNumber(brief.target.value) }),
-    pinned: false,
+    id: program, kind: 'program', program, uri: brief.uri, range: brief.program!.range, pinned: false,
     waitsFor: brief.dependsOn.filter((entry) => entry.milestone !== undefined).map((entry) => `${entry.program}#${entry.milestone}`),
     predecessors: [], successors: [],
   };
+  if (brief.title) finish.title = brief.title.value;
+  if (brief.owner) finish.owner = brief.owner.value;
+  if (brief.status && !rejected(brief, ['status'])) finish.status = brief.status.value;
+  if (brief.target && !rejected(brief, ['target'])) finish.planned = dayNumber(brief.target.value);
   const nodes = [finish];
   const ids = new Set<string>();
   for (const milestone of brief.milestones) {
@@ -72,17 +76,17 @@ export function nodesOfBrief(brief: Brief): ScheduleNode[] {
     // A duplicated milestone id (id-duplicate): the first that is not cancelled is the node.
     if (status === 'cancelled' || ids.has(id)) continue;
     ids.add(id);
-    const due = milestone.due && !hasSchemaProblemUnder(brief, ['milestones', milestone.index, 'due']) ? milestone.due.value : undefined;
-    nodes.push({
+    const node: ScheduleNode = {
       id, kind: 'milestone', program, milestone: milestone.id.value, uri: brief.uri, range: milestone.id.range,
-      ...(milestone.title && { title: milestone.title.value }),
-      ...(milestone.owner && { owner: milestone.owner.value }),
-      ...(status && { status }),
-      ...(due !== undefined && { planned: dayNumber(due) }),
       pinned: status === 'done',
       waitsFor: milestone.dependsOn.filter((entry) => entry.milestone !== undefined).map((entry) => `${entry.program}#${entry.milestone}`),
       predecessors: [], successors: [],
-    });
+    };
+    if (milestone.title) node.title = milestone.title.value;
+    if (milestone.owner) node.owner = milestone.owner.value;
+    if (status) node.status = status;
+    if (milestone.due && !rejected(brief, ['milestones', milestone.index, 'due'])) node.planned = dayNumber(milestone.due.value);
+    nodes.push(node);
     // Every program finish waits for each of its own milestones.
     finish.waitsFor.push(id);
   }
@@ -110,8 +114,25 @@ export function buildScheduleGraph(workspace: BriefWorkspace): ScheduleGraph {
   for (const brief of programBriefs(workspace)) {
     for (const node of nodesOfBrief(brief)) graph.set(node.id, node);
   }
+  // Edges in bulk: appended, then each list sorted and made unique once (`link` keeps them
+  // sorted one insertion at a time, for incremental updates).
   for (const node of graph.values()) {
-    for (const target of node.waitsFor) link(graph, target, node.id);
+    for (const target of node.waitsFor) {
+      const from = graph.get(target);
+      if (!from || from === node) continue;
+      node.predecessors.push(target);
+      from.successors.push(node.id);
+    }
+  }
+  for (const node of graph.values()) {
+    node.predecessors = sortedUnique(node.predecessors);
+    node.successors = sortedUnique(node.successors);
   }
   return graph;
+}
+
+function sortedUnique(list: string[]): string[] {
+  if (list.length < 2) return list;
+  list.sort();
+  return list.filter((id, i) => i === 0 || id !== list[i - 1]);
 }

@@ -17,7 +17,7 @@
  */
 import type { Brief } from '../model';
 import type { BriefWorkspace } from '../workspace';
-import { computeSchedule, nodeForecast, nodeSlack, nodesOnCycles, topologicalOrder, type NodeSchedule, type ScheduleResult } from './forecast';
+import { computeSchedule, nodeForecast, nodeSlack, planSchedule, type NodeSchedule, type ScheduleResult } from './forecast';
 import { link, nodesOfBrief, programBriefs, type ScheduleGraph, type ScheduleNode } from './nodes';
 
 export interface ScheduleUpdate {
@@ -103,10 +103,10 @@ export class ScheduleIndex {
     if (structural) {
       const before = new Map(this.result);
       for (const [id, old] of previous) if (old) before.set(id, old);
-      this.cycles = nodesOnCycles(this.graph);
-      const order = topologicalOrder(this.graph, this.cycles);
-      this.position = new Map(order.map((id, i) => [id, i]));
-      this.result = computeSchedule(this.graph, undefined, this.cycles, order);
+      const plan = planSchedule(this.graph);
+      this.cycles = new Set(plan.ids.filter((_, i) => plan.onCycle[i]));
+      this.position = new Map(plan.order.map((v, i) => [plan.ids[v], i]));
+      this.result = computeSchedule(this.graph, undefined, plan);
       this.edges = new Map([...this.graph.values()].map((node) => [node.id, edgeKey(node)]));
       return { structural: true, recomputed: this.graph.size, changed: changedIds(before, this.result, this.graph.keys(), previous.keys()) };
     }
