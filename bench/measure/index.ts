@@ -8,8 +8,9 @@ import { cliCold } from './cli-cold';
 import { diagram } from './diagram';
 import { editLoop } from './edit-loop';
 import { hostile } from './hostile';
+import { schedule } from './schedule';
 import { languageServer } from './lsp';
 import { treeRender } from './trees';
 import type { Measurement } from './types';
 
-export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop, languageServer, treeRender, diagram, bundleSize, activation, hostile];
+export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop, schedule, languageServer, treeRender, diagram, bundleSize, activation, hostile];

@@ -31,6 +31,8 @@ const COMMANDS_ROWS: [string, string][] = [
   ['brief lint [paths...]', 'check briefs against the rules'],
   ['brief graph [paths...]', 'print the dependency graph (Mermaid, JSON or DOT)'],
   ['brief checklist [paths...]', 'list the checklist items of every brief'],
+  ['brief schedule [paths...]', 'forecasts, slip and slack of every milestone and program'],
+  ['brief impact REF --days N', 'what moves if REF (program#milestone or program) slips'],
   ['brief schema', 'print the frontmatter JSON Schema'],
   ['brief lsp --stdio', 'run the language server (for any editor with an LSP client)'],
 ];
@@ -72,6 +74,17 @@ const CHECKLIST_OPTIONS: [string, string][] = [
 const SCHEMA_OPTIONS: [string, string][] = [
   ['--config', 'print the JSON Schema of briefs.config.json instead'],
   ['-h, --help', 'show this help'],
+];
+
+const SCHEDULE_OPTIONS: [string, string][] = [
+  ['-f, --format NAME', 'text (default), json or gantt (a Mermaid gantt chart)'],
+  ...COMMON,
+];
+
+const IMPACT_OPTIONS: [string, string][] = [
+  ['--days N', 'how many days REF moves (negative: earlier); required'],
+  ['-f, --format NAME', 'text (default) or json'],
+  ...COMMON,
 ];
 
 const LSP_OPTIONS: [string, string][] = [
@@ -160,4 +173,33 @@ Options:
 ${rows(LSP_OPTIONS)}
 
 Docs: ${REPOSITORY_URL}/blob/main/docs/language-server.md
+`;
+
+export const SCHEDULE_HELP = `Usage: brief schedule [paths...] [options]
+
+Forecasts every milestone and program through the dependency network: the
+planned date, the forecast, the slip (days late), the slack (days it can move
+without moving anything else) and what drives it. Done milestones keep their
+dates; cancelled ones are left out; nodes on a cycle get no forecast.
+
+Options:
+${rows(SCHEDULE_OPTIONS)}
+
+Exit codes: 0 printed, 2 bad usage or unreadable input.
+Docs: ${REPOSITORY_URL}/blob/main/docs/schedule.md
+`;
+
+export const IMPACT_HELP = `Usage: brief impact REF --days N [paths...] [options]
+
+What moves if REF slips by N days: every milestone and program finish whose
+forecast changes, with its dates before and after, whether it is now late,
+and the chain that carries the slip. REF is program#milestone (its due date
+moves) or a program (its target and its open milestones move). Changes no file.
+
+Options:
+${rows(IMPACT_OPTIONS)}
+
+Exit codes: 0 printed; 2 bad usage, an unknown REF, a milestone without a due
+date, or unreadable input.
+Docs: ${REPOSITORY_URL}/blob/main/docs/schedule.md
 `;

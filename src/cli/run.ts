@@ -11,10 +11,12 @@ import { buildGraphView, toGraphJson, UnknownReferenceError, type GraphLevel } f
 import { lintWorkspace, type Diagnostic } from '../core/lint';
 import { MERMAID_DIRECTIONS, toMermaid, type MermaidDirection } from '../core/mermaid';
 import { RULE_IDS, RULES } from '../core/rules';
+import { ImpactError, buildScheduleGraph, computeSchedule, dayNumber, slipImpact } from '../core/schedule';
 import { frontmatterJsonSchema, isCalendarDate } from '../core/schema';
 import { CHECKLIST_FORMATS, checklistJson, checklistText, type ChecklistFormat } from './checklistFormats';
+import { IMPACT_FORMATS, impactJson, impactText, SCHEDULE_FORMATS, scheduleGantt, scheduleJson, scheduleText, type ImpactFormat, type ScheduleFormat } from './scheduleFormats';
 import { WorkspaceLoadError, loadWorkspace, type LoadedWorkspace } from '../host/workspaceFiles';
-import { CHECKLIST_HELP, GRAPH_HELP, LINT_HELP, LSP_HELP, SCHEMA_HELP, TOP_HELP } from './help';
+import { CHECKLIST_HELP, GRAPH_HELP, IMPACT_HELP, LINT_HELP, LSP_HELP, SCHEDULE_HELP, SCHEMA_HELP, TOP_HELP } from './help';
 import { countBySeverity, formatLint, LINT_FORMATS, type LintFormat } from './lintFormats';
 import { printable, safeDot, safeJson, safeMermaid } from './safeText';
 import { didYouMean } from './suggest';
@@ -96,6 +98,16 @@ const COMMANDS: Record<string, Command> = {
       return EXIT_OK;
     },
   },
+  schedule: {
+    help: SCHEDULE_HELP,
+    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f' } },
+    run: runSchedule,
+  },
+  impact: {
+    help: IMPACT_HELP,
+    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f' }, days: { type: 'string' } },
+    run: runImpact,
+  },
   lsp: {
     help: LSP_HELP,
     options: { help: { type: 'boolean', short: 'h' }, stdio: { type: 'boolean' } },
@@ -146,7 +158,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stderr.write(`brief: ${printable(message(error.message))}\nbrief: run \`brief ${error.command ? `${error.command} ` : ''}--help\` for usage\n`);
       return EXIT_FAILURE;
     }
-    if (error instanceof WorkspaceLoadError || error instanceof UnknownReferenceError) {
+    if (error instanceof WorkspaceLoadError || error instanceof UnknownReferenceError || error instanceof ImpactError) {
       io.stderr.write(`brief: ${printable(message(error.message))}\n`);
       return EXIT_FAILURE;
     }
@@ -193,9 +205,21 @@ function optionNames(options: Options): string[] {
 
 const UNKNOWN_OPTION = "Unknown option '";
 
+/** Options whose value may be a negative number (`--days -7`), which Node's parser would take for an option. */
+const SIGNED_OPTIONS = new Set(['--days']);
+
+function withSignedValues(args: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (SIGNED_OPTIONS.has(args[i]) && /^-\d+$/.test(args[i + 1] ?? '')) joined.push(`${args[i]}=${args[++i]}`);
+    else joined.push(args[i]);
+  }
+  return joined;
+}
+
 function parse(name: string, command: Command, args: string[]): ParsedArgs {
   try {
-    const { values, positionals } = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: withSignedValues(args), options: command.options, allowPositionals: true, strict: true });
     return { values: values as ParsedArgs['values'], positionals };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
@@ -304,6 +328,41 @@ async function runGraph(args: ParsedArgs, io: CliIO): Promise<number> {
   if (format === 'mermaid') io.stdout.write(safeMermaid(toMermaid(view, { direction })));
   else if (format === 'dot') io.stdout.write(safeDot(toDot(view, { rankdir: (direction === 'TD' ? 'TB' : direction) as DotRankDir })));
   else io.stdout.write(`${safeJson(JSON.stringify(toGraphJson(view, loaded.fileOf), null, 2))}\n`);
+  return reportReadProblems(loaded, io) ? EXIT_FAILURE : EXIT_OK;
+}
+
+async function runSchedule(args: ParsedArgs, io: CliIO): Promise<number> {
+  const format = choice<ScheduleFormat>(args, 'format', SCHEDULE_FORMATS, 'text', 'schedule');
+  const loaded = await load(args, 'schedule', io);
+  const graph = buildScheduleGraph(loaded.workspace);
+  const view = { graph, result: computeSchedule(graph), today: loaded.config.today ?? todayUtc(), fileOf: loaded.fileOf, isReported: loaded.isReported };
+  if (format === 'json') io.stdout.write(`${safeJson(JSON.stringify(scheduleJson(view), null, 2))}\n`);
+  else if (format === 'gantt') io.stdout.write(scheduleGantt(view, programStarts(loaded)));
+  else io.stdout.write(scheduleText(view));
+  return reportReadProblems(loaded, io) ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** Each program's `start`, where the gantt chart's first bar begins. */
+function programStarts(loaded: LoadedWorkspace): Map<string, number> {
+  const starts = new Map<string, number>();
+  for (const brief of loaded.workspace.briefs()) {
+    if (brief.program && brief.start && !brief.schemaProblems.some((p) => p.data?.path?.[0] === 'start')) starts.set(brief.program.value, dayNumber(brief.start.value));
+  }
+  return starts;
+}
+
+async function runImpact(args: ParsedArgs, io: CliIO): Promise<number> {
+  const format = choice<ImpactFormat>(args, 'format', IMPACT_FORMATS, 'text', 'impact');
+  const [ref, ...paths] = args.positionals;
+  if (ref === undefined) throw new UsageError('`brief impact` needs a milestone (program#milestone) or a program', 'impact');
+  const daysText = stringOption(args, 'days');
+  if (daysText === undefined) throw new UsageError('`brief impact` needs `--days N` (negative: earlier)', 'impact');
+  if (!/^-?\d{1,5}$/.test(daysText)) throw new UsageError(`invalid --days \`${daysText}\`; expected a whole number of days, such as 14 or -7`, 'impact');
+  const loaded = await load({ ...args, positionals: paths }, 'impact', io);
+  const graph = buildScheduleGraph(loaded.workspace);
+  const impact = slipImpact(graph, ref, Number(daysText));
+  const view = { impact, graph, fileOf: loaded.fileOf };
+  io.stdout.write(format === 'json' ? `${safeJson(JSON.stringify(impactJson(view), null, 2))}\n` : impactText(view));
   return reportReadProblems(loaded, io) ? EXIT_FAILURE : EXIT_OK;
 }
 

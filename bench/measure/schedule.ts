@@ -1,0 +1,63 @@
+/**
+ * The schedule on the whole workspace (src/core/schedule), in process, after parsing: the full
+ * schedule from scratch (nodes, edges, cycles, forecasts, slack; median of `runs`), one what-if
+ * (a milestone 14 days later; median of 20), and a due date edited in one brief, from the edit
+ * to the updated schedule through ScheduleIndex (re-parse of the brief included; p50/p95 of
+ * `iterations` edits).
+ */
+import { buildScheduleGraph, computeSchedule, dateOfDay, ScheduleIndex, slipImpact } from '../../src/core/schedule';
+import { loadWorkspace } from '../../src/host/workspaceFiles';
+import { prng } from '../../test/support/prng';
+import type { Measurement } from './types';
+import { fmt, median, percentile } from './util';
+
+export const schedule: Measurement = {
+  id: 'schedule',
+  title: 'Schedule: forecasts, what-if, edits (in process, after parsing)',
+  async run(context) {
+    const { workspace } = await loadWorkspace({ cwd: context.workspaceDir, paths: ['.'] });
+    const full: number[] = [];
+    let graph = buildScheduleGraph(workspace);
+    for (let i = 0; i < Math.max(3, context.runs); i++) {
+      const started = performance.now();
+      graph = buildScheduleGraph(workspace);
+      computeSchedule(graph);
+      full.push(performance.now() - started);
+    }
+    const result = computeSchedule(graph);
+    const random = prng(7);
+    const dated = [...graph.values()].filter((node) => node.kind === 'milestone' && node.planned !== undefined && !result.get(node.id)!.onCycle);
+    const whatIf: number[] = [];
+    let moved = 0;
+    for (let i = 0; i < 20; i++) {
+      const ref = dated[Math.floor(random() * dated.length)].id;
+      const started = performance.now();
+      moved += slipImpact(graph, ref, 14, result).changes.length;
+      whatIf.push(performance.now() - started);
+    }
+    context.log(`  ${graph.size.toLocaleString('en-US')} schedule nodes; full schedule ${fmt(median(full), 1)} ms; what-if ${fmt(median(whatIf), 1)} ms (${fmt(moved / 20, 0)} nodes moved on average)`);
+
+    const index = new ScheduleIndex();
+    index.update(workspace);
+    const briefs = workspace.briefs().filter((brief) => brief.milestones.some((m) => m.due));
+    const edits: number[] = [];
+    let recomputed = 0;
+    for (let i = 0; i < context.iterations; i++) {
+      const brief = briefs[Math.floor(random() * briefs.length)];
+      const milestone = brief.milestones.find((m) => m.due)!;
+      const day = dateOfDay(Math.floor(Date.parse('2027-01-01T00:00:00Z') / 86_400_000) + Math.floor(random() * 200));
+      const text = brief.text.replace(`due: ${milestone.due!.value}`, `due: ${day}`);
+      const started = performance.now();
+      workspace.setText(brief.uri, text);
+      recomputed += index.update(workspace).recomputed;
+      edits.push(performance.now() - started);
+    }
+    return [
+      { id: 'schedule.nodes', label: 'schedule nodes', value: graph.size, unit: 'count' },
+      { id: 'schedule.fullMs', label: `full schedule from scratch (median of ${full.length})`, value: median(full), unit: 'ms', target: { max: 100 } },
+      { id: 'schedule.whatIfMs', label: 'one what-if, a milestone 14 days later (median of 20)', value: median(whatIf), unit: 'ms', target: { max: 50 } },
+      { id: 'schedule.edit.p50', label: `due date edited to updated schedule, p50 (${edits.length} edits)`, value: percentile(edits, 50), unit: 'ms', note: `re-parse included; ${fmt(recomputed / edits.length, 0)} nodes recomputed per edit on average` },
+      { id: 'schedule.edit.p95', label: `due date edited to updated schedule, p95 (${edits.length} edits)`, value: percentile(edits, 95), unit: 'ms', target: { max: 10 } },
+    ];
+  },
+};

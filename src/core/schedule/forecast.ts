@@ -1,0 +1,304 @@
+/**
+ * Forecast, slip, slack and driver of every schedule node (docs/schedule.md; v2 spec section 1).
+ *
+ * - Nodes on a cycle (a strongly connected component of more than one node) get no forecast;
+ *   the rest is computed without them.
+ * - Forecast, by a forward pass in topological order: a pinned (`done`) milestone's is its
+ *   planned date; otherwise the latest of its planned date and its predecessors' forecasts.
+ * - Slip = forecast − planned, when both exist.
+ * - Slack = the least gap to a successor's forecast. A pinned successor never moves, so it
+ *   constrains nothing and is left out (that keeps slack >= 0). There is no slack without a
+ *   successor that has a forecast.
+ * - Driver of a slipping node: the predecessor whose forecast is the node's (ties: smallest id).
+ */
+import type { ScheduleGraph, ScheduleNode } from './nodes';
+
+export interface NodeSchedule {
+  /** Day number; undefined when the node has neither a planned date nor a predecessor with a forecast, or is on a cycle. */
+  forecast?: number;
+  slip?: number;
+  slack?: number;
+  driver?: string;
+  onCycle: boolean;
+}
+
+export type ScheduleResult = Map<string, NodeSchedule>;
+
+/** Planned dates to use instead of the nodes' own (what-if): id → day number. */
+export type PlannedOverrides = ReadonlyMap<string, number>;
+
+/**
+ * The graph with nodes numbered, for the passes over all of it (cycles, order, forecasts):
+ * arrays instead of maps keyed by id, which is what makes a full schedule of about twenty
+ * thousand nodes fast (docs/benchmark.md). Edge lists keep the graph's order (sorted by id).
+ */
+export interface SchedulePlan {
+  ids: string[];
+  index: Map<string, number>;
+  predecessors: number[][];
+  successors: number[][];
+  pinned: boolean[];
+  /** On a cycle: no forecast. */
+  onCycle: boolean[];
+  /** The nodes not on a cycle, each after all of its predecessors (ties by id). */
+  order: number[];
+}
+
+export function planSchedule(graph: ScheduleGraph): SchedulePlan {
+  const ids = [...graph.keys()].sort();
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const nodes = ids.map((id) => graph.get(id)!);
+  const predecessors = nodes.map((node) => node.predecessors.map((id) => index.get(id)!));
+  const successors = nodes.map((node) => node.successors.map((id) => index.get(id)!));
+  const onCycle = cyclesOf(successors);
+  return { ids, index, predecessors, successors, pinned: nodes.map((node) => node.pinned), onCycle, order: orderOf(predecessors, successors, onCycle) };
+}
+
+/** Tarjan's algorithm, iterative (a long chain must not overflow the stack): nodes in a component of more than one. */
+function cyclesOf(successors: number[][]): boolean[] {
+  const n = successors.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack: number[] = [];
+  const result = new Array<boolean>(n).fill(false);
+  const frames: number[] = [];
+  const nextEdge: number[] = [];
+  let counter = 0;
+  const visit = (v: number) => {
+    index[v] = low[v] = counter++;
+    stack.push(v);
+    onStack[v] = 1;
+    frames.push(v);
+    nextEdge.push(0);
+  };
+  for (let start = 0; start < n; start++) {
+    if (index[start] >= 0) continue;
+    visit(start);
+    while (frames.length > 0) {
+      const top = frames.length - 1;
+      const v = frames[top];
+      const edges = successors[v];
+      if (nextEdge[top] < edges.length) {
+        const w = edges[nextEdge[top]++];
+        if (index[w] < 0) visit(w);
+        else if (onStack[w] && index[w] < low[v]) low[v] = index[w];
+        continue;
+      }
+      frames.pop();
+      nextEdge.pop();
+      if (frames.length > 0) {
+        const parent = frames[frames.length - 1];
+        if (low[v] < low[parent]) low[parent] = low[v];
+      }
+      if (low[v] !== index[v]) continue;
+      const component: number[] = [];
+      let member: number;
+      do {
+        member = stack.pop()!;
+        onStack[member] = 0;
+        component.push(member);
+      } while (member !== v);
+      if (component.length > 1) for (const m of component) result[m] = true;
+    }
+  }
+  return result;
+}
+
+/** Kahn's algorithm over the nodes not on a cycle; ready nodes are taken in id order (a heap of indices). */
+function orderOf(predecessors: number[][], successors: number[][], onCycle: boolean[]): number[] {
+  const n = predecessors.length;
+  const waiting = new Int32Array(n);
+  const heap: number[] = [];
+  for (let v = 0; v < n; v++) {
+    if (onCycle[v]) continue;
+    let count = 0;
+    for (const p of predecessors[v]) if (!onCycle[p]) count++;
+    waiting[v] = count;
+    if (count === 0) heapPush(heap, v);
+  }
+  const order: number[] = [];
+  while (heap.length > 0) {
+    const v = heapPop(heap);
+    order.push(v);
+    for (const w of successors[v]) {
+      if (onCycle[w]) continue;
+      if (--waiting[w] === 0) heapPush(heap, w);
+    }
+  }
+  return order;
+}
+
+function heapPush(heap: number[], value: number): void {
+  heap.push(value);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent] <= heap[i]) break;
+    [heap[parent], heap[i]] = [heap[i], heap[parent]];
+    i = parent;
+  }
+}
+
+function heapPop(heap: number[]): number {
+  const top = heap[0];
+  const last = heap.pop()!;
+  if (heap.length > 0) {
+    heap[0] = last;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      let smallest = i;
+      if (left < heap.length && heap[left] < heap[smallest]) smallest = left;
+      if (left + 1 < heap.length && heap[left + 1] < heap[smallest]) smallest = left + 1;
+      if (smallest === i) break;
+      [heap[smallest], heap[i]] = [heap[i], heap[smallest]];
+      i = smallest;
+    }
+  }
+  return top;
+}
+
+/** Ids of the nodes on a cycle. */
+export function nodesOnCycles(graph: ScheduleGraph, plan = planSchedule(graph)): Set<string> {
+  return new Set(plan.ids.filter((_, i) => plan.onCycle[i]));
+}
+
+/** The nodes not on a cycle, each after all of its predecessors (ties by id). */
+export function topologicalOrder(graph: ScheduleGraph, plan = planSchedule(graph)): string[] {
+  return plan.order.map((i) => plan.ids[i]);
+}
+
+/**
+ * One node's forecast, slip and driver from its predecessors' current forecasts: a pinned
+ * (`done`) milestone keeps its planned date; otherwise the latest of its planned date and its
+ * predecessors' forecasts. The driver of a slipping node is the first predecessor (by id) at
+ * that date.
+ */
+export function nodeForecast(node: ScheduleNode, planned: number | undefined, result: ScheduleResult): NodeSchedule {
+  let forecast = planned;
+  if (!node.pinned) {
+    for (const predecessor of node.predecessors) {
+      const upstream = result.get(predecessor)?.forecast;
+      if (upstream !== undefined && (forecast === undefined || upstream > forecast)) forecast = upstream;
+    }
+  }
+  // Properties are set only when they exist (no spreads: this runs for every node on every pass).
+  const schedule: NodeSchedule = { onCycle: false };
+  if (forecast === undefined) return schedule;
+  schedule.forecast = forecast;
+  if (planned === undefined) return schedule;
+  const slip = forecast - planned;
+  schedule.slip = slip;
+  if (slip > 0) {
+    for (const predecessor of node.predecessors) {
+      if (result.get(predecessor)?.forecast === forecast) {
+        schedule.driver = predecessor;
+        break;
+      }
+    }
+  }
+  return schedule;
+}
+
+/** The least gap to a successor's forecast, pinned successors left out; undefined without one. */
+export function nodeSlack(node: ScheduleNode, graph: ScheduleGraph, result: ScheduleResult): number | undefined {
+  const own = result.get(node.id)?.forecast;
+  if (own === undefined) return undefined;
+  let slack: number | undefined;
+  for (const successor of node.successors) {
+    const later = result.get(successor)?.forecast;
+    if (graph.get(successor)!.pinned || later === undefined) continue;
+    slack = Math.min(slack ?? Infinity, later - own);
+  }
+  return slack;
+}
+
+/** Forecasts and what derives from them, for every node (`plan`: reuse one for many what-ifs on the same graph). */
+export function computeSchedule(graph: ScheduleGraph, overrides?: PlannedOverrides, plan = planSchedule(graph)): ScheduleResult {
+  const { ids, predecessors, successors, pinned, onCycle, order } = plan;
+  const n = ids.length;
+  const NONE = Number.NaN;
+  const forecast = new Float64Array(n).fill(NONE);
+  const schedules = new Array<NodeSchedule>(n);
+  for (const v of order) {
+    const node = graph.get(ids[v])!;
+    const planned = overrides?.get(node.id) ?? node.planned;
+    let latest = planned ?? NONE;
+    if (!pinned[v]) {
+      for (const p of predecessors[v]) {
+        const upstream = forecast[p];
+        if (upstream === upstream && !(upstream <= latest)) latest = upstream;
+      }
+    }
+    forecast[v] = latest;
+    const schedule: NodeSchedule = { onCycle: false };
+    if (latest === latest) {
+      schedule.forecast = latest;
+      if (planned !== undefined) {
+        schedule.slip = latest - planned;
+        if (latest > planned) {
+          // Predecessors are in id order: the first one at that date is the driver.
+          for (const p of predecessors[v]) {
+            if (forecast[p] === latest) {
+              schedule.driver = ids[p];
+              break;
+            }
+          }
+        }
+      }
+    }
+    schedules[v] = schedule;
+  }
+  for (const v of order) {
+    const own = forecast[v];
+    if (own !== own) continue;
+    let slack = Infinity;
+    for (const w of successors[v]) {
+      const later = forecast[w];
+      if (pinned[w] || later !== later) continue;
+      if (later - own < slack) slack = later - own;
+    }
+    if (slack !== Infinity) schedules[v].slack = slack;
+  }
+  const result: ScheduleResult = new Map();
+  for (let v = 0; v < n; v++) result.set(ids[v], onCycle[v] ? { onCycle: true } : schedules[v]);
+  return result;
+}
+
+/** The driving chain of a node: the node, its driver, the driver's driver… until a node with slip 0 (or none). */
+export function drivingChain(result: ScheduleResult, id: string): string[] {
+  const chain: string[] = [];
+  let current: string | undefined = id;
+  while (current !== undefined && !chain.includes(current)) {
+    chain.push(current);
+    current = result.get(current)?.driver;
+  }
+  return chain;
+}
+
+/**
+ * The remaining critical path to a node, from the node upstream: its driving chain when it
+ * slips, else the chain of predecessors with slack 0 (the latest first, ties by id). `done`
+ * milestones are left out: they are no longer on anyone's path.
+ */
+export function remainingCriticalPath(graph: ScheduleGraph, result: ScheduleResult, id: string): string[] {
+  const own = result.get(id);
+  if (!own || own.forecast === undefined) return [];
+  let path: string[];
+  if ((own.slip ?? 0) > 0) {
+    path = drivingChain(result, id);
+  } else {
+    path = [id];
+    let current = id;
+    for (;;) {
+      const candidates = graph.get(current)!.predecessors
+        .filter((p) => !graph.get(p)!.pinned && result.get(p)?.slack === 0 && result.get(p)?.forecast !== undefined && !path.includes(p));
+      if (candidates.length === 0) break;
+      candidates.sort((a, b) => result.get(b)!.forecast! - result.get(a)!.forecast! || (a < b ? -1 : 1));
+      current = candidates[0];
+      path.push(current);
+    }
+  }
+  return path.filter((node) => !graph.get(node)!.pinned);
+}

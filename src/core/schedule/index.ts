@@ -1,0 +1,9 @@
+/** The schedule (docs/schedule.md): nodes and edges, forecasts, slack, drivers, slip impact. */
+export { dateOfDay, dayNumber } from './days';
+export { buildScheduleGraph, type ScheduleGraph, type ScheduleNode, type ScheduleNodeKind } from './nodes';
+export {
+  computeSchedule, drivingChain, nodeForecast, nodeSlack, nodesOnCycles, planSchedule, remainingCriticalPath, topologicalOrder,
+  type NodeSchedule, type PlannedOverrides, type SchedulePlan, type ScheduleResult,
+} from './forecast';
+export { ImpactError, slipImpact, type Impact, type ImpactChange } from './impact';
+export { ScheduleIndex, type ScheduleUpdate } from './scheduleIndex';

@@ -1,0 +1,138 @@
+/**
+ * The schedule's nodes and edges, from the workspace model (docs/schedule.md; the rules are the
+ * v2 spec's section 1): a node for every milestone that is not `cancelled` and one "program
+ * finish" node per program; an edge wherever a reference names a milestone, and from each of a
+ * program's milestones to its finish. A reference to a whole program moves no date; one that
+ * names nothing, or a cancelled milestone, is left out here (v1 reports the unknown ones).
+ */
+import type { Brief, Milestone } from '../model';
+import type { Range } from '../range';
+import { hasSchemaProblemUnder } from '../rules/helpers';
+import type { BriefWorkspace } from '../workspace';
+import { dayNumber } from './days';
+
+export type ScheduleNodeKind = 'milestone' | 'program';
+
+export interface ScheduleNode {
+  /** `program#milestone` for a milestone, the program id for a program finish. */
+  id: string;
+  kind: ScheduleNodeKind;
+  program: string;
+  milestone?: string;
+  uri: string;
+  /** Where the node is declared: the milestone's `id` value, the program's `program` value. */
+  range: Range;
+  title?: string;
+  owner?: string;
+  status?: string;
+  /** The `due` (milestone) or `target` (program), as a day number, when valid. */
+  planned?: number;
+  /** A `done` milestone is pinned: its forecast is its planned date. */
+  pinned: boolean;
+  /** The node ids this node's references name, whether or not they exist (its would-be predecessors). */
+  waitsFor: string[];
+  /** Nodes this one waits for that exist, sorted by id. */
+  predecessors: string[];
+  /** Nodes that wait for this one, sorted by id. */
+  successors: string[];
+}
+
+/** The nodes of a workspace, keyed by id. Edges are in the nodes (both directions). */
+export type ScheduleGraph = Map<string, ScheduleNode>;
+
+/** The brief that defines each program id (the first by uri when an id is duplicated, as `workspace.program`). */
+export function programBriefs(workspace: BriefWorkspace): Brief[] {
+  return workspace.briefs().filter((brief) => brief.program && workspace.program(brief.program.value) === brief);
+}
+
+/** Whether the schema rejected the value at `path` (quick when, as usual, the brief has no schema problem). */
+function rejected(brief: Brief, path: (string | number)[]): boolean {
+  return brief.schemaProblems.length > 0 && hasSchemaProblemUnder(brief, path);
+}
+
+/** A milestone's status, unless the schema rejected it (then nothing is known of it). */
+function statusOf(brief: Brief, milestone: Milestone): string | undefined {
+  return rejected(brief, ['milestones', milestone.index, 'status']) ? undefined : milestone.status?.value;
+}
+
+/** The nodes a program's brief makes (its finish first), without edges; `waitsFor` lists what each node's references name. */
+export function nodesOfBrief(brief: Brief): ScheduleNode[] {
+  const program = brief.program!.value;
+  const finish: ScheduleNode = {
+    id: program, kind: 'program', program, uri: brief.uri, range: brief.program!.range, pinned: false,
+    waitsFor: brief.dependsOn.filter((entry) => entry.milestone !== undefined).map((entry) => `${entry.program}#${entry.milestone}`),
+    predecessors: [], successors: [],
+  };
+  if (brief.title) finish.title = brief.title.value;
+  if (brief.owner) finish.owner = brief.owner.value;
+  if (brief.status && !rejected(brief, ['status'])) finish.status = brief.status.value;
+  if (brief.target && !rejected(brief, ['target'])) finish.planned = dayNumber(brief.target.value);
+  const nodes = [finish];
+  const ids = new Set<string>();
+  for (const milestone of brief.milestones) {
+    if (!milestone.id) continue;
+    const id = `${program}#${milestone.id.value}`;
+    const status = statusOf(brief, milestone);
+    // A duplicated milestone id (id-duplicate): the first that is not cancelled is the node.
+    if (status === 'cancelled' || ids.has(id)) continue;
+    ids.add(id);
+    const node: ScheduleNode = {
+      id, kind: 'milestone', program, milestone: milestone.id.value, uri: brief.uri, range: milestone.id.range,
+      pinned: status === 'done',
+      waitsFor: milestone.dependsOn.filter((entry) => entry.milestone !== undefined).map((entry) => `${entry.program}#${entry.milestone}`),
+      predecessors: [], successors: [],
+    };
+    if (milestone.title) node.title = milestone.title.value;
+    if (milestone.owner) node.owner = milestone.owner.value;
+    if (status) node.status = status;
+    if (milestone.due && !rejected(brief, ['milestones', milestone.index, 'due'])) node.planned = dayNumber(milestone.due.value);
+    nodes.push(node);
+    // Every program finish waits for each of its own milestones.
+    finish.waitsFor.push(id);
+  }
+  return nodes;
+}
+
+/** Adds the edge `from` → `to` (to waits for from) when both exist; no self-loops, no duplicates. Keeps the lists sorted. */
+export function link(graph: ScheduleGraph, from: string, to: string): boolean {
+  const a = graph.get(from);
+  const b = graph.get(to);
+  if (!a || !b || a === b || b.predecessors.includes(from)) return false;
+  insertSorted(b.predecessors, from);
+  insertSorted(a.successors, to);
+  return true;
+}
+
+function insertSorted(list: string[], id: string): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1] > id) i--;
+  list.splice(i, 0, id);
+}
+
+export function buildScheduleGraph(workspace: BriefWorkspace): ScheduleGraph {
+  const graph: ScheduleGraph = new Map();
+  for (const brief of programBriefs(workspace)) {
+    for (const node of nodesOfBrief(brief)) graph.set(node.id, node);
+  }
+  // Edges in bulk: appended, then each list sorted and made unique once (`link` keeps them
+  // sorted one insertion at a time, for incremental updates).
+  for (const node of graph.values()) {
+    for (const target of node.waitsFor) {
+      const from = graph.get(target);
+      if (!from || from === node) continue;
+      node.predecessors.push(target);
+      from.successors.push(node.id);
+    }
+  }
+  for (const node of graph.values()) {
+    node.predecessors = sortedUnique(node.predecessors);
+    node.successors = sortedUnique(node.successors);
+  }
+  return graph;
+}
+
+function sortedUnique(list: string[]): string[] {
+  if (list.length < 2) return list;
+  list.sort();
+  return list.filter((id, i) => i === 0 || id !== list[i - 1]);
+}

@@ -1,0 +1,268 @@
+/**
+ * The schedule of a workspace, kept up to date edit by edit (docs/schedule.md). An edit
+ * recomputes only what it can change:
+ *
+ * - Only the programs whose brief changed get their nodes again. Edges come from the nodes'
+ *   references, so a node that appears or goes is linked or unlinked with the nodes that name
+ *   it (`referencedBy`), whether they named it before or not.
+ * - While the edges stay the same (typing a title, a date, a status), the cycles and the
+ *   topological order are kept. Forecasts are recomputed from the changed nodes downstream, in
+ *   topological order, and the pass stops wherever a forecast comes out unchanged. Slack is
+ *   recomputed for the nodes whose forecast changed and for their predecessors.
+ * - When the edges change, the cycles and the order are recomputed, and with them every
+ *   forecast (a new cycle can change any of them). Nothing is parsed again.
+ *
+ * test/unit/scheduleIncremental.test.ts checks, over seeded random edit sequences, that the
+ * result always equals a computation from scratch.
+ */
+import type { Brief } from '../model';
+import type { BriefWorkspace } from '../workspace';
+import { computeSchedule, nodeForecast, nodeSlack, planSchedule, type NodeSchedule, type ScheduleResult } from './forecast';
+import { link, nodesOfBrief, programBriefs, type ScheduleGraph, type ScheduleNode } from './nodes';
+
+export interface ScheduleUpdate {
+  /** Whether the edges changed (then everything was recomputed). */
+  structural: boolean;
+  /** Nodes whose forecast, slip, slack or driver was recomputed. */
+  recomputed: number;
+  /** Ids whose schedule (forecast, slip, slack, driver, or the node itself) changed. */
+  changed: string[];
+}
+
+export class ScheduleIndex {
+  private readonly graph: ScheduleGraph = new Map();
+  private result: ScheduleResult = new Map();
+  /** Program id → the brief its nodes were made from. */
+  private readonly made = new Map<string, Brief>();
+  /** Node id (existing or not) → the ids of the nodes whose references name it. */
+  private readonly referencedBy = new Map<string, Set<string>>();
+  /** Each node's edges as of the last recomputation of the order: while they hold, so do the cycles and the order. */
+  private edges = new Map<string, string>();
+  private cycles = new Set<string>();
+  private position = new Map<string, number>();
+  private workspaceVersion = -1;
+
+  get nodes(): ReadonlyMap<string, ScheduleNode> {
+    return this.graph;
+  }
+
+  get schedule(): ReadonlyMap<string, NodeSchedule> {
+    return this.result;
+  }
+
+  /** The graph itself, for what-if and critical paths (read it, do not change it). */
+  get scheduleGraph(): ScheduleGraph {
+    return this.graph;
+  }
+
+  /** The schedule as a result map, for what-if and critical paths (read it, do not change it). */
+  get scheduleResult(): ScheduleResult {
+    return this.result;
+  }
+
+  /** Brings the schedule up to date with the workspace. */
+  update(workspace: BriefWorkspace): ScheduleUpdate {
+    const none: ScheduleUpdate = { structural: false, recomputed: 0, changed: [] };
+    if (workspace.version === this.workspaceVersion) return none;
+    this.workspaceVersion = workspace.version;
+    const current = new Map(programBriefs(workspace).map((brief) => [brief.program!.value, brief]));
+    const programs = new Set<string>();
+    for (const [program, brief] of this.made) if (current.get(program) !== brief) programs.add(program);
+    for (const [program, brief] of current) if (this.made.get(program) !== brief) programs.add(program);
+    if (programs.size === 0) return none;
+
+    // What the changed programs' nodes were, to report what changed and to start from.
+    const previous = new Map<string, NodeSchedule | undefined>();
+    const touched = new Set<string>();
+    for (const program of programs) {
+      for (const node of this.nodesOfProgram(program)) {
+        previous.set(node.id, this.result.get(node.id));
+        this.removeNode(node, touched);
+      }
+      this.made.delete(program);
+    }
+    const added: ScheduleNode[] = [];
+    for (const program of programs) {
+      const brief = current.get(program);
+      if (!brief) continue;
+      this.made.set(program, brief);
+      for (const node of nodesOfBrief(brief)) {
+        this.graph.set(node.id, node);
+        added.push(node);
+      }
+    }
+    for (const node of added) this.addEdges(node, touched);
+
+    const addedIds = new Set(added.map((node) => node.id));
+    let structural = this.position.size === 0;
+    for (const id of previous.keys()) if (!addedIds.has(id)) structural = true;
+    for (const id of [...addedIds, ...touched]) {
+      const node = this.graph.get(id);
+      if (node && this.edges.get(id) !== edgeKey(node)) structural = true;
+    }
+    if (structural) {
+      const before = new Map(this.result);
+      for (const [id, old] of previous) if (old) before.set(id, old);
+      const plan = planSchedule(this.graph);
+      this.cycles = new Set(plan.ids.filter((_, i) => plan.onCycle[i]));
+      this.position = new Map(plan.order.map((v, i) => [plan.ids[v], i]));
+      this.result = computeSchedule(this.graph, undefined, plan);
+      this.edges = new Map([...this.graph.values()].map((node) => [node.id, edgeKey(node)]));
+      return { structural: true, recomputed: this.graph.size, changed: changedIds(before, this.result, this.graph.keys(), previous.keys()) };
+    }
+    return this.forward(added.map((node) => node.id), previous);
+  }
+
+  /** A program's nodes: its finish and the milestones it waits for that are its own. */
+  private nodesOfProgram(program: string): ScheduleNode[] {
+    const finish = this.graph.get(program);
+    if (!finish) return [];
+    const nodes = [finish];
+    for (const id of finish.waitsFor) {
+      const node = this.graph.get(id);
+      if (node && node.kind === 'milestone' && node.program === program) nodes.push(node);
+    }
+    return nodes;
+  }
+
+  private removeNode(node: ScheduleNode, touched: Set<string>): void {
+    for (const target of node.waitsFor) this.referencedBy.get(target)?.delete(node.id);
+    for (const id of node.predecessors) {
+      const other = this.graph.get(id);
+      if (other) other.successors = other.successors.filter((s) => s !== node.id);
+      touched.add(id);
+    }
+    for (const id of node.successors) {
+      const other = this.graph.get(id);
+      if (other) other.predecessors = other.predecessors.filter((p) => p !== node.id);
+      touched.add(id);
+    }
+    this.graph.delete(node.id);
+    this.result.delete(node.id);
+  }
+
+  private addEdges(node: ScheduleNode, touched: Set<string>): void {
+    for (const target of node.waitsFor) {
+      let set = this.referencedBy.get(target);
+      if (!set) this.referencedBy.set(target, (set = new Set()));
+      set.add(node.id);
+      if (link(this.graph, target, node.id)) touched.add(target);
+    }
+    // Nodes elsewhere that already named this one.
+    for (const id of this.referencedBy.get(node.id) ?? []) {
+      if (link(this.graph, node.id, id)) touched.add(id);
+    }
+  }
+
+  /**
+   * The edges did not change: recomputes forecasts from `dirty` downstream in topological
+   * order, going on past a node only when its forecast changed; then the slack of every node
+   * whose forecast, or whose successors' forecasts or pinning, changed.
+   */
+  private forward(dirty: string[], previous: Map<string, NodeSchedule | undefined>): ScheduleUpdate {
+    const queue = new MinQueue((id: string) => this.position.get(id)!);
+    const queued = new Set<string>();
+    const push = (id: string) => {
+      if (!queued.has(id) && this.position.has(id)) {
+        queued.add(id);
+        queue.push(id);
+      }
+    };
+    for (const id of dirty) push(id);
+    // A node on a cycle stays there while the edges stay the same: no forecast.
+    for (const id of dirty) if (this.cycles.has(id)) this.result.set(id, { onCycle: true });
+    const old = new Map(previous);
+    const slackToRecompute = new Set<string>(dirty);
+    for (const id of dirty) for (const p of this.graph.get(id)!.predecessors) slackToRecompute.add(p);
+    while (queue.size > 0) {
+      const id = queue.pop()!;
+      const node = this.graph.get(id)!;
+      if (!old.has(id)) old.set(id, this.result.get(id));
+      const was = old.get(id);
+      const fresh = nodeForecast(node, node.planned, this.result);
+      this.result.set(id, fresh);
+      slackToRecompute.add(id);
+      if (was?.forecast !== fresh.forecast) {
+        for (const next of node.successors) push(next);
+        for (const p of node.predecessors) slackToRecompute.add(p);
+      }
+    }
+    for (const id of slackToRecompute) {
+      const own = this.result.get(id);
+      if (!own || own.onCycle) continue;
+      if (!old.has(id)) old.set(id, { ...own });
+      const slack = nodeSlack(this.graph.get(id)!, this.graph, this.result);
+      if (slack === undefined) delete own.slack;
+      else own.slack = slack;
+    }
+    const changed = new Set<string>();
+    for (const [id, was] of old) {
+      const now = this.result.get(id);
+      if (!now || !was || !sameSchedule(was, now)) changed.add(id);
+    }
+    return { structural: false, recomputed: queued.size, changed: [...changed].sort() };
+  }
+}
+
+function sameSchedule(a: NodeSchedule, b: NodeSchedule): boolean {
+  return a.forecast === b.forecast && a.slip === b.slip && a.slack === b.slack && a.driver === b.driver && a.onCycle === b.onCycle;
+}
+
+function edgeKey(node: ScheduleNode): string {
+  return `${node.predecessors.join(',')}|${node.successors.join(',')}`;
+}
+
+function changedIds(before: ScheduleResult, after: ScheduleResult, ids: Iterable<string>, removed: Iterable<string>): string[] {
+  const changed = new Set<string>();
+  for (const id of removed) if (!after.has(id)) changed.add(id);
+  for (const id of ids) {
+    const was = before.get(id);
+    const now = after.get(id)!;
+    if (!was || !sameSchedule(was, now)) changed.add(id);
+  }
+  return [...changed].sort();
+}
+
+/** A binary heap of ids by a numeric key (topological position). */
+class MinQueue {
+  private readonly items: string[] = [];
+  constructor(private readonly key: (id: string) => number) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(id: string): void {
+    const items = this.items;
+    items.push(id);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.key(items[parent]) <= this.key(items[i])) break;
+      [items[parent], items[i]] = [items[i], items[parent]];
+      i = parent;
+    }
+  }
+
+  pop(): string | undefined {
+    const items = this.items;
+    if (items.length === 0) return undefined;
+    const top = items[0];
+    const last = items.pop()!;
+    if (items.length > 0) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let smallest = i;
+        if (left < items.length && this.key(items[left]) < this.key(items[smallest])) smallest = left;
+        if (right < items.length && this.key(items[right]) < this.key(items[smallest])) smallest = right;
+        if (smallest === i) break;
+        [items[smallest], items[i]] = [items[i], items[smallest]];
+        i = smallest;
+      }
+    }
+    return top;
+  }
+}

@@ -1,0 +1,59 @@
+/** Briefs for the schedule tests, written from small specs, and random workspaces (seeded by the caller). */
+import { dateOfDay, dayNumber } from '../../src/core/schedule';
+import { BriefWorkspace } from '../../src/core/workspace';
+
+export interface MilestoneSpec { id: string; due?: string; status?: string; depends?: string[] }
+export interface BriefSpec { program: string; target?: string; status?: string; depends?: string[]; milestones: MilestoneSpec[] }
+
+export function briefText(spec: BriefSpec): string {
+  const lines = ['---', `program: ${spec.program}`, `title: "${spec.program}"`, 'owner: "@maria"'];
+  if (spec.status) lines.push(`status: ${spec.status}`);
+  if (spec.target) lines.push(`target: ${spec.target}`);
+  if (spec.depends?.length) lines.push(`depends_on: [${spec.depends.join(', ')}]`);
+  lines.push('milestones:');
+  if (spec.milestones.length === 0) lines[lines.length - 1] = 'milestones: []';
+  for (const m of spec.milestones) {
+    lines.push(`  - id: ${m.id}`, `    title: "${m.id}"`, '    owner: "@maria"');
+    if (m.due) lines.push(`    due: ${m.due}`);
+    if (m.status) lines.push(`    status: ${m.status}`);
+    if (m.depends?.length) lines.push(`    depends_on: [${m.depends.join(', ')}]`);
+  }
+  lines.push('---', '');
+  return lines.join('\n');
+}
+
+export function workspaceOf(specs: BriefSpec[]): BriefWorkspace {
+  const workspace = new BriefWorkspace();
+  for (const spec of specs) workspace.setText(`file:///ws/${spec.program}.md`, briefText(spec));
+  return workspace;
+}
+
+/** A random workspace: programs with dated and undated milestones, references across programs, some done and cancelled, maybe cycles. */
+export function randomWorkspace(random: () => number): BriefSpec[] {
+  const programs = 2 + Math.floor(random() * 5);
+  const specs: BriefSpec[] = [];
+  const all: string[] = [];
+  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+  const day = () => dateOfDay(dayNumber('2027-01-01') + Math.floor(random() * 120));
+  for (let p = 0; p < programs; p++) {
+    const milestones: MilestoneSpec[] = [];
+    const count = Math.floor(random() * 5);
+    for (let m = 0; m < count; m++) {
+      const depends = all.length > 0 && random() < 0.6 ? [pick(all)] : [];
+      if (all.length > 0 && random() < 0.1) depends.push(pick(all));
+      milestones.push({
+        id: `m${m}`,
+        ...(random() < 0.85 && { due: day() }),
+        ...(random() < 0.15 && { status: 'done' }),
+        ...(random() < 0.05 && { status: 'cancelled' }),
+        depends,
+      });
+    }
+    for (const m of milestones) all.push(`p${p}#${m.id}`);
+    specs.push({ program: `p${p}`, ...(random() < 0.8 && { target: day() }), milestones });
+  }
+  // Sometimes a back edge: a cycle.
+  if (random() < 0.3 && specs[0].milestones.length > 0 && all.length > 1) specs[0].milestones[0].depends = [...(specs[0].milestones[0].depends ?? []), all[all.length - 1]];
+  return specs;
+}
+

@@ -1,0 +1,162 @@
+/**
+ * The incremental schedule (src/core/schedule/scheduleIndex.ts) equals a computation from
+ * scratch after every edit of seeded random edit sequences; and a typing edit recomputes only
+ * what is downstream of it.
+ */
+import * as assert from 'node:assert/strict';
+import { buildScheduleGraph, computeSchedule, dateOfDay, dayNumber, ScheduleIndex, type ScheduleGraph, type ScheduleResult } from '../../src/core/schedule';
+import { BriefWorkspace } from '../../src/core/workspace';
+import { prng } from '../support/prng';
+import { briefText, randomWorkspace, workspaceOf, type BriefSpec } from './scheduleFixtures';
+
+function snapshot(graph: ReadonlyMap<string, { predecessors: string[]; successors: string[]; planned?: number; pinned: boolean }>, result: ReadonlyMap<string, unknown>) {
+  const nodes = [...graph.keys()].sort().map((id) => {
+    const node = graph.get(id)!;
+    return { id, predecessors: node.predecessors, successors: node.successors, planned: node.planned, pinned: node.pinned, schedule: result.get(id) };
+  });
+  return nodes;
+}
+
+function fromScratch(workspace: BriefWorkspace) {
+  const graph: ScheduleGraph = buildScheduleGraph(workspace);
+  const result: ScheduleResult = computeSchedule(graph);
+  return snapshot(graph, result);
+}
+
+type Edit = (specs: BriefSpec[], random: () => number) => BriefSpec | { deleted: string } | undefined;
+
+const pick = <T>(items: T[], random: () => number) => items[Math.floor(random() * items.length)];
+const someDay = (random: () => number) => dateOfDay(dayNumber('2027-01-01') + Math.floor(random() * 120));
+const allMilestones = (specs: BriefSpec[]) => specs.flatMap((s) => s.milestones.map((m) => `${s.program}#${m.id}`));
+
+const EDITS: Record<string, Edit> = {
+  due(specs, random) {
+    const spec = pick(specs, random);
+    const m = spec.milestones.length > 0 ? pick(spec.milestones, random) : undefined;
+    if (!m) return undefined;
+    if (random() < 0.2) delete m.due;
+    else m.due = someDay(random);
+    return spec;
+  },
+  status(specs, random) {
+    const spec = pick(specs, random);
+    const m = spec.milestones.length > 0 ? pick(spec.milestones, random) : undefined;
+    if (!m) return undefined;
+    m.status = pick(['done', 'cancelled', 'in-progress', 'at-risk', 'not-started'], random);
+    return spec;
+  },
+  target(specs, random) {
+    const spec = pick(specs, random);
+    if (random() < 0.2) delete spec.target;
+    else spec.target = someDay(random);
+    return spec;
+  },
+  addReference(specs, random) {
+    const spec = pick(specs, random);
+    const m = spec.milestones.length > 0 ? pick(spec.milestones, random) : undefined;
+    const all = allMilestones(specs);
+    if (!m || all.length === 0) return undefined;
+    // Sometimes a reference to nothing (yet).
+    m.depends = [...(m.depends ?? []), random() < 0.2 ? `p9#ghost${Math.floor(random() * 3)}` : pick(all, random)];
+    return spec;
+  },
+  removeReference(specs, random) {
+    const spec = pick(specs, random);
+    const m = spec.milestones.find((x) => (x.depends ?? []).length > 0);
+    if (!m) return undefined;
+    m.depends = m.depends!.slice(1);
+    return spec;
+  },
+  programReference(specs, random) {
+    const spec = pick(specs, random);
+    const all = allMilestones(specs);
+    if (all.length === 0) return undefined;
+    spec.depends = random() < 0.5 ? [pick(all, random)] : [];
+    return spec;
+  },
+  addMilestone(specs, random) {
+    const spec = pick(specs, random);
+    spec.milestones.push({ id: `n${Math.floor(random() * 1000)}`, due: someDay(random), depends: [] });
+    return spec;
+  },
+  removeMilestone(specs, random) {
+    const spec = pick(specs, random);
+    if (spec.milestones.length === 0) return undefined;
+    spec.milestones.splice(Math.floor(random() * spec.milestones.length), 1);
+    return spec;
+  },
+  renameProgram(specs, random) {
+    const spec = pick(specs, random);
+    spec.program = `${spec.program}x`;
+    return spec;
+  },
+  deleteBrief(specs, random) {
+    if (specs.length <= 1) return undefined;
+    const i = Math.floor(random() * specs.length);
+    const [gone] = specs.splice(i, 1);
+    return { deleted: (gone as BriefSpec & { uri: string }).uri };
+  },
+  addBrief(specs, random) {
+    const spec: BriefSpec & { uri?: string } = { program: `q${Math.floor(random() * 100)}`, target: someDay(random), milestones: [{ id: 'a', due: someDay(random), depends: allMilestones(specs).length > 0 ? [pick(allMilestones(specs), random)] : [] }] };
+    specs.push(spec);
+    return spec;
+  },
+};
+
+describe('schedule: incremental updates equal a computation from scratch (seeded)', function () {
+  this.timeout(120_000);
+  const SEED = 4242;
+
+  it('after every edit of 150 random sequences of 25 edits', () => {
+    const random = prng(SEED);
+    const names = Object.keys(EDITS);
+    let structural = 0;
+    let local = 0;
+    for (let run = 0; run < 150; run++) {
+      const specs = randomWorkspace(random) as (BriefSpec & { uri?: string })[];
+      specs.forEach((spec, i) => (spec.uri = `file:///ws/b${i}.md`));
+      const workspace = new BriefWorkspace();
+      for (const spec of specs) workspace.setText(spec.uri!, briefText(spec));
+      const index = new ScheduleIndex();
+      index.update(workspace);
+      assert.deepEqual(snapshot(index.nodes, index.schedule), fromScratch(workspace), `run ${run}: first build`);
+      let fresh = specs.length;
+      for (let step = 0; step < 25; step++) {
+        const name = pick(names, random);
+        const edited = EDITS[name](specs, random);
+        if (!edited) continue;
+        if ('deleted' in edited) workspace.delete(edited.deleted);
+        else {
+          const spec = edited as BriefSpec & { uri?: string };
+          spec.uri ??= `file:///ws/b${fresh++}.md`;
+          workspace.setText(spec.uri, briefText(spec));
+        }
+        const update = index.update(workspace);
+        if (update.structural) structural++;
+        else local++;
+        assert.deepEqual(snapshot(index.nodes, index.schedule), fromScratch(workspace), `run ${run} (seed ${SEED}), step ${step}: ${name}`);
+      }
+    }
+    assert.ok(structural > 100 && local > 100, `both kinds of update were exercised: ${structural} structural, ${local} local`);
+  });
+
+  it('a date typed in one milestone recomputes what is downstream of it, not the workspace', () => {
+    // 200 independent chains of 5 milestones; one date changes at the head of one chain.
+    const specs: BriefSpec[] = Array.from({ length: 200 }, (_, p) => ({
+      program: `p${p}`, target: '2027-06-01',
+      milestones: Array.from({ length: 5 }, (_, m) => ({ id: `m${m}`, due: '2027-02-01', depends: m > 0 ? [`m${m - 1}`] : [] })),
+    }));
+    const workspace = workspaceOf(specs);
+    const index = new ScheduleIndex();
+    index.update(workspace);
+    assert.equal(index.nodes.size, 200 * 6);
+    specs[7].milestones[0].due = '2027-03-01';
+    workspace.setText('file:///ws/p7.md', briefText(specs[7]));
+    const update = index.update(workspace);
+    assert.equal(update.structural, false);
+    assert.ok(update.recomputed <= 6, `recomputed ${update.recomputed} nodes (the chain and its finish)`);
+    // Each milestone of the chain now lands 03-01; the finish (target 06-01) does not move.
+    assert.deepEqual(update.changed, ['p7#m0', 'p7#m1', 'p7#m2', 'p7#m3', 'p7#m4']);
+    assert.deepEqual(snapshot(index.nodes, index.schedule), fromScratch(workspace));
+  });
+});
