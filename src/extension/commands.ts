@@ -155,6 +155,9 @@ export async function newBrief(index: BriefIndex, args: NewBriefArgs): Promise<v
   const document = editor.document;
   const all = new vscode.Range(0, 0, document.lineCount, 0);
   await editor.insertSnippet(new vscode.SnippetString(snippet), document.validateRange(all), { undoStopBefore: false, undoStopAfter: true, keepWhitespace: true });
+  // The snippet wrote the same text the file has: save, so the new brief opens clean (the
+  // snippet's tab stops stay active).
+  if (document.isDirty && document.getText() === resolveSnippet(snippet)) await document.save();
   index.updateNow(editor.document);
   return uri;
 }
