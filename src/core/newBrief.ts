@@ -169,7 +169,7 @@ export interface BriefFolder {
  * (ties by path). The roots themselves are left out: the host offers them after these.
  */
 export function briefFolders(briefUris: Iterable<string>, rootUris: readonly string[]): BriefFolder[] {
-  const roots = rootUris.map((root) => root.replace(/\/+$/, ''));
+  const roots = rootUris.map(withoutTrailingSlashes);
   const counts = new Map<string, number>();
   for (const uri of briefUris) {
     const folder = uri.slice(0, uri.lastIndexOf('/'));
@@ -177,4 +177,18 @@ export function briefFolders(briefUris: Iterable<string>, rootUris: readonly str
     counts.set(folder, (counts.get(folder) ?? 0) + 1);
   }
   return [...counts].map(([uri, count]) => ({ uri, count })).sort((a, b) => b.count - a.count || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+}
+
+/** How many of the briefs sit directly in the folder (not in its subfolders). */
+export function briefsDirectlyIn(briefUris: Iterable<string>, folderUri: string): number {
+  const folder = withoutTrailingSlashes(folderUri);
+  let count = 0;
+  for (const uri of briefUris) if (uri.slice(0, uri.lastIndexOf('/')) === folder) count++;
+  return count;
+}
+
+function withoutTrailingSlashes(uri: string): string {
+  let end = uri.length;
+  while (end > 0 && uri[end - 1] === '/') end--;
+  return uri.slice(0, end);
 }

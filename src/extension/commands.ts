@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { HANDLE_PATTERN, ID_PATTERN } from '../core';
 import { humanize } from '../core/fixes';
-import { briefFolders, newBriefSnippet, resolveSnippet } from '../core/newBrief';
+import { briefFolders, briefsDirectlyIn, newBriefSnippet, resolveSnippet } from '../core/newBrief';
 import type { BriefIndex } from './briefIndex';
 import { setOwner, SET_OWNER_COMMAND, type SetOwnerArgs } from './codeActions';
 import { escapeIcons, showError } from './plainText';
@@ -68,7 +68,7 @@ export function folderChoices(index: BriefIndex): FolderChoice[] {
   });
   if (choices.length > 0) choices.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
   for (const root of roots) {
-    const count = index.workspace.briefs().filter((brief) => brief.uri.slice(0, brief.uri.lastIndexOf('/')) === root.uri.toString().replace(/\/+$/, '')).length;
+    const count = briefsDirectlyIn(index.workspace.briefs().map((brief) => brief.uri), root.uri.toString());
     choices.push({ label: escapeIcons(root.name), description: `workspace root${count > 0 ? ` · ${count === 1 ? '1 brief' : `${count} briefs`}` : ''}`, folder: root.uri });
   }
   choices.push({ label: 'Other folder…', description: 'choose a folder in the workspace', other: true });

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { BriefWorkspace, lintBrief, mergeConfig, type Diagnostic } from '../../src/core';
-import { briefFolders, escapeSnippet, newBriefSnippet, resolveSnippet } from '../../src/core/newBrief';
+import { briefFolders, briefsDirectlyIn, escapeSnippet, newBriefSnippet, resolveSnippet } from '../../src/core/newBrief';
 import { parseBrief } from '../../src/core/parseBrief';
 import { ID_PATTERN } from '../../src/core/schema';
 import { prng } from '../support/prng';
@@ -115,5 +115,7 @@ describe('newBrief: where to create it', () => {
     ]);
     assert.deepEqual(briefFolders(['file:///ws/a.md'], ['file:///ws']), []);
     assert.deepEqual(briefFolders(['file:///wsx/a/b.md'], ['file:///ws']), [], 'a sibling folder with the same prefix is outside');
+    assert.equal(briefsDirectlyIn(uris, 'file:///ws/'), 4);
+    assert.equal(briefsDirectlyIn(uris, 'file:///ws/programs'), 3);
   });
 });
