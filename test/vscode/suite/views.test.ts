@@ -153,7 +153,7 @@ suite('Tree views', () => {
       '    [ ] Review — ',
       '  [ ] Under a plain bullet — ',
     ];
-    await waitFor(async () => (await checklistOf('views-nested')).length === expected.length, 'views-nested in the Checklist view', 30_000);
+    await waitFor(async () => (await checklistOf('views-nested')).length === expected.length, 'views-nested in the Checklist view', 20_000);
     assert.deepEqual(await checklistOf('views-nested'), expected);
     // A parent with nested items opens expanded; a leaf has no twistie.
     const launch = await findItem('views-nested.md', 'Launch');
