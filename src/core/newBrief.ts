@@ -11,7 +11,7 @@ import { addDays } from './status';
 export interface NewBriefTemplate {
   program: string;
   title: string;
-  /** A handle; without one every `owner:` is left empty (one tab stop, mirrored), which `owner-missing` flags. */
+  /** A handle; without one every `owner: ""` is left empty (one tab stop, mirrored), which `owner-missing` flags. */
   owner?: string;
   /** YYYY-MM-DD: the start, the decision's date; the milestone is due 30 days later, the target 90. */
   today: string;
@@ -25,41 +25,46 @@ export function escapeSnippet(text: string): string {
 /** The brief as a snippet: tab stops 1..n through the frontmatter and the scope, `$0` at the checklist. */
 export function newBriefSnippet(template: NewBriefTemplate): string {
   const e = escapeSnippet;
-  const owner = template.owner ? yamlQuoted(template.owner) : '';
   let stop = 0;
   const next = () => ++stop;
+  /** A double-quoted YAML string whose content is the tab stop: typing replaces the text, not the quotes. */
+  const quoted = (text: string) => `"\${${next()}:${e(yamlQuoted(text).slice(1, -1))}}"`;
   const placeholder = (text: string) => `\${${next()}:${e(text)}}`;
   const choice = (values: readonly string[]) => `\${${next()}|${values.join(',')}|}`;
-  const title = placeholder(yamlQuoted(template.title));
+  const title = quoted(template.title);
+  // One tab stop for every owner (the program's, then the milestone's, the risk's and the
+  // decision's mirror it), inside quotes: `@` cannot start a plain YAML value. Left empty,
+  // `owner: ""` is a missing owner (owner-missing), not a schema error.
   const ownerStop = next();
-  const ownerLine = `owner: \${${ownerStop}${owner ? `:${e(owner)}` : ''}}`;
-  const ownerMirror = `owner: $${ownerStop}`;
+  const ownerDefault = template.owner ? `:${e(yamlQuoted(template.owner).slice(1, -1))}` : '';
+  const ownerLine = `owner: "\${${ownerStop}${ownerDefault}}"`;
+  const ownerMirror = `owner: "$${ownerStop}"`;
   const yaml = [
     `program: ${e(yamlScalar(template.program))}`,
     `title: ${title}`,
     ownerLine,
     `status: ${choice(PROGRAM_STATUSES)}`,
-    `summary: ${placeholder(yamlQuoted('One sentence: what this program delivers, and for whom.'))}`,
+    `summary: ${quoted('One sentence: what this program delivers, and for whom.')}`,
     `start: ${placeholder(template.today)}`,
     `target: ${placeholder(addDays(template.today, 90))}`,
     'depends_on: []',
     'milestones:',
     `  - id: ${placeholder('first-milestone')}`,
-    `    title: ${placeholder(yamlQuoted('First milestone'))}`,
+    `    title: ${quoted('First milestone')}`,
     `    ${ownerMirror}`,
     `    due: ${placeholder(addDays(template.today, 30))}`,
     `    status: ${choice(MILESTONE_STATUSES)}`,
     'risks:',
     `  - id: ${placeholder('example-risk')}`,
-    `    title: ${placeholder(yamlQuoted('What could go wrong'))}`,
+    `    title: ${quoted('What could go wrong')}`,
     `    ${ownerMirror}`,
     `    likelihood: ${choice(LEVELS)}`,
     `    impact: ${choice(LEVELS)}`,
-    `    mitigation: ${placeholder(yamlQuoted('The plan if it happens'))}`,
+    `    mitigation: ${quoted('The plan if it happens')}`,
     '    status: open',
     'decisions:',
     `  - id: ${placeholder('example-decision')}`,
-    `    title: ${placeholder(yamlQuoted('What was decided, and why'))}`,
+    `    title: ${quoted('What was decided, and why')}`,
     `    ${ownerMirror}`,
     `    status: ${choice(DECISION_STATUSES)}`,
     `    date: ${placeholder(template.today)}`,

@@ -111,6 +111,9 @@ async function targetFolder(index: BriefIndex, args: NewBriefArgs): Promise<vsco
 
 /** Returns the new brief's uri, or undefined when cancelled. */
 export async function newBrief(index: BriefIndex, args: NewBriefArgs): Promise<vscode.Uri | undefined> {
+  // The folders offered and the ids taken come from the index: right after activation it may
+  // still be reading the workspace.
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Program Briefs: reading the briefs…' }, () => index.ready);
   const folder = await targetFolder(index, args);
   if (folder === null) return undefined;
   if (!folder) {

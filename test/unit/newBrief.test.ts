@@ -37,10 +37,10 @@ describe('newBrief: the template snippet', () => {
     assert.deepEqual(lint(text), []);
   });
 
-  it('without an owner, every owner is one empty tab stop: owner-missing only, no schema error', () => {
+  it('without an owner, every owner is one empty tab stop in quotes: owner-missing only, no schema error', () => {
     const snippet = newBriefSnippet({ program: 'ledger-v3', title: 'Ledger v3', today: TODAY });
-    assert.match(snippet, /^owner: \$\{2\}$/m);
-    assert.equal(snippet.match(/^ {4}owner: \$2$/gm)?.length, 3, 'the milestone, risk and decision owners mirror it');
+    assert.match(snippet, /^owner: "\$\{2\}"$/m);
+    assert.equal(snippet.match(/^ {4}owner: "\$2"$/gm)?.length, 3, 'the milestone, risk and decision owners mirror it');
     const text = resolveSnippet(snippet);
     assert.deepEqual(parseBrief('file:///w/x.md', text).schemaProblems, []);
     assert.deepEqual(lint(text).map((d) => d.rule), ['owner-missing', 'owner-missing', 'owner-missing', 'owner-missing']);
@@ -51,7 +51,10 @@ describe('newBrief: the template snippet', () => {
     const stops = [...snippet.matchAll(/\$\{(\d+)[:|}]/g)].map((m) => Number(m[1]));
     assert.deepEqual(stops, stops.map((_, i) => i + 1), 'each tab stop once, numbered in document order');
     assert.ok(stops.length >= 15, `${stops.length} tab stops`);
-    assert.match(snippet, /^title: \$\{1:"X"\}$/m);
+    // Text tab stops sit inside the quotes: typing replaces the text and keeps the YAML quoted.
+    assert.match(snippet, /^title: "\$\{1:X\}"$/m);
+    assert.match(snippet, /^ {4}title: "\$\{\d+:First milestone\}"$/m);
+    assert.match(newBriefSnippet({ program: 'x', title: 'X', owner: '@maria', today: TODAY }), /^owner: "\$\{2:@maria\}"$/m);
     assert.match(snippet, /^status: \$\{\d+\|proposed,not-started,on-track,at-risk,off-track,blocked,done,cancelled\|\}$/m);
     assert.match(snippet, /^ {4}likelihood: \$\{\d+\|low,medium,high\|\}$/m);
     assert.match(snippet, /\$0\n$/);

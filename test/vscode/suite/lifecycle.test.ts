@@ -72,7 +72,7 @@ suite('Live updates', () => {
     assert.equal(uri.toString(), fileUri('programs/ledger-v3.md').toString());
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
     const text = vscode.window.activeTextEditor!.document.getText();
-    assert.match(text, /^---\nprogram: ledger-v3\ntitle: "Ledger v3"\nowner: \nstatus: proposed\n/);
+    assert.match(text, /^---\nprogram: ledger-v3\ntitle: "Ledger v3"\nowner: ""\nstatus: proposed\n/);
     for (const section of ['Scope', 'Milestones', 'Dependencies', 'Risks', 'Stakeholders', 'Decisions', 'Checklist']) assert.match(text, new RegExp(`^## ${section}$`, 'm'));
     await waitFor(() => api.index.workspace.program('ledger-v3'), 'the new program in the index');
     // One example milestone, risk and decision; the owner is left to fill in, everywhere.
@@ -94,15 +94,15 @@ suite('Live updates', () => {
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), expected);
     assert.match(expected, /^# Ledger \$5 \} \\ v5$/m);
     const line = (n: number) => editor.document.lineAt(n).text;
-    // The first tab stop selects the title's value.
+    // The first tab stop selects the title's text, inside its quotes.
     assert.equal(line(2), 'title: "Ledger $5 } \\\\ v5"');
-    assert.deepEqual([editor.selection.start.line, editor.selection.start.character, editor.selection.end.character], [2, 7, line(2).length]);
+    assert.deepEqual([editor.selection.start.line, editor.selection.start.character, editor.selection.end.character], [2, 8, line(2).length - 1]);
     await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
     await waitFor(() => editor.selection.start.line === 3, 'the owner tab stop');
-    assert.deepEqual([editor.selection.start.character, editor.selection.isEmpty], ['owner: '.length, true]);
+    assert.deepEqual([editor.selection.start.character, editor.selection.isEmpty], ['owner: "'.length, true]);
     // The owner's tab stop is also the milestone's, the risk's and the decision's: typed once, for all four.
     assert.equal(editor.selections.length, 4);
-    await editor.edit((edit) => { for (const selection of editor.selections) edit.insert(selection.active, '"@li"'); }, { undoStopBefore: false, undoStopAfter: false });
+    await editor.edit((edit) => { for (const selection of editor.selections) edit.insert(selection.active, '@li'); }, { undoStopBefore: false, undoStopAfter: false });
     await waitFor(() => editor.document.getText().split('owner: "@li"').length === 5, `the owner mirrored:\n${editor.document.getText()}`);
     await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
     await waitFor(() => editor.selection.start.line === 4, 'the status tab stop');
