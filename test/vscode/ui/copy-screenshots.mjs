@@ -14,6 +14,8 @@ const pictures = {
   'diagram.png': 'package-diagram.png',
   'diagram-dark.png': 'diagram-dark.png',
   'quick-fix.png': 'quick-fix.png',
+  'new-brief.png': 'new-brief-snippet.png',
+  'checklist-nested.png': 'checklist-nested.png',
 };
 mkdirSync(to, { recursive: true });
 let missing = 0;
