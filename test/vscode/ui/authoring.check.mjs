@@ -4,7 +4,8 @@
 // (typed once, inside the quotes, written for the milestone, the risk and the decision too), Tab again offers the
 // status values. A nested checklist item typed into it shows nested in the Checklist view.
 // Screenshots: new-brief-where.png, new-brief-snippet.png, checklist-nested.png. The brief is
-// deleted at the end, so the checks after this one see the workspace as it was.
+// deleted at the end and the Explorer shown again, so the checks after this one see the
+// workspace and the workbench as they were.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { closeAllEditors, openFile, runCommand, until, visibleText } from './workbench.mjs';
@@ -95,6 +96,9 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
     await page.screenshot({ path: path.join(screenshotsDir, 'authoring-before-cleanup.png') }).catch(() => {});
     throw error;
   } finally {
+    // Back to the Explorer: the side bar's view is remembered across reloads, and the later
+    // checks open Program Briefs with a click on its icon (which would close it if shown).
+    await runCommand(page, 'View: Show Explorer').catch(() => {});
     await closeAllEditors(page).catch(() => {});
     await fs.rm(file, { force: true });
   }
