@@ -126,7 +126,7 @@ export async function newBrief(index: BriefIndex, args: NewBriefArgs): Promise<v
   if (id === undefined) {
     id = await vscode.window.showInputBox({
       title: 'New Program Brief (2/3): id',
-      prompt: `Program id: lowercase letters, digits and dashes, unique in the workspace (the file is ${vscode.workspace.asRelativePath(where)}/<id>.md)`,
+      prompt: `Program id: lowercase letters, digits and dashes, unique in the workspace (the file is ${escapeIcons(vscode.workspace.asRelativePath(where))}/<id>.md)`,
       placeHolder: 'payments-v2',
       ignoreFocusOut: true,
       validateInput: async (value) => programIdProblem(index, value.trim()) ?? await fileProblem(value.trim()),
