@@ -7,7 +7,7 @@ import { newBriefSnippet, resolveSnippet } from '../../../src/core/newBrief';
 import { folderChoices } from '../../../src/extension/commands';
 import { ParsePool } from '../../../src/extension/parsePool';
 import {
-  at, briefDiagnostics, closeAllEditors, EXTENSION_ID, extensionApi, fileUri, open, replaceInDocument, root, ruleOf, Snapshot,
+  at, briefDiagnostics, closeAllEditors, closeEditorsOf, EXTENSION_ID, extensionApi, fileUri, open, replaceInDocument, root, ruleOf, Snapshot,
   summarize, waitFor,
 } from './helpers';
 
@@ -110,6 +110,9 @@ suite('Live updates', () => {
     await vscode.commands.executeCommand('leaveSnippet');
     await waitFor(() => api.index.workspace.get(uri.toString())?.owner?.value === '@li', 'the index to read the typed owner');
     await waitFor(() => briefDiagnostics(uri).length === 0, `no diagnostics once the owner is typed: ${summarize(briefDiagnostics(uri)).join(', ')}`);
+    // Saved and closed, as a user would leave it: the restore then deletes a clean, closed file.
+    assert.ok(await editor.document.save());
+    await closeEditorsOf(uri);
   });
 
   test('New Program Brief offers the folder most briefs live in first, not the workspace root nor the active brief\'s folder', async () => {
