@@ -27,8 +27,17 @@ export interface BodyStructure {
   links: { url: string; start: number; end: number }[];
   /** Code blocks, inline code and HTML: [start, end) offsets where wikilinks do not count. */
   excluded: [number, number][];
-  /** Task list items, in document order: the offset of the list item and its nesting depth. */
-  tasks: { start: number; depth: number }[];
+  /**
+   * Task list items, in document order: the offset of the list item, its nesting depth, and the
+   * index in `tasks` of the task item it is nested in (-1 for none).
+   */
+  tasks: TaskStructure[];
+}
+
+export interface TaskStructure {
+  start: number;
+  depth: number;
+  parent: number;
 }
 
 export function readBody(tree: Root, lines: LineIndex, bodyStart: number): BodyReading {
@@ -39,10 +48,10 @@ export function collectFromTree(tree: Root, lines: LineIndex): BodyStructure {
   const headings: Heading[] = [];
   const links: { url: string; start: number; end: number }[] = [];
   const excluded: [number, number][] = [];
-  const tasks: { start: number; depth: number }[] = [];
+  const tasks: TaskStructure[] = [];
 
   /** Reads one node; returns the list depth of its children, or undefined not to descend. */
-  const visit = (node: Nodes, listDepth: number): number | undefined => {
+  const visit = (node: Nodes, listDepth: number, parentTask: number): number | undefined => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     switch (node.type) {
@@ -63,20 +72,23 @@ export function collectFromTree(tree: Root, lines: LineIndex): BodyStructure {
         if (start !== undefined && end !== undefined && isBriefLink(node.url)) links.push({ url: node.url, start, end });
         break;
       case 'listItem':
-        if (typeof node.checked === 'boolean' && start !== undefined) tasks.push({ start, depth: listDepth });
+        if (typeof node.checked === 'boolean' && start !== undefined) tasks.push({ start, depth: listDepth, parent: parentTask });
         return listDepth + 1;
     }
     return listDepth;
   };
   // Depth-first in document order with an explicit stack, not recursion: hostile Markdown can nest
   // thousands of levels deep, more than the call stack holds.
-  const stack: [Nodes, number][] = [[tree, 0]];
+  const stack: [Nodes, number, number][] = [[tree, 0, -1]];
   while (stack.length > 0) {
-    const [node, listDepth] = stack.pop()!;
-    const childDepth = visit(node, listDepth);
+    const [node, listDepth, parentTask] = stack.pop()!;
+    const taskCount = tasks.length;
+    const childDepth = visit(node, listDepth, parentTask);
     if (childDepth === undefined || !('children' in node)) continue;
+    // The children of a task item are nested in it; other nodes pass their enclosing task on.
+    const childParent = tasks.length > taskCount ? taskCount : parentTask;
     const children = node.children as RootContent[];
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], childDepth]);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], childDepth, childParent]);
   }
   return { headings, links, excluded, tasks };
 }
@@ -136,13 +148,21 @@ export function finishBody(structure: BodyStructure, lines: LineIndex, bodyStart
   }
 
   const checklist: ChecklistItem[] = [];
+  /** For each task, its index in `checklist`, or (when it is not an item) that of the item it is nested in. */
+  const itemOf: number[] = [];
   for (const task of tasks) {
     const position = lines.positionAt(task.start);
     const item = checklistItemAt(lines.lineText(position.line), position.line, position.character, task.depth)
       ?? checkboxOnNextLine(lines, position.line, position.character, task.depth);
-    if (!item) continue;
+    const parent = task.parent >= 0 ? itemOf[task.parent] : -1;
+    if (!item) {
+      itemOf.push(parent);
+      continue;
+    }
     const heading = nearestHeadingAbove(headings, position.line);
     if (heading) item.heading = { text: heading.text, line: heading.line };
+    if (parent >= 0) item.parent = parent;
+    itemOf.push(checklist.length);
     checklist.push(item);
   }
   return { headings, bodyReferences, checklist };

@@ -18,6 +18,8 @@ export interface ChecklistItem {
   heading?: { text: string; line: number };
   /** Nesting depth: 0 for a top-level item. */
   depth: number;
+  /** Index (in the brief's checklist) of the checklist item this one is nested in, if any. */
+  parent?: number;
 }
 
 const TASK_MARKER = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\]/;

@@ -1,7 +1,9 @@
 /**
  * The Checklist view's content, level by level: programs, then the headings of one brief, then
- * the items under one heading. Each level is computed on its own, so a host builds only what is
- * expanded. Pure data: the extension turns these nodes into tree items.
+ * the items under one heading, each with the items nested in it below it (as in the Markdown).
+ * A brief whose items all sit under one heading (its "Checklist") shows them right under the
+ * program: that heading is not a level of its own. Each level is computed on its own, so a host
+ * builds only what is expanded. Pure data: the extension turns these nodes into tree items.
  *
  * Counts (`done/total`) cover the items that pass the *mine* and *due* filters; the *open only*
  * filter hides done items but leaves them in the counts, so a group still shows real progress.
@@ -83,6 +85,12 @@ export interface ChecklistEntry {
   /** The item's text without its `due:` token and a trailing `@owner` (shown separately). */
   label: string;
   overdue: boolean;
+  /** The item's index in the brief's checklist. */
+  index: number;
+  /** How many items nested in this one are shown under it (with the current filter). */
+  children: number;
+  /** The filter hides the item itself: it is shown because items nested in it are. */
+  context: boolean;
 }
 
 export type ChecklistNode = ChecklistProgramGroup | ChecklistHeadingGroup | ChecklistEntry;
@@ -160,23 +168,103 @@ export function checklistHeadings(brief: Brief, options: ChecklistViewOptions): 
   return result;
 }
 
-/** The items under one heading of a brief (`headingLine` undefined: above the first heading). */
+/** Every item under one heading of a brief that the filter shows, nested ones too, flat (`headingLine` undefined: above the first heading). */
 export function checklistEntries(brief: Brief, headingLine: number | undefined, options: ChecklistViewOptions): ChecklistEntry[] {
   const keys = checklistItemKeys(brief);
+  const parents = treeParents(brief);
+  const { children } = visibility(brief, parents, options);
   const entries: ChecklistEntry[] = [];
   brief.checklist.forEach((item, i) => {
     if (item.heading?.line !== headingLine || !itemShown(item, options)) return;
-    const key = keys[i];
-    entries.push({
-      kind: 'item',
-      id: `checklist:${brief.uri}|${JSON.stringify([key.headingPath, key.text, key.occurrence])}`,
-      uri: brief.uri,
-      item,
-      key,
-      source: brief.text,
-      label: itemLabel(item.text),
-      overdue: isItemOverdue(item, options.today),
-    });
+    entries.push(entryOf(brief, i, keys[i], options, children[i], false));
+  });
+  return entries;
+}
+
+/**
+ * What a program shows under it: its headings, or, when every item of the brief sits under one
+ * heading (or none), that group's items directly (the heading would be a level that says nothing).
+ */
+export function checklistProgramChildren(brief: Brief, options: ChecklistViewOptions): (ChecklistHeadingGroup | ChecklistEntry)[] {
+  const first = brief.checklist[0];
+  if (first && brief.checklist.every((item) => item.heading?.line === first.heading?.line)) {
+    return checklistTopEntries(brief, first.heading?.line, options);
+  }
+  return checklistHeadings(brief, options);
+}
+
+/**
+ * The parent of each item in the tree: the item it is nested in, when that one is under the same
+ * heading (a heading inside a list item starts a group of its own).
+ */
+function treeParents(brief: Pick<Brief, 'checklist'>): (number | undefined)[] {
+  return brief.checklist.map((item) => {
+    const parent = item.parent === undefined ? undefined : brief.checklist[item.parent];
+    return parent && parent.heading?.line === item.heading?.line ? item.parent : undefined;
+  });
+}
+
+/** Per item: shown by the filter itself, or as the context of a shown item nested in it. */
+function visibility(brief: Pick<Brief, 'checklist'>, parents: readonly (number | undefined)[], options: ChecklistViewOptions): { shown: boolean[]; visible: boolean[]; children: number[] } {
+  const shown = brief.checklist.map((item) => itemShown(item, options));
+  const visible = [...shown];
+  const children = brief.checklist.map(() => 0);
+  // Nested items come after their parent: from the end, each visible item makes its parent visible.
+  for (let i = brief.checklist.length - 1; i >= 0; i--) {
+    const parent = parents[i];
+    if (!visible[i] || parent === undefined) continue;
+    visible[parent] = true;
+    children[parent]++;
+  }
+  return { shown, visible, children };
+}
+
+function entryOf(brief: Brief, index: number, key: ChecklistItemKey, options: ChecklistViewOptions, children: number, context: boolean): ChecklistEntry {
+  const item = brief.checklist[index];
+  return {
+    kind: 'item',
+    id: `checklist:${brief.uri}|${JSON.stringify([key.headingPath, key.text, key.occurrence])}`,
+    uri: brief.uri,
+    item,
+    key,
+    source: brief.text,
+    label: itemLabel(item.text),
+    overdue: isItemOverdue(item, options.today),
+    index,
+    children,
+    context,
+  };
+}
+
+/** The items at the top of one heading group (`headingLine` undefined: above the first heading), each with its nested items below it. */
+export function checklistTopEntries(brief: Brief, headingLine: number | undefined, options: ChecklistViewOptions): ChecklistEntry[] {
+  return nestedEntries(brief, options, (item, parent) => parent === undefined && item.heading?.line === headingLine);
+}
+
+/** The items nested directly in the item at `index` of the brief's checklist. */
+export function checklistChildEntries(brief: Brief, index: number, options: ChecklistViewOptions): ChecklistEntry[] {
+  return nestedEntries(brief, options, (_, parent) => parent === index);
+}
+
+/** The entry of the item with this tree id in the brief's current checklist, if it is still there. */
+export function checklistEntryById(brief: Brief, id: string, options: ChecklistViewOptions): ChecklistEntry | undefined {
+  const keys = checklistItemKeys(brief);
+  const parents = treeParents(brief);
+  const { shown, visible, children } = visibility(brief, parents, options);
+  for (let i = 0; i < keys.length; i++) {
+    const entry = entryOf(brief, i, keys[i], options, children[i], !shown[i]);
+    if (entry.id === id) return visible[i] ? entry : undefined;
+  }
+  return undefined;
+}
+
+function nestedEntries(brief: Brief, options: ChecklistViewOptions, wanted: (item: ChecklistItem, parent: number | undefined) => boolean): ChecklistEntry[] {
+  const keys = checklistItemKeys(brief);
+  const parents = treeParents(brief);
+  const { shown, visible, children } = visibility(brief, parents, options);
+  const entries: ChecklistEntry[] = [];
+  brief.checklist.forEach((item, i) => {
+    if (visible[i] && wanted(item, parents[i])) entries.push(entryOf(brief, i, keys[i], options, children[i], !shown[i]));
   });
   return entries;
 }

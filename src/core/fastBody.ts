@@ -12,7 +12,7 @@
  * parses the file with remark as before. So the result is either exactly remark's or absent;
  * test/unit/fastBody.test.ts checks that against remark on real-world and generated Markdown.
  */
-import type { BodyStructure } from './body';
+import type { BodyStructure, TaskStructure } from './body';
 import type { Heading } from './model';
 import type { LineIndex } from './range';
 
@@ -40,9 +40,15 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
   const text = lines.text;
   const headings: Heading[] = [];
   const excluded: [number, number][] = [];
-  const tasks: { start: number; depth: number }[] = [];
+  const tasks: TaskStructure[] = [];
   /** Content columns of the open list items, outermost first. */
   const items: number[] = [];
+  /** For each open list item, the index in `tasks` of the innermost task item among it and those around it (-1: none). */
+  const taskOf: number[] = [];
+  const closeItems = (open: number) => {
+    items.length = open;
+    taskOf.length = open;
+  };
   let inParagraph = false;
   const lineCount = lines.lineCount;
 
@@ -77,7 +83,7 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
       const contentStart = text.indexOf(content, after);
       const spansFrom = excluded.length;
       if (!scanInline(text, contentStart, contentStart + content.length, excluded)) return undefined;
-      items.length = 0;
+      closeItems(0);
       headings.push({ text: headingText(text, contentStart, contentStart + content.length, excluded.slice(spansFrom)), depth: level, line, range: lines.rangeOf(at, end) });
       inParagraph = false;
       continue;
@@ -90,13 +96,16 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
       while (contentStart < end && text.charCodeAt(contentStart) === SPACE) contentStart++;
       const spaces = contentStart - at - 1;
       if (contentStart === end || spaces > 4) return undefined;
-      items.length = inside;
+      closeItems(inside);
       const depth = inside;
+      const enclosingTask = inside > 0 ? taskOf[inside - 1] : -1;
       items.push(indent + 1 + spaces);
+      taskOf.push(enclosingTask);
       let inlineFrom = contentStart;
       if (text.charCodeAt(contentStart) === OPEN_BRACKET && text.charCodeAt(contentStart + 1) !== OPEN_BRACKET) {
         if (!TASK_CHECK.test(text.slice(contentStart, Math.min(end, contentStart + 8)))) return undefined;
-        tasks.push({ start: at, depth });
+        taskOf[taskOf.length - 1] = tasks.length;
+        tasks.push({ start: at, depth, parent: enclosingTask });
         inlineFrom = contentStart + 3;
       } else if (BLOCK_START.test(text.slice(contentStart, Math.min(end, contentStart + 12)))) {
         return undefined;
@@ -114,7 +123,7 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
         if (indent !== 0 || (first === BACKTICK && text.slice(at + run, end).includes('`'))) return undefined;
         const close = closingFence(lines, line + 1, first, run);
         if (close === undefined) return undefined;
-        items.length = 0;
+        closeItems(0);
         excluded.push([start, lines.lineEndOffset(close)]);
         line = close;
         inParagraph = false;
@@ -124,7 +133,7 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
 
     // Paragraph text: a new paragraph, or the continuation (possibly lazy) of the open one.
     if (BLOCK_START.test(text.slice(at, Math.min(end, at + 12)))) return undefined;
-    if (!inParagraph) items.length = inside;
+    if (!inParagraph) closeItems(inside);
     if (!scanInline(text, at, end, excluded)) return undefined;
     inParagraph = true;
   }

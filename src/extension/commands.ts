@@ -1,15 +1,21 @@
 /** The commands "New Program Brief", "Lint Workspace" and "Refresh", and the quick-fix command. */
 import * as vscode from 'vscode';
 import { HANDLE_PATTERN, ID_PATTERN } from '../core';
-import { briefText, humanize } from '../core/fixes';
+import { humanize } from '../core/fixes';
+import { briefFolders, briefsDirectlyIn, newBriefSnippet, resolveSnippet } from '../core/newBrief';
 import type { BriefIndex } from './briefIndex';
 import { setOwner, SET_OWNER_COMMAND, type SetOwnerArgs } from './codeActions';
+import { escapeIcons, showError } from './plainText';
+import { todayOf } from './views/shared';
 
 /** Arguments for tests and keybindings; without them the command asks. */
 export interface NewBriefArgs {
   id?: string;
   title?: string;
-  /** Folder to create the brief in (default: the active brief's folder, else the workspace root). */
+  /**
+   * Folder to create the brief in. Without one the command asks (the folder most briefs live in
+   * first); when `id` is given it does not ask and uses that folder.
+   */
   folder?: vscode.Uri | string;
 }
 
@@ -41,19 +47,75 @@ async function fileExists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-function targetFolder(index: BriefIndex, folder: NewBriefArgs['folder']): vscode.Uri | undefined {
-  if (folder) return typeof folder === 'string' ? vscode.Uri.parse(folder) : folder;
-  const active = vscode.window.activeTextEditor?.document;
-  if (active && index.workspace.get(active.uri.toString())?.isBrief) return vscode.Uri.joinPath(active.uri, '..');
-  return vscode.workspace.workspaceFolders?.[0]?.uri;
+/** An entry of the "where" quick pick. */
+export interface FolderChoice extends vscode.QuickPickItem {
+  /** Undefined for "Other folder…" and separators. */
+  folder?: vscode.Uri;
+  other?: boolean;
+}
+
+/**
+ * The folders to offer: those inside the workspace folders that hold briefs, the one with the
+ * most briefs first (the default), then each workspace root, then "Other folder…".
+ */
+export function folderChoices(index: BriefIndex): FolderChoice[] {
+  const roots = vscode.workspace.workspaceFolders ?? [];
+  const multiRoot = roots.length > 1;
+  const ranked = briefFolders(index.workspace.briefs().map((brief) => brief.uri), roots.map((root) => root.uri.toString()));
+  const choices: FolderChoice[] = ranked.map(({ uri, count }) => {
+    const folder = vscode.Uri.parse(uri);
+    return { label: escapeIcons(vscode.workspace.asRelativePath(folder, multiRoot)), description: count === 1 ? '1 brief' : `${count} briefs`, folder };
+  });
+  if (choices.length > 0) choices.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+  for (const root of roots) {
+    const count = briefsDirectlyIn(index.workspace.briefs().map((brief) => brief.uri), root.uri.toString());
+    choices.push({ label: escapeIcons(root.name), description: `workspace root${count > 0 ? ` · ${count === 1 ? '1 brief' : `${count} briefs`}` : ''}`, folder: root.uri });
+  }
+  choices.push({ label: 'Other folder…', description: 'choose a folder in the workspace', other: true });
+  return choices;
+}
+
+/** Where to create the brief: the folder given, else the default (no id given: the user picks). */
+async function targetFolder(index: BriefIndex, args: NewBriefArgs): Promise<vscode.Uri | undefined | null> {
+  if (args.folder) {
+    const folder = typeof args.folder === 'string' ? vscode.Uri.parse(args.folder) : args.folder;
+    const type = await vscode.workspace.fs.stat(folder).then((s) => s.type, () => undefined);
+    return type === vscode.FileType.File ? vscode.Uri.joinPath(folder, '..') : folder;
+  }
+  const choices = folderChoices(index);
+  const byDefault = choices.find((choice) => choice.folder);
+  if (!byDefault) return undefined;
+  if (args.id !== undefined) return byDefault.folder;
+  const picked = await vscode.window.showQuickPick(choices, {
+    title: 'New Program Brief (1/3): where',
+    placeHolder: 'Folder for the new brief (the one most briefs live in is first)',
+    ignoreFocusOut: true,
+  });
+  if (!picked) return null;
+  if (!picked.other) return picked.folder;
+  const chosen = await vscode.window.showOpenDialog({
+    title: 'New Program Brief: folder for the new brief',
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    defaultUri: byDefault.folder,
+    openLabel: 'Create Here',
+  });
+  if (!chosen?.[0]) return null;
+  if (!vscode.workspace.getWorkspaceFolder(chosen[0])) {
+    void showError('Program Briefs: choose a folder inside the workspace; briefs outside it are not read.');
+    return null;
+  }
+  return chosen[0];
 }
 
 /** Returns the new brief's uri, or undefined when cancelled. */
 export async function newBrief(index: BriefIndex, args: NewBriefArgs): Promise<vscode.Uri | undefined> {
-  let folder = targetFolder(index, args.folder);
-  if (folder && (await vscode.workspace.fs.stat(folder).then((s) => s.type, () => undefined)) === vscode.FileType.File) {
-    folder = vscode.Uri.joinPath(folder, '..');
-  }
+  // The folders offered and the ids taken come from the index: right after activation it may
+  // still be reading the workspace.
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Program Briefs: reading the briefs…' }, () => index.ready);
+  const folder = await targetFolder(index, args);
+  if (folder === null) return undefined;
   if (!folder) {
     void vscode.window.showErrorMessage('Program Briefs: open a folder first; a brief is created in the workspace.');
     return undefined;
@@ -63,8 +125,8 @@ export async function newBrief(index: BriefIndex, args: NewBriefArgs): Promise<v
   let id = args.id;
   if (id === undefined) {
     id = await vscode.window.showInputBox({
-      title: 'New Program Brief (1/2)',
-      prompt: 'Program id: lowercase letters, digits and dashes, unique in the workspace',
+      title: 'New Program Brief (2/3): id',
+      prompt: `Program id: lowercase letters, digits and dashes, unique in the workspace (the file is ${escapeIcons(vscode.workspace.asRelativePath(where))}/<id>.md)`,
       placeHolder: 'payments-v2',
       ignoreFocusOut: true,
       validateInput: async (value) => programIdProblem(index, value.trim()) ?? await fileProblem(value.trim()),
@@ -77,7 +139,7 @@ export async function newBrief(index: BriefIndex, args: NewBriefArgs): Promise<v
   let title = args.title;
   if (title === undefined) {
     title = await vscode.window.showInputBox({
-      title: 'New Program Brief (2/2)',
+      title: 'New Program Brief (3/3): title',
       prompt: 'Title',
       value: humanize(id),
       ignoreFocusOut: true,
@@ -86,13 +148,19 @@ export async function newBrief(index: BriefIndex, args: NewBriefArgs): Promise<v
     if (title === undefined) return undefined;
   }
   const me = vscode.workspace.getConfiguration('programBriefs').get<string>('me', '').trim();
-  const text = briefText({ program: id, title: title.trim(), owner: HANDLE_PATTERN.test(me) ? me : undefined });
+  const snippet = newBriefSnippet({ program: id, title: title.trim(), owner: HANDLE_PATTERN.test(me) ? me : undefined, today: todayOf(index) });
   const uri = vscode.Uri.joinPath(where, `${id}.md`);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  // On disk: the template with its defaults, a valid brief even if the editor is closed unsaved.
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(resolveSnippet(snippet)));
   const editor = await vscode.window.showTextDocument(uri);
-  // Put the cursor on the summary-to-be: the scope line under the heading.
-  const scope = text.split('\n').findIndex((line) => line === '## Scope');
-  if (scope >= 0) editor.selection = new vscode.Selection(scope + 2, 0, scope + 2, editor.document.lineAt(Math.min(scope + 2, editor.document.lineCount - 1)).text.length);
+  // In the editor: the same text as a snippet, to tab through title, owner, status, dates and
+  // the example milestone, risk and decision.
+  const document = editor.document;
+  const all = new vscode.Range(0, 0, document.lineCount, 0);
+  await editor.insertSnippet(new vscode.SnippetString(snippet), document.validateRange(all), { undoStopBefore: false, undoStopAfter: true, keepWhitespace: true });
+  // The snippet wrote the same text the file has: save, so the new brief opens clean (the
+  // snippet's tab stops stay active).
+  if (document.isDirty && document.getText() === resolveSnippet(snippet)) await document.save();
   index.updateNow(editor.document);
   return uri;
 }

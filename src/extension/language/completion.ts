@@ -1,29 +1,21 @@
 /**
- * Completion in briefs: program and milestone references in `depends_on` and `[[wikilinks]]`,
- * team ids in a milestone's `team:`, owner handles, and enum values (status, likelihood,
- * impact, role).
+ * Completion in briefs: frontmatter keys at every level and enum values (status, likelihood,
+ * impact, role), both read from the frontmatter schema (src/core/schemaCompletion.ts); program
+ * and milestone references in `depends_on` and `[[wikilinks]]`, team ids in a milestone's
+ * `team:`, and owner handles.
  */
 import * as vscode from 'vscode';
-import {
-  DECISION_STATUSES, LEVELS, MILESTONE_STATUSES, PROGRAM_STATUSES, RISK_STATUSES, STAKEHOLDER_ROLES, TEAM_ROLES,
-  type Brief, type BriefWorkspace,
-} from '../../core';
+import type { Brief, BriefWorkspace } from '../../core';
 import { knownHandles } from '../../core/fixes';
+import { schemaKeysFor, schemaValuesAt, type SchemaKey } from '../../core/schemaCompletion';
 import type { BriefIndex } from '../briefIndex';
 import { escapeMarkdown as escape, markdownCodeSpan, safeMarkdown } from '../plainText';
-import { bodyPlaceAt, frontmatterPlaceAt, type CompletionPlace } from './yamlContext';
+import { bodyPlaceAt, frontmatterKeyPlaceAt, frontmatterPlaceAt, type CompletionPlace, type KeyPlace } from './yamlContext';
 
 export const COMPLETION_TRIGGERS = ['[', '#', '@', ' ', '"'];
 
 /** Above this many milestones in the workspace, `program#milestone` items are offered only after a `#`. */
 const MAX_EAGER_MILESTONES = 3000;
-
-const ENUMS: Record<string, Record<string, readonly string[]>> = {
-  status: { '': PROGRAM_STATUSES, milestones: MILESTONE_STATUSES, risks: RISK_STATUSES, decisions: DECISION_STATUSES },
-  likelihood: { risks: LEVELS },
-  impact: { risks: LEVELS },
-  role: { teams: TEAM_ROLES, stakeholders: STAKEHOLDER_ROLES },
-};
 
 export class BriefCompletionProvider implements vscode.CompletionItemProvider {
   private handles: { version: number; list: string[] } | undefined;
@@ -32,6 +24,11 @@ export class BriefCompletionProvider implements vscode.CompletionItemProvider {
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
     const brief = this.index.briefOf(document);
+    const keyPlace = keyPlaceAt(document, position);
+    if (keyPlace) {
+      const keys = schemaKeysFor(keyPlace);
+      if (keys.length > 0) return keyItems(keys, new vscode.Range(position.line, keyPlace.start, position.line, position.character + tokenAfter(document, position).length));
+    }
     const place = placeAt(document, position);
     if (!place) return undefined;
     const range = replaceRange(document, position, place);
@@ -49,7 +46,7 @@ export class BriefCompletionProvider implements vscode.CompletionItemProvider {
     if (place.key === 'team' && parent === 'milestones') {
       return (brief?.teams ?? []).flatMap((team) => (team.id ? [item(team.id.value, vscode.CompletionItemKind.EnumMember, range, team.owner ? `owner ${team.owner.value}` : undefined)] : []));
     }
-    const values = ENUMS[place.key]?.[parent];
+    const values = schemaValuesAt(place.path, place.key);
     return values?.map((value, i) => {
       const completion = item(value, vscode.CompletionItemKind.EnumMember, range);
       completion.sortText = String(i).padStart(2, '0');
@@ -109,6 +106,21 @@ export class BriefCompletionProvider implements vscode.CompletionItemProvider {
   }
 }
 
+/** `key: ` (then the values, for an enum), or `key:` and a first list item. */
+function keyItems(keys: readonly SchemaKey[], range: vscode.Range): vscode.CompletionItem[] {
+  return keys.map((key, i) => {
+    const completion = item(key.key, vscode.CompletionItemKind.Property, range, key.required ? 'required' : undefined);
+    completion.detail = key.shape === 'enum' ? key.values!.join(' | ') : undefined;
+    completion.insertText = new vscode.SnippetString().appendText(key.key).appendText(
+      key.shape === 'objectList' || key.shape === 'list' ? ':\n  - ' : key.shape === 'object' ? ':\n  ' : ': ',
+    ).appendTabstop(0);
+    if (key.shape === 'enum') completion.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+    // Required keys first, then the schema's order (the order of the spec's example).
+    completion.sortText = `${key.required ? 0 : 1}${String(i).padStart(3, '0')}`;
+    return completion;
+  });
+}
+
 function item(label: string, kind: vscode.CompletionItemKind, range: vscode.Range, description?: string): vscode.CompletionItem {
   const completion = new vscode.CompletionItem(description ? { label, description } : label, kind);
   completion.range = range;
@@ -156,6 +168,19 @@ function placeAt(document: vscode.TextDocument, position: vscode.Position): Comp
   return bodyPlaceAt(lineText.slice(0, position.character));
 }
 
+/** The frontmatter key typed at a position, if a key is typed there. */
+function keyPlaceAt(document: vscode.TextDocument, position: vscode.Position): KeyPlace | undefined {
+  const fence = frontmatterLines(document);
+  if (!fence || position.line <= fence.start || position.line >= fence.end) return undefined;
+  const lines: string[] = [];
+  for (let line = fence.start + 1; line < fence.end; line++) lines.push(document.lineAt(line).text);
+  return frontmatterKeyPlaceAt(lines, position.line - fence.start - 1, position.character);
+}
+
+function tokenAfter(document: vscode.TextDocument, position: vscode.Position): string {
+  return /^[A-Za-z0-9#@._/-]*/.exec(document.lineAt(position.line).text.slice(position.character))![0];
+}
+
 /** Lines of the opening and closing `---` (the closing one past the end while it is not typed yet). */
 function frontmatterLines(document: vscode.TextDocument): { start: number; end: number } | undefined {
   if (document.lineCount === 0 || !/^---[ \t]*$/.test(document.lineAt(0).text)) return undefined;
@@ -167,7 +192,5 @@ function frontmatterLines(document: vscode.TextDocument): { start: number; end: 
 
 /** From the start of the value typed so far to the end of the token under the cursor. */
 function replaceRange(document: vscode.TextDocument, position: vscode.Position, place: CompletionPlace): vscode.Range {
-  const after = document.lineAt(position.line).text.slice(position.character);
-  const token = /^[A-Za-z0-9#@._/-]*/.exec(after)![0];
-  return new vscode.Range(position.line, place.start, position.line, position.character + token.length);
+  return new vscode.Range(position.line, place.start, position.line, position.character + tokenAfter(document, position).length);
 }

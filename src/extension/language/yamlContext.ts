@@ -130,3 +130,74 @@ export function bodyPlaceAt(before: string): CompletionPlace | undefined {
   if (handle) return { kind: 'handle', start: before.length - handle[1].length, prefix: handle[1] };
   return undefined;
 }
+
+/** A frontmatter key being typed: where its mapping is, and which keys that mapping already has. */
+export interface KeyPlace {
+  /** Enclosing keys of the mapping from the root, list items skipped: `['milestones']` in a milestone. */
+  path: string[];
+  /** True when the key starts a new list item (`- |`). */
+  startsItem: boolean;
+  /** Start character of the key typed so far. */
+  start: number;
+  prefix: string;
+  /** The keys the mapping already has (on other lines). */
+  present: string[];
+  /** True when the mapping is a list item's (its first line is `- key: ...`), for a key on a line of its own. */
+  inItem: boolean;
+}
+
+const KEY_PREFIX = /^[A-Za-z_][\w-]*$/;
+
+/**
+ * Where a frontmatter key is being typed: a line that holds nothing but the start of a key (after
+ * its indentation and any `- ` markers), or nothing at all.
+ *
+ * @param lines the frontmatter's lines (between the fences), cursor line included; lines after
+ * the cursor are read for the keys the mapping already has
+ */
+export function frontmatterKeyPlaceAt(lines: readonly string[], lineIndex: number, character: number): KeyPlace | undefined {
+  const line = lines[lineIndex];
+  const before = line.slice(0, character);
+  const indent = /^[ \t]*/.exec(before)![0].length;
+  const dashes = /^(?:-(?:[ \t]+|$))+/.exec(before.slice(indent));
+  if (dashes && !/[ \t]$/.test(dashes[0])) return undefined; // `-|`: not an item yet
+  const column = indent + (dashes ? dashes[0].length : 0);
+  const prefix = before.slice(column);
+  if (prefix !== '' && !KEY_PREFIX.test(prefix)) return undefined;
+  // Only the key's own token may follow the cursor on the line: not `key: value` (that key is written).
+  if (!/^[\w-]*[ \t]*$/.test(line.slice(character))) return undefined;
+  const startsItem = dashes !== null;
+  const path = ancestors(lines, lineIndex, startsItem ? indent : column, startsItem);
+  const { keys, inItem } = siblingKeys(lines, lineIndex, column, startsItem);
+  return { path, startsItem, start: column, prefix, present: keys, inItem: startsItem || inItem };
+}
+
+/** The keys of the mapping whose keys sit at `column`, around line `lineIndex` (that line excluded). */
+function siblingKeys(lines: readonly string[], lineIndex: number, column: number, startsItem: boolean): { keys: string[]; inItem: boolean } {
+  const keys: string[] = [];
+  let inItem = false;
+  // Above: unless the line starts a new item, keys of the same mapping up to its first line (a
+  // `- key:` whose content is at this column) or a line that closes it.
+  if (!startsItem) {
+    for (let j = lineIndex - 1; j >= 0; j--) {
+      const shape = shapeOf(lines[j]);
+      if (!shape) continue;
+      if (shape.contentColumn < column) break;
+      if (shape.contentColumn > column) continue;
+      if (shape.key !== undefined && (shape.dashColumn === undefined || shape.dashColumn < column)) keys.push(shape.key);
+      if (shape.dashColumn !== undefined) { // the first line of this item
+        inItem = true;
+        break;
+      }
+    }
+  }
+  // Below: keys at this column until a line that is left of it or starts another item.
+  for (let j = lineIndex + 1; j < lines.length; j++) {
+    const shape = shapeOf(lines[j]);
+    if (!shape) continue;
+    if (shape.dashColumn !== undefined && shape.dashColumn < column) break;
+    if (shape.contentColumn < column) break;
+    if (shape.contentColumn === column && shape.key !== undefined) keys.push(shape.key);
+  }
+  return { keys, inItem };
+}

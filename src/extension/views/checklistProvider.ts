@@ -1,10 +1,12 @@
 /**
- * The Checklist view: programs → headings → task items, each level built when it is expanded.
+ * The Checklist view: programs → headings → task items → the items nested in them, each level
+ * built when it is expanded (a brief whose items share one heading skips the heading level).
  * Items carry native tree checkboxes; ticking one is handled by `checkboxToggle.ts`.
  */
 import * as vscode from 'vscode';
 import {
-  checklistEntries, checklistHeadings, checklistPrograms, describeFilter, progressLabel,
+  checklistChildEntries, checklistEntryById, checklistHeadings, checklistProgramChildren, checklistPrograms, checklistTopEntries,
+  describeFilter, progressLabel,
   type ChecklistEntry, type ChecklistNode, type ChecklistViewOptions,
 } from '../../core/checklistTree';
 import type { BriefIndex } from '../briefIndex';
@@ -39,12 +41,14 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     // Resolve by uri: the node may predate the last edit (the refresh is debounced).
     const brief = this.index.workspace.get(node.uri);
     if (!brief) return [];
-    if (node.kind === 'program') return checklistHeadings(brief, options);
+    if (node.kind === 'program') return checklistProgramChildren(brief, options);
     if (node.kind === 'heading') {
       const current = node.heading ? checklistHeadings(brief, options).find((h) => h.id === node.id) : node;
-      return current ? checklistEntries(brief, current.heading?.line, options) : [];
+      return current ? checklistTopEntries(brief, current.heading?.line, options) : [];
     }
-    return [];
+    // An item: the items nested in it, found again by its id in the current text.
+    const current = checklistEntryById(brief, node.id, options);
+    return current ? checklistChildEntries(brief, current.index, options) : [];
   }
 
   getTreeItem(node: ChecklistNode): vscode.TreeItem {
@@ -80,7 +84,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
 
 function itemTreeItem(node: ChecklistEntry): vscode.TreeItem {
   const { item } = node;
-  const treeItem = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+  const treeItem = new vscode.TreeItem(node.label, node.children > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
   treeItem.id = node.id;
   treeItem.description = [item.owner?.value, item.due && `due ${item.due.value}`, node.overdue && 'overdue'].filter(Boolean).join(' · ');
   treeItem.checkboxState = {
@@ -89,7 +93,7 @@ function itemTreeItem(node: ChecklistEntry): vscode.TreeItem {
   };
   treeItem.contextValue = node.overdue ? 'checklistItem.overdue' : 'checklistItem';
   if (node.overdue) treeItem.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
-  treeItem.tooltip = `${item.text}${node.overdue ? `\n\nOverdue: was due ${item.due?.value}` : ''}\n\nLine ${item.line + 1}`;
+  treeItem.tooltip = `${item.text}${node.overdue ? `\n\nOverdue: was due ${item.due?.value}` : ''}${node.context ? '\n\nShown for the items nested in it (the filters hide it)' : ''}\n\nLine ${item.line + 1}`;
   treeItem.command = openAt(node.uri, item.range, 'Open Checklist Item');
   return treeItem;
 }

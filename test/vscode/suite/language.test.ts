@@ -9,6 +9,12 @@ async function completions(document: vscode.TextDocument, position: vscode.Posit
   return list.items.filter((item) => item.kind !== vscode.CompletionItemKind.Snippet).map(labelOf);
 }
 
+/** Frontmatter keys and enum values only: where we offer none, VS Code adds the document's words. */
+async function schemaCompletions(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+  return list.items.filter((item) => item.kind === vscode.CompletionItemKind.Property || item.kind === vscode.CompletionItemKind.EnumMember).map(labelOf);
+}
+
 /** The position `offset` characters into the first `needle`. */
 function inside(document: vscode.TextDocument, needle: string, offset = 0, occurrence = 0): vscode.Position {
   return rangeOf(document, needle, occurrence).start.translate(0, offset);
@@ -68,6 +74,41 @@ suite('Editing help', () => {
     assert.deepEqual(likelihood, ['low', 'medium', 'high']);
     const role = await completions(payments, inside(payments, 'role: approver', 6));
     assert.deepEqual(role, ['approver', 'consulted', 'informed']);
+  });
+
+  test('completion offers the schema\'s frontmatter keys not yet written, at the top level and inside a milestone, and enum values', async () => {
+    await snapshot.keep('programs/payments.md');
+    const payments = await open('programs/payments.md');
+    await vscode.window.showTextDocument(payments);
+    await replaceInDocument(payments, 'target: 2026-06-30\n', 'target: 2026-06-30\n\n');
+    await replaceInDocument(payments, '    owner: "@li"\n    team: mobile\n', '    owner: "@li"\n    \n    team: mobile\n');
+    await replaceInDocument(payments, '    status: open\n---', '    status: open\ndecisions:\n  - id: rollout\n    title: Roll out by region\n    status: \n---');
+    const top = await schemaCompletions(payments, new vscode.Position(rangeOf(payments, 'target: 2026-06-30').start.line + 1, 0));
+    // payments.md had every top-level key of the schema but `decisions`, added above.
+    assert.deepEqual(top, [], 'every top-level key of the schema is written');
+    await replaceInDocument(payments, 'summary: Move card payments to the new ledger.\n', '');
+    await replaceInDocument(payments, 'decisions:\n  - id: rollout', 'x-decisions:\n  - id: rollout');
+    const topLine = rangeOf(payments, 'target: 2026-06-30').start.line + 1;
+    const topKeys = await schemaCompletions(payments, new vscode.Position(topLine, 0));
+    assert.deepEqual(topKeys, ['summary', 'decisions']);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', payments.uri, new vscode.Position(topLine, 0));
+    const decisions = list.items.find((item) => labelOf(item) === 'decisions')!;
+    assert.equal((decisions.insertText as vscode.SnippetString).value, 'decisions:\n  - $0');
+    // Inside the milestone `cutover` (id, title, owner, team, due and depends_on written): status.
+    const milestoneLine = rangeOf(payments, '    team: mobile').start.line - 1;
+    assert.equal(payments.lineAt(milestoneLine).text, '    ');
+    assert.deepEqual(await schemaCompletions(payments, new vscode.Position(milestoneLine, 4)), ['status']);
+    // A key typed halfway is completed over what is typed.
+    await replaceInDocument(payments, '    \n    team: mobile', '    sta\n    team: mobile');
+    const partial = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', payments.uri, new vscode.Position(milestoneLine, 7));
+    const status = partial.items.find((item) => labelOf(item) === 'status')!;
+    assert.deepEqual([status.kind, (status.range as vscode.Range).start.character, (status.insertText as vscode.SnippetString).value], [vscode.CompletionItemKind.Property, 4, 'status: $0']);
+    // Enum values of a level the schema has, at a key just typed (a decision's status; the
+    // unknown key x-decisions is not one: no values there).
+    const decisionStatus = new vscode.Position(rangeOf(payments, '    status: \n---').start.line, 12);
+    assert.deepEqual(await schemaCompletions(payments, decisionStatus), []);
+    await replaceInDocument(payments, 'x-decisions:\n  - id: rollout', 'decisions:\n  - id: rollout');
+    assert.deepEqual(await schemaCompletions(payments, decisionStatus), ['proposed', 'decided', 'superseded']);
   });
 
   test('go to definition jumps to the program and to the milestone, in another file', async () => {

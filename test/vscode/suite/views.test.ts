@@ -70,8 +70,9 @@ suite('Tree views', () => {
     const walk = async (nodes: readonly ChecklistNode[]): Promise<ChecklistEntry | undefined> => {
       for (const node of nodes) {
         if (node.kind === 'item' && node.uri.endsWith(`/${file}`) && node.item.text.startsWith(text)) return node;
-        if (node.kind !== 'item') {
-          const found = await walk(views.checklist.provider.getChildren(node));
+        // Into programs, headings and items with nested items.
+        if (node.kind !== 'item' || node.children > 0) {
+          const found = await walk((await views.checklist.provider.getChildren(node)) ?? []);
           if (found) return found;
         }
       }
@@ -105,7 +106,7 @@ suite('Tree views', () => {
     await vscode.workspace.getConfiguration('programBriefs').update('me', undefined, vscode.ConfigurationTarget.Global);
   });
 
-  test('Checklist view: items grouped by program, then heading, with done/total, percent, owner, due and overdue marked', async () => {
+  test('Checklist view: items grouped by program, then heading (none when all share one), with done/total, percent, owner, due and overdue marked', async () => {
     assert.deepEqual((await checklistRoots()).map((n) => n.label), ['views-alpha', 'views-beta', 'views-toggle']);
     assert.deepEqual(await checklistOf('views-alpha'), [
       'views-alpha — 1/4 · 25% · 1 overdue {warning:list.errorForeground}',
@@ -116,13 +117,60 @@ suite('Tree views', () => {
       '  Follow-up — 0/1 · 0%',
       '    [ ] Retro — @omar',
     ]);
+    // All of views-beta's items sit under "Tasks": that heading is not a level of its own.
     assert.deepEqual(await checklistOf('views-beta'), [
       'views-beta — 1/2 · 50% {project}',
-      '  Tasks — 1/2 · 50%',
-      '    [ ] Beta task one — @omar',
-      '    [x] Beta task two — @vera · due 2020-05-05',
+      '  [ ] Beta task one — @omar',
+      '  [x] Beta task two — @vera · due 2020-05-05',
     ]);
     assert.equal(views.checklist.view.description, undefined, 'no filter is on');
+  });
+
+  test('Checklist view: nested items sit under their parent item, and ticking a nested item writes its own checkbox', async () => {
+    await snapshot.keep('views-nested.md');
+    const text = [
+      '---', 'program: views-nested', 'title: Views nested', 'owner: "@vera"', '---', '# Views nested', '', '## Checklist', '',
+      '- [ ] Launch @vera',
+      '  - [x] Legal review @omar',
+      '  - [ ] Security review @vera',
+      '    - [ ] Pen test @omar due:2099-02-01',
+      '    - [ ] Review',
+      '- [ ] Retro',
+      '  - [ ] Review',
+      '- Plain bullet',
+      '  - [ ] Under a plain bullet',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(fileUri('views-nested.md'), new TextEncoder().encode(text));
+    const expected = [
+      'views-nested — 1/8 · 13% {project}',
+      '  [ ] Launch — @vera',
+      '    [x] Legal review — @omar',
+      '    [ ] Security review — @vera',
+      '      [ ] Pen test — @omar · due 2099-02-01',
+      '      [ ] Review — ',
+      '  [ ] Retro — ',
+      '    [ ] Review — ',
+      '  [ ] Under a plain bullet — ',
+    ];
+    await waitFor(async () => (await checklistOf('views-nested')).length === expected.length, 'views-nested in the Checklist view', 20_000);
+    assert.deepEqual(await checklistOf('views-nested'), expected);
+    // A parent with nested items opens expanded; a leaf has no twistie.
+    const launch = await findItem('views-nested.md', 'Launch');
+    assert.equal(views.checklist.provider.getTreeItem(launch).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    const penTest = await findItem('views-nested.md', 'Pen test');
+    assert.equal(views.checklist.provider.getTreeItem(penTest).collapsibleState, vscode.TreeItemCollapsibleState.None);
+
+    // Tick the "Review" nested in "Security review" (another "Review" sits under "Retro").
+    const security = (await views.checklist.provider.getChildren(launch))!.find((n) => n.kind === 'item' && n.label === 'Security review')!;
+    const review = (await views.checklist.provider.getChildren(security))!.find((n): n is ChecklistEntry => n.kind === 'item' && n.label === 'Review')!;
+    assert.equal(review.item.line, 13);
+    const outcome = await views.checklist.toggle([[review, Checked]]);
+    assert.deepEqual([outcome.written.length, outcome.stale.length], [1, 0], JSON.stringify(outcome.stale.map((s) => s.reason)));
+    assert.equal(await diskText('views-nested.md'), text.replace('    - [ ] Review', '    - [x] Review'));
+    await waitFor(async () => (await checklistOf('views-nested'))[5] === '      [x] Review — ', 'the nested item ticked in the tree');
+    assert.equal((await checklistOf('views-nested'))[7], '    [ ] Review — ', 'the other Review is untouched');
+    assert.equal((await checklistOf('views-nested'))[0], 'views-nested — 2/8 · 25% {project}');
   });
 
   test('Programs view: status, owner, target; milestones, risks and open decisions marked', async () => {
@@ -173,17 +221,17 @@ suite('Tree views', () => {
     await snapshot.keep('views-toggle.md');
     const before = await diskText('views-toggle.md');
     const tick = await findItem('views-toggle.md', 'Tick me from the tree');
-    assert.deepEqual((await checklistOf('views-toggle')).slice(0, 2), ['views-toggle — 1/5 · 20% {project}', '  Toggle — 1/5 · 20%']);
+    assert.deepEqual((await checklistOf('views-toggle')).slice(0, 2), ['views-toggle — 1/5 · 20% {project}', '  [ ] Tick me from the tree — @vera']);
     const outcome = await views.checklist.toggle([[tick, Checked]]);
     assert.deepEqual([outcome.written.length, outcome.unchanged.length, outcome.stale.length], [1, 0, 0]);
     assert.equal(await diskText('views-toggle.md'), before.replace('- [ ] Tick me from the tree', '- [x] Tick me from the tree'));
     await waitFor(async () => (await checklistOf('views-toggle'))[0] === 'views-toggle — 2/5 · 40% {project}', 'the program count to follow (2/5)');
-    assert.equal((await checklistOf('views-toggle'))[2], '    [x] Tick me from the tree — @vera');
+    assert.equal((await checklistOf('views-toggle'))[1], '  [x] Tick me from the tree — @vera');
 
     const untick = await findItem('views-toggle.md', 'Untick me from the tree');
     assert.equal((await views.checklist.toggle([[untick, Unchecked]])).written.length, 1);
     assert.equal(await diskText('views-toggle.md'), before.replace('- [ ] Tick me from the tree', '- [x] Tick me from the tree').replace('- [x] Untick me', '- [ ] Untick me'));
-    await waitFor(async () => (await checklistOf('views-toggle'))[1] === '  Toggle — 1/5 · 20%', 'the heading count to follow (1/5)');
+    await waitFor(async () => (await checklistOf('views-toggle'))[0] === 'views-toggle — 1/5 · 20% {project}', 'the program count to follow (1/5)');
   });
 
   test('a tick from the tree is an ordinary edit: undo in the editor takes it back', async () => {
@@ -254,7 +302,7 @@ suite('Tree views', () => {
     } finally {
       listener.dispose();
     }
-    await waitFor(async () => (await checklistOf('views-toggle')).filter((line) => line === '    [ ] Moved underneath — @vera').length === 2, 'the tree to show the file as it is');
+    await waitFor(async () => (await checklistOf('views-toggle')).filter((line) => line === '  [ ] Moved underneath — @vera').length === 2, 'the tree to show the file as it is');
   });
 
   test('a toggle after the item\'s text changed underneath writes nothing', async () => {
@@ -296,8 +344,7 @@ suite('Tree views', () => {
       '  Follow-up — 0/1 · 0%',
       '    [ ] Retro — @omar',
       'views-beta — 0/1 · 0% {project}',
-      '  Tasks — 0/1 · 0%',
-      '    [ ] Beta task one — @omar',
+      '  [ ] Beta task one — @omar',
     ]);
     assert.equal(views.checklist.view.description, 'mine (@omar)');
     await vscode.commands.executeCommand('programBriefs.checklist.filterMine');

@@ -16,6 +16,8 @@ const pictures = {
   'diagram-light.png': 'diagram-light.png',
   'diagram-hc.png': 'diagram-hc.png',
   'quick-fix.png': 'quick-fix.png',
+  'new-brief.png': 'new-brief-snippet.png',
+  'checklist-nested.png': 'checklist-nested.png',
 };
 mkdirSync(to, { recursive: true });
 let missing = 0;
