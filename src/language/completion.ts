@@ -1,46 +1,51 @@
 /**
- * Completion in briefs, as LSP data: program and milestone references in `depends_on` and
- * `[[wikilinks]]`, team ids in a milestone's `team:`, owner handles, and enum values (status,
- * likelihood, impact, role). Pure: works on the document's text and the workspace model, so it
- * keeps working while the YAML is half typed. Documentation is escaped Markdown.
+ * Completion in briefs, as LSP data: frontmatter keys at every level and enum values (status,
+ * likelihood, impact, role), both read from the frontmatter schema (src/core/schemaCompletion.ts);
+ * program and milestone references in `depends_on` and `[[wikilinks]]`, team ids in a
+ * milestone's `team:`, and owner handles. Pure: works on the document's lines and the workspace
+ * model, so it keeps working while the YAML is half typed. The language server answers with it,
+ * and the VS Code extension converts it (src/extension/language/completion.ts). Documentation is
+ * escaped Markdown.
  */
-import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
-import {
-  DECISION_STATUSES, LEVELS, MILESTONE_STATUSES, PROGRAM_STATUSES, RISK_STATUSES, STAKEHOLDER_ROLES, TEAM_ROLES,
-  type Brief, type BriefWorkspace, type Position,
-} from '../core';
-import type { BriefsConfig } from '../core/config';
-import { knownHandles } from '../core/fixes';
-import { bodyPlaceAt, frontmatterPlaceAt, type CompletionPlace } from '../extension/language/yamlContext';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import type { Brief, BriefWorkspace, Position } from '../core';
+import { schemaKeysFor, schemaValuesAt, type SchemaKey } from '../core/schemaCompletion';
 import { milestoneMarkdown, programMarkdown } from './navigation';
+import { bodyPlaceAt, frontmatterKeyPlaceAt, frontmatterPlaceAt, type CompletionPlace, type KeyPlace } from './yamlContext';
 
 export const COMPLETION_TRIGGERS = ['[', '#', '@', ' ', '"'];
 
 /** Above this many milestones in the workspace, `program#milestone` items are offered only after a `#`. */
 const MAX_EAGER_MILESTONES = 3000;
 
-const ENUMS: Record<string, Record<string, readonly string[]>> = {
-  status: { '': PROGRAM_STATUSES, milestones: MILESTONE_STATUSES, risks: RISK_STATUSES, decisions: DECISION_STATUSES },
-  likelihood: { risks: LEVELS },
-  impact: { risks: LEVELS },
-  role: { teams: TEAM_ROLES, stakeholders: STAKEHOLDER_ROLES },
-};
-
 export interface CompletionContext {
   workspace: BriefWorkspace;
-  config: BriefsConfig;
+  /** The handles the workspace uses, most used first (hosts cache it per workspace version). */
+  handles(): readonly string[];
   /** The brief being edited, if it is one (its own milestones come first in a milestone's depends_on). */
   brief: Brief | undefined;
   /** The document's lines (without line ends). */
   lines: readonly string[];
+  /**
+   * A command that opens the suggestions again, run after an enum key is inserted so its values
+   * show at once (VS Code's `editor.action.triggerSuggest`); none for clients without one.
+   */
+  retriggerCommand?: string;
 }
 
 export function completionsAt(context: CompletionContext, position: Position): CompletionItem[] | undefined {
   const { lines, brief } = context;
   if (position.line >= lines.length) return undefined;
+  const line = lines[position.line];
+  const keyPlace = keyPlaceAt(lines, position);
+  if (keyPlace) {
+    const keys = schemaKeysFor(keyPlace);
+    const range = { start: { line: position.line, character: keyPlace.start }, end: { line: position.line, character: position.character + tokenAfter(line, position).length } };
+    if (keys.length > 0) return keyItems(keys, range, context.retriggerCommand);
+  }
   const place = placeAt(lines, position);
   if (!place) return undefined;
-  const range = replaceRange(lines[position.line], position, place);
+  const range = { start: { line: position.line, character: place.start }, end: { line: position.line, character: position.character + tokenAfter(line, position).length } };
   if (place.kind === 'wikilink') return references(context, place.prefix, range, false);
   if (place.kind === 'handle') return handleItems(context, range, false);
   const parent = place.path.join('.');
@@ -55,11 +60,33 @@ export function completionsAt(context: CompletionContext, position: Position): C
   if (place.key === 'team' && parent === 'milestones') {
     return (brief?.teams ?? []).flatMap((team) => (team.id ? [item(team.id.value, CompletionItemKind.EnumMember, range, team.owner ? `owner ${team.owner.value}` : undefined)] : []));
   }
-  return ENUMS[place.key]?.[parent]?.map((value, i) => ({ ...item(value, CompletionItemKind.EnumMember, range), sortText: String(i).padStart(2, '0') }));
+  return schemaValuesAt(place.path, place.key)?.map((value, i) => ({ ...item(value, CompletionItemKind.EnumMember, range), sortText: String(i).padStart(2, '0') }));
+}
+
+/** `key: ` (then the values, for an enum), or `key:` and a first list item, as a snippet ending where typing goes on. */
+function keyItems(keys: readonly SchemaKey[], range: Range, retriggerCommand: string | undefined): CompletionItem[] {
+  return keys.map((key, i) => {
+    const after = key.shape === 'objectList' || key.shape === 'list' ? ':\n  - ' : key.shape === 'object' ? ':\n  ' : ': ';
+    const completion: CompletionItem = {
+      ...item(key.key, CompletionItemKind.Property, range, key.required ? 'required' : undefined),
+      textEdit: { range, newText: `${escapeSnippet(key.key)}${after}$0` },
+      insertTextFormat: InsertTextFormat.Snippet,
+      // Required keys first, then the schema's order (the order of the spec's example).
+      sortText: `${key.required ? 0 : 1}${String(i).padStart(3, '0')}`,
+    };
+    if (key.shape === 'enum') completion.detail = key.values!.join(' | ');
+    if (key.shape === 'enum' && retriggerCommand) completion.command = { title: 'Suggest values', command: retriggerCommand };
+    return completion;
+  });
+}
+
+/** Snippet syntax: `$`, `}` and `\` are literal only when escaped. */
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
 }
 
 function handleItems(context: CompletionContext, range: Range, quote: boolean): CompletionItem[] {
-  return knownHandles(context.workspace, context.config).map((handle, i) => ({
+  return context.handles().map((handle, i) => ({
     ...item(handle, CompletionItemKind.Reference, range),
     textEdit: { range, newText: quote ? JSON.stringify(handle) : handle },
     filterText: handle,
@@ -117,6 +144,13 @@ function placeAt(lines: readonly string[], position: Position): CompletionPlace 
   return bodyPlaceAt(lines[position.line].slice(0, position.character));
 }
 
+/** The frontmatter key typed at a position, if a key is typed there. */
+function keyPlaceAt(lines: readonly string[], position: Position): KeyPlace | undefined {
+  const fence = frontmatterLines(lines);
+  if (!fence || position.line <= fence.start || position.line >= fence.end) return undefined;
+  return frontmatterKeyPlaceAt(lines.slice(fence.start + 1, fence.end), position.line - fence.start - 1, position.character);
+}
+
 /** Lines of the opening and closing `---` (the closing one past the end while it is not typed yet). */
 function frontmatterLines(lines: readonly string[]): { start: number; end: number } | undefined {
   if (lines.length === 0 || !/^(\uFEFF)?---[ \t]*$/.test(lines[0])) return undefined;
@@ -126,8 +160,7 @@ function frontmatterLines(lines: readonly string[]): { start: number; end: numbe
   return { start: 0, end: lines.length };
 }
 
-/** From the start of the value typed so far to the end of the token under the cursor. */
-function replaceRange(line: string, position: Position, place: CompletionPlace): Range {
-  const token = /^[A-Za-z0-9#@._/-]*/.exec(line.slice(position.character))![0];
-  return { start: { line: position.line, character: place.start }, end: { line: position.line, character: position.character + token.length } };
+/** The rest of the token under the cursor (replaced along with what was typed). */
+function tokenAfter(line: string, position: Position): string {
+  return /^[A-Za-z0-9#@._/-]*/.exec(line.slice(position.character))![0];
 }

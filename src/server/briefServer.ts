@@ -20,6 +20,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BriefsConfig } from '../core/config';
+import { knownHandles } from '../core/fixes';
 import { briefsAffectedBy, lintBrief } from '../core/lint';
 import type { Brief } from '../core/model';
 import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/filePolicy';
@@ -281,13 +283,20 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     return undefined;
   }
 
+  let handleCache: { version: number; config: BriefsConfig; list: string[] } | undefined;
   connection.onCompletion(async (params) => {
     await ready;
     const uri = params.textDocument.uri;
     const text = documents.get(uri)?.getText() ?? index.workspace.get(uri)?.text;
     if (text === undefined) return null;
     const brief = index.workspace.get(uri);
-    return completionsAt({ workspace: index.workspace, config: index.configOf(uri), brief: brief?.isBrief ? brief : undefined, lines: text.split(/\r?\n/) }, params.position) ?? null;
+    const config = index.configOf(uri);
+    const handles = () => {
+      // Per workspace version and config: typing in one brief asks again and again.
+      if (handleCache?.version !== index.workspace.version || handleCache.config !== config) handleCache = { version: index.workspace.version, config, list: knownHandles(index.workspace, config) };
+      return handleCache.list;
+    };
+    return completionsAt({ workspace: index.workspace, handles, brief: brief?.isBrief ? brief : undefined, lines: text.split(/\r?\n/) }, params.position) ?? null;
   });
 
   connection.onDocumentSymbol(async (params) => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { BriefWorkspace } from '../../src/core';
 import { configErrorRange } from '../../src/language/configErrorRange';
 import { definitionOf, referencesTo, symbolAt } from '../../src/language/symbols';
-import { bodyPlaceAt, frontmatterPlaceAt } from '../../src/extension/language/yamlContext';
+import { bodyPlaceAt, frontmatterPlaceAt } from '../../src/language/yamlContext';
 
 const brief = (yaml: string, body = '# Brief\n') => `---\n${yaml.trim()}\n---\n${body}`;
 

@@ -9,7 +9,7 @@ import {
   DECISION_STATUSES, LEVELS, MILESTONE_STATUSES, PROGRAM_STATUSES, RISK_STATUSES, STAKEHOLDER_ROLES, TEAM_ROLES,
 } from '../../src/core/schema';
 import { listOfMappings, schemaKeysAt, schemaKeysFor, schemaValuesAt } from '../../src/core/schemaCompletion';
-import { frontmatterKeyPlaceAt } from '../../src/extension/language/yamlContext';
+import { frontmatterKeyPlaceAt } from '../../src/language/yamlContext';
 
 const keysOf = (path: string[], present: string[] = []) => schemaKeysAt(path, present).map((k) => k.key);
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { BriefIndex } from '../briefIndex';
 import { fromVsPosition, toVsLocation, toVsRange } from '../convert';
 import { escapeMarkdown, markdownCodeSpan, safeMarkdown } from '../plainText';
-import { describeMilestone, describeProgram } from './completion';
+import { milestoneMarkdown, programMarkdown } from '../../language/navigation';
 import { definitionOf, referencesTo, symbolAt, type SymbolAt } from '../../language/symbols';
 
 export class BriefNavigationProvider implements vscode.HoverProvider, vscode.DefinitionProvider, vscode.ReferenceProvider {
@@ -23,7 +23,7 @@ export class BriefNavigationProvider implements vscode.HoverProvider, vscode.Def
     if (!definition) {
       return new vscode.Hover(safeMarkdown(`No brief in the workspace defines ${markdownCodeSpan(written)}.`), range);
     }
-    const content = symbol.target.milestone !== undefined ? describeMilestone(definition.brief, symbol.target.milestone) : describeProgram(definition.brief);
+    const content = safeMarkdown(symbol.target.milestone !== undefined ? milestoneMarkdown(definition.brief, symbol.target.milestone) : programMarkdown(definition.brief));
     // The path is the workspace's (a folder may be named like Markdown): text only.
     content.appendMarkdown(`\n\n${escapeMarkdown(vscode.workspace.asRelativePath(vscode.Uri.parse(definition.uri)))}`);
     return new vscode.Hover(content, range);
