@@ -35,28 +35,51 @@ export type PlannedOverrides = ReadonlyMap<string, number>;
 export interface SchedulePlan {
   ids: string[];
   index: Map<string, number>;
-  predecessors: number[][];
-  successors: number[][];
+  /** Edges in compressed rows: node v's predecessors are `predecessors.list[predecessors.start[v] .. predecessors.start[v + 1]]`. */
+  predecessors: Rows;
+  successors: Rows;
   pinned: boolean[];
+  /** Planned day numbers; NaN for none. */
+  planned: Float64Array;
   /** On a cycle: no forecast. */
   onCycle: boolean[];
   /** The nodes not on a cycle, each after all of its predecessors (ties by id). */
   order: number[];
 }
 
+/** Adjacency in compressed sparse rows: few large typed arrays instead of one array per node. */
+export interface Rows {
+  start: Int32Array;
+  list: Int32Array;
+}
+
+function rowsOf(lists: string[][], index: Map<string, number>): Rows {
+  const start = new Int32Array(lists.length + 1);
+  for (let v = 0; v < lists.length; v++) start[v + 1] = start[v] + lists[v].length;
+  const list = new Int32Array(start[lists.length]);
+  for (let v = 0; v < lists.length; v++) {
+    const ids = lists[v];
+    for (let k = 0; k < ids.length; k++) list[start[v] + k] = index.get(ids[k])!;
+  }
+  return { start, list };
+}
+
 export function planSchedule(graph: ScheduleGraph): SchedulePlan {
   const ids = [...graph.keys()].sort();
-  const index = new Map(ids.map((id, i) => [id, i]));
+  const index = new Map<string, number>();
+  for (let v = 0; v < ids.length; v++) index.set(ids[v], v);
   const nodes = ids.map((id) => graph.get(id)!);
-  const predecessors = nodes.map((node) => node.predecessors.map((id) => index.get(id)!));
-  const successors = nodes.map((node) => node.successors.map((id) => index.get(id)!));
+  const predecessors = rowsOf(nodes.map((node) => node.predecessors), index);
+  const successors = rowsOf(nodes.map((node) => node.successors), index);
+  const planned = new Float64Array(ids.length).fill(Number.NaN);
+  for (let v = 0; v < ids.length; v++) if (nodes[v].planned !== undefined) planned[v] = nodes[v].planned!;
   const onCycle = cyclesOf(successors);
-  return { ids, index, predecessors, successors, pinned: nodes.map((node) => node.pinned), onCycle, order: orderOf(predecessors, successors, onCycle) };
+  return { ids, index, predecessors, successors, pinned: nodes.map((node) => node.pinned), planned, onCycle, order: orderOf(predecessors, successors, onCycle) };
 }
 
 /** Tarjan's algorithm, iterative (a long chain must not overflow the stack): nodes in a component of more than one. */
-function cyclesOf(successors: number[][]): boolean[] {
-  const n = successors.length;
+function cyclesOf(successors: Rows): boolean[] {
+  const n = successors.start.length - 1;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
@@ -78,9 +101,8 @@ function cyclesOf(successors: number[][]): boolean[] {
     while (frames.length > 0) {
       const top = frames.length - 1;
       const v = frames[top];
-      const edges = successors[v];
-      if (nextEdge[top] < edges.length) {
-        const w = edges[nextEdge[top]++];
+      if (nextEdge[top] < successors.start[v + 1] - successors.start[v]) {
+        const w = successors.list[successors.start[v] + nextEdge[top]++];
         if (index[w] < 0) visit(w);
         else if (onStack[w] && index[w] < low[v]) low[v] = index[w];
         continue;
@@ -106,14 +128,14 @@ function cyclesOf(successors: number[][]): boolean[] {
 }
 
 /** Kahn's algorithm over the nodes not on a cycle; ready nodes are taken in id order (a heap of indices). */
-function orderOf(predecessors: number[][], successors: number[][], onCycle: boolean[]): number[] {
-  const n = predecessors.length;
+function orderOf(predecessors: Rows, successors: Rows, onCycle: boolean[]): number[] {
+  const n = predecessors.start.length - 1;
   const waiting = new Int32Array(n);
   const heap: number[] = [];
   for (let v = 0; v < n; v++) {
     if (onCycle[v]) continue;
     let count = 0;
-    for (const p of predecessors[v]) if (!onCycle[p]) count++;
+    for (let k = predecessors.start[v]; k < predecessors.start[v + 1]; k++) if (!onCycle[predecessors.list[k]]) count++;
     waiting[v] = count;
     if (count === 0) heapPush(heap, v);
   }
@@ -121,7 +143,8 @@ function orderOf(predecessors: number[][], successors: number[][], onCycle: bool
   while (heap.length > 0) {
     const v = heapPop(heap);
     order.push(v);
-    for (const w of successors[v]) {
+    for (let k = successors.start[v]; k < successors.start[v + 1]; k++) {
+      const w = successors.list[k];
       if (onCycle[w]) continue;
       if (--waiting[w] === 0) heapPush(heap, w);
     }
@@ -222,12 +245,13 @@ export function computeSchedule(graph: ScheduleGraph, overrides?: PlannedOverrid
   const forecast = new Float64Array(n).fill(NONE);
   const schedules = new Array<NodeSchedule>(n);
   for (const v of order) {
-    const node = graph.get(ids[v])!;
-    const planned = overrides?.get(node.id) ?? node.planned;
+    const own = plan.planned[v];
+    const override = overrides?.get(ids[v]);
+    const planned = override ?? (own === own ? own : undefined);
     let latest = planned ?? NONE;
     if (!pinned[v]) {
-      for (const p of predecessors[v]) {
-        const upstream = forecast[p];
+      for (let k = predecessors.start[v]; k < predecessors.start[v + 1]; k++) {
+        const upstream = forecast[predecessors.list[k]];
         if (upstream === upstream && !(upstream <= latest)) latest = upstream;
       }
     }
@@ -239,9 +263,9 @@ export function computeSchedule(graph: ScheduleGraph, overrides?: PlannedOverrid
         schedule.slip = latest - planned;
         if (latest > planned) {
           // Predecessors are in id order: the first one at that date is the driver.
-          for (const p of predecessors[v]) {
-            if (forecast[p] === latest) {
-              schedule.driver = ids[p];
+          for (let k = predecessors.start[v]; k < predecessors.start[v + 1]; k++) {
+            if (forecast[predecessors.list[k]] === latest) {
+              schedule.driver = ids[predecessors.list[k]];
               break;
             }
           }
@@ -254,7 +278,8 @@ export function computeSchedule(graph: ScheduleGraph, overrides?: PlannedOverrid
     const own = forecast[v];
     if (own !== own) continue;
     let slack = Infinity;
-    for (const w of successors[v]) {
+    for (let k = successors.start[v]; k < successors.start[v + 1]; k++) {
+      const w = successors.list[k];
       const later = forecast[w];
       if (pinned[w] || later !== later) continue;
       if (later - own < slack) slack = later - own;
