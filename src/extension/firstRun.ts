@@ -41,7 +41,7 @@ export function registerFirstRun(context: vscode.ExtensionContext, index: BriefI
     await state.update(FIRST_RUN_KEY, true);
     await vscode.commands.executeCommand(REVEAL_COMMAND);
     void showInformation(
-      `Program Briefs found ${briefs} brief${briefs === 1 ? '' : 's'} in this workspace: their programs and checklists are in the Program Briefs view, problems in the Problems panel. The walkthrough shows the rest.`,
+      `Program Briefs found ${briefs} brief${briefs === 1 ? '' : 's'} in this workspace: see them in the Program Briefs view, or take the walkthrough.`,
       OPEN_WALKTHROUGH,
     ).then((choice) => {
       if (choice === OPEN_WALKTHROUGH) void vscode.commands.executeCommand('workbench.action.openWalkthrough', walkthroughId, false);

@@ -6,7 +6,7 @@
 // Every wait is on a condition (page or log), never a fixed sleep.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { runCommand, until, waitForWorkbench } from '../vscode/ui/workbench.mjs';
+import { runCommand, until, waitForWorkbench, showProgramBriefs } from '../vscode/ui/workbench.mjs';
 
 const EXTENSION_ID = 'program-briefs.program-briefs';
 const log = (...args) => console.error('[package]', ...args);
@@ -71,7 +71,7 @@ export default async ({ page, screenshotsDir, userDataDir, extensionsDir }) => {
   });
 
   await step('Programs and Checklist views list the programs', async () => {
-    await page.locator('.part.activitybar [aria-label^="Program Briefs"]').first().click();
+    await showProgramBriefs(page);
     const sidebar = page.locator('.part.sidebar');
     const pane = (title) => sidebar.locator('.pane').filter({ has: page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'i') }) });
     const programs = pane('Programs');

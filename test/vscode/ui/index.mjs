@@ -1,5 +1,5 @@
 // The UI checks runner: the module the harness's --playwright loads. Runs every
-// test/vscode/ui/*.check.mjs (alphabetically), each on a freshly loaded
+// test/vscode/ui/*.check.mjs (alphabetically, firstrun first), each on a freshly loaded
 // workbench, with the harness's context ({ page, workbenchUrl, screenshotsDir, ... }).
 // A failing check gets a screenshot <name>-failure.png; the others still run;
 // the run fails if any failed. `UI_CHECKS=problems,grammar` runs a subset.
@@ -10,13 +10,15 @@ import { waitForWorkbench } from './workbench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = (...args) => console.error('[ui]', ...args);
+const FIRST = 'firstrun.check.mjs';
 
 export default async function runChecks(context) {
   const only = process.env.UI_CHECKS?.split(',').filter(Boolean);
   const checks = readdirSync(here)
     .filter((name) => name.endsWith('.check.mjs'))
     .filter((name) => !only || only.includes(name.replace(/\.check\.mjs$/, '')))
-    .sort();
+    // firstrun first: it needs the workspace's first activation (the others reload it).
+    .sort((a, b) => Number(b === FIRST) - Number(a === FIRST) || a.localeCompare(b));
   if (checks.length === 0) throw new Error(`no *.check.mjs in ${here}`);
   const failures = [];
   for (const [i, name] of checks.entries()) {
