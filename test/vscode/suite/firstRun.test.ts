@@ -112,6 +112,25 @@ suite('First run and status bar', () => {
     await waitFor(() => statusBar.item.text === before, `the item to read "${before}" again (it reads "${statusBar.item.text}")`, 30_000);
   });
 
+  test('without briefs (none included) the status bar item is hidden and there is no first run; with them again it is back', async () => {
+    const api = await extensionApi();
+    const statusBar = api.statusBar!;
+    await waitFor(() => statusBar.shown, 'the status bar item to be shown', 30_000);
+    const before = statusBar.item.text;
+    const config = vscode.workspace.getConfiguration('programBriefs');
+    try {
+      await config.update('include', ['no-such-folder/**/*.md'], vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => api.index.workspace.briefs().length === 0, 'the index to hold no brief', 30_000);
+      await waitFor(() => !statusBar.shown, 'the status bar item to be hidden', 30_000);
+      const state = new FreshState();
+      assert.equal(await api.firstRun!.run({ state }), 'no-briefs');
+      assert.deepEqual(state.keys(), []);
+    } finally {
+      await config.update('include', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(() => statusBar.shown && statusBar.item.text === before, `the item to read "${before}" again`, 30_000);
+  });
+
   test('clicking the status bar item opens the Programs view', async () => {
     const api = await extensionApi();
     const command = api.statusBar!.item.command;
