@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { waitForWorkbench } from './workbench.mjs';
+import { until, waitForWorkbench } from './workbench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = (...args) => console.error('[ui]', ...args);
@@ -25,7 +25,9 @@ export default async function runChecks(context) {
     const started = Date.now();
     const { page } = context;
     try {
-      if (i > 0) await page.goto(context.workbenchUrl, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+      // The workbench may veto the unload for a moment ("pending backups" of an edit an earlier
+      // check made): the navigation is then aborted; try again until it goes through.
+      if (i > 0) await until(() => page.goto(context.workbenchUrl, { waitUntil: 'domcontentloaded', timeout: 60_000 }).then(() => true), 'the workbench to reload', 120_000);
       await waitForWorkbench(page);
       const { default: check } = await import(pathToFileURL(path.join(here, name)).href);
       if (typeof check !== 'function') throw new Error(`${name} has no default export function`);
