@@ -20,6 +20,9 @@ trap 'rm -rf "$results"' EXIT
 set +e
 npx mocha --reporter spec 2>&1 | tee "$results/unit.txt"
 unit_status=${PIPESTATUS[0]}
+# npm start (the harness's serve mode) and its signals: builds and starts code-server, so not in .mocharc.json.
+npx mocha --no-config --timeout 300000 --reporter spec test/harness/serve.test.mjs 2>&1 | tee -a "$results/unit.txt"
+[ "${PIPESTATUS[0]}" -eq 0 ] || unit_status=1
 npm run test:vscode 2>&1 | tee "$results/vscode.txt"
 vscode_status=${PIPESTATUS[0]}
 npm run test:package 2>&1 | tee "$results/package.txt"

@@ -15,6 +15,8 @@ import { Timings } from './timings';
 // Tree views (issue 4) and diagram (issue 5) import their register function here:
 import { registerTreeViews } from './views';
 import { registerDiagram } from './diagram';
+import { registerStatusBar, type StatusBarApi } from './statusBar';
+import { registerFirstRun, type FirstRunApi } from './firstRun';
 
 export type { BriefIndex, BriefIndexChange } from './briefIndex';
 
@@ -27,6 +29,10 @@ export interface ProgramBriefsApi {
   views?: unknown;
   /** Set by the diagram's registration (its own API type). */
   diagram?: unknown;
+  /** The status bar item (issue 10). */
+  statusBar?: StatusBarApi;
+  /** The first run in a workspace (issue 10). */
+  firstRun?: FirstRunApi;
 }
 
 export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
@@ -51,6 +57,10 @@ export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
 
   // --- Diagram (issue 5): one line, e.g. `api.diagram = registerDiagram(context, index);`
   api.diagram = registerDiagram(context, index);
+
+  // --- First run (issue 10): the status bar item, and the view revealed once per workspace.
+  api.statusBar = registerStatusBar(context, index);
+  api.firstRun = registerFirstRun(context, index);
 
   index.ready.catch((error: unknown) => output.error(`Indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
   timings.record({ event: 'activated', ms: timings.sinceActivation() });

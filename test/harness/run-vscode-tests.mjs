@@ -25,11 +25,11 @@ const GREP_ENV = 'PROGRAM_BRIEFS_TEST_GREP';
 const USAGE = `Usage:
   node test/harness/run-vscode-tests.mjs --workspace <dir> --tests <suite/index.js> [options]
   node test/harness/run-vscode-tests.mjs --workspace <dir> --playwright <ui-check.mjs> [options]
-  node test/harness/run-vscode-tests.mjs --serve [--workspace <dir>] [--port <n>]
+  node test/harness/run-vscode-tests.mjs --serve [--workspace <dir>] [--port <n>] [--in-place]
   node test/harness/run-vscode-tests.mjs --vsix <file.vsix> --workspace <dir> --playwright <check.mjs>
 
 Options:
-  --workspace <dir>    folder to open (copied to a temp dir first, except with --serve)
+  --workspace <dir>    folder to open (copied to a temp dir first, removed at the end)
   --tests <file>       compiled suite index.js exporting run() (absolute or relative)
   --extension <dir>    extension root (default: repo root)
   --vsix <file>        install this .vsix into the run's extensions dir
@@ -43,8 +43,12 @@ Options:
   --timeout <seconds>  overall limit for the suite (default 300)
   --screenshots <dir>  default: <repo>/test-results/screenshots
   --port <n>           default: a free loopback port
-  --serve              start VS Code with the extension and wait for Ctrl-C
-                       (workspace default: <extension>/examples if present)
+  --serve              start VS Code with the extension and wait for Ctrl-C, SIGTERM
+                       or SIGHUP, or for the parent process (npm) to exit; then stop
+                       code-server and remove the temp dir (workspace default:
+                       <extension>/examples if present)
+  --in-place           with --serve: open the workspace folder itself, not a copy
+                       (the web editor auto-saves: edits change that folder)
   --restricted         enable Workspace Trust and leave the workspace untrusted
                        (Restricted Mode; default: trust disabled, all trusted)
   --keep               keep the temp dir (logs, workspace copy) even on success`;
@@ -127,6 +131,21 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     log(`${signal}: stopping`);
     cleanup().finally(() => process.exit(serving ? 0 : signal === 'SIGINT' ? 130 : 143));
   });
+}
+
+/**
+ * In --serve mode: stop when the process that started us is gone. `npm start` forwards SIGINT
+ * and SIGTERM to its script (whose `exec` makes this process that script), but not SIGHUP, and
+ * nothing is forwarded when npm is killed with SIGKILL: then this process is re-parented.
+ */
+function watchParent() {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    log(`parent process ${parent} exited: stopping`);
+    cleanup().finally(() => process.exit(0));
+  }, 500);
 }
 
 /**
@@ -257,6 +276,7 @@ async function startCodeServer({ port, tmp, workspace, extraEnv, restricted = fa
   ];
   const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', out.fd, out.fd] });
   await out.close();
+  log(`code-server started (pid ${child.pid}, its own process group)`);
   let exited = null;
   child.on('exit', (code, signal) => (exited = { code, signal }));
 
@@ -470,6 +490,7 @@ async function main() {
       screenshots: { type: 'string' },
       port: { type: 'string' },
       serve: { type: 'boolean' },
+      'in-place': { type: 'boolean' },
       restricted: { type: 'boolean' },
       keep: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -510,13 +531,15 @@ async function main() {
 
   const port = opts.port ? Number(opts.port) : await freePort();
   const resultsPath = path.join(tmp, 'results.json');
-  // Tests mutate files: give them a copy. --serve edits the real folder.
+  // Tests mutate files: give them a copy. So does --serve (the web editor auto-saves, so one
+  // quick fix would change the repository's examples/), unless --in-place asks for the folder.
   const copyWorkspace = async (name) => {
     const dest = path.join(tmp, name);
     await fs.cp(workspaceSrc, dest, { recursive: true });
     return dest;
   };
-  const workspace = opts.serve ? workspaceSrc : await copyWorkspace('workspace');
+  const inPlace = Boolean(opts.serve && opts['in-place']);
+  const workspace = inPlace ? workspaceSrc : await copyWorkspace(opts.serve ? path.basename(workspaceSrc) : 'workspace');
 
   let server;
   let browserInfo;
@@ -535,6 +558,10 @@ async function main() {
       serving = true;
       const what = vsix ? `${path.basename(vsix)} installed` : `the extension from ${extensionRoot}`;
       console.log(`\nVS Code with ${what}:\n\n  ${workbenchUrl(server, { workspace, extensionRoot: devExtension })}\n`);
+      console.log(inPlace
+        ? `Serving ${workspace} itself (--in-place): edits change it.`
+        : `Serving a copy of ${workspaceSrc} in ${workspace}: edits there are discarded when this stops (--in-place serves the folder itself).`);
+      watchParent();
       console.log(vsix ? 'Ctrl-C to stop.' : 'Reload the window (Developer: Reload Window) after rebuilding the extension. Ctrl-C to stop.');
       await new Promise(() => {}); // until a signal runs cleanup and exits
     }

@@ -6,7 +6,7 @@
 // Every wait is on a condition (page or log), never a fixed sleep.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { runCommand, until, waitForWorkbench } from '../vscode/ui/workbench.mjs';
+import { runCommand, until, waitForWorkbench, showProgramBriefs } from '../vscode/ui/workbench.mjs';
 
 const EXTENSION_ID = 'program-briefs.program-briefs';
 const log = (...args) => console.error('[package]', ...args);
@@ -56,6 +56,16 @@ export default async ({ page, screenshotsDir, userDataDir, extensionsDir }) => {
     if (errors.length > 0) throw new Error(`errors from the extension in the extension host log:\n${errors.join('\n')}`);
   });
 
+  await step('the first run reveals the Program Briefs view and offers the walkthrough', async () => {
+    await page.locator('.part.sidebar .pane-header .title', { hasText: /^Programs$/i }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Program Briefs found 8 briefs' }).first();
+    await toast.getByRole('button', { name: 'Open Walkthrough' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.part.statusbar .statusbar-item', { hasText: '8 programs · 1 error · 1 overdue' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    // Out of the screenshots below (the README's).
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await toast.waitFor({ state: 'hidden' });
+  });
+
   await step('Problems panel lists the examples\' diagnostics', async () => {
     await runCommand(page, 'View: Focus Problems');
     const panel = page.locator('.markers-panel');
@@ -71,7 +81,7 @@ export default async ({ page, screenshotsDir, userDataDir, extensionsDir }) => {
   });
 
   await step('Programs and Checklist views list the programs', async () => {
-    await page.locator('.part.activitybar [aria-label^="Program Briefs"]').first().click();
+    await showProgramBriefs(page);
     const sidebar = page.locator('.part.sidebar');
     const pane = (title) => sidebar.locator('.pane').filter({ has: page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'i') }) });
     const programs = pane('Programs');

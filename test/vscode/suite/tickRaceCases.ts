@@ -165,9 +165,11 @@ export function tickRaceSuite(mode: 'trusted' | 'restricted', defaultRounds: num
     });
 
     suiteTeardown(async () => {
-      await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+      // Reset (and saved) before auto-save is back: an auto-save racing the reset's own save makes
+      // that save return false (the document is no longer dirty when it runs).
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === fileUri(FILE).toString());
       if (document?.isDirty) await reset(document, false);
+      await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
       await closeAllEditors();
       await snapshot.restore();
     });

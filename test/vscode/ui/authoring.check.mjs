@@ -8,7 +8,7 @@
 // workspace and the workbench as they were.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { closeAllEditors, openFile, runCommand, until, visibleText } from './workbench.mjs';
+import { closeAllEditors, openFile, runCommand, showProgramBriefs, until, visibleText } from './workbench.mjs';
 
 export default async ({ page, screenshotsDir, workspaceDir }) => {
   const file = path.join(workspaceDir, 'programs', 'ledger-ui.md');
@@ -75,7 +75,7 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
     const saved = await fs.readFile(file, 'utf8');
     if (!saved.includes('title: "Ledger UI"\n') || saved.split('owner: "@li"').length !== 5) throw new Error(`the typed title and owners should be in the file:\n${saved}`);
 
-    await page.locator('.part.activitybar [aria-label^="Program Briefs"]').first().click();
+    await showProgramBriefs(page);
     const sidebar = page.locator('.part.sidebar');
     const checklist = sidebar.locator('.pane').filter({ has: page.locator('.pane-header .title', { hasText: /^Checklist$/i }) });
     await checklist.waitFor({ state: 'visible' });

@@ -18,6 +18,8 @@ const pictures = {
   'quick-fix.png': 'quick-fix.png',
   'new-brief.png': 'new-brief-snippet.png',
   'checklist-nested.png': 'checklist-nested.png',
+  'first-run.png': 'first-run.png',
+  'status-bar.png': 'status-bar.png',
 };
 mkdirSync(to, { recursive: true });
 let missing = 0;

@@ -7,7 +7,7 @@
 // time, and removed again. Screenshots: safety-notifications.png, safety-hover.png.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { goToLine, openFile, runCommand, until } from './workbench.mjs';
+import { goToLine, openFile, runCommand, until, showProgramBriefs } from './workbench.mjs';
 
 const CONFIG_KEY = '[Click to repair the configuration](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20pwned%5Cn%22%7D)';
 const SKIPPED_NAME = '[Open a terminal](command:workbench.action.terminal.new).md';
@@ -102,7 +102,7 @@ export default async ({ page, workspaceDir, screenshotsDir }) => {
 
     // --- Programs tree tooltip (a MarkdownString with the title; owner and target must be valid
     // handles and dates to be shown at all, and are escaped too).
-    await page.locator('.part.activitybar [aria-label^="Program Briefs"]').first().click();
+    await showProgramBriefs(page);
     const row = page.locator('.part.sidebar .monaco-list-row', { hasText: 'hover-target' }).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });
     // Visible ones: the editor's hover stays in the DOM, hidden, after Escape.

@@ -3,10 +3,11 @@
 // Saves test-results/screenshots/views.png (the side bar with both views), views-programs.png,
 // views-checklist.png and views-ticked.png. Waits only on conditions in the page.
 import * as path from 'node:path';
+import { showProgramBriefs } from './workbench.mjs';
 
 export default async ({ page, screenshotsDir }) => {
   const sidebar = page.locator('.part.sidebar');
-  await page.locator('.part.activitybar [aria-label^="Program Briefs"]').first().click();
+  await showProgramBriefs(page);
   const pane = (title) => sidebar.locator('.pane').filter({ has: page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'i') }) });
   const programs = pane('Programs');
   const checklist = pane('Checklist');

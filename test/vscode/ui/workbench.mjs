@@ -72,3 +72,20 @@ export async function visibleText(page) {
   const text = await activeEditor(page).locator('.view-lines').innerText();
   return text.replace(/\u00a0/g, ' ');
 }
+
+/**
+ * Shows the Program Briefs view container with its activity bar icon. A click on the icon of the
+ * container already shown hides the side bar, and the extension reveals the container itself on
+ * the first activation in a workspace (src/extension/firstRun.ts), maybe while this runs: click
+ * only while it is not shown, until the Programs view is visible.
+ */
+export async function showProgramBriefs(page) {
+  const icon = page.locator('.part.activitybar [aria-label^="Program Briefs"]').first();
+  const programs = page.locator('.part.sidebar .pane-header .title', { hasText: /^Programs$/i }).first();
+  await until(async () => {
+    if (await programs.isVisible()) return true;
+    await icon.click();
+    await programs.waitFor({ state: 'visible', timeout: 5000 });
+    return true;
+  }, 'the Program Briefs view container to be shown');
+}

@@ -1,0 +1,136 @@
+/**
+ * The status bar item "$(checklist) 8 programs · 1 error · 1 overdue": what the workspace holds
+ * at a glance; a click opens the Programs view. Counts come from the index and the published
+ * diagnostics, overdue from src/core/status.ts with the effective today (never its own logic).
+ * Hidden until the first indexing is done, and whenever the workspace has no briefs.
+ *
+ * Wording (docs/extension.md): the programs count is always shown ("1 program", "0 programs"),
+ * errors and overdue milestones only when there are some, so a healthy workspace reads
+ * "8 programs"; the tooltip and the accessibility label spell every count out, zeros as "no".
+ */
+import * as vscode from 'vscode';
+import { isMilestoneOverdue } from '../core/status';
+import type { BriefIndex } from './briefIndex';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { debounce, todayOf } from './views/shared';
+
+export interface StatusCounts {
+  /** Files of the index that are briefs. */
+  briefs: number;
+  /** Briefs with a program id. */
+  programs: number;
+  /** Error-severity diagnostics of Program Briefs, in every file (briefs.config.json included). */
+  errors: number;
+  /** Milestones overdue on the effective today (`today` of the configuration, else UTC today). */
+  overdue: number;
+}
+
+/** The view the item opens: VS Code's own focus command of the Programs view. */
+export const PROGRAMS_FOCUS_COMMAND = 'programBriefs.programs.focus';
+export const STATUS_BAR_ID = 'programBriefs.status';
+/** Index and diagnostics events come in bursts (typing, indexing): one update per burst. */
+const UPDATE_DEBOUNCE_MS = 100;
+
+function count(n: number, noun: string, none = `no ${noun}s`): string {
+  if (n === 0) return none;
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The item's text: "$(checklist) 8 programs · 1 error · 1 overdue" (zero errors and overdue left out). */
+export function statusBarText(counts: StatusCounts): string {
+  const parts = [count(counts.programs, 'program', '0 programs')];
+  if (counts.errors > 0) parts.push(count(counts.errors, 'error'));
+  if (counts.overdue > 0) parts.push(`${counts.overdue} overdue`);
+  return `$(checklist) ${parts.join(' · ')}`;
+}
+
+/** Every count in words, zeros included: "8 programs, 1 error, no overdue milestones". */
+export function statusBarSummary(counts: StatusCounts): string {
+  return [count(counts.programs, 'program', '0 programs'), count(counts.errors, 'error'), count(counts.overdue, 'overdue milestone')].join(', ');
+}
+
+/** The counts of the index as it is now. */
+export function statusCounts(index: BriefIndex): StatusCounts {
+  const today = todayOf(index);
+  const briefs = index.workspace.briefs();
+  let programs = 0;
+  let overdue = 0;
+  for (const brief of briefs) {
+    if (brief.program !== undefined) programs++;
+    for (const milestone of brief.milestones) if (isMilestoneOverdue(milestone, brief, today)) overdue++;
+  }
+  let errors = 0;
+  for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source === DIAGNOSTIC_SOURCE && diagnostic.severity === vscode.DiagnosticSeverity.Error) errors++;
+    }
+  }
+  return { briefs: briefs.length, programs, errors, overdue };
+}
+
+/** What the extension's API exposes (the real-editor tests read it). */
+export interface StatusBarApi {
+  item: vscode.StatusBarItem;
+  /** Whether the item is shown (a StatusBarItem cannot be asked). */
+  readonly shown: boolean;
+  /** The counts behind the item's current text. */
+  readonly counts: StatusCounts | undefined;
+  /** Updates the item now (skipping the debounce). */
+  update(): void;
+}
+
+export function registerStatusBar(context: vscode.ExtensionContext, index: BriefIndex): StatusBarApi {
+  const item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 10);
+  item.name = 'Program Briefs';
+  item.command = { command: PROGRAMS_FOCUS_COMMAND, title: 'Open the Programs View' };
+  let ready = false;
+  let shown = false;
+  let counts: StatusCounts | undefined;
+
+  const update = () => {
+    counts = ready ? statusCounts(index) : undefined;
+    if (!counts || counts.briefs === 0) {
+      item.hide();
+      shown = false;
+      return;
+    }
+    const summary = statusBarSummary(counts);
+    item.text = statusBarText(counts);
+    // Plain strings: only counts, never workspace text; no Markdown to render.
+    item.tooltip = `Program Briefs: ${summary}. Click to open the Programs view.`;
+    item.accessibilityInformation = { label: `Program Briefs: ${summary}. Open the Programs view` };
+    item.show();
+    shown = true;
+  };
+  const updateSoon = debounce(update, UPDATE_DEBOUNCE_MS);
+  const indexed = () => {
+    ready = true;
+    update();
+  };
+  void index.ready.then(indexed, indexed);
+
+  // Overdue depends on the date: count again just after each UTC midnight.
+  let midnight: ReturnType<typeof setTimeout> | undefined;
+  const scheduleMidnight = () => {
+    const now = new Date();
+    const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 0, 0, 1);
+    midnight = setTimeout(() => {
+      update();
+      scheduleMidnight();
+    }, next - now.getTime());
+  };
+  scheduleMidnight();
+
+  context.subscriptions.push(
+    item,
+    { dispose: () => { updateSoon.dispose(); clearTimeout(midnight); } },
+    index.onDidChange(() => updateSoon()),
+    vscode.languages.onDidChangeDiagnostics(() => updateSoon()),
+  );
+  return {
+    item,
+    get shown() { return shown; },
+    get counts() { return counts; },
+    update,
+  };
+}
