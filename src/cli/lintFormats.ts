@@ -15,6 +15,7 @@ export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
 
 import { PROJECT_URL, RULE_DOCS_URL } from '../core/projectUrls';
+import { plural } from '../core/text';
 
 export { PROJECT_URL, RULE_DOCS_URL };
 
@@ -97,10 +98,6 @@ function stylish(report: LintReport, color: boolean): string {
   const summary = `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(report.briefs, 'brief')}`;
   out.push('', paint('bold', paint(counts.error > 0 ? 'red' : counts.warning > 0 ? 'yellow' : 'blue', summary)), '');
   return out.join('\n');
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 || noun === 'info' ? '' : 's'}`;
 }
 
 export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {

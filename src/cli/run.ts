@@ -5,7 +5,8 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version as packageVersion } from '../../package.json';
-import { configJsonSchema, todayUtc } from '../core/config';
+import { configJsonSchema, effectiveToday } from '../core/config';
+import { compareText } from '../core/text';
 import { toDot, type DotRankDir } from '../core/dot';
 import { buildGraphView, toGraphJson, UnknownReferenceError, type GraphLevel } from '../core/graphView';
 import { lintWorkspace, type Diagnostic } from '../core/lint';
@@ -287,7 +288,7 @@ async function runLint(args: ParsedArgs, io: CliIO): Promise<number> {
   const all: Diagnostic[] = [...byUri]
     .filter(([uri]) => loaded.isReported(uri))
     .map(([uri, diagnostics]) => ({ file: loaded.fileOf(uri), diagnostics }))
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .sort((a, b) => compareText(a.file, b.file))
     .flatMap((entry) => entry.diagnostics);
   const counts = countBySeverity(all);
   const shown = quiet ? all.filter((d) => d.severity === 'error') : all;
@@ -319,7 +320,7 @@ async function runGraph(args: ParsedArgs, io: CliIO): Promise<number> {
   if (depth !== undefined && focus === undefined) throw new UsageError('--depth applies only with --focus', 'graph');
   const loaded = await load(args, 'graph', io);
   const view = buildGraphView(loaded.workspace.graph(), {
-    today: loaded.config.today ?? todayUtc(),
+    today: effectiveToday(loaded.config),
     cycles: loaded.workspace.cycles(),
     level,
     ...(focus !== undefined && { focus }),
@@ -335,7 +336,7 @@ async function runSchedule(args: ParsedArgs, io: CliIO): Promise<number> {
   const format = choice<ScheduleFormat>(args, 'format', SCHEDULE_FORMATS, 'text', 'schedule');
   const loaded = await load(args, 'schedule', io);
   const graph = buildScheduleGraph(loaded.workspace);
-  const view = { graph, result: computeSchedule(graph), today: loaded.config.today ?? todayUtc(), fileOf: loaded.fileOf, isReported: loaded.isReported };
+  const view = { graph, result: computeSchedule(graph), today: effectiveToday(loaded.config), fileOf: loaded.fileOf, isReported: loaded.isReported };
   if (format === 'json') io.stdout.write(`${safeJson(JSON.stringify(scheduleJson(view), null, 2))}\n`);
   else if (format === 'gantt') io.stdout.write(scheduleGantt(view, programStarts(loaded)));
   else io.stdout.write(scheduleText(view));
@@ -372,11 +373,11 @@ async function runChecklist(args: ParsedArgs, io: CliIO): Promise<number> {
   const options = {
     briefs: loaded.workspace.briefs().filter((brief) => loaded.isReported(brief.uri)).sort((a, b) => {
       const [fa, fb] = [loaded.fileOf(a.uri), loaded.fileOf(b.uri)];
-      return fa < fb ? -1 : fa > fb ? 1 : 0;
+      return compareText(fa, fb);
     }),
     fileOf: loaded.fileOf,
     open: args.values.open === true,
-    today: loaded.config.today ?? todayUtc(),
+    today: effectiveToday(loaded.config),
   };
   io.stdout.write(format === 'json' ? `${safeJson(JSON.stringify(checklistJson(options), null, 2))}\n` : checklistText(options));
   return reportReadProblems(loaded, io) ? EXIT_FAILURE : EXIT_OK;

@@ -3,6 +3,7 @@
  * docs/schedule.md as the v2 spec's sections 3.1 and 3.2 print it. JSON carries `"version": 1`;
  * missing values are `null`; `line` is 0-based; paths are relative to the current folder.
  */
+import { compareText, plural } from '../core/text';
 import { printable } from './safeText';
 import { dateOfDay, remainingCriticalPath, type Impact, type ScheduleGraph, type ScheduleNode, type ScheduleResult } from '../core/schedule';
 
@@ -24,7 +25,7 @@ export interface ScheduleView {
 const day = (value: number | undefined) => (value === undefined ? null : dateOfDay(value));
 
 function reportedNodes(view: ScheduleView): ScheduleNode[] {
-  return [...view.graph.values()].filter((node) => view.isReported(node.uri)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...view.graph.values()].filter((node) => view.isReported(node.uri)).sort((a, b) => compareText(a.id, b.id));
 }
 
 export function scheduleJson(view: ScheduleView): unknown {
@@ -75,7 +76,7 @@ export function scheduleText(view: ScheduleView): string {
 function describe(node: ScheduleNode, own: ScheduleResult extends Map<string, infer V> ? V | undefined : never): string {
   if (own?.onCycle) return 'on a dependency cycle: no forecast';
   const parts = [`planned ${day(node.planned) ?? '—'}`, `forecast ${day(own?.forecast) ?? '—'}`];
-  if (own?.slip) parts.push(`${own.slip} day${own.slip === 1 ? '' : 's'} late`);
+  if (own?.slip) parts.push(`${plural(own.slip, 'day')} late`);
   if (own?.slack !== undefined) parts.push(`slack ${own.slack}`);
   if (own?.driver) parts.push(`driven by ${printable(own.driver)}`);
   if (node.pinned) parts.push('done');
@@ -156,10 +157,10 @@ export function impactJson(view: ImpactView): unknown {
 
 export function impactText(view: ImpactView): string {
   const { impact } = view;
-  const moved = `${printable(impact.ref)} ${impact.days >= 0 ? `${impact.days} day${impact.days === 1 ? '' : 's'} later` : `${-impact.days} day${impact.days === -1 ? '' : 's'} earlier`}`;
+  const moved = `${printable(impact.ref)} ${impact.days >= 0 ? `${plural(impact.days, 'day')} later` : `${plural(-impact.days, 'day')} earlier`}`;
   if (impact.changes.length === 0) return `${moved}: nothing moves\n`;
   const width = Math.max(...impact.changes.map((c) => c.id.length));
-  const lines = [`${moved}: ${impact.changes.length} date${impact.changes.length === 1 ? '' : 's'} move`];
+  const lines = [`${moved}: ${plural(impact.changes.length, 'date')} move`];
   for (const change of impact.changes) {
     const shift = change.days === undefined ? '' : ` (${change.days >= 0 ? '+' : ''}${change.days})`;
     const late = change.late ? ' · late' : '';

@@ -11,6 +11,7 @@
 import type { ChecklistItem } from './checklist';
 import type { Brief, Heading } from './model';
 import { isChecklistItemDueWithin, isChecklistItemOverdue } from './status';
+import { compareText } from './text';
 
 export { addDays } from './status';
 
@@ -364,6 +365,3 @@ function fileName(uri: string): string {
   }
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

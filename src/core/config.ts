@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DATE_PATTERN, HANDLE_PATTERN, isCalendarDate } from './schema';
 import type { Severity } from './model';
+import { withoutBom } from './text';
 
 export type RuleSetting = Severity | 'off';
 
@@ -61,7 +62,7 @@ export class ConfigError extends Error {
 export function parseConfig(text: string, source: string, knownRules: readonly string[]): ConfigOverrides {
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(withoutBom(text));
   } catch (error) {
     // V8's message quotes the start of the text (`Unexpected token 'r', "root:x:0:0:"... is not
     // valid JSON`): keep the reason, never the file's content.
@@ -118,4 +119,9 @@ export function mergeConfig(...layers: (ConfigOverrides | undefined)[]): BriefsC
 
 export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
+}
+
+/** The date the rules and views treat as today: the config's `today`, else the current UTC date (spec §2). */
+export function effectiveToday(config: Pick<BriefsConfig, 'today'>): string {
+  return config.today ?? todayUtc();
 }

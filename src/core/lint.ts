@@ -1,5 +1,5 @@
 /** Runs the rules over briefs: the one entry point the extension, the CLI and the tests share. */
-import { todayUtc, type BriefsConfig } from './config';
+import { effectiveToday, type BriefsConfig } from './config';
 import type { Brief, Severity } from './model';
 import type { Range } from './range';
 import { RULES, type RelatedLocation, type Rule, type RuleContext } from './rules';
@@ -52,7 +52,7 @@ export function lintBrief(workspace: BriefWorkspace, brief: Brief, options: Lint
   if (!brief.isBrief) return [];
   const rules = options.rules ?? RULES;
   const config = options.config;
-  const today = config.today ?? todayUtc();
+  const today = effectiveToday(config);
   const cached = singleFileResults.get(brief);
   const reuse = cached !== undefined && cached.config === config && cached.settings === config.rules && cached.people === config.people
     && cached.today === today && cached.rules === rules;

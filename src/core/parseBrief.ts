@@ -1,4 +1,4 @@
-/** Turns the text of one file into a `Brief`: the only place that runs the Markdown and YAML parsers. */
+/** Turns the text of one file into a `Brief`: the one entry point of parsing (the fast readers first; remark and `yaml` where they cannot read the text). */
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -9,16 +9,12 @@ import { scanBody } from './fastBody';
 import { readFrontmatter } from './frontmatter';
 import type { Brief } from './model';
 import { LineIndex, range } from './range';
+import { BOM, withoutBom } from './text';
 import { guardBody, MAX_LINE_NESTING, type GuardedBody } from './bodyGuard';
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
-const BOM = '\uFEFF';
-
-/** Editors hide a byte order mark; the core sees text the way the editor does. */
-export function withoutBom(text: string): string {
-  return text.startsWith(BOM) ? text.slice(1) : text;
-}
+export { withoutBom };
 
 export function isBriefFileName(uri: string): boolean {
   return /\.brief\.md$/i.test(uri.split(/[?#]/)[0]);

@@ -7,6 +7,7 @@ import { isDecisionOpen, isMilestoneAtRisk, isMilestoneOverdue, isRiskUnmitigate
 import type { Brief, Decision, Milestone, Risk } from './model';
 import type { Range } from './range';
 import { programLabel } from './checklistTree';
+import { compareText } from './text';
 
 export type ProgramsGrouping = 'program' | 'status' | 'owner' | 'team';
 
@@ -291,6 +292,3 @@ function groupOrder(grouping: ProgramsGrouping): (a: string, b: string) => numbe
   return (a, b) => Number(a === last) - Number(b === last) || compareText(a.toLowerCase(), b.toLowerCase()) || compareText(a, b);
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

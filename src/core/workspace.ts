@@ -10,7 +10,8 @@
 import { buildGraph, findCycles, nodeId, type Cycle, type DependencyGraph, type GraphEdge } from './graph';
 import { CycleFinder, graphPart, type GraphPart } from './graphIndex';
 import type { Brief, Milestone } from './model';
-import { parseBrief } from './parseBrief';
+import { parseBrief, withoutBom } from './parseBrief';
+import { compareText } from './text';
 
 export class BriefWorkspace {
   private readonly files = new Map<string, Brief>();
@@ -41,7 +42,7 @@ export class BriefWorkspace {
   /** Parses and stores a file; returns the existing model when the text has not changed. */
   setText(uri: string, text: string): Brief {
     const existing = this.files.get(uri);
-    if (existing && (existing.text === text || existing.text === text.replace(/^\uFEFF/, ''))) return existing;
+    if (existing && (existing.text === text || existing.text === withoutBom(text))) return existing;
     const brief = parseBrief(uri, text);
     this.setBrief(brief);
     return brief;
@@ -126,7 +127,7 @@ export class BriefWorkspace {
   dependentsOf(program: string): ReadonlySet<Brief> {
     const byUri = this.mentions.get(program);
     if (!byUri) return new Set();
-    return new Set([...byUri.keys()].sort(compareUris).map((uri) => byUri.get(uri)!));
+    return new Set([...byUri.keys()].sort(compareText).map((uri) => byUri.get(uri)!));
   }
 
   graph(): DependencyGraph {
@@ -159,7 +160,7 @@ export class BriefWorkspace {
       const programs = new Set([...cyclic].map((id) => id.split('#')[0]));
       const graph = this.graphCache?.version === this.changeCount
         ? this.graphCache.graph
-        : buildGraph([...programs].map((program) => this.program(program)!).sort((a, b) => compareUris(a.uri, b.uri)));
+        : buildGraph([...programs].map((program) => this.program(program)!).sort((a, b) => compareText(a.uri, b.uri)));
       cycles = findCycles(restrict(graph, cyclic));
     }
     const uris = new Set<string>();
@@ -229,10 +230,6 @@ function mentionedPrograms(brief: Brief): Set<string> {
   return programs;
 }
 
-/** The same order as sorting with `<` (what the indexes always used). */
-function compareUris(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Where `uri` is, or would go, in a sorted list. */
 function insertionPoint(sorted: readonly string[], uri: string): number {

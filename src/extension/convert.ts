@@ -2,10 +2,6 @@
 import * as vscode from 'vscode';
 import type { Position, Range, Severity } from '../core';
 
-export function toVsPosition(position: Position): vscode.Position {
-  return new vscode.Position(position.line, position.character);
-}
-
 export function toVsRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }

@@ -12,7 +12,6 @@ import { BriefDiagnostics } from './diagnostics';
 import { registerEditorContext } from './editorContext';
 import { briefSelector, registerLanguageFeatures } from './language';
 import { Timings } from './timings';
-// Tree views (issue 4) and diagram (issue 5) import their register function here:
 import { registerTreeViews } from './views';
 import { registerDiagram } from './diagram';
 import { registerStatusBar, type StatusBarApi } from './statusBar';
@@ -29,9 +28,9 @@ export interface ProgramBriefsApi {
   views?: unknown;
   /** Set by the diagram's registration (its own API type). */
   diagram?: unknown;
-  /** The status bar item (issue 10). */
+  /** The status bar item. */
   statusBar?: StatusBarApi;
-  /** The first run in a workspace (issue 10). */
+  /** The first run in a workspace. */
   firstRun?: FirstRunApi;
 }
 
@@ -50,17 +49,16 @@ export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
     ...registerCommands(index),
     ...registerEditorContext(index),
   );
-  const api: ProgramBriefsApi = { index, diagnostics, timings };
-
-  // --- Tree views (issue 4): one line, e.g. `api.views = registerTreeViews(context, index);`
-  api.views = registerTreeViews(context, index);
-
-  // --- Diagram (issue 5): one line, e.g. `api.diagram = registerDiagram(context, index);`
-  api.diagram = registerDiagram(context, index);
-
-  // --- First run (issue 10): the status bar item, and the view revealed once per workspace.
-  api.statusBar = registerStatusBar(context, index);
-  api.firstRun = registerFirstRun(context, index);
+  const api: ProgramBriefsApi = {
+    index,
+    diagnostics,
+    timings,
+    views: registerTreeViews(context, index),
+    diagram: registerDiagram(context, index),
+    statusBar: registerStatusBar(context, index),
+    // Last: it reveals the view once per workspace, after the first indexing.
+    firstRun: registerFirstRun(context, index),
+  };
 
   index.ready.catch((error: unknown) => output.error(`Indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
   timings.record({ event: 'activated', ms: timings.sinceActivation() });

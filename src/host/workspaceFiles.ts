@@ -12,6 +12,7 @@ import { ConfigError, mergeConfig, parseConfig, type BriefsConfig, type ConfigOv
 import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/filePolicy';
 import { createDirectoryFilter, createFileFilter } from '../core/glob';
 import { RULE_IDS } from '../core/rules';
+import { compareText } from '../core/text';
 import { BriefWorkspace } from '../core/workspace';
 import { isInsideFolder } from './insideFolder';
 import { readRegularFile } from './readRegularFile';
@@ -313,7 +314,7 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
       problems.push(`cannot read folder ${displayPath(cwd, directory)}: ${describeFsError(error)}`);
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => compareText(a.name, b.name));
     for (const entry of entries) {
       const path = join(directory, entry.name);
       const rel = patternPath(root, base, path);
@@ -365,7 +366,7 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
     }
   }
   for (const [i, folder] of folders.entries()) await walk(folder, folder, roots[i]);
-  const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files = [...found.values()].sort((a, b) => compareText(a.path, b.path));
   return { files, problems, skipped };
 }
 

@@ -3,10 +3,10 @@
  * the right line. Pure (no vscode): works on the file's text and the error's message.
  */
 import type { Range } from '../core';
-import { LineIndex } from '../core';
+import { LineIndex, withoutBom } from '../core';
 
 export function configErrorRange(text: string, message: string): Range {
-  const lines = new LineIndex(text.replace(/^\uFEFF/, ''));
+  const lines = new LineIndex(withoutBom(text));
   const body = lines.text;
   // JSON syntax errors: Node names the offset ("... at position 42 (line 3 column 5)").
   const position = /at position (\d+)/.exec(message);

@@ -23,6 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BriefsConfig } from '../core/config';
 import { knownHandles } from '../core/fixes';
 import { briefsAffectedBy, lintBrief } from '../core/lint';
+import { plural } from '../core/text';
 import type { Brief } from '../core/model';
 import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/filePolicy';
 import { CONFIG_FILE_NAME } from '../host/workspaceFiles';
@@ -125,7 +126,7 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
 
   async function loadOnce(): Promise<void> {
     const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin('Program Briefs: indexing briefs', undefined, `${folders.length} folder${folders.length === 1 ? '' : 's'}`);
+    progress?.begin('Program Briefs: indexing briefs', undefined, plural(folders.length, 'folder'));
     try {
       const withSettings = [];
       for (const folder of folders) {
@@ -139,7 +140,7 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
       for (const folder of index.folders) {
         for (const skipped of folder.skipped) connection.console.warn(skipped);
       }
-      connection.console.info(`Indexed ${index.workspace.briefs().length} briefs in ${index.folders.length} folder${index.folders.length === 1 ? '' : 's'}`);
+      connection.console.info(`Indexed ${plural(index.workspace.briefs().length, 'brief')} in ${plural(index.folders.length, 'folder')}`);
       publish(change);
       await publishConfigErrors();
     } catch (error) {

@@ -38,31 +38,10 @@ const problemPaths = new WeakMap<Brief, { paths: Set<string>; prefixes: Set<stri
 
 /** The kinds of frontmatter items, in the order rules go through them, with the noun messages use. */
 export const ITEM_KINDS = [['teams', 'Team'], ['milestones', 'Milestone'], ['risks', 'Risk'], ['decisions', 'Decision']] as const;
-const KINDS = ITEM_KINDS;
 
 /** "Milestone `cutover`", or "Milestone 3" for an item without an id. */
 export function itemLabel(noun: string, item: FrontmatterItem): string {
   return item.id ? `${noun} \`${item.id.value}\`` : `${noun} ${item.index + 1}`;
-}
-
-/** Teams, milestones, risks and decisions with a label for messages ("Milestone `cutover`"). */
-export function labelledItems(brief: Brief): { item: FrontmatterItem; label: string; path: (string | number)[] }[] {
-  const result: LabelledItem[] = [];
-  for (const [key, noun] of KINDS) for (const item of brief[key] as FrontmatterItem[]) result.push(new LabelledItem(item, key, noun));
-  return result;
-}
-
-/** Label and path are only built when a rule asks for them: most items need neither (they are fine). */
-class LabelledItem {
-  constructor(readonly item: FrontmatterItem, private readonly key: string, private readonly noun: string) {}
-
-  get label(): string {
-    return itemLabel(this.noun, this.item);
-  }
-
-  get path(): (string | number)[] {
-    return [this.key, this.item.index];
-  }
 }
 
 /** The milestone a `depends_on` entry names, if it names one that exists (same brief first for bare ids). */

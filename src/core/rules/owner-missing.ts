@@ -16,7 +16,7 @@ export const ownerMissing: Rule = {
         data: { path: ['owner'] },
       });
     }
-    // Teams, milestones, risks and decisions, in the order of `labelledItems`; labels only for items without an owner.
+    // Teams, milestones, risks and decisions, in the order of `ITEM_KINDS`; labels only for items without an owner.
     for (const [key, noun] of ITEM_KINDS) {
       for (const item of brief[key] as FrontmatterItem[]) {
         if (item.owner) continue;

@@ -5,7 +5,7 @@
  * live index, so a webview can never make the host open an arbitrary file.
  */
 import * as vscode from 'vscode';
-import { todayUtc } from '../../core/config';
+import { effectiveToday } from '../../core/config';
 import { buildDiagramModel, criticalPathSteps, DIAGRAM_LIMITS, levelOf, type DiagramModel } from '../../core/diagramModel';
 import {
   clampDepth, DIAGRAM_VIEW_TYPE, isDiagramDirection, parseWebviewMessage,
@@ -204,7 +204,7 @@ export class DiagramPanel implements vscode.Disposable {
     const model = buildDiagramModel(this.index.workspace.graph(), {
       options: this.options,
       focus: this.focus,
-      today: this.index.config.today ?? todayUtc(),
+      today: effectiveToday(this.index.config),
       cycles: this.index.workspace.cycles(),
     });
     this.lastModel = model;

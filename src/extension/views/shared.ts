@@ -1,12 +1,12 @@
 /** Small helpers shared by the tree views: "today", click-to-open, debouncing. */
 import * as vscode from 'vscode';
-import { todayUtc, type Range } from '../../core';
+import { effectiveToday, type Range } from '../../core';
 import type { BriefIndex } from '../briefIndex';
 import { toVsRange } from '../convert';
 
 /** The configured `today`, else the current UTC date (spec §2). */
 export function todayOf(index: BriefIndex): string {
-  return index.config.today ?? todayUtc();
+  return effectiveToday(index.config);
 }
 
 /** A tree item command that opens a brief with `range` selected (VS Code's own `vscode.open`). */
@@ -36,9 +36,7 @@ export function debounce(fn: () => void, delayMs: number): { (): void; flush(): 
   return schedule;
 }
 
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
+export { plural } from '../../core/text';
 
 /** Text from a brief, safe inside a MarkdownString (a tooltip): see src/extension/plainText.ts. */
 export { escapeMarkdown, safeMarkdown } from '../plainText';
