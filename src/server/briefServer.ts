@@ -23,6 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BriefsConfig } from '../core/config';
 import { knownHandles } from '../core/fixes';
 import { briefsAffectedBy, lintBrief } from '../core/lint';
+import { plainNotificationText } from '../core/markdownEscape';
 import { plural } from '../core/text';
 import type { Brief } from '../core/model';
 import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/filePolicy';
@@ -131,8 +132,8 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
       const withSettings = [];
       for (const folder of folders) {
         const settings = await settingsOf(folder.uri);
-        // A setting the file could not hold either: said once, plainly, and the defaults kept.
-        if (settings.problem) void connection.window.showWarningMessage(`Program Briefs: the programBriefs settings are ignored: ${settings.problem}`);
+        // A setting the file could not hold either: said once, as plain text (its keys come from the workspace), and the defaults kept.
+        if (settings.problem) void connection.window.showWarningMessage(plainNotificationText(`Program Briefs: the programBriefs settings are ignored: ${settings.problem}`));
         withSettings.push({ uri: folder.uri, settings });
       }
       const change = await index.setFolders(withSettings, isOpen);
@@ -196,8 +197,9 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
         uri,
         diagnostics: [{ range: configErrorRange(text, problem.message), severity: 1, code: 'config', source: DIAGNOSTIC_SOURCE, message: `${problem.message}; the file is ignored until it is fixed` }],
       });
-      // Plain text: LSP's showMessage is not Markdown.
-      void connection.window.showErrorMessage(`Program Briefs: ${problem.message}. The file is ignored until it is fixed.`);
+      // The message quotes the file's keys. VS Code's client shows it as a notification, which
+      // renders `[text](command:…)` as a link: broken up as every notification is (docs/security.md).
+      void connection.window.showErrorMessage(plainNotificationText(`Program Briefs: ${problem.message}. The file is ignored until it is fixed.`));
     }
     for (const uri of configDiagnostics) if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     configDiagnostics.clear();

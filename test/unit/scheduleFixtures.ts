@@ -57,3 +57,21 @@ export function randomWorkspace(random: () => number): BriefSpec[] {
   return specs;
 }
 
+
+/**
+ * The worked example of docs/schedule.md. The storage cluster is late, so the API is late,
+ * so the cutover is late:
+ *
+ *   storage#cluster  due 03-01, but it waits for storage#hardware (due 03-10)
+ *   api#v2           due 03-05, waits for storage#cluster
+ *   web#cutover      due 03-20, waits for api#v2 and web#design (done, 02-01)
+ */
+export const EXAMPLE: BriefSpec[] = [
+  { program: 'storage', target: '2027-03-15', milestones: [{ id: 'hardware', due: '2027-03-10' }, { id: 'cluster', due: '2027-03-01', depends: ['hardware'] }] },
+  { program: 'api', target: '2027-03-31', milestones: [{ id: 'v2', due: '2027-03-05', depends: ['storage#cluster'] }] },
+  { program: 'web', target: '2027-03-25', status: 'on-track', depends: ['api'], milestones: [
+    { id: 'design', due: '2027-02-01', status: 'done' },
+    { id: 'cutover', due: '2027-03-20', depends: ['api#v2', 'design'] },
+  ] },
+];
+

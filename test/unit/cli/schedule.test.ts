@@ -7,17 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../diagramPage';
-import { briefText, type BriefSpec } from '../scheduleFixtures';
+import { briefText, EXAMPLE } from '../scheduleFixtures';
 import { cli, removeTempWorkspaces, tempWorkspace } from './harness';
-
-const EXAMPLE: BriefSpec[] = [
-  { program: 'storage', target: '2027-03-15', milestones: [{ id: 'hardware', due: '2027-03-10' }, { id: 'cluster', due: '2027-03-01', depends: ['hardware'] }] },
-  { program: 'api', target: '2027-03-31', milestones: [{ id: 'v2', due: '2027-03-05', depends: ['storage#cluster'] }] },
-  { program: 'web', target: '2027-03-25', status: 'on-track', depends: ['api'], milestones: [
-    { id: 'design', due: '2027-02-01', status: 'done' },
-    { id: 'cutover', due: '2027-03-20', depends: ['api#v2', 'design'] },
-  ] },
-];
 
 function exampleWorkspace(extra: Record<string, string> = {}): string {
   return tempWorkspace({ ...Object.fromEntries(EXAMPLE.map((spec) => [`programs/${spec.program}.md`, briefText(spec)])), ...extra });

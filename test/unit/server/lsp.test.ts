@@ -179,6 +179,18 @@ describe('language server: brief lsp --stdio', function () {
     await client.waitFor(() => client.rulesOf(uriOf(dir, 'a.md'))?.length === 0, 'the fixed config applies');
   });
 
+  it('a config key written as a command link is shown as text, never as a link (VS Code renders links in notifications)', async () => {
+    const hostile = '[Click to repair](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20pwned%5Cn%22%7D)';
+    const dir = tempFolder({ 'a.md': brief('alpha'), 'briefs.config.json': JSON.stringify({ [hostile]: 1 }) });
+    const client = await start({ folders: [dir] });
+    const shown = await client.waitFor(() => client.messages.find((m) => m.type === 1 && m.message.includes('Click to repair')), 'the config error message');
+    assert.doesNotMatch(shown.message, /\]\(command:/, 'no `](` left for a Markdown link');
+    assert.match(shown.message, /\]\u2060\(command:/, 'a word joiner between `]` and `(`');
+    const bad = await start({ folders: [tempFolder({ 'a.md': brief('alpha') })], settings: () => ({ rules: { [hostile]: 'off' } }) });
+    const warned = await bad.waitFor(() => bad.messages.find((m) => m.type === 2), 'the settings warning');
+    assert.doesNotMatch(warned.message, /\]\(command:/);
+  });
+
   it('reports indexing progress when the client supports it', async () => {
     const client = await start({ folders: [copyOfExamples()] });
     await client.waitFor(() => client.progress.some((p) => (p as { value?: { kind?: string } }).value?.kind === 'end'), 'progress end');
