@@ -42,6 +42,8 @@ const POOL_THRESHOLD = 200;
 const POOL_CONCURRENCY = 256;
 /** Folders created in a burst (a checkout, an unzip) are looked into once, after it. */
 const FOLDER_SCAN_DELAY_MS = 200;
+/** Entries a created folder's walk reads at most. */
+const FOLDER_SCAN_MAX_ENTRIES = 10_000;
 export const OUTSIDE_REASON = 'it is a link to a file outside the workspace folders, which is never followed';
 export const NOT_REGULAR_REASON = 'it is not a regular file (a FIFO, socket or device), which is never read';
 export const LINK_REASON = 'it is a symbolic link on a file system where its target cannot be checked, which is never followed';
@@ -493,10 +495,36 @@ export class BriefIndex implements vscode.Disposable {
     this.createdFolders.clear();
     for (const folder of folders) {
       const type = await vscode.workspace.fs.stat(folder).then((stat) => stat.type, () => undefined);
-      if (type === undefined || !(type & vscode.FileType.Directory)) continue;
-      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), '**/node_modules/**');
-      for (const uri of uris) await this.reloadFromDisk(uri);
+      if (type === undefined || !(type & vscode.FileType.Directory) || type & vscode.FileType.SymbolicLink) continue;
+      for (const uri of await this.markdownFilesUnder(folder)) await this.reloadFromDisk(uri);
     }
+  }
+
+  /**
+   * The `.md` files under a folder, by walking it. `findFiles` with a RelativePattern listed
+   * nothing under a folder whose name holds glob characters (`![pwn](https:…)`), and ripgrep never
+   * lists a FIFO, which is then reported here as not a regular file. Folder links are not
+   * followed, excluded folders are not entered, and the walk stops after 10,000 entries (the
+   * watcher and "Lint Workspace" still see the rest).
+   */
+  private async markdownFilesUnder(folder: vscode.Uri): Promise<vscode.Uri[]> {
+    const found: vscode.Uri[] = [];
+    const queue = [folder];
+    let budget = FOLDER_SCAN_MAX_ENTRIES;
+    while (queue.length > 0 && budget > 0) {
+      const directory = queue.shift()!;
+      const entries = await vscode.workspace.fs.readDirectory(directory).then((list) => list, () => []);
+      for (const [name, type] of entries) {
+        if (--budget < 0) break;
+        const child = vscode.Uri.joinPath(directory, name);
+        if (type & vscode.FileType.Directory && !(type & vscode.FileType.SymbolicLink)) {
+          if (name !== 'node_modules' && name !== '.git' && this.directoryFilter(vscode.workspace.asRelativePath(child, false))) queue.push(child);
+        } else if (name.toLowerCase().endsWith('.md')) {
+          found.push(child);
+        }
+      }
+    }
+    return found;
   }
 
   private async reloadFromDisk(uri: vscode.Uri): Promise<void> {
