@@ -5,6 +5,7 @@
  * and the folders to offer, the one most briefs live in first.
  */
 import { yamlQuoted, yamlScalar } from './fixes/edits';
+import { briefBody } from './fixes/template';
 import { MILESTONE_STATUSES, PROGRAM_STATUSES, DECISION_STATUSES, LEVELS } from './schema';
 import { addDays } from './status';
 
@@ -69,38 +70,12 @@ export function newBriefSnippet(template: NewBriefTemplate): string {
     `    status: ${choice(DECISION_STATUSES)}`,
     `    date: ${placeholder(template.today)}`,
   ];
-  const body = [
-    `# ${e(template.title)}`,
-    '',
-    '## Scope',
-    '',
-    placeholder('What this program delivers, and what it explicitly does not.'),
-    '',
-    '## Milestones',
-    '',
-    'The path to done; each milestone is declared under `milestones` above.',
-    '',
-    '## Dependencies',
-    '',
-    'Programs this one needs, as `[[program]]` or `[[program#milestone]]` (declare them in `depends_on`).',
-    '',
-    '## Risks',
-    '',
-    'What could go wrong, and the plan; each risk is declared under `risks` above.',
-    '',
-    '## Stakeholders',
-    '',
-    'Who approves, who is consulted, who is kept informed.',
-    '',
-    '## Decisions',
-    '',
-    'Decisions taken, with their date and owner; each is declared under `decisions` above.',
-    '',
-    '## Checklist',
-    '',
-    `- [ ] Kick-off held${template.owner ? ` ${e(template.owner)}` : ''}$0`,
-    '',
-  ];
+  const body = briefBody({
+    title: e(template.title),
+    scope: placeholder('What this program delivers, and what it explicitly does not.'),
+    decisions: 'Decisions taken, with their date and owner; each is declared under `decisions` above.',
+    kickOff: `- [ ] Kick-off held${template.owner ? ` ${e(template.owner)}` : ''}$0`,
+  });
   return ['---', ...yaml, '---', ...body].join('\n');
 }
 

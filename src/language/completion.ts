@@ -9,6 +9,7 @@
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { Brief, BriefWorkspace, Position } from '../core';
+import { escapeSnippet } from '../core/newBrief';
 import { schemaKeysFor, schemaValuesAt, type SchemaKey } from '../core/schemaCompletion';
 import { milestoneMarkdown, programMarkdown } from './navigation';
 import { bodyPlaceAt, frontmatterKeyPlaceAt, frontmatterPlaceAt, type CompletionPlace, type KeyPlace } from './yamlContext';
@@ -78,11 +79,6 @@ function keyItems(keys: readonly SchemaKey[], range: Range, retriggerCommand: st
     if (key.shape === 'enum' && retriggerCommand) completion.command = { title: 'Suggest values', command: retriggerCommand };
     return completion;
   });
-}
-
-/** Snippet syntax: `$`, `}` and `\` are literal only when escaped. */
-function escapeSnippet(text: string): string {
-  return text.replace(/[$}\\]/g, '\\$&');
 }
 
 function handleItems(context: CompletionContext, range: Range, quote: boolean): CompletionItem[] {

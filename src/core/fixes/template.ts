@@ -28,12 +28,32 @@ export function briefText(template: BriefTemplate): string {
       : ['milestones: []']),
     'risks: []',
   ];
-  const body = [
-    `# ${template.title}`,
+  const body = briefBody({
+    title: template.title,
+    scope: 'What this program delivers, and what it explicitly does not.',
+    decisions: 'Decisions taken, with their date and owner.',
+    kickOff: `- [ ] Kick-off held${template.owner ? ` ${template.owner}` : ''}`,
+  });
+  const eol = template.eol ?? '\n';
+  return ['---', ...yaml, '---', ...body].join(eol);
+}
+
+/** The parts of a new brief's body that differ between a stub and New Program Brief's snippet (already escaped for a snippet there). */
+export interface BriefBodyParts {
+  title: string;
+  scope: string;
+  decisions: string;
+  kickOff: string;
+}
+
+/** The Markdown body of a new brief, one section per part of the format, as lines. */
+export function briefBody(parts: BriefBodyParts): string[] {
+  return [
+    `# ${parts.title}`,
     '',
     '## Scope',
     '',
-    'What this program delivers, and what it explicitly does not.',
+    parts.scope,
     '',
     '## Milestones',
     '',
@@ -53,15 +73,13 @@ export function briefText(template: BriefTemplate): string {
     '',
     '## Decisions',
     '',
-    'Decisions taken, with their date and owner.',
+    parts.decisions,
     '',
     '## Checklist',
     '',
-    `- [ ] Kick-off held${template.owner ? ` ${template.owner}` : ''}`,
+    parts.kickOff,
     '',
   ];
-  const eol = template.eol ?? '\n';
-  return ['---', ...yaml, '---', ...body].join(eol);
 }
 
 /** `ledger-api` → `Ledger api`: a readable placeholder title from an id. */

@@ -5,31 +5,14 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lintWorkspace } from '../../../src/core/lint';
 import { loadWorkspace } from '../../../src/host/workspaceFiles';
 import { toLspDiagnostic } from '../../../src/language/diagnostics';
 import { CLI, LspTestClient, ROOT } from './lspClient';
+import { copyOfExamples, removeTempFolders, tempFolder, uriOf } from './workspaces';
 
-const temps: string[] = [];
-function copyOfExamples(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-lsp-'));
-  temps.push(dir);
-  fs.cpSync(path.join(ROOT, 'examples'), dir, { recursive: true });
-  return dir;
-}
-function tempFolder(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-lsp-'));
-  temps.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-const uriOf = (dir: string, relative: string) => pathToFileURL(path.join(dir, relative)).href;
 const brief = (program: string, extra = '') => `---\nprogram: ${program}\ntitle: ${program}\nowner: "@maria"\n${extra}---\n\n# ${program}\n`;
 
 describe('language server: brief lsp --stdio', function () {
@@ -48,7 +31,7 @@ describe('language server: brief lsp --stdio', function () {
     for (const client of clients.splice(0)) await client.stop();
   });
   after(() => {
-    for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    removeTempFolders();
   });
 
   it('answers initialize with its name, version and incremental sync', async () => {

@@ -5,22 +5,13 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, DocumentSymbol, SymbolInformation, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { parseBrief } from '../../../src/core/parseBrief';
 import { applyEdits } from '../../../src/core/fixes';
 import { FULL_CAPABILITIES, LspTestClient, ROOT } from './lspClient';
+import { copyOfExamples, removeTempFolders, uriOf } from './workspaces';
 
-const temps: string[] = [];
-function copyOfExamples(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-lsp-'));
-  temps.push(dir);
-  fs.cpSync(path.join(ROOT, 'examples'), dir, { recursive: true });
-  return dir;
-}
-const uriOf = (dir: string, relative: string) => pathToFileURL(path.join(dir, relative)).href;
 /** The diagnostics of `rule` published for `uri`, once there is at least one. */
 function withRule(client: LspTestClient, uri: string, rule: string): Diagnostic[] | undefined {
   const found = client.diagnostics.get(uri)?.filter((d) => d.code === rule);
@@ -46,7 +37,7 @@ describe('language server: quick fixes and symbols', function () {
     for (const client of clients.splice(0)) await client.stop();
   });
   after(() => {
-    for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    removeTempFolders();
   });
 
   it('a schema enum typo: "Change to" the likeliest value, which clears the diagnostic once applied', async () => {
@@ -150,7 +141,7 @@ describe('language server: completion', function () {
   let client: LspTestClient | undefined;
   after(async () => {
     await client?.stop();
-    for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    removeTempFolders();
   });
 
   it('offers program ids in depends_on, milestone ids after `#`, handles for owner and enum values for status', async () => {
