@@ -47,8 +47,11 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
     await page.locator('.part.statusbar', { hasText: /Ln 3, Col \d+ \(9 selected\)/ }).waitFor({ timeout: 30_000 });
     const suggest = page.locator('.suggest-widget');
     // Typing `"`, ` ` or `@` opens completion (handles, values): close it, or Tab would accept it.
+    // The widget opens a moment after the keystroke: give it up to 2 s to show before deciding it
+    // will not (an Escape with no widget open would end the snippet instead), then close it.
     const nextTabStop = async () => {
-      if (await suggest.filter({ visible: true }).count() > 0) {
+      const opened = await suggest.filter({ visible: true }).first().waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
+      if (opened) {
         await page.keyboard.press('Escape');
         await suggest.filter({ visible: true }).waitFor({ state: 'detached' }).catch(() => {});
       }
