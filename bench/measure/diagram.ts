@@ -1,6 +1,6 @@
 /**
  * Time to render the dependency diagram, as the extension does it: the host builds the
- * model and Mermaid text in Node (src/core/diagramModel.ts), the webview draws it with the
+ * model and Mermaid text in Node (src/core/views/diagramModel.ts), the webview draws it with the
  * bundled Mermaid in Chromium (src/webview/main.ts, built like `npm run build:webview`, on the
  * real page and Content Security Policy, test/unit/diagramPage.ts). Render time is what the
  * webview reports: Mermaid parse + layout + SVG, insertion and decoration.
@@ -18,8 +18,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BriefWorkspace } from '../../src/core';
-import { buildDiagramModel, DIAGRAM_LIMITS, type DiagramModel } from '../../src/core/diagramModel';
-import type { DiagramMessage, DiagramOptions, WebviewToHost } from '../../src/core/diagramProtocol';
+import { buildDiagramModel, DIAGRAM_LIMITS, type DiagramModel } from '../../src/core/views/diagramModel';
+import type { DiagramMessage, DiagramOptions, WebviewToHost } from '../../src/core/views/diagramProtocol';
 import { buildWebviewBundle, CHROMIUM, openDiagramPage, type DiagramPageHandle } from '../../test/unit/diagramPage';
 import { DEFAULT_OUT, DEFAULT_SEED, generateWorkspace } from '../generate';
 import { loadWorkspace } from './trees';

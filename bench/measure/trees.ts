@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BriefWorkspace } from '../../src/core';
 import { folderConfig, markdownFilesIn } from './folder';
-import { checklistEntries, checklistHeadings, checklistPrograms, type ChecklistViewOptions } from '../../src/core/checklistTree';
-import { programNodes, programSections, programsRoot, type ProgramsGrouping } from '../../src/core/programsTree';
+import { checklistEntries, checklistHeadings, checklistPrograms, type ChecklistViewOptions } from '../../src/core/views/checklistTree';
+import { programNodes, programSections, programsRoot, type ProgramsGrouping } from '../../src/core/views/programsTree';
 import type { Measurement, Row } from './types';
 import { median } from './util';
 

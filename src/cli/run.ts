@@ -5,15 +5,15 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version as packageVersion } from '../../package.json';
-import { configJsonSchema, effectiveToday } from '../core/config';
-import { compareText } from '../core/text';
-import { toDot, type DotRankDir } from '../core/dot';
-import { buildGraphView, toGraphJson, UnknownReferenceError, type GraphLevel } from '../core/graphView';
-import { lintWorkspace, type Diagnostic } from '../core/lint';
-import { MERMAID_DIRECTIONS, toMermaid, type MermaidDirection } from '../core/mermaid';
+import { configJsonSchema, effectiveToday } from '../core/workspace/config';
+import { compareText } from '../core/model/text';
+import { toDot, type DotRankDir } from '../core/render/dot';
+import { buildGraphView, toGraphJson, UnknownReferenceError, type GraphLevel } from '../core/views/graphView';
+import { lintWorkspace, type Diagnostic } from '../core/rules/lint';
+import { MERMAID_DIRECTIONS, toMermaid, type MermaidDirection } from '../core/render/mermaid';
 import { RULE_IDS, RULES } from '../core/rules';
 import { ImpactError, buildScheduleGraph, computeSchedule, dayNumber, slipImpact } from '../core/schedule';
-import { frontmatterJsonSchema, isCalendarDate } from '../core/schema';
+import { frontmatterJsonSchema, isCalendarDate } from '../core/model/schema';
 import { CHECKLIST_FORMATS, checklistJson, checklistText, type ChecklistFormat } from './checklistFormats';
 import { IMPACT_FORMATS, impactJson, impactText, SCHEDULE_FORMATS, scheduleGantt, scheduleJson, scheduleText, type ImpactFormat, type ScheduleFormat } from './scheduleFormats';
 import { WorkspaceLoadError, loadWorkspace, type LoadedWorkspace } from '../host/workspaceFiles';

@@ -3,7 +3,7 @@
  * docs/schedule.md as the v2 spec's sections 3.1 and 3.2 print it. JSON carries `"version": 1`;
  * missing values are `null`; `line` is 0-based; paths are relative to the current folder.
  */
-import { compareText, plural } from '../core/text';
+import { compareText, plural } from '../core/model/text';
 import { printable } from './safeText';
 import { dateOfDay, remainingCriticalPath, type Impact, type ScheduleGraph, type ScheduleNode, type ScheduleResult } from '../core/schedule';
 

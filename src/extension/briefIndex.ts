@@ -10,7 +10,7 @@ import {
   BriefWorkspace, ConfigError, mergeConfig, mayBeBrief, parseConfig, RULE_IDS,
   type Brief, type BriefsConfig, type ConfigOverrides,
 } from '../core';
-import { createDirectoryFilter, createFileFilter } from '../core/glob';
+import { createDirectoryFilter, createFileFilter } from '../core/workspace/glob';
 import { ParsePool } from '../host/parsePool';
 import { BINARY_REASON, decodeBytes, SIZE_SETTING, tooLargeReason } from '../host/parseProtocol';
 import { plainNotificationText, showError, showWarning } from './plainText';

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { HANDLE_PATTERN, ID_PATTERN } from '../core';
 import { humanize } from '../core/fixes';
-import { briefFolders, briefsDirectlyIn, newBriefSnippet, resolveSnippet } from '../core/newBrief';
+import { briefFolders, briefsDirectlyIn, newBriefSnippet, resolveSnippet } from '../core/fixes/newBrief';
 import type { BriefIndex } from './briefIndex';
 import { setOwner, SET_OWNER_COMMAND, type SetOwnerArgs } from './codeActions';
 import { escapeIcons, showError } from './plainText';

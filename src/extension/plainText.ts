@@ -2,10 +2,10 @@
  * The extension's only ways to show text that may come from the workspace (file and folder
  * names, config keys, brief content): notifications that render no link, and MarkdownStrings
  * that are never trusted, never render HTML or icons, with the workspace parts escaped by the
- * caller through `md` (src/core/markdownEscape.ts). Every sink in src/extension uses these.
+ * caller through `md` (src/core/render/markdownEscape.ts). Every sink in src/extension uses these.
  */
 import * as vscode from 'vscode';
-import { escapeIcons, escapeMarkdown, markdownCodeSpan, plainNotificationText } from '../core/markdownEscape';
+import { escapeIcons, escapeMarkdown, markdownCodeSpan, plainNotificationText } from '../core/render/markdownEscape';
 
 export { escapeIcons, escapeMarkdown, markdownCodeSpan, plainNotificationText };
 

@@ -1,7 +1,7 @@
 /**
  * The status bar item "$(checklist) 8 programs · 1 error · 1 overdue": what the workspace holds
  * at a glance; a click opens the Programs view. Counts come from the index and the published
- * diagnostics, overdue from src/core/status.ts with the effective today (never its own logic).
+ * diagnostics, overdue from src/core/model/status.ts with the effective today (never its own logic).
  * Hidden until the first indexing is done, and whenever the workspace has no briefs.
  *
  * Wording (docs/extension.md): the programs count is always shown ("1 program", "0 programs"),
@@ -9,7 +9,7 @@
  * "8 programs"; the tooltip and the accessibility label spell every count out, zeros as "no".
  */
 import * as vscode from 'vscode';
-import { isMilestoneOverdue } from '../core/status';
+import { isMilestoneOverdue } from '../core/model/status';
 import type { BriefIndex } from './briefIndex';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { debounce, todayOf } from './views/shared';

@@ -1,6 +1,6 @@
 /** Messages between a caller and its parse workers (./parseWorker.ts). No vscode, no Node imports. */
 import type { Brief } from '../core';
-import { BINARY_REASON, decodeFile, tooLargeReason as tooLarge, type DecodedFile } from '../core/filePolicy';
+import { BINARY_REASON, decodeFile, tooLargeReason as tooLarge, type DecodedFile } from '../core/workspace/filePolicy';
 
 export { BINARY_REASON };
 
@@ -27,7 +27,7 @@ export type ParseResponse =
 
 export const SIZE_SETTING = 'setting programBriefs.maxFileSizeKB';
 
-/** The size and binary policy is the core's (src/core/filePolicy.ts), shared with the CLI. */
+/** The size and binary policy is the core's (src/core/workspace/filePolicy.ts), shared with the CLI. */
 export function tooLargeReason(maxBytes: number, setting = SIZE_SETTING): string {
   return tooLarge(maxBytes, setting);
 }

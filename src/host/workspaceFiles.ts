@@ -8,12 +8,12 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConfigError, mergeConfig, parseConfig, type BriefsConfig, type ConfigOverrides } from '../core/config';
-import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/filePolicy';
-import { createDirectoryFilter, createFileFilter } from '../core/glob';
+import { ConfigError, mergeConfig, parseConfig, type BriefsConfig, type ConfigOverrides } from '../core/workspace/config';
+import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/workspace/filePolicy';
+import { createDirectoryFilter, createFileFilter } from '../core/workspace/glob';
 import { RULE_IDS } from '../core/rules';
-import { compareText } from '../core/text';
-import { BriefWorkspace } from '../core/workspace';
+import { compareText } from '../core/model/text';
+import { BriefWorkspace } from '../core/workspace/workspace';
 import { isInsideFolder } from './insideFolder';
 import { readRegularFile } from './readRegularFile';
 

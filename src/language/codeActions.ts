@@ -7,7 +7,7 @@
  */
 import type { CodeAction, Diagnostic as LspDiagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { LineIndex, type Brief, type BriefWorkspace, type Diagnostic, type Range } from '../core';
-import type { BriefsConfig } from '../core/config';
+import type { BriefsConfig } from '../core/workspace/config';
 import {
   addDependencyFix, addMilestoneFix, addTeamFix, briefText, guardsHold, humanize, knownHandles,
   replaceValueFix, setOwnerFix, type Fix,

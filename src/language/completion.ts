@@ -1,6 +1,6 @@
 /**
  * Completion in briefs, as LSP data: frontmatter keys at every level and enum values (status,
- * likelihood, impact, role), both read from the frontmatter schema (src/core/schemaCompletion.ts);
+ * likelihood, impact, role), both read from the frontmatter schema (src/core/model/schemaCompletion.ts);
  * program and milestone references in `depends_on` and `[[wikilinks]]`, team ids in a
  * milestone's `team:`, and owner handles. Pure: works on the document's lines and the workspace
  * model, so it keeps working while the YAML is half typed. The language server answers with it,
@@ -9,8 +9,8 @@
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { Brief, BriefWorkspace, Position } from '../core';
-import { escapeSnippet } from '../core/newBrief';
-import { schemaKeysFor, schemaValuesAt, type SchemaKey } from '../core/schemaCompletion';
+import { escapeSnippet } from '../core/fixes/newBrief';
+import { schemaKeysFor, schemaValuesAt, type SchemaKey } from '../core/model/schemaCompletion';
 import { milestoneMarkdown, programMarkdown } from './navigation';
 import { bodyPlaceAt, frontmatterKeyPlaceAt, frontmatterPlaceAt, type CompletionPlace, type KeyPlace } from './yamlContext';
 

@@ -4,7 +4,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import type { Diagnostic, Severity } from '../core';
-import { ruleDocsUrl } from '../core/projectUrls';
+import { ruleDocsUrl } from '../core/model/projectUrls';
 
 export const DIAGNOSTIC_SOURCE = 'program-briefs';
 

@@ -5,7 +5,7 @@
  */
 import type { Hover, Location, LocationLink } from 'vscode-languageserver-types';
 import type { Brief, BriefWorkspace, Position } from '../core';
-import { escapeMarkdown, markdownCodeSpan } from '../core/markdownEscape';
+import { escapeMarkdown, markdownCodeSpan } from '../core/render/markdownEscape';
 import { definitionOf, referencesTo, symbolAt } from './symbols';
 
 /** A program's hover text: title, id, owner, status, target, summary. */

@@ -6,9 +6,9 @@
  * Open documents win over the disk: a file the editor has open is never re-read from disk.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { mergeConfig, type BriefsConfig, type ConfigOverrides } from '../core/config';
-import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/filePolicy';
-import { BriefWorkspace } from '../core/workspace';
+import { mergeConfig, type BriefsConfig, type ConfigOverrides } from '../core/workspace/config';
+import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/workspace/filePolicy';
+import { BriefWorkspace } from '../core/workspace/workspace';
 import { isInsideFolder } from '../host/insideFolder';
 import { CONFIG_FILE_NAME, loadWorkspace, readFolderFile, type ConfigProblem } from '../host/workspaceFiles';
 

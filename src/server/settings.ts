@@ -5,8 +5,8 @@
  * settings do not override. A value that fails validation is dropped as a whole, with the
  * defaults kept, rather than half-applied.
  */
-import { ConfigError, validateConfig, type ConfigOverrides } from '../core/config';
-import { DEFAULT_MAX_FILE_SIZE_KB } from '../core/filePolicy';
+import { ConfigError, validateConfig, type ConfigOverrides } from '../core/workspace/config';
+import { DEFAULT_MAX_FILE_SIZE_KB } from '../core/workspace/filePolicy';
 import { RULE_IDS } from '../core/rules';
 import type { FolderSettings } from './folderIndex';
 

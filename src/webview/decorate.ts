@@ -5,7 +5,7 @@
  * `L_<start>_<end>_<n>` (start = the dependent, end = its dependency: an arrow from A to B
  * means A depends on B, see mermaid.ts); keys are `n0`, `n1`, … so neither can be confused with brief text.
  */
-import type { DiagramEdge, DiagramNode, PathStep } from '../core/diagramProtocol';
+import type { DiagramEdge, DiagramNode, PathStep } from '../core/views/diagramProtocol';
 import { STATUS_LABELS } from './toolbar';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

@@ -4,9 +4,9 @@
  * arrows point, and each status shown (symbol, word and colour) and edge mark. Everything is
  * written with attributes and `textContent` (no markup, no CSS from outside the SVG).
  */
-import type { DisplayStatus } from '../core/graphView';
-import { ARROW_MEANING, STATUS_SYMBOLS } from '../core/mermaid';
-import { STATUS_LABELS } from '../core/status';
+import type { DisplayStatus } from '../core/views/graphView';
+import { ARROW_MEANING, STATUS_SYMBOLS } from '../core/render/mermaid';
+import { STATUS_LABELS } from '../core/model/status';
 import type { Palette } from './theme';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

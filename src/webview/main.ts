@@ -1,12 +1,12 @@
 /**
  * The dependency-diagram webview. Posts `ready`, then draws what the host sends (see
- * src/core/diagramProtocol.ts): Mermaid source rendered to SVG in this page, decorated for
+ * src/core/views/diagramProtocol.ts): Mermaid source rendered to SVG in this page, decorated for
  * clicks, keyboard and highlights, inside a pan-and-zoom viewport. Live updates keep the
  * view; the view, options and selection are persisted with `setState` for panel restore.
  */
 import type {
   CriticalPathMessage, DiagramMessage, DiagramOptions, EmptyMessage, HostToWebview, PathStep, PersistedState, TooLargeMessage, WebviewToHost,
-} from '../core/diagramProtocol';
+} from '../core/views/diagramProtocol';
 import { decorate, highlight, type Decorated } from './decorate';
 import { button, h } from './dom';
 import { PanZoom } from './panZoom';
@@ -14,7 +14,7 @@ import { isSizeError, renderSvg } from './renderer';
 import { exportableSvg } from './exportSvg';
 import { readPalette, type Palette } from './theme';
 import { Toolbar } from './toolbar';
-import { DISPLAY_STATUSES } from '../core/status';
+import { DISPLAY_STATUSES } from '../core/model/status';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;

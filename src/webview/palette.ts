@@ -1,5 +1,5 @@
 /** The diagram's status colours per kind of theme; no DOM here, so Node tests import it. */
-import type { DisplayStatus } from '../core/status';
+import type { DisplayStatus } from '../core/model/status';
 
 export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
 

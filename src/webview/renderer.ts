@@ -6,7 +6,7 @@
  * never loaded by the extension host.
  */
 import mermaid from 'mermaid';
-import type { DiagramLimits } from '../core/diagramProtocol';
+import type { DiagramLimits } from '../core/views/diagramProtocol';
 import { mermaidTheme, type Palette } from './theme';
 
 let counter = 0;

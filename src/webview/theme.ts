@@ -5,8 +5,8 @@
  * write `themeCSS`: Mermaid puts it in the SVG's own `<style>`, so an exported SVG keeps the
  * colours it was drawn with.
  */
-import type { DisplayStatus } from '../core/graphView';
-import { MERMAID_STATUS_CLASS, EDGE_COLORS } from '../core/mermaid';
+import type { DisplayStatus } from '../core/views/graphView';
+import { MERMAID_STATUS_CLASS, EDGE_COLORS } from '../core/render/mermaid';
 import { statusStrokes } from './palette';
 
 export { STATUS_STROKES, statusStrokes } from './palette';

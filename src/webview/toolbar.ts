@@ -2,10 +2,10 @@
  * The panel's toolbar (scope, focus, depth, direction, critical path, zoom, copy, export) and
  * the legend. It only reports what the user picked; main.ts decides what to do with it.
  */
-import { MAX_DEPTH, type DiagramDirection, type DiagramNode, type DiagramOptions, type DiagramScope } from '../core/diagramProtocol';
+import { MAX_DEPTH, type DiagramDirection, type DiagramNode, type DiagramOptions, type DiagramScope } from '../core/views/diagramProtocol';
 import { button, h, select } from './dom';
-import { DISPLAY_STATUSES, STATUS_LABELS } from '../core/status';
-import { ARROW_MEANING, STATUS_SYMBOLS } from '../core/mermaid';
+import { DISPLAY_STATUSES, STATUS_LABELS } from '../core/model/status';
+import { ARROW_MEANING, STATUS_SYMBOLS } from '../core/render/mermaid';
 
 export interface ToolbarActions {
   setOptions(patch: Partial<DiagramOptions>): void;
@@ -30,8 +30,8 @@ const DIRECTIONS: { value: DiagramDirection; label: string }[] = [
   { value: 'BT', label: 'Bottom to top' },
 ];
 
-/** The words for each status come from the core (src/core/status.ts), as every view's do. */
-export { STATUS_LABELS } from '../core/status';
+/** The words for each status come from the core (src/core/model/status.ts), as every view's do. */
+export { STATUS_LABELS } from '../core/model/status';
 
 export class Toolbar {
   readonly element: HTMLElement;

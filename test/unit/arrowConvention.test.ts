@@ -6,9 +6,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { toDot } from '../../src/core/dot';
-import { buildGraphView, toGraphJson } from '../../src/core/graphView';
-import { ARROW_MEANING, toMermaid } from '../../src/core/mermaid';
+import { toDot } from '../../src/core/render/dot';
+import { buildGraphView, toGraphJson } from '../../src/core/views/graphView';
+import { ARROW_MEANING, toMermaid } from '../../src/core/render/mermaid';
 import { graphOf } from './cli/briefs';
 
 const ROOT = path.resolve(__dirname, '../..');

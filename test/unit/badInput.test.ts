@@ -7,12 +7,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Root } from 'mdast';
-import { readBody } from '../../src/core/body';
-import { mergeConfig, type ConfigOverrides } from '../../src/core/config';
-import { lintBrief, lintWorkspace, type Diagnostic } from '../../src/core/lint';
-import { parseBrief } from '../../src/core/parseBrief';
-import { LineIndex, type Range } from '../../src/core/range';
-import { BriefWorkspace } from '../../src/core/workspace';
+import { readBody } from '../../src/core/parse/body';
+import { mergeConfig, type ConfigOverrides } from '../../src/core/workspace/config';
+import { lintBrief, lintWorkspace, type Diagnostic } from '../../src/core/rules/lint';
+import { parseBrief } from '../../src/core/parse/parseBrief';
+import { LineIndex, type Range } from '../../src/core/model/range';
+import { BriefWorkspace } from '../../src/core/workspace/workspace';
 import { prng as random } from '../support/prng';
 
 const TODAY = '2026-03-01';

@@ -1,7 +1,7 @@
 /** Ticking from the tree: the line must still hold the item as shown, or nothing is written. */
 import assert from 'node:assert/strict';
-import { checklistItemAt } from '../../src/core/checklist';
-import { planCheckboxToggle } from '../../src/core/checkboxEdit';
+import { checklistItemAt } from '../../src/core/parse/checklist';
+import { planCheckboxToggle } from '../../src/core/fixes/checkboxEdit';
 
 function shown(lineText: string, line = 12, markerChar = lineText.search(/[-*+\d]/)) {
   const item = checklistItemAt(lineText, line, markerChar, 0);

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseBrief } from '../../src/core';
-import { mapUnchangedLine, offsetAfterChanges, planChecklistToggle, type ShownChecklistEntry } from '../../src/core/checkboxEdit';
-import { checklistEntries, checklistItemKeys, type ChecklistEntry } from '../../src/core/checklistTree';
+import { mapUnchangedLine, offsetAfterChanges, planChecklistToggle, type ShownChecklistEntry } from '../../src/core/fixes/checkboxEdit';
+import { checklistEntries, checklistItemKeys, type ChecklistEntry } from '../../src/core/views/checklistTree';
 
 const URI = 'file:///w/race.brief.md';
 const FRONTMATTER = ['---', 'program: race', 'title: Race', 'owner: "@vera"', '---'];

@@ -1,16 +1,16 @@
 /**
- * The Checklist view's shape (src/core/checklistTree.ts): nested task items sit under the item
+ * The Checklist view's shape (src/core/views/checklistTree.ts): nested task items sit under the item
  * they are nested in, as in the Markdown; a brief whose items all share one heading shows them
  * right under the program; a nested item is still ticked by who it is (planChecklistToggle).
  */
 import assert from 'node:assert/strict';
 import { BriefWorkspace, parseBrief, type Brief } from '../../src/core';
 import { applyEdits } from '../../src/core/fixes';
-import { planChecklistToggle } from '../../src/core/checkboxEdit';
+import { planChecklistToggle } from '../../src/core/fixes/checkboxEdit';
 import {
   checklistChildEntries, checklistEntryById, checklistProgramChildren, checklistTopEntries,
   type ChecklistEntry, type ChecklistNode, type ChecklistViewOptions,
-} from '../../src/core/checklistTree';
+} from '../../src/core/views/checklistTree';
 
 const OPTIONS: ChecklistViewOptions = { filter: {}, today: '2026-03-01' };
 

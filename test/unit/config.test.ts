@@ -1,6 +1,6 @@
 /** `briefs.config.json` (spec §3): a broken config is a clear `ConfigError`, never ignored silently. */
 import * as assert from 'node:assert/strict';
-import { ConfigError, DEFAULT_CONFIG, mergeConfig, parseConfig, todayUtc, validateConfig } from '../../src/core/config';
+import { ConfigError, DEFAULT_CONFIG, mergeConfig, parseConfig, todayUtc, validateConfig } from '../../src/core/workspace/config';
 import { RULE_IDS } from '../../src/core/rules';
 
 const SOURCE = 'briefs.config.json';

@@ -4,8 +4,8 @@
  * the host's validation of what a webview posts.
  */
 import * as assert from 'node:assert/strict';
-import { buildDiagramModel, criticalPathSteps, DIAGRAM_LIMITS, type DiagramModel } from '../../src/core/diagramModel';
-import { parsePersistedState, parseWebviewMessage, type DiagramOptions } from '../../src/core/diagramProtocol';
+import { buildDiagramModel, criticalPathSteps, DIAGRAM_LIMITS, type DiagramModel } from '../../src/core/views/diagramModel';
+import { parsePersistedState, parseWebviewMessage, type DiagramOptions } from '../../src/core/views/diagramProtocol';
 import { graphOf } from './cli/briefs';
 
 const TODAY = '2026-03-01';

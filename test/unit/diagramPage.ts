@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { HostToWebview, WebviewToHost } from '../../src/core/diagramProtocol';
+import type { HostToWebview, WebviewToHost } from '../../src/core/views/diagramProtocol';
 import { diagramHtml } from '../../src/extension/diagram/html';
 
 const ROOT = path.resolve(__dirname, '../..');

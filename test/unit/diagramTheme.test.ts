@@ -5,8 +5,8 @@
  * VS Code's light-theme orange and yellow, which Overdue and At risk used, differ by about 10).
  */
 import * as assert from 'node:assert/strict';
-import { DISPLAY_STATUSES, STATUS_LABELS } from '../../src/core/status';
-import { STATUS_SYMBOLS, statusBadge } from '../../src/core/mermaid';
+import { DISPLAY_STATUSES, STATUS_LABELS } from '../../src/core/model/status';
+import { STATUS_SYMBOLS, statusBadge } from '../../src/core/render/mermaid';
 import { STATUS_STROKES, statusStrokes } from '../../src/webview/palette';
 
 /** CIE L*a*b* of an sRGB `#rrggbb` (D65). */

@@ -6,8 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { buildDiagramModel, DIAGRAM_LIMITS } from '../../src/core/diagramModel';
-import type { DiagramMessage, DiagramOptions, WebviewToHost } from '../../src/core/diagramProtocol';
+import { buildDiagramModel, DIAGRAM_LIMITS } from '../../src/core/views/diagramModel';
+import type { DiagramMessage, DiagramOptions, WebviewToHost } from '../../src/core/views/diagramProtocol';
 import { graphOf } from './cli/briefs';
 import { buildWebviewBundle, CHROMIUM, openDiagramPage, type DiagramPageHandle } from './diagramPage';
 

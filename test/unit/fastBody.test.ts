@@ -1,5 +1,5 @@
 /**
- * The fast body scanner (src/core/fastBody.ts) must give exactly what remark gives, or give up:
+ * The fast body scanner (src/core/parse/fastBody.ts) must give exactly what remark gives, or give up:
  * `parseBrief(uri, text)` (fast path) and `parseBrief(uri, text, { fast: false })` (remark for
  * everything) must build the same model for any text. Checked on every Markdown file at hand
  * (fixtures, examples, docs, node_modules READMEs) and on generated Markdown full of the
@@ -9,9 +9,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { parseBrief } from '../../src/core/parseBrief';
-import { scanBody } from '../../src/core/fastBody';
-import { LineIndex } from '../../src/core/range';
+import { parseBrief } from '../../src/core/parse/parseBrief';
+import { scanBody } from '../../src/core/parse/fastBody';
+import { LineIndex } from '../../src/core/model/range';
 
 const ROOT = path.join(__dirname, '..', '..');
 

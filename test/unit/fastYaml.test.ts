@@ -1,5 +1,5 @@
 /**
- * The fast frontmatter reader (src/core/fastYaml.ts) must read exactly what the `yaml` parser
+ * The fast frontmatter reader (src/core/parse/fastYaml.ts) must read exactly what the `yaml` parser
  * reads, or give up: `readFrontmatter(..., fast = true)` and `readFrontmatter(..., false)` must
  * agree on every text. Checked on the frontmatter of every Markdown file at hand and on generated
  * YAML mixing the plain form briefs use with everything the fast reader must refuse.
@@ -9,9 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import { readFrontmatter } from '../../src/core/frontmatter';
-import { readSimpleYaml } from '../../src/core/fastYaml';
-import { LineIndex } from '../../src/core/range';
+import { readFrontmatter } from '../../src/core/parse/frontmatter';
+import { readSimpleYaml } from '../../src/core/parse/fastYaml';
+import { LineIndex } from '../../src/core/model/range';
 
 const ROOT = path.join(__dirname, '..', '..');
 const FENCE = { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };

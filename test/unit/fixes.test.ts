@@ -8,8 +8,8 @@ import {
   addDependencyFix, addMilestoneFix, addTeamFix, applyEdits, applyFix, briefText, guardsHold, humanize, knownHandles,
   replaceValueFix, setOwnerFix, type Fix,
 } from '../../src/core/fixes';
-import { parseBrief } from '../../src/core/parseBrief';
-import { ID_PATTERN } from '../../src/core/schema';
+import { parseBrief } from '../../src/core/parse/parseBrief';
+import { ID_PATTERN } from '../../src/core/model/schema';
 import { parse as parseYaml } from 'yaml';
 import { prng } from '../support/prng';
 

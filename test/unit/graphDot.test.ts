@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { escapeDotString, toDot } from '../../src/core/dot';
-import { buildGraphView } from '../../src/core/graphView';
+import { escapeDotString, toDot } from '../../src/core/render/dot';
+import { buildGraphView } from '../../src/core/views/graphView';
 import { graphOf } from './cli/briefs';
 
 const TODAY = '2026-03-01';

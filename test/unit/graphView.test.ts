@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import type { DependencyGraph } from '../../src/core/graph';
+import type { DependencyGraph } from '../../src/core/workspace/graph';
 import {
   buildGraphView, criticalPath, DISPLAY_STATUSES, displayStatus, neighbourhood, programGraph, STATUS_LABELS, toGraphJson, UnknownReferenceError,
   type GraphView,
-} from '../../src/core/graphView';
-import { MERMAID_STATUS_CLASS, STATUS_COLORS } from '../../src/core/mermaid';
+} from '../../src/core/views/graphView';
+import { MERMAID_STATUS_CLASS, STATUS_COLORS } from '../../src/core/render/mermaid';
 import { graphOf } from './cli/briefs';
 
 const ms = (id: string, due?: string, dependsOn: string[] = [], extra: Record<string, unknown> = {}) => ({

@@ -3,7 +3,7 @@
  * Code extension converts: keys from the schema as snippets, enum values, references, handles.
  */
 import * as assert from 'node:assert/strict';
-import { BriefWorkspace } from '../../src/core/workspace';
+import { BriefWorkspace } from '../../src/core/workspace/workspace';
 import { completionsAt } from '../../src/language/completion';
 
 const TEXT = [

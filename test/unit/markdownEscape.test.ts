@@ -1,5 +1,5 @@
 /**
- * src/core/markdownEscape.ts: workspace text never becomes markup. Checked by rendering with a
+ * src/core/render/markdownEscape.ts: workspace text never becomes markup. Checked by rendering with a
  * real CommonMark + GFM parser (remark, the same grammar family as VS Code's `marked`): escaped
  * text parses to one paragraph of plain text equal to the input (whitespace runs as one space),
  * for hostile samples and for seeded random strings; code spans and blocks keep their text
@@ -11,7 +11,7 @@ import type { Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { escapeIcons, escapeMarkdown, markdownCodeBlock, markdownCodeSpan, plainNotificationText } from '../../src/core/markdownEscape';
+import { escapeIcons, escapeMarkdown, markdownCodeBlock, markdownCodeSpan, plainNotificationText } from '../../src/core/render/markdownEscape';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 const parse = (markdown: string) => parser.runSync(parser.parse(markdown)) as Root;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { buildGraphView } from '../../src/core/graphView';
-import { escapeMermaidLabel, mermaidNodeId, toMermaid } from '../../src/core/mermaid';
+import { buildGraphView } from '../../src/core/views/graphView';
+import { escapeMermaidLabel, mermaidNodeId, toMermaid } from '../../src/core/render/mermaid';
 import { graphOf } from './cli/briefs';
 
 const TODAY = '2026-03-01';

@@ -1,14 +1,14 @@
 /**
- * "New Program Brief", the pure part (src/core/newBrief.ts): the snippet template, with every
+ * "New Program Brief", the pure part (src/core/fixes/newBrief.ts): the snippet template, with every
  * placeholder at its default, is a brief the schema accepts, with one example milestone, risk and
  * decision; interpolated ids and titles are escaped for snippet syntax; the folders offered are
  * ranked by how many briefs they hold.
  */
 import assert from 'node:assert/strict';
 import { BriefWorkspace, lintBrief, mergeConfig, type Diagnostic } from '../../src/core';
-import { briefFolders, briefsDirectlyIn, escapeSnippet, newBriefSnippet, resolveSnippet } from '../../src/core/newBrief';
-import { parseBrief } from '../../src/core/parseBrief';
-import { ID_PATTERN } from '../../src/core/schema';
+import { briefFolders, briefsDirectlyIn, escapeSnippet, newBriefSnippet, resolveSnippet } from '../../src/core/fixes/newBrief';
+import { parseBrief } from '../../src/core/parse/parseBrief';
+import { ID_PATTERN } from '../../src/core/model/schema';
 import { prng } from '../support/prng';
 
 const TODAY = '2026-03-01';

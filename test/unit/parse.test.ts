@@ -6,11 +6,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Brief } from '../../src/core/model';
-import { declaredPrograms } from '../../src/core/model';
-import { parseBrief } from '../../src/core/parseBrief';
-import type { Range } from '../../src/core/range';
-import { BriefWorkspace } from '../../src/core/workspace';
+import type { Brief } from '../../src/core/model/model';
+import { declaredPrograms } from '../../src/core/model/model';
+import { parseBrief } from '../../src/core/parse/parseBrief';
+import type { Range } from '../../src/core/model/range';
+import { BriefWorkspace } from '../../src/core/workspace/workspace';
 
 const EXAMPLE_DIR = path.join(__dirname, '..', 'fixtures', 'workspaces', 'spec-example', 'programs');
 const read = (name: string) => fs.readFileSync(path.join(EXAMPLE_DIR, name), 'utf8');

@@ -5,11 +5,11 @@
  * (finding 2) agree with the patterns they replaced, on seeded random input.
  */
 import * as assert from 'node:assert/strict';
-import { nestingPrefixDepth } from '../../src/core/bodyGuard';
-import { itemLabel } from '../../src/core/checklistTree';
-import type { Brief } from '../../src/core/model';
-import { mayBeBrief, parseBrief } from '../../src/core/parseBrief';
-import { MAX_YAML_DEPTH } from '../../src/core/yamlDepth';
+import { nestingPrefixDepth } from '../../src/core/parse/bodyGuard';
+import { itemLabel } from '../../src/core/views/checklistTree';
+import type { Brief } from '../../src/core/model/model';
+import { mayBeBrief, parseBrief } from '../../src/core/parse/parseBrief';
+import { MAX_YAML_DEPTH } from '../../src/core/parse/yamlDepth';
 
 const FRONTMATTER = '---\nprogram: p\ntitle: P\nowner: "@x"\n';
 
@@ -195,9 +195,9 @@ describe('parse: linear scanners agree with the regular expressions they replace
 
 describe('id-duplicate: related locations are capped', () => {
   it('12 milestones with one id: 12 diagnostics, each with the count and at most 10 related locations', async () => {
-    const { lintBrief } = await import('../../src/core/lint');
-    const { mergeConfig } = await import('../../src/core/config');
-    const { BriefWorkspace } = await import('../../src/core/workspace');
+    const { lintBrief } = await import('../../src/core/rules/lint');
+    const { mergeConfig } = await import('../../src/core/workspace/config');
+    const { BriefWorkspace } = await import('../../src/core/workspace/workspace');
     const { MAX_RELATED } = await import('../../src/core/rules/id-duplicate');
     const milestones = Array.from({ length: 12 }, () => '  - id: same\n    title: M\n    owner: "@x"').join('\n');
     const workspace = new BriefWorkspace();

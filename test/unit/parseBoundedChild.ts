@@ -3,10 +3,10 @@
  * printing `start <i>` before and `done <i> <ms>` after each, so the parent can kill a hang and
  * name the case.
  */
-import { mergeConfig } from '../../src/core/config';
-import { lintBrief } from '../../src/core/lint';
-import { parseBrief } from '../../src/core/parseBrief';
-import { BriefWorkspace } from '../../src/core/workspace';
+import { mergeConfig } from '../../src/core/workspace/config';
+import { lintBrief } from '../../src/core/rules/lint';
+import { parseBrief } from '../../src/core/parse/parseBrief';
+import { BriefWorkspace } from '../../src/core/workspace/workspace';
 import { worstCases } from './worstCases';
 
 const only = process.argv[2] === undefined ? undefined : Number(process.argv[2]);

@@ -7,11 +7,11 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mergeConfig, type BriefsConfig } from '../../src/core/config';
-import { lintWorkspace, type Diagnostic } from '../../src/core/lint';
-import { parseBrief } from '../../src/core/parseBrief';
-import type { Range } from '../../src/core/range';
-import { BriefWorkspace } from '../../src/core/workspace';
+import { mergeConfig, type BriefsConfig } from '../../src/core/workspace/config';
+import { lintWorkspace, type Diagnostic } from '../../src/core/rules/lint';
+import { parseBrief } from '../../src/core/parse/parseBrief';
+import type { Range } from '../../src/core/model/range';
+import { BriefWorkspace } from '../../src/core/workspace/workspace';
 
 // ---------------------------------------------------------------------------------------------
 // Realistic pieces of a brief

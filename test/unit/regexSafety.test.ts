@@ -168,8 +168,8 @@ describe('regular expressions are linear (ReDoS)', function () {
   it('finds the patterns of the sources (the collector works)', () => {
     assert.ok(found.length >= 50, `only ${found.length} patterns found under src/`);
     // Known patterns in three forms: a literal, one built with new RegExp from another's source, a guard.
-    assert.ok(found.some((f) => f.where.startsWith('src/core/checklist.ts') && f.source?.includes('(?<=^|[\\s(])')), 'new RegExp in checklist.ts');
-    assert.ok(found.some((f) => f.where.startsWith('src/core/schema.ts') && f.source === '^[a-z0-9][a-z0-9-]*$'), 'ID_PATTERN');
+    assert.ok(found.some((f) => f.where.startsWith('src/core/parse/checklist.ts') && f.source?.includes('(?<=^|[\\s(])')), 'new RegExp in checklist.ts');
+    assert.ok(found.some((f) => f.where.startsWith('src/core/model/schema.ts') && f.source === '^[a-z0-9][a-z0-9-]*$'), 'ID_PATTERN');
   });
 
   it('can read every pattern statically', () => {

@@ -15,10 +15,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { mergeConfig, type ConfigOverrides } from '../../src/core/config';
-import { lintBrief, lintWorkspace, type Diagnostic } from '../../src/core/lint';
+import { mergeConfig, type ConfigOverrides } from '../../src/core/workspace/config';
+import { lintBrief, lintWorkspace, type Diagnostic } from '../../src/core/rules/lint';
 import { RULE_IDS } from '../../src/core/rules';
-import { BriefWorkspace } from '../../src/core/workspace';
+import { BriefWorkspace } from '../../src/core/workspace/workspace';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const RULES_DIR = path.join(FIXTURES, 'rules');

@@ -1,6 +1,6 @@
 /** Briefs for the schedule tests, written from small specs, and random workspaces (seeded by the caller). */
 import { dateOfDay, dayNumber } from '../../src/core/schedule';
-import { BriefWorkspace } from '../../src/core/workspace';
+import { BriefWorkspace } from '../../src/core/workspace/workspace';
 
 export interface MilestoneSpec { id: string; due?: string; status?: string; depends?: string[] }
 export interface BriefSpec { program: string; target?: string; status?: string; depends?: string[]; milestones: MilestoneSpec[] }

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { buildScheduleGraph, computeSchedule, dateOfDay, dayNumber, ScheduleIndex, type ScheduleGraph, type ScheduleResult } from '../../src/core/schedule';
-import { BriefWorkspace } from '../../src/core/workspace';
+import { BriefWorkspace } from '../../src/core/workspace/workspace';
 import { prng } from '../support/prng';
 import { briefText, randomWorkspace, workspaceOf, type BriefSpec } from './scheduleFixtures';
 

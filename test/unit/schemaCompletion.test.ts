@@ -1,5 +1,5 @@
 /**
- * Completion of frontmatter keys and enum values from the schema (src/core/schemaCompletion.ts),
+ * Completion of frontmatter keys and enum values from the schema (src/core/model/schemaCompletion.ts),
  * and where a key is typed (frontmatterKeyPlaceAt in src/extension/language/yamlContext.ts): at
  * every level the schema has, the keys are the zod schema's own, minus those already written.
  */
@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import {
   decisionSchema, frontmatterSchema, milestoneSchema, riskSchema, stakeholderSchema, teamSchema,
   DECISION_STATUSES, LEVELS, MILESTONE_STATUSES, PROGRAM_STATUSES, RISK_STATUSES, STAKEHOLDER_ROLES, TEAM_ROLES,
-} from '../../src/core/schema';
-import { listOfMappings, schemaKeysAt, schemaKeysFor, schemaValuesAt } from '../../src/core/schemaCompletion';
+} from '../../src/core/model/schema';
+import { listOfMappings, schemaKeysAt, schemaKeysFor, schemaValuesAt } from '../../src/core/model/schemaCompletion';
 import { frontmatterKeyPlaceAt } from '../../src/language/yamlContext';
 
 const keysOf = (path: string[], present: string[] = []) => schemaKeysAt(path, present).map((k) => k.key);

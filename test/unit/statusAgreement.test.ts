@@ -1,15 +1,15 @@
 /**
  * Views never disagree with lint (issue 10, item 1): the Programs tree, the Checklist tree, the
  * diagram and `brief checklist` decide overdue, unmitigated, conflict and the status shown in
- * one place (src/core/status.ts), the same the rules use. Concrete cases first, then a seeded
+ * one place (src/core/model/status.ts), the same the rules use. Concrete cases first, then a seeded
  * property over random workspaces: what the views flag is exactly what lint reports.
  */
 import * as assert from 'node:assert/strict';
 import { BriefWorkspace, lintBrief, mergeConfig, type Diagnostic } from '../../src/core';
-import { buildDiagramModel, type DiagramModel } from '../../src/core/diagramModel';
-import { buildGraphView, STATUS_LABELS } from '../../src/core/graphView';
-import { programAttention, programNodes, programSections, sectionEntries, type MilestoneNode, type RiskNode } from '../../src/core/programsTree';
-import { checklistEntries, checklistHeadings, checklistPrograms, progressLabel } from '../../src/core/checklistTree';
+import { buildDiagramModel, type DiagramModel } from '../../src/core/views/diagramModel';
+import { buildGraphView, STATUS_LABELS } from '../../src/core/views/graphView';
+import { programAttention, programNodes, programSections, sectionEntries, type MilestoneNode, type RiskNode } from '../../src/core/views/programsTree';
+import { checklistEntries, checklistHeadings, checklistPrograms, progressLabel } from '../../src/core/views/checklistTree';
 import { checklistJson } from '../../src/cli/checklistFormats';
 import { briefText } from './cli/briefs';
 import { prng } from '../support/prng';

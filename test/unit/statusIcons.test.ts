@@ -1,6 +1,6 @@
 /** The Programs view's status icons (src/extension/views/statusIcons.ts): one codicon per display status. */
 import * as assert from 'node:assert/strict';
-import { DISPLAY_STATUSES } from '../../src/core/status';
+import { DISPLAY_STATUSES } from '../../src/core/model/status';
 import { STATUS_ICONS } from '../../src/extension/views/statusIcons';
 
 describe('Programs view: status icons', () => {

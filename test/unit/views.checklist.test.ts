@@ -1,10 +1,10 @@
-/** The Checklist view's content, level by level (src/core/checklistTree). */
+/** The Checklist view's content, level by level (src/core/views/checklistTree). */
 import assert from 'node:assert/strict';
 import { BriefWorkspace } from '../../src/core';
 import {
   addDays, checklistEntries, checklistHeadings, checklistPrograms, describeFilter, isItemOverdue, itemLabel,
   NO_HEADING_LABEL, progressLabel, type ChecklistFilter, type ChecklistViewOptions,
-} from '../../src/core/checklistTree';
+} from '../../src/core/views/checklistTree';
 
 const TODAY = '2026-03-01';
 

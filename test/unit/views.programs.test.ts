@@ -1,10 +1,10 @@
-/** The Programs view's content, level by level (src/core/programsTree). */
+/** The Programs view's content, level by level (src/core/views/programsTree). */
 import assert from 'node:assert/strict';
 import { BriefWorkspace } from '../../src/core';
 import {
   decisionDescription, milestoneDescription, programAttention, programDescription, programNodes, programSections, programsRoot, riskDescription,
   sectionDescription, sectionEntries, type ProgramGroupNode, type ProgramNode, type ProgramsTreeNode,
-} from '../../src/core/programsTree';
+} from '../../src/core/views/programsTree';
 
 const TODAY = '2026-03-01';
 

@@ -1,15 +1,15 @@
 /**
- * BriefWorkspace keeps its indexes and cycles up to date change by change (src/core/workspace.ts,
+ * BriefWorkspace keeps its indexes and cycles up to date change by change (src/core/workspace/workspace.ts,
  * graphIndex.ts). Whatever the sequence of edits, it must answer exactly as a workspace built
  * from scratch with the same files: same briefs, lookups, dependents, graph, cycles, affected
  * briefs and diagnostics (cross-file rules included).
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mergeConfig } from '../../src/core/config';
-import { buildGraph, findCycles } from '../../src/core/graph';
-import { briefsAffectedBy, lintBrief } from '../../src/core/lint';
-import { BriefWorkspace } from '../../src/core/workspace';
+import { mergeConfig } from '../../src/core/workspace/config';
+import { buildGraph, findCycles } from '../../src/core/workspace/graph';
+import { briefsAffectedBy, lintBrief } from '../../src/core/rules/lint';
+import { BriefWorkspace } from '../../src/core/workspace/workspace';
 
 const PROGRAMS = ['a', 'b', 'c', 'd', 'e'];
 const MILESTONES = ['m1', 'm2', 'm3'];

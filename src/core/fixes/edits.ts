@@ -5,7 +5,7 @@
  * the wrong place.
  */
 import { Document, parseDocument, Scalar, type YAMLSeq } from 'yaml';
-import { LineIndex, type Range } from '../range';
+import { LineIndex, type Range } from '../model/range';
 
 export interface TextEdit {
   range: Range;

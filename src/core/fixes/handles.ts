@@ -1,6 +1,6 @@
 /** The handles a workspace already uses, for owner pickers and completion. */
-import type { BriefsConfig } from '../config';
-import type { BriefWorkspace } from '../workspace';
+import type { BriefsConfig } from '../workspace/config';
+import type { BriefWorkspace } from '../workspace/workspace';
 
 /** Every handle used as an owner, stakeholder or checklist owner, plus the configured people; most used first. */
 export function knownHandles(workspace: BriefWorkspace, config?: BriefsConfig): string[] {

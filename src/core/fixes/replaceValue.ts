@@ -1,5 +1,5 @@
 /** Quick fix for `schema` errors on enum values: replace the value with an allowed one. */
-import { LineIndex, type Range } from '../range';
+import { LineIndex, type Range } from '../model/range';
 import { yamlScalar, type Fix } from './edits';
 
 /** Replaces the value at `range` (as the diagnostic points at it) with `value`. */

@@ -1,4 +1,4 @@
-import { CYCLE_TAIL_NODES, type Cycle, type GraphEdge } from '../graph';
+import { CYCLE_TAIL_NODES, type Cycle, type GraphEdge } from '../workspace/graph';
 import type { Rule } from './rule';
 
 /**

@@ -1,4 +1,4 @@
-import { declaredPrograms, type Brief } from '../model';
+import { declaredPrograms, type Brief } from '../model/model';
 import type { Rule } from './rule';
 
 /** `declaredPrograms` per parsed brief: a brief never changes (an edit makes a new one), and cross-file rules run again on every edit of another brief. */

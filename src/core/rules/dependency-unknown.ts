@@ -1,4 +1,4 @@
-import type { Brief, DependencyEntry, Milestone } from '../model';
+import type { Brief, DependencyEntry, Milestone } from '../model/model';
 import { milestoneWithId } from './helpers';
 import type { Rule, RuleContext } from './rule';
 

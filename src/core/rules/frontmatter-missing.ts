@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { isBriefFileName } from '../parseBrief';
+import { isBriefFileName } from '../parse/parseBrief';
 
 export const frontmatterMissing: Rule = {
   id: 'frontmatter-missing',

@@ -1,4 +1,4 @@
-import type { Located } from '../range';
+import type { Located } from '../model/range';
 import type { RelatedLocation, Rule } from './rule';
 
 /**

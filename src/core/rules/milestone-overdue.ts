@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { isMilestoneOverdue } from '../status';
+import { isMilestoneOverdue } from '../model/status';
 
 export const milestoneOverdue: Rule = {
   id: 'milestone-overdue',
@@ -9,7 +9,7 @@ export const milestoneOverdue: Rule = {
   check({ brief, today, report }) {
     for (const milestone of brief.milestones) {
       const due = milestone.due;
-      // The one decision shared with the views (src/core/status.ts): a `status` or `due` that
+      // The one decision shared with the views (src/core/model/status.ts): a `status` or `due` that
       // failed the schema is reported by `schema` only.
       if (!due || !isMilestoneOverdue(milestone, brief, today)) continue;
       const name = milestone.id ? `Milestone \`${milestone.id.value}\`` : 'This milestone';

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import type { FrontmatterItem } from '../model';
+import type { FrontmatterItem } from '../model/model';
 import { hasSchemaProblemUnder, itemLabel, ITEM_KINDS } from './helpers';
 
 export const ownerMissing: Rule = {

@@ -1,6 +1,6 @@
-import type { Located } from '../range';
+import type { Located } from '../model/range';
 import type { Rule } from './rule';
-import type { FrontmatterItem } from '../model';
+import type { FrontmatterItem } from '../model/model';
 import { itemLabel, ITEM_KINDS } from './helpers';
 
 export const ownerUnknown: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { isRiskUnmitigated, riskHighOn } from '../status';
+import { isRiskUnmitigated, riskHighOn } from '../model/status';
 
 export const riskUnmitigated: Rule = {
   id: 'risk-unmitigated',
@@ -8,7 +8,7 @@ export const riskUnmitigated: Rule = {
   crossFile: false,
   check({ brief, report }) {
     for (const risk of brief.risks) {
-      // The one decision shared with the views (src/core/status.ts); a `mitigation` or `status`
+      // The one decision shared with the views (src/core/model/status.ts); a `mitigation` or `status`
       // that failed the schema is reported by `schema` only.
       if (!isRiskUnmitigated(risk, brief)) continue;
       const high = riskHighOn(risk);

@@ -1,8 +1,8 @@
 /** What a lint rule is: one small file per rule, listed in `./index`. */
-import type { BriefsConfig } from '../config';
-import type { Brief, Severity } from '../model';
-import type { Range } from '../range';
-import type { BriefWorkspace } from '../workspace';
+import type { BriefsConfig } from '../workspace/config';
+import type { Brief, Severity } from '../model/model';
+import type { Range } from '../model/range';
+import type { BriefWorkspace } from '../workspace/workspace';
 
 export interface RelatedLocation {
   uri: string;

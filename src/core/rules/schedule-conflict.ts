@@ -1,7 +1,7 @@
-import type { Milestone } from '../model';
+import type { Milestone } from '../model/model';
 import type { Rule } from './rule';
 import { resolveMilestone } from './helpers';
-import { isScheduleConflict, milestoneFacts } from '../status';
+import { isScheduleConflict, milestoneFacts } from '../model/status';
 
 export const scheduleConflict: Rule = {
   id: 'schedule-conflict',
@@ -15,7 +15,7 @@ export const scheduleConflict: Rule = {
       for (const entry of milestone.dependsOn) {
         const upstream = resolveMilestone(workspace, brief, entry);
         const upstreamDue = upstream?.milestone.due;
-        // The same decision the diagram draws its conflict edges with (src/core/status.ts).
+        // The same decision the diagram draws its conflict edges with (src/core/model/status.ts).
         if (!upstream || !upstreamDue || !isScheduleConflict(milestoneFacts(brief, milestone), milestoneFacts(upstream.brief, upstream.milestone))) continue;
         report({
           range: entry.range,

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { hasSchemaProblemUnder, resolveMilestone } from './helpers';
-import { isClosedMilestoneStatus } from '../status';
-import type { Brief, Milestone } from '../model';
+import { isClosedMilestoneStatus } from '../model/status';
+import type { Brief, Milestone } from '../model/model';
 
 /** A status that failed the schema is reported by `schema` only; this rule does not reason about it. */
 const badStatus = (brief: Brief, milestone: Milestone) => hasSchemaProblemUnder(brief, ['milestones', milestone.index, 'status']);

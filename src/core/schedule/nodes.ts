@@ -5,10 +5,10 @@
  * program's milestones to its finish. A reference to a whole program moves no date; one that
  * names nothing, or a cancelled milestone, is left out here (v1 reports the unknown ones).
  */
-import type { Brief, Milestone } from '../model';
-import type { Range } from '../range';
+import type { Brief, Milestone } from '../model/model';
+import type { Range } from '../model/range';
 import { hasSchemaProblemUnder } from '../rules/helpers';
-import type { BriefWorkspace } from '../workspace';
+import type { BriefWorkspace } from '../workspace/workspace';
 import { dayNumber } from './days';
 
 export type ScheduleNodeKind = 'milestone' | 'program';

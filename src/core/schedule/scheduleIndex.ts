@@ -15,8 +15,8 @@
  * test/unit/scheduleIncremental.test.ts checks, over seeded random edit sequences, that the
  * result always equals a computation from scratch.
  */
-import type { Brief } from '../model';
-import type { BriefWorkspace } from '../workspace';
+import type { Brief } from '../model/model';
+import type { BriefWorkspace } from '../workspace/workspace';
 import { computeSchedule, nodeForecast, nodeSlack, planSchedule, type NodeSchedule, type ScheduleResult } from './forecast';
 import { link, nodesOfBrief, programBriefs, type ScheduleGraph, type ScheduleNode } from './nodes';
 

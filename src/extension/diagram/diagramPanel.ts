@@ -5,12 +5,12 @@
  * live index, so a webview can never make the host open an arbitrary file.
  */
 import * as vscode from 'vscode';
-import { effectiveToday } from '../../core/config';
-import { buildDiagramModel, criticalPathSteps, DIAGRAM_LIMITS, levelOf, type DiagramModel } from '../../core/diagramModel';
+import { effectiveToday } from '../../core/workspace/config';
+import { buildDiagramModel, criticalPathSteps, DIAGRAM_LIMITS, levelOf, type DiagramModel } from '../../core/views/diagramModel';
 import {
   clampDepth, DIAGRAM_VIEW_TYPE, isDiagramDirection, parseWebviewMessage,
   type DiagramOptions, type HostToWebview, type PersistedState, type WebviewToHost,
-} from '../../core/diagramProtocol';
+} from '../../core/views/diagramProtocol';
 import type { BriefIndex } from '../briefIndex';
 import { escapeIcons, showInformation } from '../plainText';
 import { diagramHtml } from './html';

@@ -1,7 +1,7 @@
 /**
  * The diagram webview's HTML shell. It carries no brief content at all: the webview asks for
  * the diagram with a `ready` message and receives it through `postMessage` (see
- * src/core/diagramProtocol.ts), so nothing from a brief is ever parsed as HTML here.
+ * src/core/views/diagramProtocol.ts), so nothing from a brief is ever parsed as HTML here.
  * No `vscode` import, so tests and the benchmark serve exactly this page and policy in Chromium.
  */
 

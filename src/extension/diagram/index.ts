@@ -2,11 +2,11 @@
  * The dependency diagram: the `programBriefs.showDiagram` command and the panel serializer
  * that restores the panel after a window reload. (The `programBriefs.isBrief` context key that
  * shows the command's button in a brief's editor title is set by ../editorContext.ts.) Mermaid
- * never runs here: the host only generates Mermaid text (src/core/mermaid.ts); drawing happens
+ * never runs here: the host only generates Mermaid text (src/core/render/mermaid.ts); drawing happens
  * in the webview.
  */
 import * as vscode from 'vscode';
-import { DIAGRAM_VIEW_TYPE, parsePersistedState } from '../../core/diagramProtocol';
+import { DIAGRAM_VIEW_TYPE, parsePersistedState } from '../../core/views/diagramProtocol';
 import type { BriefIndex } from '../briefIndex';
 import { defaultOptions, DiagramPanel, type DiagramRenderEvent } from './diagramPanel';
 

@@ -16,9 +16,9 @@
  * slips in between that check and the save, the user is told.
  */
 import * as vscode from 'vscode';
-import { offsetAfterChanges, planChecklistToggle, type ChecklistTogglePlan } from '../../core/checkboxEdit';
-import type { ChecklistEntry, ChecklistNode } from '../../core/checklistTree';
-import { withoutBom } from '../../core/parseBrief';
+import { offsetAfterChanges, planChecklistToggle, type ChecklistTogglePlan } from '../../core/fixes/checkboxEdit';
+import type { ChecklistEntry, ChecklistNode } from '../../core/views/checklistTree';
+import { withoutBom } from '../../core/parse/parseBrief';
 import type { BriefIndex } from '../briefIndex';
 import { toVsRange } from '../convert';
 import { showWarning } from '../plainText';

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { HANDLE_PATTERN } from '../../core';
-import type { ChecklistFilter } from '../../core/checklistTree';
+import type { ChecklistFilter } from '../../core/views/checklistTree';
 
 export interface ChecklistFilterState {
   openOnly: boolean;

@@ -8,7 +8,7 @@ import {
   checklistChildEntries, checklistEntryById, checklistHeadings, checklistProgramChildren, checklistPrograms, checklistTopEntries,
   describeFilter, progressLabel,
   type ChecklistEntry, type ChecklistNode, type ChecklistViewOptions,
-} from '../../core/checklistTree';
+} from '../../core/views/checklistTree';
 import type { BriefIndex } from '../briefIndex';
 import type { ChecklistFilters } from './checklistFilters';
 import { escapeMarkdown, openAt, plural, safeMarkdown, todayOf } from './shared';

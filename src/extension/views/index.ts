@@ -4,8 +4,8 @@
  * `context.subscriptions`.
  */
 import * as vscode from 'vscode';
-import type { ChecklistNode } from '../../core/checklistTree';
-import { PROGRAMS_GROUPINGS, type ProgramsGrouping, type ProgramsTreeNode } from '../../core/programsTree';
+import type { ChecklistNode } from '../../core/views/checklistTree';
+import { PROGRAMS_GROUPINGS, type ProgramsGrouping, type ProgramsTreeNode } from '../../core/views/programsTree';
 import type { BriefIndex } from '../briefIndex';
 import { toggleChecklistItems, type ToggleOutcome } from './checkboxToggle';
 import { chooseDueWithin, ChecklistFilters, toggleMine, toggleOpenOnly } from './checklistFilters';

@@ -7,9 +7,9 @@ import {
   decisionDescription, milestoneDescription, programAttention, programDescription, programNodes, programSections, programsRoot,
   PROGRAMS_GROUPINGS, riskDescription, sectionDescription, sectionEntries,
   type ProgramAttention, type ProgramNode, type ProgramsGrouping, type ProgramsTreeNode,
-} from '../../core/programsTree';
+} from '../../core/views/programsTree';
 import type { Brief } from '../../core';
-import { displayStatus, milestoneFacts, programFacts, STATUS_LABELS, type DisplayStatus } from '../../core/status';
+import { displayStatus, milestoneFacts, programFacts, STATUS_LABELS, type DisplayStatus } from '../../core/model/status';
 import type { BriefIndex } from '../briefIndex';
 import { STATUS_ICONS } from './statusIcons';
 import { escapeMarkdown, openAt, plural, safeMarkdown, todayOf } from './shared';
@@ -152,7 +152,7 @@ function leaf(id: string, label: string, description: string, uri: string, range
   return item;
 }
 
-/** The icon of a display status (decided by src/core/status.ts): one codicon per status. */
+/** The icon of a display status (decided by src/core/model/status.ts): one codicon per status. */
 function statusIcon(display: DisplayStatus): vscode.ThemeIcon {
   const { icon, color } = STATUS_ICONS[display];
   return color ? new vscode.ThemeIcon(icon, new vscode.ThemeColor(color)) : new vscode.ThemeIcon(icon);

@@ -36,7 +36,7 @@ export function debounce(fn: () => void, delayMs: number): { (): void; flush(): 
   return schedule;
 }
 
-export { plural } from '../../core/text';
+export { plural } from '../../core/model/text';
 
 /** Text from a brief, safe inside a MarkdownString (a tooltip): see src/extension/plainText.ts. */
 export { escapeMarkdown, safeMarkdown } from '../plainText';

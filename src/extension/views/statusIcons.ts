@@ -1,10 +1,10 @@
 /**
- * The Programs view's icon for each display status (src/core/status.ts decides the status; this
+ * The Programs view's icon for each display status (src/core/model/status.ts decides the status; this
  * only says how it looks). Every status has its own codicon, so the icon's shape tells the
  * status apart as well as its colour; the colours are theme colours. No `vscode` import: the
  * table is unit-tested (test/unit/statusIcons.test.ts).
  */
-import type { DisplayStatus } from '../../core/status';
+import type { DisplayStatus } from '../../core/model/status';
 
 export interface StatusIcon {
   /** A codicon id. */

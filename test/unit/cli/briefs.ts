@@ -1,6 +1,6 @@
 /** Inline briefs for graph, Mermaid and DOT tests. */
-import type { DependencyGraph } from '../../../src/core/graph';
-import { BriefWorkspace } from '../../../src/core/workspace';
+import type { DependencyGraph } from '../../../src/core/workspace/graph';
+import { BriefWorkspace } from '../../../src/core/workspace/workspace';
 
 /** A brief from a frontmatter object (YAML reads JSON, so no quoting worries). */
 export function briefText(frontmatter: Record<string, unknown>): string {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CONFIG } from '../../../src/core/config';
-import { createDirectoryFilter, createFileFilter, normalizeRelativePath } from '../../../src/core/glob';
+import { DEFAULT_CONFIG } from '../../../src/core/workspace/config';
+import { createDirectoryFilter, createFileFilter, normalizeRelativePath } from '../../../src/core/workspace/glob';
 
 describe('glob: include/exclude', () => {
   it('takes every .md file by default, except under node_modules and hidden folders', () => {

@@ -10,11 +10,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatStylish } from '../../../src/cli/lintFormats';
-import { DEFAULT_CONFIG } from '../../../src/core/config';
-import { buildGraph, CYCLE_RELATED_EDGES, CYCLE_SPELLED_NODES, findCycles } from '../../../src/core/graph';
+import { DEFAULT_CONFIG } from '../../../src/core/workspace/config';
+import { buildGraph, CYCLE_RELATED_EDGES, CYCLE_SPELLED_NODES, findCycles } from '../../../src/core/workspace/graph';
 import { spellCycle } from '../../../src/core/rules/dependency-cycle';
 import { RULES } from '../../../src/core/rules';
-import { BriefWorkspace } from '../../../src/core/workspace';
+import { BriefWorkspace } from '../../../src/core/workspace/workspace';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -66,8 +66,8 @@ describe('dependency-cycle: long cycles (issue 9, finding 4)', () => {
   });
 
   it('the rule: one message per edge, abbreviated, at most 10 related locations', async () => {
-    const { lintWorkspace } = await import('../../../src/core/lint');
-    const { DEFAULT_CONFIG } = await import('../../../src/core/config');
+    const { lintWorkspace } = await import('../../../src/core/rules/lint');
+    const { DEFAULT_CONFIG } = await import('../../../src/core/workspace/config');
     const result = lintWorkspace(ringWorkspace(300), { config: DEFAULT_CONFIG });
     const diagnostics = [...result.values()].flat().filter((d) => d.rule === 'dependency-cycle');
     assert.equal(diagnostics.length, 300);

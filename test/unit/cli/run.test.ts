@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { escapeGithubData, escapeGithubProperty, formatGithub, lintSarif, relativeUri, type LintReport } from '../../../src/cli/lintFormats';
 import { run } from '../../../src/cli/run';
-import { DEFAULT_CONFIG } from '../../../src/core/config';
+import { DEFAULT_CONFIG } from '../../../src/core/workspace/config';
 import { RULES } from '../../../src/core/rules';
 import { cli, FIXTURES, removeTempWorkspaces, tempWorkspace } from './harness';
 import { sarifProblems } from './sarif';

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type * as Sarif from 'sarif';
 import { FINGERPRINT_KEY, lintSarif, ruleName, type LintReport } from '../../../src/cli/lintFormats';
 import { RULE_DOCS } from '../../../src/cli/ruleDocs.generated';
-import { DEFAULT_CONFIG } from '../../../src/core/config';
+import { DEFAULT_CONFIG } from '../../../src/core/workspace/config';
 import { RULES } from '../../../src/core/rules';
 import { cli, removeTempWorkspaces, tempWorkspace } from './harness';
 import { multitoolFindings, sarifProblems, sarifSchemaErrors } from './sarif';

@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { run } from '../../../src/cli/run';
-import { BINARY_REASON, decodeFile, maxFileBytes, textProblem } from '../../../src/core/filePolicy';
+import { BINARY_REASON, decodeFile, maxFileBytes, textProblem } from '../../../src/core/workspace/filePolicy';
 import { cli, FIXTURES, removeTempWorkspaces, tempWorkspace } from './harness';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');

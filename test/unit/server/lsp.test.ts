@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lintWorkspace } from '../../../src/core/lint';
+import { lintWorkspace } from '../../../src/core/rules/lint';
 import { loadWorkspace } from '../../../src/host/workspaceFiles';
 import { toLspDiagnostic } from '../../../src/language/diagnostics';
 import { CLI, LspTestClient, ROOT } from './lspClient';

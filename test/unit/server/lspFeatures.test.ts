@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, DocumentSymbol, SymbolInformation, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
-import { parseBrief } from '../../../src/core/parseBrief';
+import { parseBrief } from '../../../src/core/parse/parseBrief';
 import { applyEdits } from '../../../src/core/fixes';
 import { FULL_CAPABILITIES, LspTestClient, ROOT } from './lspClient';
 import { copyOfExamples, removeTempFolders, uriOf } from './workspaces';

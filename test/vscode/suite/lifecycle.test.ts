@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseBrief } from '../../../src/core';
-import { newBriefSnippet, resolveSnippet } from '../../../src/core/newBrief';
+import { newBriefSnippet, resolveSnippet } from '../../../src/core/fixes/newBrief';
 import { folderChoices } from '../../../src/extension/commands';
 import { ParsePool } from '../../../src/host/parsePool';
 import {

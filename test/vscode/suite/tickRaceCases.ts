@@ -23,7 +23,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ChecklistEntry, ChecklistNode } from '../../../src/core/checklistTree';
+import type { ChecklistEntry, ChecklistNode } from '../../../src/core/views/checklistTree';
 import type { TreeViewsApi } from '../../../src/extension/views';
 import { closeAllEditors, extensionApi, fileUri, Snapshot, waitFor, waitForIndex } from './helpers';
 import { prng as random } from '../../support/prng';

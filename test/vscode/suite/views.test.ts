@@ -6,8 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ChecklistEntry, ChecklistNode } from '../../../src/core/checklistTree';
-import type { ProgramsTreeNode } from '../../../src/core/programsTree';
+import type { ChecklistEntry, ChecklistNode } from '../../../src/core/views/checklistTree';
+import type { ProgramsTreeNode } from '../../../src/core/views/programsTree';
 import type { ProgramBriefsApi } from '../../../src/extension/extension';
 import type { TreeViewsApi } from '../../../src/extension/views';
 import { closeAllEditors, extensionApi, fileUri, open, rangeOf, show, Snapshot, waitFor } from './helpers';

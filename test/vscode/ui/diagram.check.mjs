@@ -63,7 +63,7 @@ async function setTheme(page, name) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
-/** Every status a node can show, as the core words them (src/core/status.ts STATUS_LABELS). */
+/** Every status a node can show, as the core words them (src/core/model/status.ts STATUS_LABELS). */
 const STATUS_WORDS = ['Done', 'Cancelled', 'Overdue', 'Blocked', 'Off track', 'At risk', 'On track', 'In progress', 'Not started', 'Proposed', 'No status', 'Not defined'];
 
 /** The nodes outside the diagram's viewport (none when the drawing is fitted). */

@@ -8,9 +8,9 @@
  * A value that failed the schema is reported by `schema` only (docs/format.md): nothing here
  * reasons about it (a milestone whose `status` was rejected is not overdue, whatever its date).
  */
-import type { ChecklistItem } from './checklist';
+import type { ChecklistItem } from '../parse/checklist';
 import type { Brief, Decision, Milestone, Risk } from './model';
-import { hasSchemaProblemUnder } from './rules/helpers';
+import { hasSchemaProblemUnder } from './schemaProblems';
 
 /** What the decisions need of a milestone or a program: its status and date, and whether the schema rejected them. */
 export interface StatusFacts {

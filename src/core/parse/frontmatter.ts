@@ -4,11 +4,11 @@
  */
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { $ZodIssue } from 'zod/v4/core';
-import type { Brief, Decision, DependencyEntry, FrontmatterItem, Milestone, Problem, Risk, Stakeholder, Team } from './model';
-import { LineIndex, type Located, type Range } from './range';
+import type { Brief, Decision, DependencyEntry, FrontmatterItem, Milestone, Problem, Risk, Stakeholder, Team } from '../model/model';
+import { LineIndex, type Located, type Range } from '../model/range';
 import { readSimpleYaml } from './fastYaml';
 import { MAX_YAML_DEPTH, yamlNestingDepth } from './yamlDepth';
-import { frontmatterSchema, REFERENCE_PATTERN } from './schema';
+import { frontmatterSchema, REFERENCE_PATTERN } from '../model/schema';
 
 type Path = (string | number)[];
 

@@ -5,7 +5,7 @@
  * the JSON edges (docs/cli.md, "Which way arrows point"). Each node's label ends with its
  * status as a symbol and a word.
  */
-import { nodesByProgram, type GraphView, type ViewEdge, type ViewNode } from './graphView';
+import { nodesByProgram, type GraphView, type ViewEdge, type ViewNode } from '../views/graphView';
 import { EDGE_COLORS, STATUS_COLORS, statusBadge, truncate } from './mermaid';
 
 export type DotRankDir = 'LR' | 'RL' | 'TB' | 'BT';

@@ -13,8 +13,8 @@
  *
  * Every node carries its status as a symbol and a word ("▲ At risk"), not as a colour alone.
  */
-import { nodesByProgram, type DisplayStatus, type GraphView, type ViewEdge, type ViewNode } from './graphView';
-import { STATUS_LABELS } from './status';
+import { nodesByProgram, type DisplayStatus, type GraphView, type ViewEdge, type ViewNode } from '../views/graphView';
+import { STATUS_LABELS } from '../model/status';
 
 export type MermaidDirection = 'LR' | 'RL' | 'TB' | 'TD' | 'BT';
 

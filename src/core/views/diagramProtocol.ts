@@ -6,7 +6,7 @@
  * Flow: the webview loads, posts `ready`; the host answers with `diagram` (or `tooLarge` /
  * `empty`); the webview draws it and reports `rendered` or `renderFailed`. Brief text
  * reaches the webview only inside these messages (Mermaid source escaped by
- * src/core/mermaid.ts, plain strings put into the page with `textContent`), never in HTML.
+ * src/core/render/mermaid.ts, plain strings put into the page with `textContent`), never in HTML.
  */
 import type { DisplayStatus } from './graphView';
 

@@ -7,11 +7,11 @@
  * Direction: as in `DependencyGraph`, an edge `{ from: A, to: B }` means A depends on B;
  * B is "upstream" of A, A is "downstream" of B.
  */
-import { findCycles, type DependencyGraph, type GraphEdge, type GraphNode, type NodeKind } from './graph';
-import type { Range } from './range';
-import { displayStatus as statusDisplay, isScheduleConflict as conflictBetween, type DisplayStatus, type StatusFacts } from './status';
+import { findCycles, type DependencyGraph, type GraphEdge, type GraphNode, type NodeKind } from '../workspace/graph';
+import type { Range } from '../model/range';
+import { displayStatus as statusDisplay, isScheduleConflict as conflictBetween, type DisplayStatus, type StatusFacts } from '../model/status';
 
-export { DISPLAY_STATUSES, STATUS_LABELS, type DisplayStatus } from './status';
+export { DISPLAY_STATUSES, STATUS_LABELS, type DisplayStatus } from '../model/status';
 
 /** `program`: one node per program, milestone edges lifted to their programs. `milestone`: every node. */
 export type GraphLevel = 'program' | 'milestone';
@@ -110,7 +110,7 @@ export function programOf(id: string): string {
   return hash < 0 ? id : id.slice(0, hash);
 }
 
-/** How a node is shown: decided in src/core/status.ts, as every view and rule does. */
+/** How a node is shown: decided in src/core/model/status.ts, as every view and rule does. */
 export function displayStatus(node: (Pick<GraphNode, 'status' | 'due'> & Partial<Pick<GraphNode, 'kind' | 'statusRejected' | 'dueRejected'>>) | undefined, today: string): DisplayStatus {
   return statusDisplay(node && facts(node), today);
 }

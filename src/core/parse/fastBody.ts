@@ -13,8 +13,8 @@
  * test/unit/fastBody.test.ts checks that against remark on real-world and generated Markdown.
  */
 import type { BodyStructure, TaskStructure } from './body';
-import type { Heading } from './model';
-import type { LineIndex } from './range';
+import type { Heading } from '../model/model';
+import type { LineIndex } from '../model/range';
 
 const SPACE = 32;
 const HASH = 35;

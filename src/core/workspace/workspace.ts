@@ -9,9 +9,9 @@
  */
 import { buildGraph, findCycles, nodeId, type Cycle, type DependencyGraph, type GraphEdge } from './graph';
 import { CycleFinder, graphPart, type GraphPart } from './graphIndex';
-import type { Brief, Milestone } from './model';
-import { parseBrief, withoutBom } from './parseBrief';
-import { compareText } from './text';
+import type { Brief, Milestone } from '../model/model';
+import { parseBrief, withoutBom } from '../parse/parseBrief';
+import { compareText } from '../model/text';
 
 export class BriefWorkspace {
   private readonly files = new Map<string, Brief>();

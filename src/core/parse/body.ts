@@ -1,9 +1,9 @@
 /** Reads a brief's Markdown body: headings, references to other briefs, checklist items. */
 import type { Root, RootContent, Nodes } from 'mdast';
-import type { BodyReference, Heading } from './model';
+import type { BodyReference, Heading } from '../model/model';
 import { checklistItemAt, type ChecklistItem } from './checklist';
-import type { LineIndex } from './range';
-import { ID_PATTERN } from './schema';
+import type { LineIndex } from '../model/range';
+import { ID_PATTERN } from '../model/schema';
 
 export interface BodyReading {
   headings: Heading[];

@@ -1,8 +1,8 @@
 /** `briefs.config.json` (spec §3): parsed and validated here; hosts read the file and merge overrides. */
 import { z } from 'zod';
-import { DATE_PATTERN, HANDLE_PATTERN, isCalendarDate } from './schema';
-import type { Severity } from './model';
-import { withoutBom } from './text';
+import { DATE_PATTERN, HANDLE_PATTERN, isCalendarDate } from '../model/schema';
+import type { Severity } from '../model/model';
+import { withoutBom } from '../model/text';
 
 export type RuleSetting = Severity | 'off';
 

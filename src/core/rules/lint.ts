@@ -1,9 +1,9 @@
 /** Runs the rules over briefs: the one entry point the extension, the CLI and the tests share. */
-import { effectiveToday, type BriefsConfig } from './config';
-import type { Brief, Severity } from './model';
-import type { Range } from './range';
-import { RULES, type RelatedLocation, type Rule, type RuleContext } from './rules';
-import type { BriefWorkspace } from './workspace';
+import { effectiveToday, type BriefsConfig } from '../workspace/config';
+import type { Brief, Severity } from '../model/model';
+import type { Range } from '../model/range';
+import { RULES, type RelatedLocation, type Rule, type RuleContext } from './';
+import type { BriefWorkspace } from '../workspace/workspace';
 
 export interface Diagnostic {
   uri: string;

@@ -4,10 +4,10 @@
  * decision), the same text with every placeholder at its default (what is written to disk first),
  * and the folders to offer, the one most briefs live in first.
  */
-import { yamlQuoted, yamlScalar } from './fixes/edits';
-import { briefBody } from './fixes/template';
-import { MILESTONE_STATUSES, PROGRAM_STATUSES, DECISION_STATUSES, LEVELS } from './schema';
-import { addDays } from './status';
+import { yamlQuoted, yamlScalar } from './edits';
+import { briefBody } from './template';
+import { MILESTONE_STATUSES, PROGRAM_STATUSES, DECISION_STATUSES, LEVELS } from '../model/schema';
+import { addDays } from '../model/status';
 
 export interface NewBriefTemplate {
   program: string;

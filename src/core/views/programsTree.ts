@@ -3,11 +3,11 @@
  * then a program's sections (milestones, risks, open decisions), then their entries. Each level
  * is computed on its own from the briefs, so a host builds only what is expanded.
  */
-import { isDecisionOpen, isMilestoneAtRisk, isMilestoneOverdue, isRiskUnmitigated } from './status';
-import type { Brief, Decision, Milestone, Risk } from './model';
-import type { Range } from './range';
+import { isDecisionOpen, isMilestoneAtRisk, isMilestoneOverdue, isRiskUnmitigated } from '../model/status';
+import type { Brief, Decision, Milestone, Risk } from '../model/model';
+import type { Range } from '../model/range';
 import { programLabel } from './checklistTree';
-import { compareText } from './text';
+import { compareText } from '../model/text';
 
 export type ProgramsGrouping = 'program' | 'status' | 'owner' | 'team';
 
@@ -228,14 +228,14 @@ export function sectionEntries(section: ProgramSectionNode, today: string): (Mil
 }
 
 /**
- * Overdue exactly when rule `milestone-overdue` reports it (the decision is src/core/status.ts:
+ * Overdue exactly when rule `milestone-overdue` reports it (the decision is src/core/model/status.ts:
  * a `status` or `due` that failed the schema is `schema`'s only). At risk: status at-risk or blocked.
  */
 export function milestoneState(milestone: Milestone, brief: Brief, today: string): { overdue: boolean; atRisk: boolean } {
   return { overdue: isMilestoneOverdue(milestone, brief, today), atRisk: isMilestoneAtRisk(milestone, brief) };
 }
 
-/** Unmitigated exactly when rule `risk-unmitigated` reports it (src/core/status.ts). */
+/** Unmitigated exactly when rule `risk-unmitigated` reports it (src/core/model/status.ts). */
 export function isUnmitigated(risk: Risk, brief: Brief): boolean {
   return isRiskUnmitigated(risk, brief);
 }

@@ -7,9 +7,9 @@ import { unified } from 'unified';
 import { collectFromTree, finishBody, type BodyStructure } from './body';
 import { scanBody } from './fastBody';
 import { readFrontmatter } from './frontmatter';
-import type { Brief } from './model';
-import { LineIndex, range } from './range';
-import { BOM, withoutBom } from './text';
+import type { Brief } from '../model/model';
+import { LineIndex, range } from '../model/range';
+import { BOM, withoutBom } from '../model/text';
 import { guardBody, MAX_LINE_NESTING, type GuardedBody } from './bodyGuard';
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);

@@ -3,7 +3,7 @@
  * failed it is left out (and reported by `schema`), so no other rule reasons about it.
  */
 import type { Located, Range } from './range';
-import type { ChecklistItem } from './checklist';
+import type { ChecklistItem } from '../parse/checklist';
 
 export type Severity = 'error' | 'warning' | 'info';
 

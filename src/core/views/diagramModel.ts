@@ -4,9 +4,9 @@
  * Mermaid source, and the node/edge tables the webview uses for clicks, highlights and
  * accessible names. Built on graphView.ts and mermaid.ts; adds only what the diagram needs.
  */
-import type { DependencyGraph, GraphEdge } from './graph';
+import type { DependencyGraph, GraphEdge } from '../workspace/graph';
 import { buildGraphView, criticalPath, programGraph, UnknownReferenceError, type GraphLevel, type GraphView } from './graphView';
-import { mermaidNodeId, toMermaid } from './mermaid';
+import { mermaidNodeId, toMermaid } from '../render/mermaid';
 import type { DiagramEdge, DiagramLimits, DiagramNode, DiagramOptions, PathStep } from './diagramProtocol';
 
 /**

@@ -3,9 +3,10 @@
  * `depends_on` entry (A → B means A depends on B). Built from a workspace, used by the
  * `dependency-cycle` rule, `brief graph` and the diagram.
  */
-import type { Brief, DependencyEntry, Milestone } from './model';
-import type { Range } from './range';
-import { milestoneFacts, programFacts } from './status';
+import type { Brief, DependencyEntry, Milestone } from '../model/model';
+import type { Range } from '../model/range';
+import { milestoneFacts, programFacts } from '../model/status';
+import { onCycle, stronglyConnectedComponents } from './stronglyConnected';
 
 export type NodeKind = 'program' | 'milestone';
 
@@ -18,7 +19,7 @@ export interface GraphNode {
   owner?: string;
   status?: string;
   due?: string;
-  /** The schema rejected `status`: no view reasons about it (src/core/status.ts). */
+  /** The schema rejected `status`: no view reasons about it (src/core/model/status.ts). */
   statusRejected?: boolean;
   /** The schema rejected `due` / `target`. */
   dueRejected?: boolean;
@@ -142,7 +143,7 @@ export interface Cycle {
  * linear in the graph (time is one search per edge on a cycle, each linear in its component).
  */
 export function findCycles(graph: DependencyGraph): Map<GraphEdge, Cycle> {
-  const component = stronglyConnectedComponents(graph);
+  const component = cyclicComponents(graph);
   const cycles = new Map<GraphEdge, Cycle>();
   if (component.size === 0) return cycles;
   const names = [...component.keys()];
@@ -231,54 +232,23 @@ export function findCycles(graph: DependencyGraph): Map<GraphEdge, Cycle> {
 }
 
 /** Maps each node on a cycle (a component of two or more nodes, or with a self-loop) to its component number. */
-function stronglyConnectedComponents(graph: DependencyGraph): Map<string, number> {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const result = new Map<string, number>();
-  let counter = 0;
-  let componentCount = 0;
-  for (const root of graph.nodes.keys()) {
-    if (index.has(root)) continue;
-    const work: { node: string; next: number }[] = [{ node: root, next: 0 }];
-    index.set(root, counter); low.set(root, counter); counter++;
-    stack.push(root); onStack.add(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      const out = graph.outgoing.get(frame.node) ?? [];
-      if (frame.next < out.length) {
-        const to = out[frame.next++].to;
-        if (!graph.nodes.has(to)) continue;
-        if (!index.has(to)) {
-          index.set(to, counter); low.set(to, counter); counter++;
-          stack.push(to); onStack.add(to);
-          work.push({ node: to, next: 0 });
-        } else if (onStack.has(to)) {
-          low.set(frame.node, Math.min(low.get(frame.node)!, index.get(to)!));
-        }
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1].node;
-        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
-      }
-      if (low.get(frame.node) === index.get(frame.node)) {
-        const members: string[] = [];
-        let member: string;
-        do {
-          member = stack.pop()!;
-          onStack.delete(member);
-          members.push(member);
-        } while (member !== frame.node);
-        const selfLoop = (graph.outgoing.get(frame.node) ?? []).some((edge) => edge.to === frame.node);
-        if (members.length > 1 || selfLoop) {
-          for (const m of members) result.set(m, componentCount);
-          componentCount++;
-        }
-      }
+function cyclicComponents(graph: DependencyGraph): Map<string, number> {
+  const names = [...graph.nodes.keys()];
+  const number = new Map(names.map((id, i) => [id, i]));
+  const n = names.length;
+  // Compressed rows in the order of `graph.outgoing`; edges to nodes the graph lacks are left out.
+  const start = new Int32Array(n + 1);
+  const targets: number[] = [];
+  for (let v = 0; v < n; v++) {
+    for (const edge of graph.outgoing.get(names[v]) ?? []) {
+      const to = number.get(edge.to);
+      if (to !== undefined) targets.push(to);
     }
+    start[v + 1] = targets.length;
   }
+  const rows = { start, targets: Int32Array.from(targets) };
+  const components = stronglyConnectedComponents(n, rows);
+  const result = new Map<string, number>();
+  for (let v = 0; v < n; v++) if (onCycle(components, rows, v)) result.set(names[v], components.component[v]);
   return result;
 }

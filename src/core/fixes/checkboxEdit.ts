@@ -5,10 +5,10 @@
  * else (the item is gone or ambiguous, its text changed, someone ticked it meanwhile) writes
  * nothing.
  */
-import { checklistItemAt, type ChecklistItem } from './checklist';
-import { checklistItemKeys, type ChecklistItemKey } from './checklistTree';
-import type { Brief } from './model';
-import { LineIndex, type Range } from './range';
+import { checklistItemAt, type ChecklistItem } from '../parse/checklist';
+import { checklistItemKeys, type ChecklistItemKey } from '../views/checklistTree';
+import type { Brief } from '../model/model';
+import { LineIndex, type Range } from '../model/range';
 
 /** What the tree showed: enough of a `ChecklistItem` to recognise it again. */
 export type ShownChecklistItem = Pick<ChecklistItem, 'text' | 'checked' | 'line' | 'checkboxRange' | 'range'>;

@@ -1,6 +1,6 @@
 /** Checklist items: GFM task list items in a brief's body (spec §1, "Checklist items"). */
-import type { Located, Range } from './range';
-import { HANDLE_PATTERN, isCalendarDate } from './schema';
+import type { Located, Range } from '../model/range';
+import { HANDLE_PATTERN, isCalendarDate } from '../model/schema';
 
 export interface ChecklistItem {
   /** The item's own text, after the checkbox, on its first line. */

@@ -14,7 +14,8 @@
  * graph made of those nodes, so they are exactly the ones a full graph gives.
  */
 import { nodeId } from './graph';
-import type { Brief, DependencyEntry } from './model';
+import { onCycle, stronglyConnectedComponents } from './stronglyConnected';
+import type { Brief, DependencyEntry } from '../model/model';
 
 export interface GraphPart {
   /** The program id; '' when the brief has none (it then adds nothing to the graph). */
@@ -108,65 +109,10 @@ export class CycleFinder {
     for (const part of interned) {
       for (let e = 0; e < part.from.length; e++) if (defined[part.to[e]]) targets[fill[part.from[e]]++] = part.to[e];
     }
-    return this.stronglyConnected(n, defined, start, targets);
-  }
-
-  /** Tarjan's algorithm, iterative: the nodes of components with two or more nodes, or a self-loop. */
-  private stronglyConnected(n: number, defined: Uint8Array, start: Int32Array, targets: Int32Array): Set<string> {
-    const index = new Int32Array(n).fill(-1);
-    const low = new Int32Array(n);
-    const onStack = new Uint8Array(n);
-    const stack = new Int32Array(n);
-    const frameNode = new Int32Array(n);
-    const frameNext = new Int32Array(n);
-    let stackSize = 0;
-    let counter = 0;
+    const rows = { start, targets };
+    const components = stronglyConnectedComponents(n, rows, defined);
     const result = new Set<string>();
-    for (let root = 0; root < n; root++) {
-      if (!defined[root] || index[root] !== -1) continue;
-      let depth = 0;
-      frameNode[0] = root;
-      frameNext[0] = start[root];
-      index[root] = low[root] = counter++;
-      stack[stackSize++] = root;
-      onStack[root] = 1;
-      while (depth >= 0) {
-        const node = frameNode[depth];
-        if (frameNext[depth] < start[node + 1]) {
-          const to = targets[frameNext[depth]++];
-          if (index[to] === -1) {
-            index[to] = low[to] = counter++;
-            stack[stackSize++] = to;
-            onStack[to] = 1;
-            depth++;
-            frameNode[depth] = to;
-            frameNext[depth] = start[to];
-          } else if (onStack[to] && index[to] < low[node]) {
-            low[node] = index[to];
-          }
-          continue;
-        }
-        depth--;
-        if (depth >= 0) {
-          const parent = frameNode[depth];
-          if (low[node] < low[parent]) low[parent] = low[node];
-        }
-        if (low[node] !== index[node]) continue;
-        let size = 0;
-        let member: number;
-        const first = stackSize;
-        do {
-          member = stack[--stackSize];
-          onStack[member] = 0;
-          size++;
-        } while (member !== node);
-        let selfLoop = false;
-        if (size === 1) {
-          for (let e = start[node]; e < start[node + 1]; e++) if (targets[e] === node) selfLoop = true;
-        }
-        if (size > 1 || selfLoop) for (let i = stackSize; i < first; i++) result.add(this.names[stack[i]]);
-      }
-    }
+    for (let v = 0; v < n; v++) if (onCycle(components, rows, v)) result.add(this.names[v]);
     return result;
   }
 }

@@ -8,12 +8,12 @@
  * Counts (`done/total`) cover the items that pass the *mine* and *due* filters; the *open only*
  * filter hides done items but leaves them in the counts, so a group still shows real progress.
  */
-import type { ChecklistItem } from './checklist';
-import type { Brief, Heading } from './model';
-import { isChecklistItemDueWithin, isChecklistItemOverdue } from './status';
-import { compareText } from './text';
+import type { ChecklistItem } from '../parse/checklist';
+import type { Brief, Heading } from '../model/model';
+import { isChecklistItemDueWithin, isChecklistItemOverdue } from '../model/status';
+import { compareText } from '../model/text';
 
-export { addDays } from './status';
+export { addDays } from '../model/status';
 
 export interface ChecklistFilter {
   /** Hide done items. */
