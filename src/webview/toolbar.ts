@@ -5,7 +5,7 @@
 import { MAX_DEPTH, type DiagramDirection, type DiagramNode, type DiagramOptions, type DiagramScope } from '../core/diagramProtocol';
 import { button, h, select } from './dom';
 import { DISPLAY_STATUSES, STATUS_LABELS } from '../core/status';
-import { ARROW_MEANING, STATUS_SYMBOLS } from '../core/mermaid';
+import { ARROW_MEANING, AT_RISK_BADGE, STATUS_SYMBOLS } from '../core/mermaid';
 
 export interface ToolbarActions {
   setOptions(patch: Partial<DiagramOptions>): void;
@@ -78,6 +78,8 @@ export class Toolbar {
       ...DISPLAY_STATUSES.map((status) =>
         h('span', { class: 'pb-legend-item', attrs: { 'data-status': status } },
           h('span', { class: `pb-swatch pb-swatch-${status}`, attrs: { 'aria-hidden': 'true' }, text: STATUS_SYMBOLS[status] }), STATUS_LABELS[status])),
+      // Schedule risk: the node's outline is dashed and thick, and it says so in words (mermaid.ts).
+      h('span', { class: 'pb-legend-item' }, h('span', { class: 'pb-swatch pb-swatch-risk', attrs: { 'aria-hidden': 'true' }, text: AT_RISK_BADGE.slice(0, 1) }), AT_RISK_BADGE.slice(2)),
       h('span', { class: 'pb-legend-item' }, h('span', { class: 'pb-line pb-line-cycle', attrs: { 'aria-hidden': 'true' } }), 'Cycle'),
       h('span', { class: 'pb-legend-item' }, h('span', { class: 'pb-line pb-line-conflict', attrs: { 'aria-hidden': 'true' } }), 'Schedule conflict'),
       h('span', { class: 'pb-legend-item' }, h('span', { class: 'pb-line pb-line-critical', attrs: { 'aria-hidden': 'true' } }), 'Critical path'),
