@@ -207,11 +207,12 @@ export const AT_RISK_BADGE = '\u26A0 At risk from upstream'; // ⚠
 /**
  * A node's schedule line, when the view has a schedule: "forecast 2027-03-24 (+9 d) · slack 0"
  * for a milestone, "forecast 2027-03-24 (+9 d)" for a program (nothing waits for its finish).
+ * A done milestone shows no slack: its date is fact, nothing can move it.
  */
-export function scheduleLine(node: Pick<ViewNode, 'kind' | 'forecast' | 'slip' | 'slack'>): string | undefined {
+export function scheduleLine(node: Pick<ViewNode, 'kind' | 'forecast' | 'slip' | 'slack' | 'display'>): string | undefined {
   if (node.forecast === undefined) return undefined;
   const parts = [`forecast ${node.forecast}${node.slip ? ` (+${node.slip} d)` : ''}`];
-  if (node.kind === 'milestone' && node.slack !== undefined) parts.push(`slack ${node.slack}`);
+  if (node.kind === 'milestone' && node.slack !== undefined && node.display !== 'done') parts.push(`slack ${node.slack}`);
   return parts.join(' · ');
 }
 

@@ -22,7 +22,7 @@ export function describeNode(node: DiagramNode): string {
   if (node.owner) parts.push(`owner ${node.owner}`);
   if (node.due) parts.push(`${node.kind === 'program' ? 'target' : 'due'} ${node.due}`);
   if (node.forecast) parts.push(`forecast ${node.forecast}${node.slip ? `, ${node.slip} ${node.slip === 1 ? 'day' : 'days'} late` : ''}`);
-  if (node.slack !== undefined && node.kind === 'milestone') parts.push(`slack ${node.slack}`);
+  if (node.slack !== undefined && node.kind === 'milestone' && node.display !== 'done') parts.push(`slack ${node.slack}`);
   if (node.atRisk) parts.push('at risk from upstream');
   return parts.join(', ');
 }

@@ -202,6 +202,12 @@ describe('diagram model: the schedule on the diagram (docs/schedule.md)', () => 
     assert.match(line, /forecast 2027-03-10 #40;#43;5 d#41; #183; slack 10<br\/>/);
     assert.match(line, /#9888; At risk from upstream/);
     assert.match(model.source, new RegExp(`class [n0-9,]*\\bn${index}\\b[n0-9,]* schedRisk`));
+    // A done milestone's date is fact: its forecast, no slack.
+    const webModel = diagram(buildDiagramModel(workspace.graph(), { options: BRIEF, focus: 'web', today, schedule }));
+    const design = webModel.nodes.findIndex((node) => node.id === 'web#design');
+    const designLine = webModel.source.split('\n').find((l) => l.trim().startsWith(`n${design}[`))!;
+    assert.match(designLine, /forecast 2027-02-01<br\/>/);
+    assert.doesNotMatch(designLine, /slack/);
   });
 
   it('the same model without a schedule draws what it drew before (the CLI graph is unchanged)', () => {

@@ -200,7 +200,8 @@ suite('Dependency diagram', () => {
       assert.equal(answer.nodeId, 'diagram-checkout#build');
       // The remaining critical path (docs/schedule.md): the build does not slip, the ledger API
       // it waits for has 16 days of slack and the design is done, so nothing upstream is on it.
-      assert.deepEqual(answer.path.map((step) => [step.id, step.forecast, step.slack]), [['diagram-checkout#build', '2026-05-01', 16]]);
+      // The build itself can move 45 days before the launch (06-15) moves.
+      assert.deepEqual(answer.path.map((step) => [step.id, step.forecast, step.slack]), [['diagram-checkout#build', '2026-05-01', 45]]);
     } finally {
       panel.panel.webview.postMessage = original;
     }

@@ -156,15 +156,15 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
   // 4. The schedule on the nodes (docs/schedule.md): each milestone shows its forecast and
   // slack; the ledger's finish waits for the overdue migration, so it is at risk from upstream.
   const labelOf = async (id) => (await frame.locator(`g.pb-node[data-node-id="${id}"] .nodeLabel`).first().innerText()).replace(/\s+/g, ' ');
-  await until(async () => (await labelOf('diagram-checkout#build')).includes('forecast 2026-05-01 · slack 16'), 'the forecast and slack on the build milestone');
+  await until(async () => (await labelOf('diagram-checkout#build')).includes('forecast 2026-05-01 · slack 45'), 'the forecast and slack on the build milestone');
   await until(async () => (await labelOf('diagram-ledger')).includes('\u26A0 At risk from upstream'), 'the ledger finish at risk from the overdue migration');
   if ((await frame.locator('g.pb-node.schedRisk').count()) < 1) throw new Error('the at-risk node should carry the schedRisk class (dashed outline)');
-  // The remaining critical path: today nothing upstream bounds the build (the ledger API has
-  // 16 days of slack, the design is done). Make the API slip past the build on disk: the build
+  // The remaining critical path: today nothing upstream bounds the build (the ledger API lands
+  // 16 days before it, the design is done). Make the API slip past the build on disk: the build
   // slips with it, and its path runs through the API. The file is put back afterwards.
   const pathSelect2 = frame.locator('select[aria-label="Highlight the critical path of"]');
   await pathSelect2.selectOption('diagram-checkout#build');
-  await until(async () => /^New checkout built \(forecast 2026-05-01, slack 16\): no open work upstream bounds it\.$/.test(await frame.locator('.pb-status').innerText()), 'the build with nothing upstream bounding it');
+  await until(async () => /^New checkout built \(forecast 2026-05-01, slack 45\): no open work upstream bounds it\.$/.test(await frame.locator('.pb-status').innerText()), 'the build with nothing upstream bounding it');
   const ledgerFile = path.join(workspaceDir, 'diagram-ledger.md');
   const ledgerText = await readFile(ledgerFile, 'utf8');
   try {
@@ -180,7 +180,7 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
   } finally {
     await writeFile(ledgerFile, ledgerText);
   }
-  await until(async () => (await labelOf('diagram-checkout#build')).includes('forecast 2026-05-01 · slack 16'), 'the build back on its date');
+  await until(async () => (await labelOf('diagram-checkout#build')).includes('forecast 2026-05-01 · slack 45'), 'the build back on its date');
 
   // 5. A brief whose titles carry HTML, a directive and click lines: shown as text, nothing runs.
   await page.locator('.editor-instance .view-lines').filter({ visible: true }).first().click();
