@@ -37,10 +37,11 @@ const URI_SAFE = /[A-Za-z0-9\-._~/:%@!$&'*+,;=]/;
  */
 export function lineLink(uri: string, line: number): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
+  const encoder = new TextEncoder();
   let safe = '';
   for (const char of uri) {
     if (URI_SAFE.test(char)) safe += char;
-    else for (const byte of new TextEncoder().encode(char)) safe += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    else for (const byte of encoder.encode(char)) safe += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return `${safe}#L${line + 1}`;
 }
@@ -86,10 +87,10 @@ export function scheduleMarkdown(facts: ScheduleFacts, id: string): string | und
     lines.push(`**Schedule**: done, pinned at its due date ${date(node.planned)}.`);
     return lines.join('\n');
   } else {
-    const facts1 = [`Planned ${date(node.planned) ?? 'none'}`, `Forecast **${date(own.forecast)}**`];
-    if (own.slip !== undefined) facts1.push(own.slip > 0 ? `Slip ${plural(own.slip, 'day')}` : 'Slip 0');
-    facts1.push(own.slack !== undefined ? `Slack ${plural(own.slack, 'day')}` : 'No slack (nothing waits for it)');
-    lines.push(`**Schedule**: ${facts1.join(' · ')}`);
+    const parts = [`Planned ${date(node.planned) ?? 'none'}`, `Forecast **${date(own.forecast)}**`];
+    if (own.slip !== undefined) parts.push(own.slip > 0 ? `Slip ${plural(own.slip, 'day')}` : 'Slip 0');
+    parts.push(own.slack !== undefined ? `Slack ${plural(own.slack, 'day')}` : 'No slack (nothing waits for it)');
+    lines.push(`**Schedule**: ${parts.join(' · ')}`);
   }
   const chain = drivingChain(facts.result, id);
   if (chain.length > 1) {
