@@ -11,7 +11,7 @@
 import type { ChecklistItem } from './checklist';
 import type { Brief, Decision, Milestone, Risk } from './model';
 import { hasSchemaProblemUnder } from './rules/helpers';
-import { dateOfDay, topologicalOrder, type ScheduleGraph, type ScheduleResult } from './schedule';
+import { dateOfDay, dayNumber, topologicalOrder, type ScheduleGraph, type ScheduleResult } from './schedule';
 
 /** What the decisions need of a milestone or a program: its status and date, and whether the schema rejected them. */
 export interface StatusFacts {
@@ -200,13 +200,15 @@ export function scheduleAtRisk(graph: ScheduleGraph, result: ScheduleResult, tod
   const atRisk = new Set<string>();
   /** Open work that is overdue or slips, or waits for such work: what puts its successors at risk. */
   const troubled = new Set<string>();
+  const todayDay = dayNumber(today);
   for (const id of topologicalOrder(graph)) {
     const node = graph.get(id)!;
     if (node.pinned || isClosedMilestoneStatus(node.status)) continue;
     const own = result.get(id);
     const slips = (own?.slip ?? 0) > 0;
     const fromUpstream = node.predecessors.some((p) => troubled.has(p));
-    const overdue = node.kind === 'milestone' && node.planned !== undefined && isOverdue({ kind: 'milestone', status: node.status, due: dateOfDay(node.planned) }, today);
+    // Only a date before today can be overdue: `isOverdue` decides it (no date string made for the others).
+    const overdue = node.kind === 'milestone' && node.planned !== undefined && node.planned < todayDay && isOverdue({ kind: 'milestone', status: node.status, due: dateOfDay(node.planned) }, today);
     if (slips || fromUpstream) atRisk.add(id);
     if (slips || fromUpstream || overdue) troubled.add(id);
   }
