@@ -11,10 +11,13 @@ import { unified } from 'unified';
 import { ScheduleIndex, impactMarkdown, scheduleJson, impactJson, slipImpact } from '../../src/core/schedule';
 import { scheduleAtRisk } from '../../src/core/status';
 import type { BriefWorkspace } from '../../src/core/workspace';
+import { mergeConfig } from '../../src/core/config';
 import { hoverAt } from '../../src/language/navigation';
 import { codeLensTitle, impactResponse, lineLink, scheduleCodeLenses, scheduleMarkdown, scheduleResponse, type ScheduleFacts } from '../../src/language/schedule';
 import { parseImpactParams, WHAT_IF_COMMAND } from '../../src/language/scheduleProtocol';
-import { briefText, EXAMPLE, workspaceOf, type BriefSpec } from './scheduleFixtures';
+import { briefText, EXAMPLE, randomWorkspace, workspaceOf, type BriefSpec } from './scheduleFixtures';
+import { prng } from '../support/prng';
+import { lintWorkspace } from '../../src/core/lint';
 
 function factsOf(workspace: BriefWorkspace): ScheduleFacts {
   const index = new ScheduleIndex();
@@ -53,6 +56,16 @@ function linksAndHtml(markdown: string): { links: string[]; html: string[] } {
 }
 
 const relative = (uri: string) => uri.replace('file:///ws/', '');
+
+function mergeConfigForTest() {
+  return mergeConfig({});
+}
+
+/** The milestone id declared on a line (milestone-overdue points at the milestone's `due`, a few lines below its id). */
+function idAtLine(ws: BriefWorkspace, uri: string, line: number): string | undefined {
+  const brief = ws.get(uri)!;
+  return brief.milestones.filter((m) => m.id && m.id.range.start.line <= line).pop()?.id?.value;
+}
 
 describe('schedule in the editor (pure)', () => {
   const workspace = workspaceOf(EXAMPLE);
@@ -255,6 +268,40 @@ describe('schedule in the editor (pure)', () => {
       assert.deepEqual([...scheduleAtRisk(f.graph, f.result, '2027-01-15')].sort(), ['p', 'p#b']);
       assert.deepEqual([...scheduleAtRisk(f.graph, f.result, '2026-12-01')].sort(), []);
     });
+  });
+
+  it('schedule risk, checked by brute force on 150 seeded random workspaces; overdue exactly as milestone-overdue reports it', () => {
+    const random = prng(20261201);
+    let marked = 0;
+    let onlyFromOverdue = 0;
+    for (let run = 0; run < 150; run++) {
+      const ws = workspaceOf(randomWorkspace(random));
+      const f = factsOf(ws);
+      const today = '2027-02-15';
+      const config = { ...mergeConfigForTest(), today };
+      const overdueByLint = new Set([...lintWorkspace(ws, { config }).values()].flat().filter((d) => d.rule === 'milestone-overdue').map((d) => `${ws.get(d.uri)!.program!.value}#${idAtLine(ws, d.uri, d.range.start.line)}`));
+      const open = (id: string) => !f.graph.get(id)!.pinned && !f.result.get(id)?.onCycle;
+      const slips = (id: string) => (f.result.get(id)?.slip ?? 0) > 0;
+      // Upstream through open work only (a done milestone is pinned: nothing passes it).
+      const troubledUpstream = (id: string): boolean => {
+        const seen = new Set<string>();
+        const stack = [...f.graph.get(id)!.predecessors];
+        while (stack.length > 0) {
+          const p = stack.pop()!;
+          if (seen.has(p) || !open(p)) continue;
+          seen.add(p);
+          if (slips(p) || overdueByLint.has(p)) return true;
+          stack.push(...f.graph.get(p)!.predecessors);
+        }
+        return false;
+      };
+      const expected = [...f.graph.keys()].filter((id) => open(id) && (slips(id) || troubledUpstream(id))).sort();
+      assert.deepEqual([...scheduleAtRisk(f.graph, f.result, today)].sort(), expected, `run ${run}`);
+      marked += expected.length;
+      onlyFromOverdue += expected.filter((id) => !slips(id) && f.graph.get(id)!.predecessors.every((p) => !slips(p))).length;
+    }
+    // The runs exercise both causes (not vacuous).
+    assert.ok(marked > 100 && onlyFromOverdue > 10, `${marked} marked, ${onlyFromOverdue} from overdue work alone`);
   });
 
   it('storage brief lines as the tests assume them', () => {
