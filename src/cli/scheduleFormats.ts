@@ -3,55 +3,17 @@
  * docs/schedule.md as the v2 spec's sections 3.1 and 3.2 print it. JSON carries `"version": 1`;
  * missing values are `null`; `line` is 0-based; paths are relative to the current folder.
  */
-import { compareText, plural } from '../core/model/text';
+import { plural } from '../core/model/text';
 import { printable } from './safeText';
-import { dateOfDay, remainingCriticalPath, type Impact, type ScheduleGraph, type ScheduleNode, type ScheduleResult } from '../core/schedule';
+import { dateOfDay, jsonDay as day, remainingCriticalPath, reportedNodes, type ImpactView, type ScheduleNode, type ScheduleResult, type ScheduleView } from '../core/schedule';
+
+// The JSON formats are shared with the language server's requests (src/core/schedule/json.ts).
+export { impactJson, scheduleJson, type ImpactView, type ScheduleView } from '../core/schedule';
 
 export const SCHEDULE_FORMATS = ['text', 'json', 'gantt'] as const;
 export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
 export const IMPACT_FORMATS = ['text', 'json'] as const;
 export type ImpactFormat = (typeof IMPACT_FORMATS)[number];
-
-export interface ScheduleView {
-  graph: ScheduleGraph;
-  result: ScheduleResult;
-  today: string;
-  /** A node's file as shown (relative to cwd). */
-  fileOf(uri: string): string;
-  /** Whether a node's brief is reported (single files, spec §3.7). */
-  isReported(uri: string): boolean;
-}
-
-const day = (value: number | undefined) => (value === undefined ? null : dateOfDay(value));
-
-function reportedNodes(view: ScheduleView): ScheduleNode[] {
-  return [...view.graph.values()].filter((node) => view.isReported(node.uri)).sort((a, b) => compareText(a.id, b.id));
-}
-
-export function scheduleJson(view: ScheduleView): unknown {
-  return {
-    version: 1,
-    today: view.today,
-    nodes: reportedNodes(view).map((node) => {
-      const own = view.result.get(node.id);
-      return {
-        id: node.id,
-        kind: node.kind,
-        title: node.title ?? null,
-        owner: node.owner ?? null,
-        status: node.status ?? null,
-        planned: day(node.planned),
-        forecast: day(own?.forecast),
-        slip: own?.slip ?? null,
-        slack: own?.slack ?? null,
-        driver: own?.driver ?? null,
-        onCycle: own?.onCycle ?? false,
-        file: view.fileOf(node.uri),
-        line: node.range.start.line,
-      };
-    }),
-  };
-}
 
 /** One block per program: its finish, then its milestones in forecast order. */
 export function scheduleText(view: ScheduleView): string {
@@ -121,38 +83,6 @@ export function scheduleGantt(view: ScheduleView, starts: ReadonlyMap<string, nu
 export function ganttLabel(text: string, id: string): string {
   const label = text.replace(/[^\p{L}\p{N} .,_@/()'-]+/gu, ' ').replace(/ {2,}/g, ' ').trim().slice(0, 120);
   return label === '' ? id.replace(/[^\p{L}\p{N}._-]+/gu, '-') : label;
-}
-
-export interface ImpactView {
-  impact: Impact;
-  graph: ScheduleGraph;
-  fileOf(uri: string): string;
-}
-
-export function impactJson(view: ImpactView): unknown {
-  const { impact, graph } = view;
-  return {
-    version: 1,
-    ref: impact.ref,
-    days: impact.days,
-    changes: impact.changes.map((change) => {
-      const node = graph.get(change.id)!;
-      return {
-        id: change.id,
-        kind: change.kind,
-        owner: change.owner ?? null,
-        planned: day(change.planned),
-        before: day(change.before),
-        after: day(change.after),
-        days: change.days ?? null,
-        late: change.late,
-        via: change.via,
-        file: view.fileOf(node.uri),
-        line: node.range.start.line,
-      };
-    }),
-    programsLate: impact.programsLate,
-  };
 }
 
 export function impactText(view: ImpactView): string {

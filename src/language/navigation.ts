@@ -6,6 +6,7 @@
 import type { Hover, Location, LocationLink } from 'vscode-languageserver-types';
 import type { Brief, BriefWorkspace, Position } from '../core';
 import { escapeMarkdown, markdownCodeSpan } from '../core/render/markdownEscape';
+import { scheduleMarkdown, scheduleNodeAt, type ScheduleFacts } from './schedule';
 import { definitionOf, referencesTo, symbolAt } from './symbols';
 
 /** A program's hover text: title, id, owner, status, target, summary. */
@@ -32,17 +33,27 @@ function factLine(pairs: [string, string | undefined][]): string {
 }
 
 /**
- * The hover on a reference (not on a declaration): what it names, and the file defining it,
- * shown as `relativePath` gives it (the host knows the workspace's folders).
+ * The hover on a reference: what it names, and the file defining it, shown as `relativePath`
+ * gives it (the host knows the workspace's folders). With the schedule (`schedule`), a
+ * milestone or program also gets its schedule facts and driving chain ("explain this date",
+ * docs/schedule.md), and so do a milestone's own `id` and `due` values.
  */
-export function hoverAt(workspace: BriefWorkspace, brief: Brief, position: Position, relativePath: (uri: string) => string): Hover | undefined {
+export function hoverAt(workspace: BriefWorkspace, brief: Brief, position: Position, relativePath: (uri: string) => string, schedule?: ScheduleFacts): Hover | undefined {
   const symbol = symbolAt(workspace, brief, position);
+  const node = schedule ? scheduleNodeAt(workspace, brief, position) : undefined;
+  const facts = schedule && node ? scheduleMarkdown(schedule, node.id) : undefined;
+  if (node?.declaration) {
+    // A milestone's own `id` or `due`: what it is and its schedule (a program's own line has its code lens).
+    const hash = node.id.indexOf('#');
+    if (hash < 0 || !facts) return undefined;
+    return { contents: { kind: 'markdown', value: `${milestoneMarkdown(brief, node.id.slice(hash + 1))}\n\n${facts}` }, range: node.range };
+  }
   if (!symbol || symbol.declaration) return undefined;
   const written = symbol.target.milestone !== undefined ? `${symbol.target.program}#${symbol.target.milestone}` : symbol.target.program;
   const definition = definitionOf(workspace, symbol.target);
   const value = !definition
     ? `No brief in the workspace defines ${markdownCodeSpan(written)}.`
-    : `${symbol.target.milestone !== undefined ? milestoneMarkdown(definition.brief, symbol.target.milestone) : programMarkdown(definition.brief)}\n\n${escapeMarkdown(relativePath(definition.uri))}`;
+    : `${symbol.target.milestone !== undefined ? milestoneMarkdown(definition.brief, symbol.target.milestone) : programMarkdown(definition.brief)}${facts ? `\n\n${facts}` : ''}\n\n${escapeMarkdown(relativePath(definition.uri))}`;
   return { contents: { kind: 'markdown', value }, range: symbol.range };
 }
 

@@ -6,7 +6,11 @@
  * mirror briefs.config.json, through `workspace/configuration`.
  */
 import {
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocuments,
@@ -20,7 +24,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BriefsConfig } from '../core/workspace/config';
+import { effectiveToday, type BriefsConfig } from '../core/workspace/config';
+import { ImpactError, ScheduleIndex } from '../core/schedule';
 import { knownHandles } from '../core/fixes';
 import { briefsAffectedBy, lintBrief } from '../core/rules/lint';
 import { plainNotificationText } from '../core/render/markdownEscape';
@@ -35,6 +40,8 @@ import { codeActionsFor } from '../language/codeActions';
 import { COMPLETION_TRIGGERS, completionsAt } from '../language/completion';
 import { documentSymbols, workspaceSymbols } from '../language/documentSymbols';
 import { definitionAt, hoverAt, referencesAt } from '../language/navigation';
+import { impactResponse, scheduleCodeLenses, scheduleResponse, type ScheduleFacts } from '../language/schedule';
+import { IMPACT_REQUEST, parseImpactParams, SCHEDULE_REQUEST, type ImpactResponse, type ScheduleParams, type ScheduleResponse } from '../language/scheduleProtocol';
 import { readSettings } from './settings';
 import { DEFAULT_SETTINGS, FolderIndex, type IndexChange } from './folderIndex';
 
@@ -52,6 +59,9 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   let canReportProgress = false;
   let canChangeFolders = false;
   let canCreateFiles = false;
+  let canRefreshCodeLenses = false;
+  /** The schedule (docs/schedule.md), brought up to date with the workspace when asked for: an edit recomputes only what it can change. */
+  const schedule = new ScheduleIndex();
   /** Uris that have diagnostics published (so they can be cleared). */
   const published = new Set<string>();
   /** Config files with a diagnostic published. */
@@ -73,6 +83,7 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     canChangeFolders = capabilities.workspace?.workspaceFolders === true;
     const workspaceEdit = capabilities.workspace?.workspaceEdit;
     canCreateFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
+    canRefreshCodeLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -83,6 +94,7 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
         ...(canChangeFolders && { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } }),
       },
       serverInfo: { name: 'program-briefs', version: options.version },
@@ -144,6 +156,8 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
       connection.console.info(`Indexed ${plural(index.workspace.briefs().length, 'brief')} in ${plural(index.folders.length, 'folder')}`);
       publish(change);
       await publishConfigErrors();
+      // Settings (programBriefs.codeLens) or the whole workspace changed: lenses of every open editor.
+      if (canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     } catch (error) {
       connection.console.error(`Indexing failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -182,6 +196,17 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
       published.add(brief.uri);
       void connection.sendDiagnostics({ uri: brief.uri, diagnostics });
     }
+    // A forecast moved: the lenses of other open briefs may say something else now (the client
+    // asks again for the edited one by itself).
+    if (!change.all && canRefreshCodeLenses && schedule.update(workspace).changed.length > 0) {
+      void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    }
+  }
+
+  /** The schedule, up to date with the workspace. */
+  function scheduleFacts(): ScheduleFacts {
+    schedule.update(index.workspace);
+    return { graph: schedule.scheduleGraph, result: schedule.scheduleResult };
   }
 
   /** A broken briefs.config.json gets a diagnostic where it is broken, and a message. */
@@ -248,7 +273,42 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
 
   connection.onHover(async (params) => {
     const brief = await briefAt(params.textDocument.uri);
-    return brief ? hoverAt(index.workspace, brief, params.position, relativePath) ?? null : null;
+    return brief ? hoverAt(index.workspace, brief, params.position, relativePath, scheduleFacts()) ?? null : null;
+  });
+
+  connection.onCodeLens(async (params) => {
+    const brief = await briefAt(params.textDocument.uri);
+    if (!brief) return null;
+    const settings = index.folderOf(brief.uri)?.settings ?? index.folders[0]?.settings;
+    if (settings && !settings.codeLens) return [];
+    return scheduleCodeLenses(scheduleFacts(), brief);
+  });
+
+  const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+  /** The date "today" of the schedule's answers: the first folder's (config `today`, else the current UTC date). */
+  const today = () => effectiveToday(index.folders[0]?.config ?? {});
+
+  connection.onRequest(SCHEDULE_REQUEST, async (params: ScheduleParams | undefined, token): Promise<ScheduleResponse | ResponseError> => {
+    await ready;
+    if (token.isCancellationRequested) return cancelled();
+    const uri = typeof params?.uri === 'string' ? params.uri : undefined;
+    return scheduleResponse(scheduleFacts(), uri ? effectiveToday(index.configOf(uri)) : today(), relativePath, uri);
+  });
+
+  connection.onRequest(IMPACT_REQUEST, async (raw: unknown, token): Promise<ImpactResponse | ResponseError> => {
+    const params = parseImpactParams(raw);
+    if (typeof params === 'string') return new ResponseError(ErrorCodes.InvalidParams, params);
+    await ready;
+    if (token.isCancellationRequested) return cancelled();
+    const facts = scheduleFacts();
+    if (token.isCancellationRequested) return cancelled();
+    try {
+      const node = facts.graph.get(params.ref);
+      return impactResponse(facts, params, relativePath, node ? effectiveToday(index.configOf(node.uri)) : today());
+    } catch (error) {
+      if (error instanceof ImpactError) return new ResponseError(ErrorCodes.InvalidParams, error.message);
+      throw error;
+    }
   });
 
   connection.onDefinition(async (params) => {

@@ -16,9 +16,11 @@ import { CONFIG_FILE_NAME, loadWorkspace, readFolderFile, type ConfigProblem } f
 export interface FolderSettings {
   overrides: ConfigOverrides;
   maxFileSizeKB: number;
+  /** `programBriefs.codeLens`: the schedule's code lenses (default on). */
+  codeLens: boolean;
 }
 
-export const DEFAULT_SETTINGS: FolderSettings = Object.freeze({ overrides: {}, maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB });
+export const DEFAULT_SETTINGS: FolderSettings = Object.freeze({ overrides: {}, maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB, codeLens: true });
 
 export interface Folder {
   uri: string;

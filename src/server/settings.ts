@@ -24,10 +24,12 @@ export function readSettings(value: unknown): FolderSettings & { problem?: strin
   }
   const size = settings.maxFileSizeKB;
   const maxFileSizeKB = typeof size === 'number' && Number.isFinite(size) && size >= 1 ? Math.floor(size) : DEFAULT_MAX_FILE_SIZE_KB;
+  // An editor setting, not a config key: only `false` turns the lenses off.
+  const codeLens = settings.codeLens !== false;
   try {
     const overrides: ConfigOverrides = validateConfig(layer, 'settings', RULE_IDS);
-    return { overrides, maxFileSizeKB };
+    return { overrides, maxFileSizeKB, codeLens };
   } catch (error) {
-    return { overrides: {}, maxFileSizeKB, problem: error instanceof ConfigError ? error.message : String(error) };
+    return { overrides: {}, maxFileSizeKB, codeLens, problem: error instanceof ConfigError ? error.message : String(error) };
   }
 }

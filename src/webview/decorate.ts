@@ -21,6 +21,9 @@ export function describeNode(node: DiagramNode): string {
   const parts = [node.label, node.kind === 'milestone' ? `milestone ${node.id}` : `program ${node.id}`, STATUS_LABELS[node.display]];
   if (node.owner) parts.push(`owner ${node.owner}`);
   if (node.due) parts.push(`${node.kind === 'program' ? 'target' : 'due'} ${node.due}`);
+  if (node.forecast) parts.push(`forecast ${node.forecast}${node.slip ? `, ${node.slip} ${node.slip === 1 ? 'day' : 'days'} late` : ''}`);
+  if (node.slack !== undefined && node.kind === 'milestone' && node.display !== 'done') parts.push(`slack ${node.slack}`);
+  if (node.atRisk) parts.push('at risk from upstream');
   return parts.join(', ');
 }
 

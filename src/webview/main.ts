@@ -268,9 +268,12 @@ function showCriticalPath(message: CriticalPathMessage): void {
   }
   const [start, ...upstream] = criticalPath;
   const outside = criticalPath.filter((step) => !decorated?.nodes.has(step.id)).length;
-  const step = (s: PathStep) => `${s.label}${s.due ? ` (${s.due})` : ''}`;
+  // The remaining critical path (with a schedule) gives each step's forecast and slack.
+  const step = (s: PathStep) => (s.forecast !== undefined
+    ? `${s.label} (forecast ${s.forecast}${s.slack !== undefined ? `, slack ${s.slack}` : ''})`
+    : `${s.label}${s.due ? ` (${s.due})` : ''}`);
   statusLine.textContent = upstream.length === 0
-    ? `${step(start)}: no dated dependency bounds it.`
+    ? `${step(start)}: ${start.forecast !== undefined ? 'no open work upstream bounds it.' : 'no dated dependency bounds it.'}`
     : `Critical path of ${step(start)}: ${upstream.map(step).join(' → ')}${outside > 0 ? ` (${outside} outside this view)` : ''}`;
 }
 

@@ -6,7 +6,7 @@
  * colours it was drawn with.
  */
 import type { DisplayStatus } from '../core/views/graphView';
-import { MERMAID_STATUS_CLASS, EDGE_COLORS } from '../core/render/mermaid';
+import { MERMAID_STATUS_CLASS, EDGE_COLORS, AT_RISK_CLASS } from '../core/render/mermaid';
 import { statusStrokes } from './palette';
 
 export { STATUS_STROKES, statusStrokes } from './palette';
@@ -81,6 +81,8 @@ export function themeCss(p: Palette): string {
     rules.push(`${shapes(`.node.${className}`)} { fill: ${fill} !important; stroke: ${stroke} !important; stroke-width: ${hc ? 2 : 1.5}px !important; }`);
     rules.push(`.node.${className} .nodeLabel, .node.${className} span, .node.${className} p { color: ${p.foreground} !important; fill: ${p.foreground} !important; }`);
   }
+  // At risk from the schedule: a thick dashed outline over the status colours (after them, so it wins).
+  rules.push(`${shapes(`.node.${AT_RISK_CLASS}`)} { stroke-width: 3px !important; stroke-dasharray: 6 3 !important; }`);
   rules.push(
     `.cluster rect { fill: ${hc ? p.background : mix(p.foreground, p.background, 0.04)} !important; stroke: ${p.border} !important; }`,
     `.cluster .nodeLabel, .cluster span, .cluster-label span { color: ${p.foreground} !important; }`,

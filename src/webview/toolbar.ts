@@ -5,7 +5,7 @@
 import { MAX_DEPTH, type DiagramDirection, type DiagramNode, type DiagramOptions, type DiagramScope } from '../core/views/diagramProtocol';
 import { button, h, select } from './dom';
 import { DISPLAY_STATUSES, STATUS_LABELS } from '../core/model/status';
-import { ARROW_MEANING, STATUS_SYMBOLS } from '../core/render/mermaid';
+import { ARROW_MEANING, STATUS_SYMBOLS, AT_RISK_BADGE } from '../core/render/mermaid';
 
 export interface ToolbarActions {
   setOptions(patch: Partial<DiagramOptions>): void;
@@ -30,7 +30,7 @@ const DIRECTIONS: { value: DiagramDirection; label: string }[] = [
   { value: 'BT', label: 'Bottom to top' },
 ];
 
-/** The words for each status come from the core (src/core/model/status.ts), as every view's do. */
+/** The words for each status come from the core (src/core/model/model/model/status.ts), as every view's do. */
 export { STATUS_LABELS } from '../core/model/status';
 
 export class Toolbar {
@@ -78,6 +78,8 @@ export class Toolbar {
       ...DISPLAY_STATUSES.map((status) =>
         h('span', { class: 'pb-legend-item', attrs: { 'data-status': status } },
           h('span', { class: `pb-swatch pb-swatch-${status}`, attrs: { 'aria-hidden': 'true' }, text: STATUS_SYMBOLS[status] }), STATUS_LABELS[status])),
+      // Schedule risk: the node's outline is dashed and thick, and it says so in words (mermaid.ts).
+      h('span', { class: 'pb-legend-item' }, h('span', { class: 'pb-swatch pb-swatch-risk', attrs: { 'aria-hidden': 'true' }, text: AT_RISK_BADGE.slice(0, 1) }), AT_RISK_BADGE.slice(2)),
       h('span', { class: 'pb-legend-item' }, h('span', { class: 'pb-line pb-line-cycle', attrs: { 'aria-hidden': 'true' } }), 'Cycle'),
       h('span', { class: 'pb-legend-item' }, h('span', { class: 'pb-line pb-line-conflict', attrs: { 'aria-hidden': 'true' } }), 'Schedule conflict'),
       h('span', { class: 'pb-legend-item' }, h('span', { class: 'pb-line pb-line-critical', attrs: { 'aria-hidden': 'true' } }), 'Critical path'),

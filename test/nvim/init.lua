@@ -52,6 +52,14 @@ local hover = client.request_sync('textDocument/hover', at, 10000, buf)
 if not hover or hover.err or not hover.result then return fail('hover', vim.inspect(hover)) end
 out.hover = hover.result.contents.value
 
+-- 2b. Hover on a milestone's own id (`  - id: cutover`): its schedule (docs/schedule.md).
+local cutover_line = line_of('^  %- id: cutover$')
+local milestone_hover = client.request_sync('textDocument/hover', {
+  textDocument = { uri = vim.uri_from_bufnr(buf) }, position = { line = cutover_line, character = 10 },
+}, 10000, buf)
+if not milestone_hover or milestone_hover.err or not milestone_hover.result then return fail('milestone hover', vim.inspect(milestone_hover)) end
+out.milestone_hover = milestone_hover.result.contents.value
+
 -- 3. Definition into another file.
 local definition = client.request_sync('textDocument/definition', at, 10000, buf)
 if not definition or definition.err or not definition.result then return fail('definition', vim.inspect(definition)) end

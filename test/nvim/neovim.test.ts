@@ -19,6 +19,7 @@ interface NeovimReport {
   unopened_loaded?: boolean;
   unopened?: { code: string; lnum: number; message: string; severity: number }[];
   hover?: string;
+  milestone_hover?: string;
   definition?: { uri: string; line: number };
   completion?: string[];
   status_before?: string;
@@ -71,6 +72,10 @@ describe('a second real client: Neovim (headless) against brief lsp --stdio', fu
 
   it('hovers a reference with the target program', () => {
     assert.match(report.hover ?? '', /Identity and SSO rollout/);
+  });
+
+  it("hovers a milestone's id and reads its forecast and slack", () => {
+    assert.match(report.milestone_hover ?? '', /\*\*Schedule\*\*: Planned 2027-01-20 · Forecast \*\*2027-01-20\*\* · Slip 0 · Slack 30 days/);
   });
 
   it('goes to the definition in another file', () => {

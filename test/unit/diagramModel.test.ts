@@ -7,6 +7,10 @@ import * as assert from 'node:assert/strict';
 import { buildDiagramModel, criticalPathSteps, DIAGRAM_LIMITS, type DiagramModel } from '../../src/core/views/diagramModel';
 import { parsePersistedState, parseWebviewMessage, type DiagramOptions } from '../../src/core/views/diagramProtocol';
 import { graphOf } from './cli/briefs';
+import { diagramSchedule } from '../../src/core/views/diagramModel';
+import { buildGraphView } from '../../src/core/views/graphView';
+import { toMermaid } from '../../src/core/render/mermaid';
+import { EXAMPLE, workspaceOf } from './scheduleFixtures';
 
 const TODAY = '2026-03-01';
 const BRIEF: DiagramOptions = { scope: 'brief', depth: 2, direction: 'LR' };
@@ -171,6 +175,68 @@ describe('diagram model: critical path of a selection', () => {
   it('works on programs at program level, and is empty for unknown nodes', () => {
     assert.deepEqual(criticalPathSteps(graph, 'program', 'app').map((step) => step.id), ['app', 'api']);
     assert.deepEqual(criticalPathSteps(graph, 'milestone', 'nope'), []);
+  });
+});
+
+describe('diagram model: the schedule on the diagram (docs/schedule.md)', () => {
+  // The worked example; on 2027-03-02 storage#cluster (due 03-01) is overdue and slips 9 days.
+  const workspace = workspaceOf(EXAMPLE);
+  const schedule = diagramSchedule(workspace);
+  const today = '2027-03-02';
+
+  it('milestone nodes carry forecast, slip and slack; nodes downstream of overdue or slipping work are at risk', () => {
+    const model = diagram(buildDiagramModel(workspace.graph(), { options: BRIEF, focus: 'api', today, schedule }));
+    const byId = new Map(model.nodes.map((node) => [node.id, node]));
+    assert.deepEqual(
+      { forecast: byId.get('api#v2')?.forecast, slip: byId.get('api#v2')?.slip, slack: byId.get('api#v2')?.slack, atRisk: byId.get('api#v2')?.atRisk },
+      { forecast: '2027-03-10', slip: 5, slack: 10, atRisk: true },
+    );
+    assert.equal(byId.get('storage#cluster')?.atRisk, true);
+    assert.equal(byId.get('storage#cluster')?.display, 'overdue', 'the status as lint decides it stays');
+    assert.equal(byId.get('web#cutover')?.atRisk, true, 'downstream of the slipping api#v2');
+    assert.equal(byId.get('storage#hardware')?.atRisk, undefined);
+    assert.equal(byId.get('storage#hardware')?.slack, 0);
+    // Drawn: the forecast line on the node, and the at-risk words and class.
+    const index = model.nodes.findIndex((node) => node.id === 'api#v2');
+    const line = model.source.split('\n').find((l) => l.trim().startsWith(`n${index}[`))!;
+    assert.match(line, /forecast 2027-03-10 #40;#43;5 d#41; #183; slack 10<br\/>/);
+    assert.match(line, /#9888; At risk from upstream/);
+    assert.match(model.source, new RegExp(`class [n0-9,]*\\bn${index}\\b[n0-9,]* schedRisk`));
+    // A done milestone's date is fact: its forecast, no slack.
+    const webModel = diagram(buildDiagramModel(workspace.graph(), { options: BRIEF, focus: 'web', today, schedule }));
+    const design = webModel.nodes.findIndex((node) => node.id === 'web#design');
+    const designLine = webModel.source.split('\n').find((l) => l.trim().startsWith(`n${design}[`))!;
+    assert.match(designLine, /forecast 2027-02-01<br\/>/);
+    assert.doesNotMatch(designLine, /slack/);
+  });
+
+  it('the same model without a schedule draws what it drew before (the CLI graph is unchanged)', () => {
+    const withOut = diagram(buildDiagramModel(workspace.graph(), { options: BRIEF, focus: 'api', today }));
+    assert.ok(withOut.nodes.every((node) => node.forecast === undefined && node.atRisk === undefined));
+    assert.doesNotMatch(withOut.source, /forecast|schedRisk/);
+    assert.doesNotMatch(toMermaid(buildGraphView(workspace.graph(), { today })), /forecast|schedRisk/);
+  });
+
+  it('the critical path is the remaining one: done milestones left out, each step with its forecast and slack', () => {
+    assert.deepEqual(criticalPathSteps(workspace.graph(), 'milestone', 'api#v2', schedule), [
+      { id: 'api#v2', label: 'api#v2', due: '2027-03-05', forecast: '2027-03-10', slack: 10 },
+      { id: 'storage#cluster', label: 'storage#cluster', due: '2027-03-01', forecast: '2027-03-10', slack: 0 },
+      { id: 'storage#hardware', label: 'storage#hardware', due: '2027-03-10', forecast: '2027-03-10', slack: 0 },
+    ].map((step) => ({ ...step, label: workspace.graph().nodes.get(step.id)?.title ?? step.id })));
+    // web#cutover waits for the done web#design (due 02-01) and api#v2: v1's chain took the
+    // latest due date upstream; the remaining path has nothing (cutover does not slip, and
+    // nothing upstream has slack 0 towards it); web#design is never on it.
+    const remaining = criticalPathSteps(workspace.graph(), 'milestone', 'web#cutover', schedule).map((step) => step.id);
+    assert.deepEqual(remaining, ['web#cutover']);
+    assert.ok(criticalPathSteps(workspace.graph(), 'milestone', 'web#cutover').some((step) => step.id === 'api#v2'), 'v1 follows due dates');
+    // At program level: the programs of the remaining path.
+    const late = workspaceOf([
+      { program: 'a', target: '2027-01-10', milestones: [{ id: 'm', due: '2027-01-05', depends: ['b#n'] }] },
+      { program: 'b', target: '2027-02-01', milestones: [{ id: 'd', due: '2027-01-01', status: 'done' }, { id: 'n', due: '2027-01-20', depends: ['d'] }] },
+    ]);
+    const lateSchedule = diagramSchedule(late);
+    assert.deepEqual(criticalPathSteps(late.graph(), 'program', 'a', lateSchedule).map((step) => [step.id, step.forecast]), [['a', '2027-01-20'], ['b', '2027-02-01']]);
+    assert.deepEqual(criticalPathSteps(late.graph(), 'milestone', 'a', lateSchedule).map((step) => step.id), ['a', 'a#m', 'b#n']);
   });
 });
 

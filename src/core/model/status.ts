@@ -11,6 +11,7 @@
 import type { ChecklistItem } from '../parse/checklist';
 import type { Brief, Decision, Milestone, Risk } from './model';
 import { hasSchemaProblemUnder } from './schemaProblems';
+import { dateOfDay, dayNumber, topologicalOrder, type ScheduleGraph, type ScheduleResult } from '../schedule';
 
 /** What the decisions need of a milestone or a program: its status and date, and whether the schema rejected them. */
 export interface StatusFacts {
@@ -186,4 +187,30 @@ export function addDays(date: string, days: number): string {
   const time = Date.parse(`${date}T00:00:00Z`);
   if (Number.isNaN(time)) return date;
   return new Date(time + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Schedule risk (docs/schedule.md, "At risk from upstream"): the open nodes (not `done` or
+ * `cancelled`) that slip (forecast after planned), or that wait, directly or through other open
+ * work, for work that is overdue (`isOverdue`, as `milestone-overdue` decides it) or slips. A
+ * `done` milestone is pinned, so nothing upstream of it reaches past it; nodes on a cycle have
+ * no forecast and carry no risk. The diagram marks exactly these nodes.
+ */
+export function scheduleAtRisk(graph: ScheduleGraph, result: ScheduleResult, today: string): Set<string> {
+  const atRisk = new Set<string>();
+  /** Open work that is overdue or slips, or waits for such work: what puts its successors at risk. */
+  const troubled = new Set<string>();
+  const todayDay = dayNumber(today);
+  for (const id of topologicalOrder(graph)) {
+    const node = graph.get(id)!;
+    if (node.pinned || isClosedMilestoneStatus(node.status)) continue;
+    const own = result.get(id);
+    const slips = (own?.slip ?? 0) > 0;
+    const fromUpstream = node.predecessors.some((p) => troubled.has(p));
+    // Only a date before today can be overdue: `isOverdue` decides it (no date string made for the others).
+    const overdue = node.kind === 'milestone' && node.planned !== undefined && node.planned < todayDay && isOverdue({ kind: 'milestone', status: node.status, due: dateOfDay(node.planned) }, today);
+    if (slips || fromUpstream) atRisk.add(id);
+    if (slips || fromUpstream || overdue) troubled.add(id);
+  }
+  return atRisk;
 }

@@ -93,6 +93,9 @@ export const MERMAID_STATUS_CLASS: Readonly<Record<DisplayStatus, string>> = {
   'missing': 'stMissing',
 };
 
+/** The Mermaid class of a node at risk from the schedule (a fixed name). */
+export const AT_RISK_CLASS = 'schedRisk';
+
 /** The Mermaid id of `view.nodes[index]`. */
 export function mermaidNodeId(index: number): string {
   return `n${index}`;
@@ -153,6 +156,12 @@ export function toMermaid(view: GraphView, options: MermaidOptions = {}): string
     lines.push(`  classDef ${MERMAID_STATUS_CLASS[status]} fill:${fill},stroke:${stroke},color:${text}${dashed ? ',stroke-dasharray:4 3' : ''}`);
     lines.push(`  class ${ids.join(',')} ${MERMAID_STATUS_CLASS[status]}`);
   }
+  const risky = view.nodes.flatMap((node, i) => (node.atRisk ? [mermaidNodeId(i)] : []));
+  if (risky.length > 0) {
+    // After the status classes: a dashed, thicker outline over the status colours.
+    lines.push(`  classDef ${AT_RISK_CLASS} stroke-width:3px,stroke-dasharray:6 3`);
+    lines.push(`  class ${risky.join(',')} ${AT_RISK_CLASS}`);
+  }
   const focused = view.nodes.flatMap((node, i) => (node.focus ? [mermaidNodeId(i)] : []));
   if (focused.length > 0) {
     lines.push('  classDef focus stroke-width:3px');
@@ -188,7 +197,23 @@ function nodeLabel(node: ViewNode, maxTitle: number): string {
   if (node.missing) return `${escapeMermaidLabel(node.id)}<br/>${badge}`;
   const title = escapeMermaidLabel(truncate(node.title ?? node.id, maxTitle));
   const details = [node.owner, node.due].filter((part): part is string => part !== undefined).map(escapeMermaidLabel);
-  return [title, ...(details.length > 0 ? [details.join(' · ')] : []), badge].join('<br/>');
+  const schedule = scheduleLine(node);
+  return [title, ...(details.length > 0 ? [details.join(' · ')] : []), ...(schedule ? [escapeMermaidLabel(schedule)] : []), badge, ...(node.atRisk ? [escapeMermaidLabel(AT_RISK_BADGE)] : [])].join('<br/>');
+}
+
+/** What a node at risk from the schedule shows, as a symbol and words (not a colour alone). */
+export const AT_RISK_BADGE = '\u26A0 At risk from upstream'; // ⚠
+
+/**
+ * A node's schedule line, when the view has a schedule: "forecast 2027-03-24 (+9 d) · slack 0"
+ * for a milestone, "forecast 2027-03-24 (+9 d)" for a program (nothing waits for its finish).
+ * A done milestone shows no slack: its date is fact, nothing can move it.
+ */
+export function scheduleLine(node: Pick<ViewNode, 'kind' | 'forecast' | 'slip' | 'slack' | 'display'>): string | undefined {
+  if (node.forecast === undefined) return undefined;
+  const parts = [`forecast ${node.forecast}${node.slip ? ` (+${node.slip} d)` : ''}`];
+  if (node.kind === 'milestone' && node.slack !== undefined && node.display !== 'done') parts.push(`slack ${node.slack}`);
+  return parts.join(' · ');
 }
 
 /** Cuts on code points (never in the middle of a surrogate pair). */

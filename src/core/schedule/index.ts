@@ -7,3 +7,8 @@ export {
 } from './forecast';
 export { ImpactError, slipImpact, type Impact, type ImpactChange } from './impact';
 export { ScheduleIndex, type ScheduleUpdate } from './scheduleIndex';
+export {
+  impactJson, jsonDay, reportedNodes, scheduleJson, scheduleJsonNode,
+  type ImpactJson, type ImpactJsonChange, type ImpactView, type ScheduleJson, type ScheduleJsonNode, type ScheduleView,
+} from './json';
+export { impactMarkdown, type ImpactMarkdownOptions } from './impactMarkdown';

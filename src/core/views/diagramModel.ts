@@ -5,8 +5,10 @@
  * accessible names. Built on graphView.ts and mermaid.ts; adds only what the diagram needs.
  */
 import type { DependencyGraph, GraphEdge } from '../workspace/graph';
-import { buildGraphView, criticalPath, programGraph, UnknownReferenceError, type GraphLevel, type GraphView } from './graphView';
+import { buildGraphView, criticalPath, programGraph, UnknownReferenceError, type GraphLevel, type GraphView, scheduleCriticalPath, type ViewSchedule } from './graphView';
 import { mermaidNodeId, toMermaid } from '../render/mermaid';
+import { buildScheduleGraph, computeSchedule, dateOfDay } from '../schedule';
+import type { BriefWorkspace } from '../workspace/workspace';
 import type { DiagramEdge, DiagramLimits, DiagramNode, DiagramOptions, PathStep } from './diagramProtocol';
 
 /**
@@ -27,6 +29,14 @@ export interface DiagramRequest {
   limits?: DiagramLimits;
   /** The graph's cycles, when already computed (the workspace caches them). */
   cycles?: ReadonlyMap<GraphEdge, unknown>;
+  /** The schedule: forecast and slack on nodes, schedule risk, the remaining critical path (docs/schedule.md). */
+  schedule?: ViewSchedule;
+}
+
+/** The schedule of a workspace, computed from scratch, for a host that keeps none (the language server keeps a ScheduleIndex). */
+export function diagramSchedule(workspace: BriefWorkspace): ViewSchedule {
+  const graph = buildScheduleGraph(workspace);
+  return { graph, result: computeSchedule(graph) };
 }
 
 export type DiagramModel =
@@ -49,14 +59,14 @@ export function buildDiagramModel(graph: DependencyGraph, request: DiagramReques
   let view: GraphView;
   let title: string;
   if (options.scope === 'workspace') {
-    view = buildGraphView(graph, { today, level: 'program', cycles: request.cycles });
+    view = buildGraphView(graph, { today, level: 'program', cycles: request.cycles, schedule: request.schedule });
     title = `All programs (${view.nodes.filter((node) => !node.missing).length})`;
   } else {
     if (focus === undefined) {
       return { kind: 'empty', title: 'No brief', message: 'Open a program brief to see its dependencies, pick a program, or show the whole workspace.', canPickFocus: true };
     }
     try {
-      view = buildGraphView(graph, { today, level: 'milestone', focus, depth: options.depth, cycles: request.cycles });
+      view = buildGraphView(graph, { today, level: 'milestone', focus, depth: options.depth, cycles: request.cycles, schedule: request.schedule });
     } catch (error) {
       if (!(error instanceof UnknownReferenceError)) throw error;
       return { kind: 'empty', title: focus, message: `No brief defines the program ${focus} any more.`, canPickFocus: true };
@@ -97,6 +107,10 @@ function diagramNodes(view: GraphView): DiagramNode[] {
     ...(node.due !== undefined && { due: node.due }),
     focus: node.focus,
     missing: node.missing,
+    ...(node.forecast !== undefined && { forecast: node.forecast }),
+    ...(node.slip !== undefined && { slip: node.slip }),
+    ...(node.slack !== undefined && { slack: node.slack }),
+    ...(node.atRisk && { atRisk: true }),
   }));
 }
 
@@ -105,13 +119,22 @@ function diagramEdges(view: GraphView): DiagramEdge[] {
 }
 
 /**
- * The critical path of a node at a level, as steps for the webview: at program level the
- * programs' targets bound each other, at milestone level the milestones' due dates.
+ * The critical path of a node at a level, as steps for the webview. With the schedule it is
+ * the remaining critical path (done milestones left out), each step with its forecast and
+ * slack; without, v1's: at program level the programs' targets bound each other, at milestone
+ * level the milestones' due dates.
  */
-export function criticalPathSteps(graph: DependencyGraph, level: GraphLevel, nodeId: string): PathStep[] {
+export function criticalPathSteps(graph: DependencyGraph, level: GraphLevel, nodeId: string, schedule?: ViewSchedule): PathStep[] {
   const atLevel = level === 'program' ? programGraph(graph) : graph;
-  return criticalPath(atLevel, nodeId).map((id) => {
+  const ids = schedule ? scheduleCriticalPath(schedule, level, nodeId) : criticalPath(atLevel, nodeId);
+  return ids.map((id) => {
     const node = atLevel.nodes.get(id);
-    return { id, label: node?.title ?? id, ...(node?.due !== undefined && { due: node.due }) };
+    const own = schedule?.result.get(id);
+    return {
+      id, label: node?.title ?? id,
+      ...(node?.due !== undefined && { due: node.due }),
+      ...(own?.forecast !== undefined && { forecast: dateOfDay(own.forecast) }),
+      ...(own?.slack !== undefined && { slack: own.slack }),
+    };
   });
 }

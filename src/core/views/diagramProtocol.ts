@@ -39,6 +39,12 @@ export interface DiagramNode {
   due?: string;
   focus: boolean;
   missing: boolean;
+  /** The schedule's forecast (YYYY-MM-DD), slip and slack (docs/schedule.md), when known. */
+  forecast?: string;
+  slip?: number;
+  slack?: number;
+  /** It slips, or waits for overdue or slipping work (src/core/model/status.ts, `scheduleAtRisk`). */
+  atRisk?: boolean;
 }
 
 /** One edge: `from` depends on `to`, drawn as an arrow from `from` to `to` (docs/cli.md, "Which way arrows point"). */
@@ -62,6 +68,9 @@ export interface PathStep {
   id: string;
   label: string;
   due?: string;
+  /** The schedule's forecast and slack of the step, when the path is the remaining critical path. */
+  forecast?: string;
+  slack?: number;
 }
 
 // --- host → webview --------------------------------------------------------------------

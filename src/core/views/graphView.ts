@@ -9,7 +9,8 @@
  */
 import { findCycles, type DependencyGraph, type GraphEdge, type GraphNode, type NodeKind } from '../workspace/graph';
 import type { Range } from '../model/range';
-import { displayStatus as statusDisplay, isScheduleConflict as conflictBetween, type DisplayStatus, type StatusFacts } from '../model/status';
+import { displayStatus as statusDisplay, isScheduleConflict as conflictBetween, type DisplayStatus, type StatusFacts, scheduleAtRisk } from '../model/status';
+import { dateOfDay, remainingCriticalPath, type ScheduleGraph, type ScheduleResult } from '../schedule';
 
 export { DISPLAY_STATUSES, STATUS_LABELS, type DisplayStatus } from '../model/status';
 
@@ -38,6 +39,20 @@ export interface ViewNode {
   focus: boolean;
   /** On the view's critical path. */
   critical: boolean;
+  /** With a schedule (docs/schedule.md): the forecast, YYYY-MM-DD. */
+  forecast?: string;
+  /** With a schedule: days the forecast is after the planned date. */
+  slip?: number;
+  /** With a schedule: days it can move without moving anything else. */
+  slack?: number;
+  /** With a schedule: it slips, or waits for overdue or slipping work (`scheduleAtRisk`, src/core/model/model/status.ts). */
+  atRisk?: boolean;
+}
+
+/** The schedule a view shows forecasts from (the language server's ScheduleIndex, or one computed for the view). */
+export interface ViewSchedule {
+  graph: ScheduleGraph;
+  result: ScheduleResult;
 }
 
 export interface ViewEdge {
@@ -92,6 +107,12 @@ export interface GraphViewOptions {
   cycles?: ReadonlyMap<GraphEdge, unknown>;
   /** Whose critical path to mark; defaults to the focus. */
   criticalPathOf?: string;
+  /**
+   * The schedule: nodes get their forecast, slip, slack and schedule risk, and the critical
+   * path is the remaining one (`remainingCriticalPath`: done milestones left out) instead of
+   * v1's chain of latest due dates.
+   */
+  schedule?: ViewSchedule;
 }
 
 /** A focus or critical-path reference that names no node of the graph. */
@@ -110,7 +131,7 @@ export function programOf(id: string): string {
   return hash < 0 ? id : id.slice(0, hash);
 }
 
-/** How a node is shown: decided in src/core/model/status.ts, as every view and rule does. */
+/** How a node is shown: decided in src/core/model/model/model/status.ts, as every view and rule does. */
 export function displayStatus(node: (Pick<GraphNode, 'status' | 'due'> & Partial<Pick<GraphNode, 'kind' | 'statusRejected' | 'dueRejected'>>) | undefined, today: string): DisplayStatus {
   return statusDisplay(node && facts(node), today);
 }
@@ -208,7 +229,8 @@ export function buildGraphView(graph: DependencyGraph, options: GraphViewOptions
     kept = neighbourhood(projected, seeds, Math.max(0, options.depth ?? DEFAULT_FOCUS_DEPTH));
   }
   const criticalOf = options.criticalPathOf !== undefined ? resolveReference(projected, level, options.criticalPathOf) : focus;
-  const path = criticalOf !== undefined ? criticalPath(projected, criticalOf) : [];
+  const path = criticalOf === undefined ? [] : options.schedule ? scheduleCriticalPath(options.schedule, level, criticalOf) : criticalPath(projected, criticalOf);
+  const atRisk = options.schedule ? scheduleAtRisk(options.schedule.graph, options.schedule.result, options.today) : undefined;
   const criticalEdges = new Set(path.slice(1).map((to, i) => edgeKey(path[i], to)));
   const isKept = (id: string) => kept === undefined || kept.has(id);
 
@@ -226,6 +248,7 @@ export function buildGraphView(graph: DependencyGraph, options: GraphViewOptions
       display: displayStatus(node, options.today),
       focus: seeds.includes(node.id),
       critical: path.includes(node.id),
+      ...(options.schedule && scheduleFacts(options.schedule, node.id, atRisk!)),
     });
   }
   const missing = new Set<string>();
@@ -258,6 +281,32 @@ export function buildGraphView(graph: DependencyGraph, options: GraphViewOptions
     nodes,
     edges,
   };
+}
+
+/** A node's forecast, slip, slack and risk, as far as the schedule has them. */
+function scheduleFacts(schedule: ViewSchedule, id: string, atRisk: ReadonlySet<string>): Pick<ViewNode, 'forecast' | 'slip' | 'slack' | 'atRisk'> {
+  const own = schedule.result.get(id);
+  return {
+    ...(own?.forecast !== undefined && { forecast: dateOfDay(own.forecast) }),
+    ...(own?.slip !== undefined && { slip: own.slip }),
+    ...(own?.slack !== undefined && { slack: own.slack }),
+    atRisk: atRisk.has(id),
+  };
+}
+
+/**
+ * The remaining critical path of a node (docs/schedule.md), upstream from it, done milestones
+ * left out; at program level each step is its program (consecutive repeats merged).
+ */
+export function scheduleCriticalPath(schedule: ViewSchedule, level: GraphLevel, ref: string): string[] {
+  const path = remainingCriticalPath(schedule.graph, schedule.result, ref);
+  if (level === 'milestone') return path;
+  const lifted: string[] = [];
+  for (const id of path) {
+    const program = programOf(id);
+    if (lifted[lifted.length - 1] !== program && !lifted.includes(program)) lifted.push(program);
+  }
+  return lifted;
 }
 
 /** One node of `brief graph --format json` (spec §4). `file` is whatever the host makes of the uri. */

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { effectiveToday } from '../../core/workspace/config';
-import { buildDiagramModel, criticalPathSteps, DIAGRAM_LIMITS, levelOf, type DiagramModel } from '../../core/views/diagramModel';
+import { buildDiagramModel, criticalPathSteps, DIAGRAM_LIMITS, levelOf, type DiagramModel, diagramSchedule } from '../../core/views/diagramModel';
 import {
   clampDepth, DIAGRAM_VIEW_TYPE, isDiagramDirection, parseWebviewMessage,
   type DiagramOptions, type HostToWebview, type PersistedState, type WebviewToHost,
@@ -206,6 +206,7 @@ export class DiagramPanel implements vscode.Disposable {
       focus: this.focus,
       today: effectiveToday(this.index.config),
       cycles: this.index.workspace.cycles(),
+      schedule: diagramSchedule(this.index.workspace),
     });
     this.lastModel = model;
     const resetView = this.resetPending;
@@ -325,7 +326,7 @@ export class DiagramPanel implements vscode.Disposable {
 
   private async select(nodeId: string | undefined): Promise<void> {
     const graph = this.index.workspace.graph();
-    const path = nodeId === undefined ? [] : criticalPathSteps(graph, levelOf(this.options), nodeId);
+    const path = nodeId === undefined ? [] : criticalPathSteps(graph, levelOf(this.options), nodeId, diagramSchedule(this.index.workspace));
     await this.post({ type: 'criticalPath', ...(nodeId !== undefined && path.length > 0 && { nodeId }), path });
   }
 

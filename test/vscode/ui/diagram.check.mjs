@@ -7,7 +7,7 @@
 // high-contrast themes; and the panel comes back after a reload.
 // Screenshots: test-results/screenshots/diagram-*.png (light, dark, hc, critical-path, ...).
 // Waits only on conditions in the page.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { openFile, runCommand, until, waitForWorkbench } from './workbench.mjs';
 
@@ -153,13 +153,34 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
   if ((await pathSelect.inputValue()) !== selectionBefore) throw new Error(`the click changed the critical-path selection to ${await pathSelect.inputValue()}`);
   if ((await frame.locator('g.pb-node.pb-selected').count()) !== 0) throw new Error('the click selected a node');
 
-  // 4. Pick a milestone under "Critical path": its path is highlighted and spelled out.
-  await pathSelect.selectOption('diagram-checkout#build');
-  await until(async () => (await frame.locator('g.pb-node.pb-critical').count()) === 2, 'the critical path of build');
-  await until(async () => /Critical path of New checkout built \(2026-05-01\): Ledger write API \(2026-04-15\)/.test(await frame.locator('.pb-status').innerText()), 'the critical path in the status line');
-  if ((await frame.locator('path.flowchart-link.pb-cycle').count()) !== 2) throw new Error('the ledger cycle should be drawn as two cycle edges');
-  if ((await frame.locator('path.flowchart-link.pb-conflict').count()) < 1) throw new Error('the schedule conflict should be highlighted');
-  await shot('critical-path');
+  // 4. The schedule on the nodes (docs/schedule.md): each milestone shows its forecast and
+  // slack; the ledger's finish waits for the overdue migration, so it is at risk from upstream.
+  const labelOf = async (id) => (await frame.locator(`g.pb-node[data-node-id="${id}"] .nodeLabel`).first().innerText()).replace(/\s+/g, ' ');
+  await until(async () => (await labelOf('diagram-checkout#build')).includes('forecast 2026-05-01 · slack 45'), 'the forecast and slack on the build milestone');
+  await until(async () => (await labelOf('diagram-ledger')).includes('\u26A0 At risk from upstream'), 'the ledger finish at risk from the overdue migration');
+  if ((await frame.locator('g.pb-node.schedRisk').count()) < 1) throw new Error('the at-risk node should carry the schedRisk class (dashed outline)');
+  // The remaining critical path: today nothing upstream bounds the build (the ledger API lands
+  // 16 days before it, the design is done). Make the API slip past the build on disk: the build
+  // slips with it, and its path runs through the API. The file is put back afterwards.
+  const pathSelect2 = frame.locator('select[aria-label="Highlight the critical path of"]');
+  await pathSelect2.selectOption('diagram-checkout#build');
+  await until(async () => /^New checkout built \(forecast 2026-05-01, slack 45\): no open work upstream bounds it\.$/.test(await frame.locator('.pb-status').innerText()), 'the build with nothing upstream bounding it');
+  const ledgerFile = path.join(workspaceDir, 'diagram-ledger.md');
+  const ledgerText = await readFile(ledgerFile, 'utf8');
+  try {
+    await writeFile(ledgerFile, ledgerText.replace('due: 2026-04-15', 'due: 2026-05-10'));
+    await until(async () => (await labelOf('diagram-checkout#build')).includes('forecast 2026-05-10 (+9 d) · slack 36'), 'the build slipping behind the API');
+    await pathSelect2.selectOption('');
+    await pathSelect2.selectOption('diagram-checkout#build');
+    await until(async () => (await frame.locator('g.pb-node.pb-critical').count()) === 2, 'the remaining critical path of build');
+    await until(async () => /Critical path of New checkout built \(forecast 2026-05-10, slack 36\): Ledger write API \(forecast 2026-05-10, slack 0\)/.test(await frame.locator('.pb-status').innerText()), 'the critical path with forecasts and slack in the status line');
+    if ((await frame.locator('path.flowchart-link.pb-cycle').count()) !== 2) throw new Error('the ledger cycle should be drawn as two cycle edges');
+    if ((await frame.locator('path.flowchart-link.pb-conflict').count()) < 1) throw new Error('the schedule conflict should be highlighted');
+    await shot('critical-path');
+  } finally {
+    await writeFile(ledgerFile, ledgerText);
+  }
+  await until(async () => (await labelOf('diagram-checkout#build')).includes('forecast 2026-05-01 · slack 45'), 'the build back on its date');
 
   // 5. A brief whose titles carry HTML, a directive and click lines: shown as text, nothing runs.
   await page.locator('.editor-instance .view-lines').filter({ visible: true }).first().click();
