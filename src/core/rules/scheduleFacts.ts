@@ -1,0 +1,126 @@
+/**
+ * The workspace's schedule as the rules `schedule-slip` and `status-optimistic` read it
+ * (docs/schedule.md): one `ScheduleIndex` per workspace, brought up to date (incrementally)
+ * whenever a rule asks, so the CLI, the language server and the extension, which all lint
+ * through `lintBrief`, report from the same schedule.
+ *
+ * What changed in the schedule since the last `scheduleAffectedUris` is kept, so that after an
+ * edit the editor re-lints only the briefs whose schedule facts changed (see `briefsAffectedBy`).
+ */
+import type { Brief, Milestone } from '../model';
+import type { Range } from '../range';
+import { dateOfDay, ScheduleIndex, type NodeSchedule, type ScheduleNode } from '../schedule';
+import type { BriefWorkspace } from '../workspace';
+import type { RelatedLocation } from './rule';
+import { milestoneWithId } from './helpers';
+
+interface LintSchedule {
+  index: ScheduleIndex;
+  /** Ids whose schedule changed since the last `scheduleAffectedUris` (none for the first build: everything is linted then). */
+  pending: Set<string>;
+}
+
+const schedules = new WeakMap<BriefWorkspace, LintSchedule>();
+
+function lintScheduleOf(workspace: BriefWorkspace): LintSchedule {
+  let own = schedules.get(workspace);
+  if (!own) {
+    own = { index: new ScheduleIndex(), pending: new Set() };
+    own.index.update(workspace);
+    schedules.set(workspace, own);
+    return own;
+  }
+  const update = own.index.update(workspace);
+  for (const id of update.changed) own.pending.add(id);
+  return own;
+}
+
+/** The workspace's schedule, up to date. */
+export function scheduleOf(workspace: BriefWorkspace): ScheduleIndex {
+  return lintScheduleOf(workspace).index;
+}
+
+/**
+ * The uris of the briefs whose schedule diagnostics may have changed since the last call: those
+ * of the nodes whose schedule changed, of the nodes whose driving chain goes through one of them
+ * (their messages give the chain's dates), and of the nodes that wait for one of them directly
+ * (`schedule-slip` compares a milestone's `due` with its predecessors' planned dates).
+ */
+export function scheduleAffectedUris(workspace: BriefWorkspace): Set<string> {
+  const own = lintScheduleOf(workspace);
+  const uris = new Set<string>();
+  if (own.pending.size === 0) return uris;
+  const { nodes, schedule } = own.index;
+  const seen = new Set<string>();
+  const stack = [...own.pending];
+  own.pending.clear();
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const node = nodes.get(id);
+    if (!node) continue;
+    uris.add(node.uri);
+    for (const next of node.successors) {
+      const successor = nodes.get(next);
+      if (successor) uris.add(successor.uri);
+      if (schedule.get(next)?.driver === id) stack.push(next);
+    }
+  }
+  return uris;
+}
+
+/** The schedule node of a program, when `brief` is the brief that defines it. */
+export function programNode(workspace: BriefWorkspace, brief: Brief): { node: ScheduleNode; schedule: NodeSchedule } | undefined {
+  const program = brief.program?.value;
+  if (program === undefined || workspace.program(program) !== brief) return undefined;
+  const index = scheduleOf(workspace);
+  const node = index.nodes.get(program);
+  const schedule = index.schedule.get(program);
+  return node && schedule ? { node, schedule } : undefined;
+}
+
+/** How many days, for messages: "1 day", "5 days". */
+export function days(count: number): string {
+  return count === 1 ? '1 day' : `${count} days`;
+}
+
+/** What the chain's message and related locations say about one node: "`api#v2` (due 2027-03-05, forecast 2027-03-10)". */
+function nodeDates(node: ScheduleNode, schedule: NodeSchedule | undefined): string {
+  const planned = node.planned === undefined ? (node.kind === 'program' ? 'no target' : 'no due date') : `${node.kind === 'program' ? 'target' : 'due'} ${dateOfDay(node.planned)}`;
+  const forecast = schedule?.forecast;
+  if (forecast === undefined || forecast === node.planned) return `\`${node.id}\` (${planned})`;
+  return `\`${node.id}\` (${planned}, forecast ${dateOfDay(forecast)})`;
+}
+
+export interface DrivingChain {
+  /** "`storage#cluster` (due 2027-03-01, forecast 2027-03-10) ← `storage#hardware` (due 2027-03-10)": the chain upstream of the node. */
+  text: string;
+  /** One per node of the chain, the node itself first: at its `due` (or `target`), else where it is declared. */
+  related: RelatedLocation[];
+  /** The last node of the chain: what the date really waits for. */
+  origin: ScheduleNode;
+}
+
+/** The driving chain of a slipping node, for a diagnostic. */
+export function drivingChainOf(workspace: BriefWorkspace, id: string): DrivingChain {
+  const index = scheduleOf(workspace);
+  const { nodes, schedule } = index;
+  const chain: ScheduleNode[] = [];
+  for (let current: string | undefined = id; current !== undefined && !chain.some((node) => node.id === current); current = schedule.get(current)?.driver) {
+    const node = nodes.get(current);
+    if (!node) break;
+    chain.push(node);
+  }
+  const related = chain.map((node) => ({ uri: node.uri, range: dateRange(workspace, node) ?? node.range, message: nodeDates(node, schedule.get(node.id)) }));
+  return { text: chain.slice(1).map((node) => nodeDates(node, schedule.get(node.id))).join(' ← '), related, origin: chain[chain.length - 1] };
+}
+
+/** Where a node's date is written: the milestone's `due`, the program's `target`. */
+function dateRange(workspace: BriefWorkspace, node: ScheduleNode): Range | undefined {
+  const brief = workspace.program(node.program);
+  if (!brief || brief.uri !== node.uri) return undefined;
+  if (node.kind === 'program') return brief.target?.range;
+  const milestone: Milestone | undefined = node.milestone === undefined ? undefined : milestoneWithId(brief, node.milestone);
+  return milestone?.due?.range;
+}
