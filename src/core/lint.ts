@@ -120,7 +120,7 @@ export function briefsAffectedBy(workspace: BriefWorkspace, changedUri: string, 
     const brief = workspace.get(edge.uri);
     if (brief) affected.add(brief);
   }
-  for (const uri of scheduleAffectedUris(workspace)) {
+  for (const uri of scheduleAffectedUris(workspace, programIds)) {
     const brief = workspace.get(uri);
     if (brief?.isBrief) affected.add(brief);
   }

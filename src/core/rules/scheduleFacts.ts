@@ -41,19 +41,26 @@ export function scheduleOf(workspace: BriefWorkspace): ScheduleIndex {
 }
 
 /**
- * The uris of the briefs whose schedule diagnostics may have changed since the last call: those
- * of the nodes whose schedule changed, of the nodes whose driving chain goes through one of them
- * (their messages give the chain's dates), and of the nodes that wait for one of them directly
- * (`schedule-slip` compares a milestone's `due` with its predecessors' planned dates).
+ * The uris of the briefs whose schedule diagnostics may have changed since the last call, or
+ * because the briefs of `programs` changed: those of the nodes whose schedule changed and of the
+ * nodes of `programs` (their dates may have moved to another line: related locations point
+ * there), of the nodes whose driving chain goes through one of them (their messages give the
+ * chain's dates), and of the nodes that wait for one of them directly (`schedule-slip` compares
+ * a milestone's `due` with its predecessors' planned dates).
  */
-export function scheduleAffectedUris(workspace: BriefWorkspace): Set<string> {
+export function scheduleAffectedUris(workspace: BriefWorkspace, programs: Iterable<string> = []): Set<string> {
   const own = lintScheduleOf(workspace);
   const uris = new Set<string>();
-  if (own.pending.size === 0) return uris;
   const { nodes, schedule } = own.index;
-  const seen = new Set<string>();
   const stack = [...own.pending];
   own.pending.clear();
+  for (const program of programs) {
+    const finish = nodes.get(program);
+    if (!finish) continue;
+    stack.push(program);
+    for (const id of finish.waitsFor) if (nodes.get(id)?.program === program) stack.push(id);
+  }
+  const seen = new Set<string>();
   while (stack.length > 0) {
     const id = stack.pop()!;
     if (seen.has(id)) continue;
