@@ -8,4 +8,5 @@ export * from './graph';
 export { parseBrief, isBriefFileName, mayBeBrief, withoutBom } from './parseBrief';
 export { BriefWorkspace } from './workspace';
 export { lintBrief, lintWorkspace, briefsAffectedBy, type Diagnostic, type LintOptions } from './lint';
+export { keepScheduleIncremental } from './rules/scheduleFacts';
 export { RULES, RULE_IDS, type Rule, type RuleContext, type Report, type RelatedLocation } from './rules';

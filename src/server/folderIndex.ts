@@ -8,6 +8,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mergeConfig, type BriefsConfig, type ConfigOverrides } from '../core/config';
 import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/filePolicy';
+import { keepScheduleIncremental } from '../core/rules/scheduleFacts';
 import { BriefWorkspace } from '../core/workspace';
 import { isInsideFolder } from '../host/insideFolder';
 import { CONFIG_FILE_NAME, loadWorkspace, readFolderFile, type ConfigProblem } from '../host/workspaceFiles';
@@ -48,7 +49,8 @@ export interface IndexChange {
 }
 
 export class FolderIndex {
-  readonly workspace = new BriefWorkspace();
+  /** Edited live: its schedule is kept incrementally (docs/schedule.md). */
+  readonly workspace = keepScheduleIncremental(new BriefWorkspace());
   private folderList: Folder[] = [];
 
   get folders(): readonly Folder[] {

@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { mergeConfig } from '../../src/core/config';
 import { briefsAffectedBy, lintBrief, lintWorkspace, type Diagnostic } from '../../src/core/lint';
+import { keepScheduleIncremental } from '../../src/core/rules/scheduleFacts';
 import { BriefWorkspace } from '../../src/core/workspace';
 import { briefText, EXAMPLE, randomWorkspace, workspaceOf, type BriefSpec } from './scheduleFixtures';
 
@@ -99,13 +100,14 @@ describe('schedule rules: incremental re-lint', () => {
     assert.ok(lintBrief(workspace, workspace.get(webUri)!, { config }).some((d) => d.rule === 'schedule-slip'));
   });
 
-  it('over seeded random edit sequences, re-linting the affected briefs equals linting everything from scratch', () => {
+  for (const mode of ['computed once, then incremental from the first edit', 'incremental from the start (keepScheduleIncremental)'] as const) it(`over seeded random edit sequences, re-linting the affected briefs equals linting everything from scratch (${mode})`, () => {
     const random = mulberry32(20261201);
     let relinted = 0;
     let total = 0;
     for (let sequence = 0; sequence < 60; sequence++) {
       let specs = randomWorkspace(random);
       const workspace = workspaceOf(specs);
+      if (mode.startsWith('incremental')) keepScheduleIncremental(workspace);
       const published = new Map<string, string[]>();
       for (const [uri, diagnostics] of lintWorkspace(workspace, { config })) published.set(uri, diagnostics.map(show));
       for (let step = 0; step < 15; step++) {

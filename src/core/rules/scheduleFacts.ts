@@ -1,43 +1,85 @@
 /**
  * The workspace's schedule as the rules `schedule-slip` and `status-optimistic` read it
- * (docs/schedule.md): one `ScheduleIndex` per workspace, brought up to date (incrementally)
- * whenever a rule asks, so the CLI, the language server and the extension, which all lint
- * through `lintBrief`, report from the same schedule.
+ * (docs/schedule.md), brought up to date whenever a rule asks, so the CLI, the language server
+ * and the extension, which all lint through `lintBrief`, report from the same schedule.
  *
- * What changed in the schedule since the last `scheduleAffectedUris` is kept, so that after an
- * edit the editor re-lints only the briefs whose schedule facts changed (see `briefsAffectedBy`).
+ * A workspace linted once (the CLI) gets its schedule computed once, from scratch
+ * (`buildScheduleGraph` + `computeSchedule`: less work and memory than an incremental index).
+ * A workspace that is edited (the editor, the language server) gets a `ScheduleIndex`, which
+ * recomputes only what an edit can change: from the start when its owner calls
+ * `keepScheduleIncremental`, else from its first change on. What changed in the schedule since
+ * the last `scheduleAffectedUris` is kept, so that after an edit the editor re-lints only the
+ * briefs whose schedule facts changed (see `briefsAffectedBy`).
  */
 import type { Brief, Milestone } from '../model';
 import type { Range } from '../range';
-import { dateOfDay, ScheduleIndex, type NodeSchedule, type ScheduleNode } from '../schedule';
+import { buildScheduleGraph, computeSchedule, dateOfDay, ScheduleIndex, type NodeSchedule, type ScheduleNode } from '../schedule';
 import type { BriefWorkspace } from '../workspace';
 import type { RelatedLocation } from './rule';
 import { milestoneWithId } from './helpers';
 
+/** What the rules read of the schedule. */
+export interface ScheduleFacts {
+  readonly nodes: ReadonlyMap<string, ScheduleNode>;
+  readonly schedule: ReadonlyMap<string, NodeSchedule>;
+}
+
 interface LintSchedule {
-  index: ScheduleIndex;
-  /** Ids whose schedule changed since the last `scheduleAffectedUris` (none for the first build: everything is linted then). */
+  /** The workspace version `facts` are for. */
+  version: number;
+  facts: ScheduleFacts;
+  index?: ScheduleIndex;
+  /** Ids whose schedule changed since the last `scheduleAffectedUris` (none for the first computation: everything is linted then). */
   pending: Set<string>;
 }
 
 const schedules = new WeakMap<BriefWorkspace, LintSchedule>();
+/** Workspaces whose owner edits them: incremental from the start. */
+const incremental = new WeakSet<BriefWorkspace>();
+
+/** Keeps this workspace's schedule incrementally from its first computation on (for an editor, before its first lint). */
+export function keepScheduleIncremental<W extends BriefWorkspace>(workspace: W): W {
+  incremental.add(workspace);
+  return workspace;
+}
 
 function lintScheduleOf(workspace: BriefWorkspace): LintSchedule {
   let own = schedules.get(workspace);
   if (!own) {
-    own = { index: new ScheduleIndex(), pending: new Set() };
-    own.index.update(workspace);
+    if (incremental.has(workspace)) {
+      const index = new ScheduleIndex();
+      index.update(workspace);
+      own = { version: workspace.version, facts: index, index, pending: new Set() };
+    } else {
+      const graph = buildScheduleGraph(workspace);
+      own = { version: workspace.version, facts: { nodes: graph, schedule: computeSchedule(graph) }, pending: new Set() };
+    }
     schedules.set(workspace, own);
     return own;
   }
-  const update = own.index.update(workspace);
-  for (const id of update.changed) own.pending.add(id);
+  if (own.version === workspace.version) return own;
+  own.version = workspace.version;
+  if (own.index) {
+    for (const id of own.index.update(workspace).changed) own.pending.add(id);
+    return own;
+  }
+  // Computed once from scratch, and now edited: incremental from here on.
+  const before = own.facts;
+  const index = new ScheduleIndex();
+  index.update(workspace);
+  own.index = index;
+  own.facts = index;
+  for (const [id, now] of index.schedule) {
+    const was = before.schedule.get(id);
+    if (!was || was.forecast !== now.forecast || was.slip !== now.slip || was.slack !== now.slack || was.driver !== now.driver || was.onCycle !== now.onCycle) own.pending.add(id);
+  }
+  for (const id of before.nodes.keys()) if (!index.nodes.has(id)) own.pending.add(id);
   return own;
 }
 
 /** The workspace's schedule, up to date. */
-export function scheduleOf(workspace: BriefWorkspace): ScheduleIndex {
-  return lintScheduleOf(workspace).index;
+export function scheduleOf(workspace: BriefWorkspace): ScheduleFacts {
+  return lintScheduleOf(workspace).facts;
 }
 
 /**
@@ -51,7 +93,7 @@ export function scheduleOf(workspace: BriefWorkspace): ScheduleIndex {
 export function scheduleAffectedUris(workspace: BriefWorkspace, programs: Iterable<string> = []): Set<string> {
   const own = lintScheduleOf(workspace);
   const uris = new Set<string>();
-  const { nodes, schedule } = own.index;
+  const { nodes, schedule } = own.facts;
   const stack = [...own.pending];
   own.pending.clear();
   for (const program of programs) {
@@ -81,9 +123,9 @@ export function scheduleAffectedUris(workspace: BriefWorkspace, programs: Iterab
 export function programNode(workspace: BriefWorkspace, brief: Brief): { node: ScheduleNode; schedule: NodeSchedule } | undefined {
   const program = brief.program?.value;
   if (program === undefined || workspace.program(program) !== brief) return undefined;
-  const index = scheduleOf(workspace);
-  const node = index.nodes.get(program);
-  const schedule = index.schedule.get(program);
+  const facts = scheduleOf(workspace);
+  const node = facts.nodes.get(program);
+  const schedule = facts.schedule.get(program);
   return node && schedule ? { node, schedule } : undefined;
 }
 
@@ -111,8 +153,7 @@ export interface DrivingChain {
 
 /** The driving chain of a slipping node, for a diagnostic. */
 export function drivingChainOf(workspace: BriefWorkspace, id: string): DrivingChain {
-  const index = scheduleOf(workspace);
-  const { nodes, schedule } = index;
+  const { nodes, schedule } = scheduleOf(workspace);
   const chain: ScheduleNode[] = [];
   for (let current: string | undefined = id; current !== undefined && !chain.some((node) => node.id === current); current = schedule.get(current)?.driver) {
     const node = nodes.get(current);
