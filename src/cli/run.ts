@@ -14,6 +14,7 @@ import { MERMAID_DIRECTIONS, toMermaid, type MermaidDirection } from '../core/re
 import { RULE_IDS, RULES } from '../core/rules';
 import { ImpactError, buildScheduleGraph, computeSchedule, dayNumber, slipImpact } from '../core/schedule';
 import { frontmatterJsonSchema, isCalendarDate } from '../core/model/schema';
+import { hasSchemaProblemUnder } from '../core/rules/helpers';
 import { CHECKLIST_FORMATS, checklistJson, checklistText, type ChecklistFormat } from './checklistFormats';
 import { IMPACT_FORMATS, impactJson, impactText, SCHEDULE_FORMATS, scheduleGantt, scheduleJson, scheduleText, type ImpactFormat, type ScheduleFormat } from './scheduleFormats';
 import { WorkspaceLoadError, loadWorkspace, type LoadedWorkspace } from '../host/workspaceFiles';
@@ -343,11 +344,16 @@ async function runSchedule(args: ParsedArgs, io: CliIO): Promise<number> {
   return reportReadProblems(loaded, io) ? EXIT_FAILURE : EXIT_OK;
 }
 
-/** Each program's `start`, where the gantt chart's first bar begins. */
+/** Each program's `start` (where the gantt chart's first bar begins) and each milestone's (`program#id`: where its bar begins). */
 function programStarts(loaded: LoadedWorkspace): Map<string, number> {
   const starts = new Map<string, number>();
   for (const brief of loaded.workspace.briefs()) {
-    if (brief.program && brief.start && !brief.schemaProblems.some((p) => p.data?.path?.[0] === 'start')) starts.set(brief.program.value, dayNumber(brief.start.value));
+    if (!brief.program) continue;
+    if (brief.start && !brief.schemaProblems.some((p) => p.data?.path?.[0] === 'start')) starts.set(brief.program.value, dayNumber(brief.start.value));
+    for (const milestone of brief.milestones) {
+      const id = milestone.id && `${brief.program.value}#${milestone.id.value}`;
+      if (id && milestone.start && !starts.has(id) && !hasSchemaProblemUnder(brief, ['milestones', milestone.index, 'start'])) starts.set(id, dayNumber(milestone.start.value));
+    }
   }
   return starts;
 }

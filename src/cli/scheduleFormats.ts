@@ -47,12 +47,13 @@ function describe(node: ScheduleNode, own: ScheduleResult extends Map<string, in
 
 /**
  * A Mermaid gantt chart (GitHub renders it): a section per program, a bar per milestone from
- * its predecessor in the brief (the milestone before it) or the program's start to its
+ * its `start`, else its predecessor in the brief (the milestone before it), else the program's start, to its
  * forecast, `crit` on the remaining critical path of the program's finish, `done` on done
  * milestones, a marker for each target and one for today. A gantt statement ends at `:`, `;`
  * or `#` and has no escapes, so labels keep letters, digits and plain punctuation only: brief
  * text never breaks out of a statement.
  */
+/** `starts`: program id → the program's `start`, `program#milestone` → the milestone's (day numbers). */
 export function scheduleGantt(view: ScheduleView, starts: ReadonlyMap<string, number>): string {
   const nodes = reportedNodes(view);
   const lines = ['gantt', '  dateFormat YYYY-MM-DD', '  axisFormat %Y-%m-%d', `  title Schedule on ${view.today}`];
@@ -67,7 +68,8 @@ export function scheduleGantt(view: ScheduleView, starts: ReadonlyMap<string, nu
       const own = view.result.get(milestone.id);
       const end = own?.forecast ?? milestone.planned;
       if (end === undefined) continue;
-      const start = previous !== undefined && previous < end ? previous : end;
+      const from = starts.get(milestone.id) ?? previous;
+      const start = from !== undefined && from < end ? from : end;
       const tags = [milestone.pinned ? 'done' : undefined, critical.has(milestone.id) ? 'crit' : undefined, start === end ? 'milestone' : undefined].filter(Boolean);
       const label = ganttLabel(milestone.title ?? '', milestone.milestone!);
       lines.push(`  ${label} :${[...tags, `t${task++}`].join(', ')}, ${dateOfDay(start)}, ${start === end ? '0d' : dateOfDay(end)}`);

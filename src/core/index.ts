@@ -8,4 +8,5 @@ export * from './workspace/graph';
 export { parseBrief, isBriefFileName, mayBeBrief, withoutBom } from './parse/parseBrief';
 export { BriefWorkspace } from './workspace/workspace';
 export { lintBrief, lintWorkspace, briefsAffectedBy, type Diagnostic, type LintOptions } from './rules/lint';
+export { keepScheduleIncremental } from './rules/scheduleFacts';
 export { RULES, RULE_IDS, type Rule, type RuleContext, type Report, type RelatedLocation } from './rules';

@@ -7,7 +7,7 @@
 import { realpath, stat as statPath } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import {
-  BriefWorkspace, ConfigError, mergeConfig, mayBeBrief, parseConfig, RULE_IDS,
+  BriefWorkspace, ConfigError, keepScheduleIncremental, mergeConfig, mayBeBrief, parseConfig, RULE_IDS,
   type Brief, type BriefsConfig, type ConfigOverrides,
 } from '../core';
 import { createDirectoryFilter, createFileFilter } from '../core/workspace/glob';
@@ -52,7 +52,8 @@ export const LINK_REASON = 'it is a symbolic link on a file system where its tar
 type Vetting = { ok: true; realPath?: string } | { ok: false; reason?: string };
 
 export class BriefIndex implements vscode.Disposable {
-  readonly workspace = new BriefWorkspace();
+  /** Edited live: its schedule is kept incrementally (docs/schedule.md). */
+  readonly workspace = keepScheduleIncremental(new BriefWorkspace());
   private readonly changeEmitter = new vscode.EventEmitter<BriefIndexChange>();
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];

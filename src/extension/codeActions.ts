@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { HANDLE_PATTERN, type Brief, type Diagnostic, type Range } from '../core';
 import {
   addDependencyFix, addMilestoneFix, addTeamFix, briefText, guardsHold, humanize, knownHandles,
-  replaceValueFix, setOwnerFix, type Fix,
+  replaceValueFix, setOwnerFix, setStatusFix, type Fix,
 } from '../core/fixes';
 import type { BriefIndex } from './briefIndex';
 import { toVsRange } from './convert';
@@ -86,6 +86,10 @@ export class BriefCodeActionProvider implements vscode.CodeActionProvider {
         const current = document.getText(diagnostic.range).replace(/^["']|["']$/g, '');
         const ranked = [...allowed].sort((a, b) => distance(current, a) - distance(current, b));
         return ranked.flatMap((value, i) => editAction(`Change to \`${value}\``, replaceValueFix(brief.text, found.range, value), i === 0 && distance(current, value) <= 3));
+      }
+      case 'status-optimistic': {
+        const statuses = (data.statuses as string[] | undefined) ?? [];
+        return statuses.flatMap((status, i) => editAction(`Set status to \`${status}\``, setStatusFix(brief.text, found.range, status), i === 0));
       }
       default:
         return [];

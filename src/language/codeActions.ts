@@ -10,7 +10,7 @@ import { LineIndex, type Brief, type BriefWorkspace, type Diagnostic, type Range
 import type { BriefsConfig } from '../core/workspace/config';
 import {
   addDependencyFix, addMilestoneFix, addTeamFix, briefText, guardsHold, humanize, knownHandles,
-  replaceValueFix, setOwnerFix, type Fix,
+  replaceValueFix, setOwnerFix, setStatusFix, type Fix,
 } from '../core/fixes';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
@@ -73,6 +73,10 @@ function actionsFor(host: CodeActionHost, brief: Brief, diagnostic: LspDiagnosti
       const current = textAt(brief.text, found.range).replace(/^["']|["']$/g, '');
       const ranked = [...allowed].sort((a, b) => editDistance(current, a) - editDistance(current, b));
       return ranked.flatMap((value, i) => editAction(`Change to \`${value}\``, replaceValueFix(brief.text, found.range, value), i === 0 && editDistance(current, value) <= 3));
+    }
+    case 'status-optimistic': {
+      const statuses = (data.statuses as string[] | undefined) ?? [];
+      return statuses.flatMap((status, i) => editAction(`Set status to \`${status}\``, setStatusFix(brief.text, found.range, status), i === 0));
     }
     default:
       return [];

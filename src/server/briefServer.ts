@@ -25,7 +25,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { effectiveToday, type BriefsConfig } from '../core/workspace/config';
-import { ImpactError, ScheduleIndex } from '../core/schedule';
+import { ImpactError } from '../core/schedule';
+import { workspaceSchedule } from '../core/rules/scheduleFacts';
 import { knownHandles } from '../core/fixes';
 import { briefsAffectedBy, lintBrief } from '../core/rules/lint';
 import { plainNotificationText } from '../core/render/markdownEscape';
@@ -60,8 +61,6 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   let canChangeFolders = false;
   let canCreateFiles = false;
   let canRefreshCodeLenses = false;
-  /** The schedule (docs/schedule.md), brought up to date with the workspace when asked for: an edit recomputes only what it can change. */
-  const schedule = new ScheduleIndex();
   /** Uris that have diagnostics published (so they can be cleared). */
   const published = new Set<string>();
   /** Config files with a diagnostic published. */
@@ -196,17 +195,17 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
       published.add(brief.uri);
       void connection.sendDiagnostics({ uri: brief.uri, diagnostics });
     }
-    // A forecast moved: the lenses of other open briefs may say something else now (the client
-    // asks again for the edited one by itself).
-    if (!change.all && canRefreshCodeLenses && schedule.update(workspace).changed.length > 0) {
+    // Briefs beyond the edited ones were re-linted, as happens when a forecast moved: the lenses
+    // of other open briefs may say something else now (the client asks again for the edited one
+    // by itself).
+    if (!change.all && canRefreshCodeLenses && [...affected].some((brief) => !change.changed.includes(brief.uri))) {
       void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     }
   }
 
-  /** The schedule, up to date with the workspace. */
+  /** The schedule, up to date with the workspace: the one lint reads (docs/schedule.md). */
   function scheduleFacts(): ScheduleFacts {
-    schedule.update(index.workspace);
-    return { graph: schedule.scheduleGraph, result: schedule.scheduleResult };
+    return workspaceSchedule(index.workspace);
   }
 
   /** A broken briefs.config.json gets a diagnostic where it is broken, and a message. */

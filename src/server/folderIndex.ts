@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mergeConfig, type BriefsConfig, type ConfigOverrides } from '../core/workspace/config';
 import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/workspace/filePolicy';
 import { BriefWorkspace } from '../core/workspace/workspace';
+import { keepScheduleIncremental } from '../core/rules/scheduleFacts';
 import { isInsideFolder } from '../host/insideFolder';
 import { CONFIG_FILE_NAME, loadWorkspace, readFolderFile, type ConfigProblem } from '../host/workspaceFiles';
 
@@ -50,7 +51,8 @@ export interface IndexChange {
 }
 
 export class FolderIndex {
-  readonly workspace = new BriefWorkspace();
+  /** Edited live: its schedule is kept incrementally (docs/schedule.md). */
+  readonly workspace = keepScheduleIncremental(new BriefWorkspace());
   private folderList: Folder[] = [];
 
   get folders(): readonly Folder[] {

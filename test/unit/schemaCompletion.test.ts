@@ -98,10 +98,11 @@ describe('schemaCompletion: keys where the cursor is', () => {
 
   it('offers a milestone\'s keys, without those of that milestone', () => {
     assert.deepEqual(frontmatterKeyPlaceAt(yaml, 6, 4)?.present.sort(), ['id', 'status', 'title']);
-    assert.deepEqual(at(6), ['owner', 'team', 'due', 'depends_on']);
+    // `start` (v2): offered before `due`.
+    assert.deepEqual(at(6), ['owner', 'team', 'start', 'due', 'depends_on']);
     // A new item: its own keys below it only, not those of the item above.
     assert.deepEqual(frontmatterKeyPlaceAt(yaml, 9, 4), { path: ['milestones'], startsItem: true, start: 4, prefix: '', present: ['title'], inItem: true });
-    assert.deepEqual(at(9), ['id', 'owner', 'team', 'due', 'status', 'depends_on']);
+    assert.deepEqual(at(9), ['id', 'owner', 'team', 'start', 'due', 'status', 'depends_on']);
   });
 
   it('offers a risk\'s keys in a list written at its key\'s indentation', () => {

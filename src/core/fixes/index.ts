@@ -5,5 +5,6 @@ export { addDependencyFix } from './dependsOn';
 export { addTeamFix } from './teams';
 export { addMilestoneFix } from './milestones';
 export { replaceValueFix } from './replaceValue';
+export { setStatusFix } from './status';
 export { briefText, humanize, type BriefTemplate } from './template';
 export { knownHandles } from './handles';

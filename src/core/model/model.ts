@@ -44,6 +44,8 @@ export interface Stakeholder {
 
 export interface Milestone extends FrontmatterItem {
   team?: Located<string>;
+  /** When work on it starts (on or before `due`; a later one is a `schedule-conflict`). */
+  start?: Located<string>;
   due?: Located<string>;
   status?: Located<string>;
   dependsOn: DependencyEntry[];

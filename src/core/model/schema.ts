@@ -53,6 +53,7 @@ export const milestoneSchema = z.object({
   title: text,
   owner,
   team: id.optional(),
+  start: date.optional(),
   due: date.optional(),
   status: z.enum(MILESTONE_STATUSES).optional(),
   depends_on: dependencies.optional(),

@@ -257,7 +257,7 @@ class FrontmatterReader {
     const milestoneIds = new Set<string>();
     const milestones = this.items<Milestone>(root, 'milestones', (item, node, path) => {
       if (item.id) milestoneIds.add(item.id.value);
-      return { ...item, team: this.string(node, 'team', path), due: this.string(node, 'due', path), status: this.string(node, 'status', path), dependsOn: [] };
+      return { ...item, team: this.string(node, 'team', path), start: this.string(node, 'start', path), due: this.string(node, 'due', path), status: this.string(node, 'status', path), dependsOn: [] };
     });
     // A bare id in a milestone's depends_on is a milestone of this brief if it has one, else a program.
     const self = program?.value ?? '';

@@ -1,4 +1,4 @@
-/** Every rule, in the order of the spec's table. */
+/** Every rule, in the order of the spec's tables (v1, then v2's additions). */
 import type { Rule } from './rule';
 import { frontmatterMissing } from './frontmatter-missing';
 import { frontmatterSyntax } from './frontmatter-syntax';
@@ -16,6 +16,8 @@ import { teamUndeclared } from './team-undeclared';
 import { statusInconsistent } from './status-inconsistent';
 import { checklistUnowned } from './checklist-unowned';
 import { bodySkipped } from './body-skipped';
+import { scheduleSlip } from './schedule-slip';
+import { statusOptimistic } from './status-optimistic';
 
 export const RULES: readonly Rule[] = Object.freeze([
   frontmatterMissing,
@@ -34,6 +36,9 @@ export const RULES: readonly Rule[] = Object.freeze([
   statusInconsistent,
   checklistUnowned,
   bodySkipped,
+  // v2 (docs/schedule.md).
+  scheduleSlip,
+  statusOptimistic,
 ]);
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);

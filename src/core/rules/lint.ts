@@ -4,6 +4,7 @@ import type { Brief, Severity } from '../model/model';
 import type { Range } from '../model/range';
 import { RULES, type RelatedLocation, type Rule, type RuleContext } from './';
 import type { BriefWorkspace } from '../workspace/workspace';
+import { scheduleAffectedUris } from './scheduleFacts';
 
 export interface Diagnostic {
   uri: string;
@@ -103,7 +104,9 @@ export function lintWorkspace(workspace: BriefWorkspace, options: LintOptions): 
 
 /**
  * The briefs whose diagnostics may change when `changed` changes (including itself): briefs that
- * depend on its program id, old or new, those sharing that id, and those on a dependency cycle.
+ * depend on its program id, old or new, those sharing that id, those on a dependency cycle, and
+ * those whose schedule facts (forecasts, driving chains) changed since the schedule was last
+ * asked this (the first call after a change answers for the whole change: callers take the union).
  */
 export function briefsAffectedBy(workspace: BriefWorkspace, changedUri: string, programIds: Iterable<string>): Brief[] {
   const affected = new Set<Brief>();
@@ -116,6 +119,10 @@ export function briefsAffectedBy(workspace: BriefWorkspace, changedUri: string, 
   for (const edge of workspace.cycles().keys()) {
     const brief = workspace.get(edge.uri);
     if (brief) affected.add(brief);
+  }
+  for (const uri of scheduleAffectedUris(workspace, programIds)) {
+    const brief = workspace.get(uri);
+    if (brief?.isBrief) affected.add(brief);
   }
   return [...affected];
 }

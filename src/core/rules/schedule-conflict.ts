@@ -1,17 +1,25 @@
 import type { Milestone } from '../model/model';
 import type { Rule } from './rule';
-import { resolveMilestone } from './helpers';
+import { resolveMilestone, hasSchemaProblemUnder } from './helpers';
 import { isScheduleConflict, milestoneFacts } from '../model/status';
 
 export const scheduleConflict: Rule = {
   id: 'schedule-conflict',
   defaultSeverity: 'warning',
-  description: 'A milestone is due before a milestone it depends on, or after the program\'s `target`.',
+  description: 'A milestone is due before a milestone it depends on, or after the program\'s `target`, or starts after its own `due`.',
   crossFile: true,
   check({ brief, workspace, report }) {
     for (const milestone of brief.milestones) {
       const due = milestone.due;
       if (!due) continue;
+      const start = milestone.start;
+      if (start && start.value > due.value && !hasSchemaProblemUnder(brief, ['milestones', milestone.index, 'start']) && !hasSchemaProblemUnder(brief, ['milestones', milestone.index, 'due'])) {
+        report({
+          range: start.range,
+          message: `${nameOf(milestone)} starts ${start.value}, after its own due date ${due.value}; expected a start on or before ${due.value}`,
+          related: [{ uri: brief.uri, range: due.range, message: `Its due date is ${due.value}` }],
+        });
+      }
       for (const entry of milestone.dependsOn) {
         const upstream = resolveMilestone(workspace, brief, entry);
         const upstreamDue = upstream?.milestone.due;

@@ -7,7 +7,8 @@
 import type { DependencyGraph, GraphEdge } from '../workspace/graph';
 import { buildGraphView, criticalPath, programGraph, UnknownReferenceError, type GraphLevel, type GraphView, scheduleCriticalPath, type ViewSchedule } from './graphView';
 import { mermaidNodeId, toMermaid } from '../render/mermaid';
-import { buildScheduleGraph, computeSchedule, dateOfDay } from '../schedule';
+import { dateOfDay } from '../schedule';
+import { workspaceSchedule } from '../rules/scheduleFacts';
 import type { BriefWorkspace } from '../workspace/workspace';
 import type { DiagramEdge, DiagramLimits, DiagramNode, DiagramOptions, PathStep } from './diagramProtocol';
 
@@ -33,10 +34,9 @@ export interface DiagramRequest {
   schedule?: ViewSchedule;
 }
 
-/** The schedule of a workspace, computed from scratch, for a host that keeps none (the language server keeps a ScheduleIndex). */
+/** The workspace's schedule for the diagram: the one lint reads (kept per workspace, incrementally in an editor). */
 export function diagramSchedule(workspace: BriefWorkspace): ViewSchedule {
-  const graph = buildScheduleGraph(workspace);
-  return { graph, result: computeSchedule(graph) };
+  return workspaceSchedule(workspace);
 }
 
 export type DiagramModel =

@@ -53,6 +53,17 @@ describe('cli: brief schedule', function () {
     assert.equal(nodes[1].forecast, '2027-03-10', 'storage, not named, still pushes it');
   });
 
+  it('gantt: a milestone with `start` has its bar from its start (else from the milestone before it); a start after the forecast is a marker', async () => {
+    const web = briefText(EXAMPLE[2]).replace('    due: 2027-03-20', '    start: 2027-03-02\n    due: 2027-03-20');
+    const storage = briefText(EXAMPLE[0]).replace('    due: 2027-03-10', '    start: 2027-03-12\n    due: 2027-03-10');
+    const cwd = exampleWorkspace({ 'programs/web.md': web, 'programs/storage.md': storage });
+    const result = await cli(['schedule', '--format', 'gantt', '--today', '2027-01-10'], { cwd });
+    assert.equal(result.code, 0, result.stderr);
+    const lines = result.stdout.split('\n');
+    assert.ok(lines.some((l) => /^ {2}cutover :t\d+, 2027-03-02, 2027-03-20$/.test(l)), `cutover's bar from its start:\n${result.stdout}`);
+    assert.ok(lines.some((l) => /^ {2}hardware :crit, milestone, t\d+, 2027-03-10, 0d$/.test(l)), 'a start after the date: a marker on it');
+  });
+
   it('gantt: sections, bars, crit, done, targets and today, each a statement Mermaid reads; hostile titles stay inside', async () => {
     const hostile = briefText({ program: 'evil', target: '2027-04-01', milestones: [{ id: 'x', due: '2027-03-01' }] })
       .replace('title: "x"', 'title: "break :crit, a, 2020-01-01, 1d\\n  section pwned #; %%{init}%%"');

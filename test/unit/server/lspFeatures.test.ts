@@ -10,7 +10,7 @@ import type { CodeAction, Diagnostic, DocumentSymbol, SymbolInformation, TextDoc
 import { parseBrief } from '../../../src/core/parse/parseBrief';
 import { applyEdits } from '../../../src/core/fixes';
 import { FULL_CAPABILITIES, LspTestClient, ROOT } from './lspClient';
-import { copyOfExamples, removeTempFolders, uriOf } from './workspaces';
+import { copyOfExamples, removeTempFolders, tempFolder, uriOf } from './workspaces';
 
 /** The diagnostics of `rule` published for `uri`, once there is at least one. */
 function withRule(client: LspTestClient, uri: string, rule: string): Diagnostic[] | undefined {
@@ -87,6 +87,44 @@ describe('language server: quick fixes and symbols', function () {
     const uri = uriOf(dir, 'programs/billing-core.md');
     const unknown = await client.waitFor(() => withRule(client, uri, 'dependency-unknown'), 'dependency-unknown');
     assert.deepEqual(await actions(client, uri, unknown), []);
+  });
+
+  it('the schedule: an upstream edit re-lints the brief two programs downstream (never opened), not the unrelated one; "Set status to" clears status-optimistic', async () => {
+    const chain = path.join(ROOT, 'test/fixtures/workspaces/schedule-chain/programs');
+    const files: Record<string, string> = { 'other.md': '---\nprogram: other\ntitle: Other\nowner: "@li"\nstatus: on-track\ntarget: 2027-01-01\n---\n# Other\n' };
+    for (const name of fs.readdirSync(chain)) files[name] = fs.readFileSync(path.join(chain, name), 'utf8');
+    const dir = tempFolder({ ...files, 'briefs.config.json': '{ "today": "2026-03-01" }\n' });
+    const client = await start({ folders: [dir] });
+    const [web, storage, other] = ['web.md', 'storage.md', 'other.md'].map((name) => uriOf(dir, name));
+    await client.waitFor(() => client.rulesOf(other) && client.rulesOf(web)?.join() === 'schedule-slip,schedule-slip,status-optimistic', 'web slipping, and on-track');
+    const optimistic = withRule(client, web, 'status-optimistic')!;
+    assert.match(optimistic[0].message, /forecast to finish 2027-04-10, 16 days after its target 2027-03-25/);
+    assert.deepEqual(optimistic[0].relatedInformation?.map((r) => path.basename(r.location.uri)), ['web.md', 'web.md', 'api.md', 'storage.md', 'storage.md']);
+    const offered = await actions(client, web, optimistic);
+    assert.deepEqual(offered.map((a) => a.title), ['Set status to `at-risk`', 'Set status to `off-track`']);
+
+    // Pull the hardware in, in storage.md: web.md waits for it through api#v2 and storage#cluster.
+    const storageText = files['storage.md'];
+    await client.notify('textDocument/didOpen', { textDocument: { uri: storage, languageId: 'markdown', version: 1, text: storageText } });
+    const before = client.publishes.length;
+    const line = storageText.split('\n').findIndex((l) => l.includes('due: 2027-04-10'));
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri: storage, version: 2 },
+      contentChanges: [{ range: { start: { line, character: 9 }, end: { line, character: 19 } }, text: '2027-02-20' }],
+    });
+    await client.waitFor(() => client.rulesOf(web)?.length === 0, 'web clean once the hardware is pulled in');
+    assert.deepEqual(client.rulesOf(uriOf(dir, 'api.md')), []);
+    assert.ok(!client.publishes.slice(before).some((p) => p.uri === other), 'the unrelated brief was not re-linted');
+
+    // Back to late: status-optimistic again; its fix, applied, clears it.
+    await client.notify('textDocument/didChange', { textDocument: { uri: storage, version: 3 }, contentChanges: [{ text: storageText }] });
+    const again = await client.waitFor(() => withRule(client, web, 'status-optimistic'), 'status-optimistic again');
+    const [atRisk] = await actions(client, web, again);
+    const webText = files['web.md'];
+    const fixed = applyEdits(webText, atRisk.edit!.changes![web] as TextEdit[]);
+    assert.equal(fixed, webText.replace('status: on-track', 'status: at-risk'));
+    await client.notify('textDocument/didOpen', { textDocument: { uri: web, languageId: 'markdown', version: 1, text: fixed } });
+    await client.waitFor(() => client.rulesOf(web)?.join() === 'schedule-slip,schedule-slip', 'status-optimistic gone, the slips stay');
   });
 
   it('a missing owner: one "Set owner to" action per handle in use, whose edit sets it', async () => {

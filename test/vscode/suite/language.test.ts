@@ -94,10 +94,10 @@ suite('Editing help', () => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', payments.uri, new vscode.Position(topLine, 0));
     const decisions = list.items.find((item) => labelOf(item) === 'decisions')!;
     assert.equal((decisions.insertText as vscode.SnippetString).value, 'decisions:\n  - $0');
-    // Inside the milestone `cutover` (id, title, owner, team, due and depends_on written): status.
+    // Inside the milestone `cutover` (id, title, owner, team, due and depends_on written): start (v2) and status.
     const milestoneLine = rangeOf(payments, '    team: mobile').start.line - 1;
     assert.equal(payments.lineAt(milestoneLine).text, '    ');
-    assert.deepEqual(await schemaCompletions(payments, new vscode.Position(milestoneLine, 4)), ['status']);
+    assert.deepEqual(await schemaCompletions(payments, new vscode.Position(milestoneLine, 4)), ['start', 'status']);
     // A key typed halfway is completed over what is typed.
     await replaceInDocument(payments, '    \n    team: mobile', '    sta\n    team: mobile');
     const partial = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', payments.uri, new vscode.Position(milestoneLine, 7));

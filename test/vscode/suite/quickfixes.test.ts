@@ -96,6 +96,23 @@ suite('Quick fixes', () => {
     await waitFor(gone(document, diagnostic), 'team-undeclared to go away');
   });
 
+  test('status-optimistic: the ledger API moved past payments\' target (another file) makes `on-track` optimistic; "Set status to `at-risk`" clears it', async () => {
+    const billing = await open('programs/billing.md');
+    const payments = await open('programs/payments.md');
+    await settled(payments);
+    assert.ok(!briefDiagnostics(payments.uri).some((d) => ruleOf(d) === 'status-optimistic'), 'not optimistic at first');
+    // payments-v2's top-level depends_on names billing-core#ledger-api: its finish waits for it.
+    await replaceInDocument(billing, 'due: 2026-03-15', 'due: 2026-08-01');
+    const diagnostic = await diagnosticOf(payments, 'status-optimistic');
+    assert.match(diagnostic.message, /forecast to finish 2026-08-01, 32 days after its target 2026-06-30/);
+    assert.ok((diagnostic.relatedInformation ?? []).some((r) => r.location.uri.toString() === billing.uri.toString()), 'a related location in billing.md');
+    const actions = await fixesFor(payments, diagnostic, /^Set status to /);
+    assert.deepEqual(actions.map((a) => a.title), ['Set status to `at-risk`', 'Set status to `off-track`']);
+    await apply(actions[0]);
+    assert.match(payments.getText(), /\nstatus: at-risk\n/);
+    await waitFor(gone(payments, diagnostic), 'status-optimistic to go away');
+  });
+
   test('schema enum: one fix per allowed value, the closest first', async () => {
     const document = await open('programs/identity.md');
     const diagnostic = await diagnosticOf(document, 'schema', 'on-trak');
