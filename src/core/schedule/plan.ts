@@ -54,7 +54,6 @@ export function planWorkspace(workspace: BriefWorkspace): WorkspacePlan | undefi
   const own: number[] = [];
   const finishOf = new Map<string, number>();
   const candidates: Milestone[] = [];
-  const done = new Set<Milestone>();
   for (const brief of sorted) {
     const program = brief.program!.value;
     const finish = ids.length;
@@ -66,13 +65,8 @@ export function planWorkspace(workspace: BriefWorkspace): WorkspacePlan | undefi
     references.push(brief.dependsOn);
     own.push(0);
     candidates.length = 0;
-    done.clear();
     for (const milestone of brief.milestones) {
-      if (!milestone.id) continue;
-      const status = statusOf(brief, milestone);
-      if (status === 'cancelled') continue;
-      candidates.push(milestone);
-      if (status === 'done') done.add(milestone);
+      if (milestone.id && statusOf(brief, milestone) !== 'cancelled') candidates.push(milestone);
     }
     // Stable: of milestones with the same id (id-duplicate), the first in the brief stays first and is the node.
     candidates.sort((a, b) => compareIds(a.id!.value, b.id!.value));
@@ -83,7 +77,7 @@ export function planWorkspace(workspace: BriefWorkspace): WorkspacePlan | undefi
       ids.push(`${program}#${name}`);
       names.push(name);
       plannedDays.push(milestone.due && !rejected(brief, ['milestones', milestone.index, 'due']) ? dayNumber(milestone.due.value) : Number.NaN);
-      pinned.push(done.has(milestone));
+      pinned.push(statusOf(brief, milestone) === 'done');
       references.push(milestone.dependsOn);
       own.push(0);
       own[finish]++;
