@@ -127,59 +127,58 @@ export function cyclesOf(successors: Rows): boolean[] {
   return result;
 }
 
-/** Kahn's algorithm over the nodes not on a cycle; ready nodes are taken in id order (a heap of indices). */
+/**
+ * Kahn's algorithm over the nodes not on a cycle; ready nodes are taken in id order (a min-heap
+ * of node numbers, in one typed array: no allocation per step).
+ */
 export function orderOf(predecessors: Rows, successors: Rows, onCycle: boolean[]): number[] {
   const n = predecessors.start.length - 1;
   const waiting = new Int32Array(n);
-  const heap: number[] = [];
+  const heap = new Int32Array(n);
+  let size = 0;
+  const push = (value: number) => {
+    let i = size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (heap[parent] <= value) break;
+      heap[i] = heap[parent];
+      i = parent;
+    }
+    heap[i] = value;
+  };
+  const pop = (): number => {
+    const top = heap[0];
+    const last = heap[--size];
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= size) break;
+      const child = left + 1 < size && heap[left + 1] < heap[left] ? left + 1 : left;
+      if (heap[child] >= last) break;
+      heap[i] = heap[child];
+      i = child;
+    }
+    if (size > 0) heap[i] = last;
+    return top;
+  };
   for (let v = 0; v < n; v++) {
     if (onCycle[v]) continue;
     let count = 0;
     for (let k = predecessors.start[v]; k < predecessors.start[v + 1]; k++) if (!onCycle[predecessors.list[k]]) count++;
     waiting[v] = count;
-    if (count === 0) heapPush(heap, v);
+    if (count === 0) push(v);
   }
   const order: number[] = [];
-  while (heap.length > 0) {
-    const v = heapPop(heap);
+  while (size > 0) {
+    const v = pop();
     order.push(v);
     for (let k = successors.start[v]; k < successors.start[v + 1]; k++) {
       const w = successors.list[k];
       if (onCycle[w]) continue;
-      if (--waiting[w] === 0) heapPush(heap, w);
+      if (--waiting[w] === 0) push(w);
     }
   }
   return order;
-}
-
-function heapPush(heap: number[], value: number): void {
-  heap.push(value);
-  let i = heap.length - 1;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (heap[parent] <= heap[i]) break;
-    [heap[parent], heap[i]] = [heap[i], heap[parent]];
-    i = parent;
-  }
-}
-
-function heapPop(heap: number[]): number {
-  const top = heap[0];
-  const last = heap.pop()!;
-  if (heap.length > 0) {
-    heap[0] = last;
-    let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      let smallest = i;
-      if (left < heap.length && heap[left] < heap[smallest]) smallest = left;
-      if (left + 1 < heap.length && heap[left + 1] < heap[smallest]) smallest = left + 1;
-      if (smallest === i) break;
-      [heap[smallest], heap[i]] = [heap[i], heap[smallest]];
-      i = smallest;
-    }
-  }
-  return top;
 }
 
 /** Ids of the nodes on a cycle. */

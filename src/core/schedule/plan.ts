@@ -60,13 +60,15 @@ export function planWorkspace(workspace: BriefWorkspace): WorkspacePlan | undefi
     finishOf.set(program, finish);
     ids.push(program);
     names.push('');
-    plannedDays.push(brief.target && !rejected(brief, ['target']) ? dayNumber(brief.target.value) : Number.NaN);
+    // Most briefs have no schema problem: then nothing was rejected, and no path is built to ask.
+    const clean = brief.schemaProblems.length === 0;
+    plannedDays.push(brief.target && (clean || !rejected(brief, ['target'])) ? dayNumber(brief.target.value) : Number.NaN);
     pinned.push(false);
     references.push(brief.dependsOn);
     own.push(0);
     candidates.length = 0;
     for (const milestone of brief.milestones) {
-      if (milestone.id && statusOf(brief, milestone) !== 'cancelled') candidates.push(milestone);
+      if (milestone.id && statusIn(brief, clean, milestone) !== 'cancelled') candidates.push(milestone);
     }
     // Stable: of milestones with the same id (id-duplicate), the first in the brief stays first and is the node.
     candidates.sort((a, b) => compareIds(a.id!.value, b.id!.value));
@@ -76,8 +78,8 @@ export function planWorkspace(workspace: BriefWorkspace): WorkspacePlan | undefi
       if (i > 0 && name === names[names.length - 1]) continue;
       ids.push(`${program}#${name}`);
       names.push(name);
-      plannedDays.push(milestone.due && !rejected(brief, ['milestones', milestone.index, 'due']) ? dayNumber(milestone.due.value) : Number.NaN);
-      pinned.push(statusOf(brief, milestone) === 'done');
+      plannedDays.push(milestone.due && (clean || !rejected(brief, ['milestones', milestone.index, 'due'])) ? dayNumber(milestone.due.value) : Number.NaN);
+      pinned.push(statusIn(brief, clean, milestone) === 'done');
       references.push(milestone.dependsOn);
       own.push(0);
       own[finish]++;
@@ -148,6 +150,11 @@ export function planWorkspace(workspace: BriefWorkspace): WorkspacePlan | undefi
     },
     predecessors, successors, pinned, planned, onCycle, order, programs,
   };
+}
+
+/** `statusOf`, without building the path to ask about when the brief has no schema problem. */
+function statusIn(brief: Brief, clean: boolean, milestone: Milestone): string | undefined {
+  return clean ? milestone.status?.value : statusOf(brief, milestone);
 }
 
 /** Code-unit order, as `Array.prototype.sort` without a comparator. */
