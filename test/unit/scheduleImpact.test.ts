@@ -7,11 +7,11 @@
  */
 import * as assert from 'node:assert/strict';
 import {
-  buildSchedule, computeSchedule, drivingChain, ImpactError, scheduleWorkspace, slipImpact,
+  buildSchedule, computeSchedule, dateOfDay, dayNumber, drivingChain, ImpactError, ScheduleIndex, scheduleWorkspace, slipImpact,
   type Impact, type ImpactChange, type ScheduleGraph, type ScheduleNode, type ScheduleResult,
 } from '../../src/core/schedule';
 import { prng } from '../support/prng';
-import { awkwardWorkspace, EXAMPLE, randomWorkspace, workspaceOf } from './scheduleFixtures';
+import { awkwardWorkspace, briefText, EXAMPLE, randomWorkspace, workspaceOf } from './scheduleFixtures';
 
 /** The spec's definition, computed the long way: move the planned dates, compute every node again, compare every node. */
 function impactFromScratch(graph: ScheduleGraph, ref: string, days: number, before?: ScheduleResult): Impact {
@@ -111,6 +111,39 @@ describe('schedule: what-if downstream of the moved nodes equals a recomputation
       assert.deepEqual(slipImpact(guarded, ref, days, undefined, plan), impactFromScratch(graph, ref, days), `${ref} ${days}`);
     }
     assert.equal(guarded.walked, false);
+  });
+
+  it('ScheduleIndex.impact, after seeded random edit sequences (dates, statuses, targets, new references), equals it too', () => {
+    const SEED = 20261204;
+    const random = prng(SEED);
+    const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+    let checked = 0;
+    for (let run = 0; run < 60; run++) {
+      const specs = randomWorkspace(random);
+      const workspace = workspaceOf(specs);
+      const index = new ScheduleIndex();
+      index.update(workspace);
+      for (let step = 0; step < 12; step++) {
+        const spec = pick(specs);
+        const milestone = spec.milestones.length > 0 ? pick(spec.milestones) : undefined;
+        const roll = random();
+        if (milestone && roll < 0.4) milestone.due = dateOfDay(dayNumber('2027-01-01') + Math.floor(random() * 120));
+        else if (milestone && roll < 0.6) milestone.status = pick(['done', 'in-progress', 'cancelled', 'not-started']);
+        else if (milestone && roll < 0.75) milestone.depends = [...(milestone.depends ?? []), `${pick(specs).program}#m${Math.floor(random() * 4)}`];
+        else spec.target = dateOfDay(dayNumber('2027-02-01') + Math.floor(random() * 90));
+        workspace.setText(`file:///ws/${spec.program}.md`, briefText(spec));
+        index.update(workspace);
+        const graph = index.scheduleGraph;
+        const refs = [...graph.values()].filter((node) => node.planned !== undefined || node.kind === 'program');
+        for (let k = 0; k < 2 && refs.length > 0; k++) {
+          const ref = pick(refs).id;
+          const days = Math.floor(random() * 41) - 20;
+          assert.deepEqual(index.impact(ref, days), impactFromScratch(graph, ref, days), `run ${run} step ${step} (seed ${SEED}): ${ref} ${days} days`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 1000, `${checked} what-ifs`);
   });
 
   it('refuses an unknown ref or a milestone without a due date, with a plan too', () => {
