@@ -5,7 +5,8 @@
  *   slip, slack and driver of every node, in numbered form; median of max(5, `runs`) after one
  *   warm-up build), and beside it, untargeted, the same schedule as node objects and a map by id
  *   (`buildSchedule` + `computeSchedule`, what the CLI's `brief schedule` prints from);
- * - one what-if (a milestone 14 days later, reusing the schedule's plan; median of 20);
+ * - one what-if (a milestone 14 days later, reusing the schedule's plan; median of 20), and one
+ *   that reaches further (a whole program 30 days later; median of 20, untargeted);
  * - a due date edited in one brief, from the edit to the updated schedule through ScheduleIndex
  *   (re-parse of the brief included; p50/p95 of `iterations` edits).
  */
@@ -49,6 +50,18 @@ export const schedule: Measurement = {
       moved += slipImpact(graph, ref, 14, undefined, plan).changes.length;
       whatIf.push(performance.now() - started);
     }
+    // A what-if that reaches further: a whole program 30 days later (all its open milestones move).
+    const programs = [...graph.values()].filter((node) => node.kind === 'program');
+    const programWhatIf: number[] = [];
+    let programMoved = 0;
+    // Its own sequence, so that the edits below are the same as before this row existed.
+    const randomProgram = prng(8);
+    for (let i = 0; i < 20; i++) {
+      const ref = programs[Math.floor(randomProgram() * programs.length)].id;
+      const started = performance.now();
+      programMoved += slipImpact(graph, ref, 30, undefined, plan).changes.length;
+      programWhatIf.push(performance.now() - started);
+    }
     context.log(`  ${graph.size.toLocaleString('en-US')} schedule nodes; full schedule ${fmt(median(full), 1)} ms (as objects ${fmt(median(objects), 1)} ms); what-if ${fmt(median(whatIf), 1)} ms (${fmt(moved / 20, 0)} nodes moved on average)`);
 
     const index = new ScheduleIndex();
@@ -71,6 +84,7 @@ export const schedule: Measurement = {
       { id: 'schedule.fullMs', label: `full schedule from scratch (median of ${full.length})`, value: median(full), unit: 'ms', target: { max: 100 }, note: 'numbered: every forecast, slip, slack and driver' },
       { id: 'schedule.fullObjectsMs', label: `the same as node objects and a map by id (median of ${objects.length})`, value: median(objects), unit: 'ms', note: 'buildSchedule + computeSchedule, as `brief schedule` reads it' },
       { id: 'schedule.whatIfMs', label: 'one what-if, a milestone 14 days later (median of 20)', value: median(whatIf), unit: 'ms', target: { max: 50 }, note: `${fmt(moved / 20, 0)} nodes moved on average` },
+      { id: 'schedule.whatIfProgramMs', label: 'one what-if, a whole program 30 days later (median of 20)', value: median(programWhatIf), unit: 'ms', note: `${fmt(programMoved / 20, 0)} nodes moved on average` },
       { id: 'schedule.edit.p50', label: `due date edited to updated schedule, p50 (${edits.length} edits)`, value: percentile(edits, 50), unit: 'ms', note: `re-parse included; ${fmt(recomputed / edits.length, 0)} nodes recomputed per edit on average` },
       { id: 'schedule.edit.p95', label: `due date edited to updated schedule, p95 (${edits.length} edits)`, value: percentile(edits, 95), unit: 'ms', target: { max: 10 } },
     ];
