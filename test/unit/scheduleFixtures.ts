@@ -58,6 +58,60 @@ export function randomWorkspace(random: () => number): BriefSpec[] {
 }
 
 
+const PROGRAMS = ['a', 'a-b', 'ab', 'a0', 'b', 'a-b-c', 'zz', 'a1', 'b-a'];
+const MILESTONES = ['z', 'b', 'a-1', 'a', 'A', '10', '9', 'm', 'b2'];
+
+/**
+ * A random workspace with the awkward cases (test/unit/schedulePlan.test.ts): program ids that
+ * are prefixes of others, milestone ids out of order, duplicated, cancelled, done or of an
+ * unknown status, references to nothing, to whole programs, to themselves, twice, bare and
+ * across programs, to later milestones (cycles), invalid dates.
+ */
+export function awkwardWorkspace(random: () => number): BriefSpec[] {
+  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+  const count = 1 + Math.floor(random() * 6);
+  const names = new Set<string>();
+  while (names.size < count) names.add(pick(PROGRAMS));
+  const programs = [...names];
+  const day = () => `2027-0${1 + Math.floor(random() * 6)}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+  const specs: BriefSpec[] = programs.map((program) => ({ program, milestones: [] }));
+  const reference = (own: BriefSpec): string => {
+    const roll = random();
+    if (roll < 0.1) return `${pick(programs)}#ghost`;
+    if (roll < 0.2) return pick(programs);
+    const other = pick(specs);
+    const milestone = other.milestones.length > 0 ? pick(other.milestones).id : pick(MILESTONES);
+    return other === own && random() < 0.5 ? milestone : `${other.program}#${milestone}`;
+  };
+  for (const spec of specs) {
+    const milestones: MilestoneSpec[] = [];
+    const n = Math.floor(random() * 7);
+    for (let m = 0; m < n; m++) {
+      const roll = random();
+      milestones.push({
+        id: pick(MILESTONES),
+        ...(random() < 0.8 && { due: random() < 0.05 ? '2027-02-30' : day() }),
+        ...(roll < 0.15 ? { status: 'done' } : roll < 0.25 ? { status: 'cancelled' } : roll < 0.28 ? { status: 'finished' } : {}),
+      });
+    }
+    spec.milestones = milestones;
+    if (random() < 0.8) spec.target = random() < 0.05 ? 'soon' : day();
+  }
+  // References once every milestone exists, so that they can name later ones (and make cycles).
+  for (const spec of specs) {
+    for (const m of spec.milestones) {
+      const refs: string[] = [];
+      const k = Math.floor(random() * 3);
+      for (let i = 0; i < k; i++) refs.push(reference(spec));
+      if (random() < 0.1) refs.push(m.id);
+      if (refs.length > 0 && random() < 0.1) refs.push(refs[0]);
+      m.depends = refs;
+    }
+    if (random() < 0.5) spec.depends = [reference(spec), ...(random() < 0.5 ? [reference(spec)] : [])];
+  }
+  return specs;
+}
+
 /**
  * The worked example of docs/schedule.md. The storage cluster is late, so the API is late,
  * so the cutover is late:

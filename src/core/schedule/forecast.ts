@@ -78,7 +78,7 @@ export function planSchedule(graph: ScheduleGraph): SchedulePlan {
 }
 
 /** Tarjan's algorithm, iterative (a long chain must not overflow the stack): nodes in a component of more than one. */
-function cyclesOf(successors: Rows): boolean[] {
+export function cyclesOf(successors: Rows): boolean[] {
   const n = successors.start.length - 1;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
@@ -127,59 +127,58 @@ function cyclesOf(successors: Rows): boolean[] {
   return result;
 }
 
-/** Kahn's algorithm over the nodes not on a cycle; ready nodes are taken in id order (a heap of indices). */
-function orderOf(predecessors: Rows, successors: Rows, onCycle: boolean[]): number[] {
+/**
+ * Kahn's algorithm over the nodes not on a cycle; ready nodes are taken in id order (a min-heap
+ * of node numbers, in one typed array: no allocation per step).
+ */
+export function orderOf(predecessors: Rows, successors: Rows, onCycle: boolean[]): number[] {
   const n = predecessors.start.length - 1;
   const waiting = new Int32Array(n);
-  const heap: number[] = [];
+  const heap = new Int32Array(n);
+  let size = 0;
+  const push = (value: number) => {
+    let i = size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (heap[parent] <= value) break;
+      heap[i] = heap[parent];
+      i = parent;
+    }
+    heap[i] = value;
+  };
+  const pop = (): number => {
+    const top = heap[0];
+    const last = heap[--size];
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= size) break;
+      const child = left + 1 < size && heap[left + 1] < heap[left] ? left + 1 : left;
+      if (heap[child] >= last) break;
+      heap[i] = heap[child];
+      i = child;
+    }
+    if (size > 0) heap[i] = last;
+    return top;
+  };
   for (let v = 0; v < n; v++) {
     if (onCycle[v]) continue;
     let count = 0;
     for (let k = predecessors.start[v]; k < predecessors.start[v + 1]; k++) if (!onCycle[predecessors.list[k]]) count++;
     waiting[v] = count;
-    if (count === 0) heapPush(heap, v);
+    if (count === 0) push(v);
   }
   const order: number[] = [];
-  while (heap.length > 0) {
-    const v = heapPop(heap);
+  while (size > 0) {
+    const v = pop();
     order.push(v);
     for (let k = successors.start[v]; k < successors.start[v + 1]; k++) {
       const w = successors.list[k];
       if (onCycle[w]) continue;
-      if (--waiting[w] === 0) heapPush(heap, w);
+      if (--waiting[w] === 0) push(w);
     }
   }
   return order;
-}
-
-function heapPush(heap: number[], value: number): void {
-  heap.push(value);
-  let i = heap.length - 1;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (heap[parent] <= heap[i]) break;
-    [heap[parent], heap[i]] = [heap[i], heap[parent]];
-    i = parent;
-  }
-}
-
-function heapPop(heap: number[]): number {
-  const top = heap[0];
-  const last = heap.pop()!;
-  if (heap.length > 0) {
-    heap[0] = last;
-    let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      let smallest = i;
-      if (left < heap.length && heap[left] < heap[smallest]) smallest = left;
-      if (left + 1 < heap.length && heap[left + 1] < heap[smallest]) smallest = left + 1;
-      if (smallest === i) break;
-      [heap[smallest], heap[i]] = [heap[i], heap[smallest]];
-      i = smallest;
-    }
-  }
-  return top;
 }
 
 /** Ids of the nodes on a cycle. */
@@ -237,58 +236,146 @@ export function nodeSlack(node: ScheduleNode, graph: ScheduleGraph, result: Sche
   return slack;
 }
 
-/** Forecasts and what derives from them, for every node (`plan`: reuse one for many what-ifs on the same graph). */
-export function computeSchedule(graph: ScheduleGraph, overrides?: PlannedOverrides, plan = planSchedule(graph)): ScheduleResult {
-  const { ids, predecessors, successors, pinned, onCycle, order } = plan;
-  const n = ids.length;
-  const NONE = Number.NaN;
-  const forecast = new Float64Array(n).fill(NONE);
-  const schedules = new Array<NodeSchedule>(n);
-  for (const v of order) {
-    const own = plan.planned[v];
-    const override = overrides?.get(ids[v]);
-    const planned = override ?? (own === own ? own : undefined);
-    let latest = planned ?? NONE;
-    if (!pinned[v]) {
-      for (let k = predecessors.start[v]; k < predecessors.start[v + 1]; k++) {
-        const upstream = forecast[predecessors.list[k]];
-        if (upstream === upstream && !(upstream <= latest)) latest = upstream;
-      }
-    }
-    forecast[v] = latest;
-    const schedule: NodeSchedule = { onCycle: false };
-    if (latest === latest) {
-      schedule.forecast = latest;
-      if (planned !== undefined) {
-        schedule.slip = latest - planned;
-        if (latest > planned) {
-          // Predecessors are in id order: the first one at that date is the driver.
-          for (let k = predecessors.start[v]; k < predecessors.start[v + 1]; k++) {
-            if (forecast[predecessors.list[k]] === latest) {
-              schedule.driver = ids[predecessors.list[k]];
-              break;
-            }
-          }
-        }
-      }
-    }
-    schedules[v] = schedule;
+/**
+ * Every node's forecast, slip, slack and driver in numbered form (node v of the plan at index v).
+ * NaN (or -1 for `driver`) where there is none, and for every node on a cycle.
+ */
+export interface PlanForecast {
+  forecast: Float64Array;
+  slip: Float64Array;
+  slack: Float64Array;
+  /** The driver's node number. */
+  driver: Int32Array;
+}
+
+/** The planned dates with what-if overrides applied (ids that are not nodes are ignored). */
+export function plannedWith(plan: SchedulePlan, overrides: PlannedOverrides | undefined): Float64Array {
+  if (!overrides || overrides.size === 0) return plan.planned;
+  const planned = plan.planned.slice();
+  for (const [id, day] of overrides) {
+    const v = plan.index.get(id);
+    if (v !== undefined) planned[v] = day;
   }
-  for (const v of order) {
+  return planned;
+}
+
+/**
+ * The forward pass in topological order, then slack: typed arrays only, no object per node (this
+ * is the whole of a full schedule once the plan exists). `planned`: the plan's dates, or a
+ * what-if's (`plannedWith`).
+ */
+export function forecastPlan(plan: SchedulePlan, planned: Float64Array = plan.planned): PlanForecast {
+  const { successors, pinned, order } = plan;
+  const n = plan.ids.length;
+  const forecast = new Float64Array(n).fill(Number.NaN);
+  const slip = new Float64Array(n).fill(Number.NaN);
+  const slack = new Float64Array(n).fill(Number.NaN);
+  const driver = new Int32Array(n).fill(-1);
+  for (let i = 0; i < order.length; i++) forecastNode(plan, planned, order[i], forecast, slip, driver);
+  for (let i = 0; i < order.length; i++) {
+    const v = order[i];
     const own = forecast[v];
     if (own !== own) continue;
-    let slack = Infinity;
+    let least = Infinity;
     for (let k = successors.start[v]; k < successors.start[v + 1]; k++) {
       const w = successors.list[k];
       const later = forecast[w];
+      // A pinned successor never moves, so it constrains nothing (that keeps slack >= 0).
       if (pinned[w] || later !== later) continue;
-      if (later - own < slack) slack = later - own;
+      if (later - own < least) least = later - own;
     }
-    if (slack !== Infinity) schedules[v].slack = slack;
+    if (least !== Infinity) slack[v] = least;
   }
+  return { forecast, slip, slack, driver };
+}
+
+/**
+ * Node v's forecast, slip and driver from its predecessors' forecasts (already final in
+ * topological order): a pinned (`done`) milestone keeps its planned date; otherwise the latest of
+ * its planned date and its predecessors' forecasts. The driver of a slipping node is its first
+ * predecessor (rows are in id order) at that date. Shared by the full pass and the what-if's pass
+ * downstream of the moved nodes, so that both give the same numbers.
+ */
+export function forecastNode(plan: SchedulePlan, planned: Float64Array, v: number, forecast: Float64Array, slip: Float64Array, driver: Int32Array): void {
+  const { predecessors, pinned } = plan;
+  const own = planned[v];
+  let latest = own;
+  if (!pinned[v]) {
+    for (let k = predecessors.start[v]; k < predecessors.start[v + 1]; k++) {
+      const upstream = forecast[predecessors.list[k]];
+      // NaN compares false both ways: a predecessor without a forecast is left out, and so is a missing planned date.
+      if (upstream === upstream && !(upstream <= latest)) latest = upstream;
+    }
+  }
+  forecast[v] = latest;
+  slip[v] = latest - own;
+  driver[v] = -1;
+  if (latest > own) {
+    for (let k = predecessors.start[v]; k < predecessors.start[v + 1]; k++) {
+      if (forecast[predecessors.list[k]] === latest) {
+        driver[v] = predecessors.list[k];
+        break;
+      }
+    }
+  }
+}
+
+/** One node's schedule as an object, properties set only when they exist (no spreads: see resultOf). */
+export function nodeScheduleOf(plan: SchedulePlan, numbers: PlanForecast, v: number): NodeSchedule {
+  if (plan.onCycle[v]) return { onCycle: true };
+  const schedule: NodeSchedule = { onCycle: false };
+  const forecast = numbers.forecast[v];
+  if (forecast === forecast) {
+    schedule.forecast = forecast;
+    const slip = numbers.slip[v];
+    if (slip === slip) schedule.slip = slip;
+    if (numbers.driver[v] >= 0) schedule.driver = plan.ids[numbers.driver[v]];
+    const slack = numbers.slack[v];
+    if (slack === slack) schedule.slack = slack;
+  }
+  return schedule;
+}
+
+/** The numbered schedule as a map by id, in id order (what `computeSchedule` returns). */
+export function resultOf(plan: SchedulePlan, numbers: PlanForecast): ScheduleResult {
   const result: ScheduleResult = new Map();
-  for (let v = 0; v < n; v++) result.set(ids[v], onCycle[v] ? { onCycle: true } : schedules[v]);
+  for (let v = 0; v < plan.ids.length; v++) result.set(plan.ids[v], nodeScheduleOf(plan, numbers, v));
   return result;
+}
+
+/**
+ * A plan's own schedule (no what-if) and each node's place in its topological order, computed
+ * once per plan for the what-ifs on it (a plan is never changed once made).
+ */
+export interface Baseline {
+  numbers: PlanForecast;
+  position: Int32Array;
+}
+
+const baselines = new WeakMap<SchedulePlan, Baseline>();
+
+/** Records `numbers` as the schedule of `plan` without overrides (the caller has just computed it), so that what-ifs need not compute it again. */
+export function rememberBaseline(plan: SchedulePlan, numbers: PlanForecast): void {
+  if (!baselines.has(plan)) baselines.set(plan, { numbers, position: positionsOf(plan) });
+}
+
+export function baselineOf(plan: SchedulePlan): Baseline {
+  let baseline = baselines.get(plan);
+  if (!baseline) baselines.set(plan, (baseline = { numbers: forecastPlan(plan), position: positionsOf(plan) }));
+  return baseline;
+}
+
+function positionsOf(plan: SchedulePlan): Int32Array {
+  const position = new Int32Array(plan.ids.length).fill(-1);
+  for (let i = 0; i < plan.order.length; i++) position[plan.order[i]] = i;
+  return position;
+}
+
+/** Forecasts and what derives from them, for every node (`plan`: reuse one for many what-ifs on the same graph). */
+export function computeSchedule(graph: ScheduleGraph, overrides?: PlannedOverrides, plan = planSchedule(graph)): ScheduleResult {
+  const numbers = forecastPlan(plan, plannedWith(plan, overrides));
+  if (!overrides) rememberBaseline(plan, numbers);
+  return resultOf(plan, numbers);
 }
 
 /** The driving chain of a node: the node, its driver, the driver's driver… until a node with slip 0 (or none). */

@@ -1,10 +1,12 @@
 /** The schedule (docs/schedule.md): nodes and edges, forecasts, slack, drivers, slip impact. */
 export { dateOfDay, dayNumber } from './days';
-export { buildScheduleGraph, type ScheduleGraph, type ScheduleNode, type ScheduleNodeKind } from './nodes';
+export { buildSchedule, buildScheduleGraph, type BuiltSchedule } from './build';
+export { type ScheduleGraph, type ScheduleNode, type ScheduleNodeKind } from './nodes';
 export {
   computeSchedule, drivingChain, nodeForecast, nodeSlack, nodesOnCycles, planSchedule, remainingCriticalPath, topologicalOrder,
-  type NodeSchedule, type PlannedOverrides, type SchedulePlan, type ScheduleResult,
+  type NodeSchedule, type PlanForecast, type PlannedOverrides, type SchedulePlan, type ScheduleResult,
 } from './forecast';
+export { planWorkspace, scheduleWorkspace, WorkspaceSchedule, type WorkspacePlan } from './plan';
 export { ImpactError, slipImpact, type Impact, type ImpactChange } from './impact';
 export { ScheduleIndex, type ScheduleUpdate } from './scheduleIndex';
 export {

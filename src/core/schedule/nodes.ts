@@ -46,21 +46,31 @@ export function programBriefs(workspace: BriefWorkspace): Brief[] {
 }
 
 /** Whether the schema rejected the value at `path` (quick when, as usual, the brief has no schema problem). */
-function rejected(brief: Brief, path: (string | number)[]): boolean {
+export function rejected(brief: Brief, path: (string | number)[]): boolean {
   return brief.schemaProblems.length > 0 && hasSchemaProblemUnder(brief, path);
 }
 
 /** A milestone's status, unless the schema rejected it (then nothing is known of it). */
-function statusOf(brief: Brief, milestone: Milestone): string | undefined {
+export function statusOf(brief: Brief, milestone: Milestone): string | undefined {
   return rejected(brief, ['milestones', milestone.index, 'status']) ? undefined : milestone.status?.value;
 }
 
-/** The nodes a program's brief makes (its finish first), without edges; `waitsFor` lists what each node's references name. */
+/** The ids a list of references names (`prog#ms`), milestones only: a whole program moves no date. */
+function milestoneRefs(entries: Brief['dependsOn'], into: string[]): string[] {
+  for (const entry of entries) if (entry.milestone !== undefined) into.push(`${entry.program}#${entry.milestone}`);
+  return into;
+}
+
+/**
+ * The nodes a program's brief makes (its finish first), without edges; `waitsFor` lists what each
+ * node's references name. Plain loops, no intermediate arrays: this runs for every brief of
+ * every full schedule (docs/benchmark.md).
+ */
 export function nodesOfBrief(brief: Brief): ScheduleNode[] {
   const program = brief.program!.value;
   const finish: ScheduleNode = {
     id: program, kind: 'program', program, uri: brief.uri, range: brief.program!.range, pinned: false,
-    waitsFor: brief.dependsOn.filter((entry) => entry.milestone !== undefined).map((entry) => `${entry.program}#${entry.milestone}`),
+    waitsFor: milestoneRefs(brief.dependsOn, []),
     predecessors: [], successors: [],
   };
   if (brief.title) finish.title = brief.title.value;
@@ -79,7 +89,7 @@ export function nodesOfBrief(brief: Brief): ScheduleNode[] {
     const node: ScheduleNode = {
       id, kind: 'milestone', program, milestone: milestone.id.value, uri: brief.uri, range: milestone.id.range,
       pinned: status === 'done',
-      waitsFor: milestone.dependsOn.filter((entry) => entry.milestone !== undefined).map((entry) => `${entry.program}#${entry.milestone}`),
+      waitsFor: milestoneRefs(milestone.dependsOn, []),
       predecessors: [], successors: [],
     };
     if (milestone.title) node.title = milestone.title.value;
@@ -107,32 +117,4 @@ function insertSorted(list: string[], id: string): void {
   let i = list.length;
   while (i > 0 && list[i - 1] > id) i--;
   list.splice(i, 0, id);
-}
-
-export function buildScheduleGraph(workspace: BriefWorkspace): ScheduleGraph {
-  const graph: ScheduleGraph = new Map();
-  for (const brief of programBriefs(workspace)) {
-    for (const node of nodesOfBrief(brief)) graph.set(node.id, node);
-  }
-  // Edges in bulk: appended, then each list sorted and made unique once (`link` keeps them
-  // sorted one insertion at a time, for incremental updates).
-  for (const node of graph.values()) {
-    for (const target of node.waitsFor) {
-      const from = graph.get(target);
-      if (!from || from === node) continue;
-      node.predecessors.push(target);
-      from.successors.push(node.id);
-    }
-  }
-  for (const node of graph.values()) {
-    node.predecessors = sortedUnique(node.predecessors);
-    node.successors = sortedUnique(node.successors);
-  }
-  return graph;
-}
-
-function sortedUnique(list: string[]): string[] {
-  if (list.length < 2) return list;
-  list.sort();
-  return list.filter((id, i) => i === 0 || id !== list[i - 1]);
 }

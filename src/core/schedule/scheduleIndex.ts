@@ -17,7 +17,8 @@
  */
 import type { Brief } from '../model/model';
 import type { BriefWorkspace } from '../workspace/workspace';
-import { computeSchedule, nodeForecast, nodeSlack, planSchedule, type NodeSchedule, type ScheduleResult } from './forecast';
+import { computeSchedule, nodeForecast, nodeSlack, planSchedule, type NodeSchedule, type ScheduleResult, type SchedulePlan } from './forecast';
+import { slipImpact, type Impact } from './impact';
 import { link, nodesOfBrief, programBriefs, type ScheduleGraph, type ScheduleNode } from './nodes';
 
 export interface ScheduleUpdate {
@@ -41,6 +42,14 @@ export class ScheduleIndex {
   private cycles = new Set<string>();
   private position = new Map<string, number>();
   private workspaceVersion = -1;
+  /**
+   * The numbered form of the graph, for what-ifs: made when the edges change. When only dates or
+   * statuses change, the nodes made since are kept in `redated`, and the next what-if makes a
+   * copy of the plan with their planned dates and pinning (a plan is never changed in place:
+   * what-ifs remember the schedule of each plan). Typing pays nothing for it.
+   */
+  private numbered?: SchedulePlan;
+  private redated: ScheduleNode[] = [];
 
   get nodes(): ReadonlyMap<string, ScheduleNode> {
     return this.graph;
@@ -58,6 +67,16 @@ export class ScheduleIndex {
   /** The schedule as a result map, for what-if and critical paths (read it, do not change it). */
   get scheduleResult(): ScheduleResult {
     return this.result;
+  }
+
+  /**
+   * Slip impact on the current schedule (`slipImpact`), reusing the index's plan: only what is
+   * downstream of the moved nodes is recomputed. Throws `ImpactError` as `slipImpact` does.
+   */
+  impact(ref: string, days: number): Impact {
+    if (this.redated.length > 0) this.replanDates();
+    this.numbered ??= planSchedule(this.graph);
+    return slipImpact(this.graph, ref, days, undefined, this.numbered);
   }
 
   /** Brings the schedule up to date with the workspace. */
@@ -104,13 +123,35 @@ export class ScheduleIndex {
       const before = new Map(this.result);
       for (const [id, old] of previous) if (old) before.set(id, old);
       const plan = planSchedule(this.graph);
+      this.numbered = plan;
+      this.redated = [];
       this.cycles = new Set(plan.ids.filter((_, i) => plan.onCycle[i]));
       this.position = new Map(plan.order.map((v, i) => [plan.ids[v], i]));
       this.result = computeSchedule(this.graph, undefined, plan);
       this.edges = new Map([...this.graph.values()].map((node) => [node.id, edgeKey(node)]));
       return { structural: true, recomputed: this.graph.size, changed: changedIds(before, this.result, this.graph.keys(), previous.keys()) };
     }
+    if (this.numbered) {
+      this.redated.push(...added);
+      // A long run of edits without a what-if: number the graph again when one is asked for.
+      if (this.redated.length > this.graph.size) [this.numbered, this.redated] = [undefined, []];
+    }
     return this.forward(added.map((node) => node.id), previous);
+  }
+
+  /** The same nodes and edges with the redated nodes' planned dates and pinning: a new plan sharing the rows. */
+  private replanDates(): void {
+    const plan = this.numbered!;
+    const planned = plan.planned.slice();
+    const pinned = plan.pinned.slice();
+    // In the order they were made: a node made again later has the last word.
+    for (const node of this.redated) {
+      const v = plan.index.get(node.id)!;
+      planned[v] = node.planned ?? Number.NaN;
+      pinned[v] = node.pinned;
+    }
+    this.numbered = { ...plan, planned, pinned };
+    this.redated = [];
   }
 
   /** A program's nodes: its finish and the milestones it waits for that are its own. */
