@@ -33,6 +33,8 @@ const COMMANDS_ROWS: [string, string][] = [
   ['brief checklist [paths...]', 'list the checklist items of every brief'],
   ['brief schedule [paths...]', 'forecasts, slip and slack of every milestone and program'],
   ['brief impact REF --days N', 'what moves if REF (program#milestone or program) slips'],
+  ['brief due [paths...]', 'open milestones and checklist items due soon, overdue first'],
+  ['brief owners [paths...]', 'who owns what: programs, milestones, risks, items...'],
   ['brief schema', 'print the frontmatter JSON Schema'],
   ['brief lsp --stdio', 'run the language server (for any editor with an LSP client)'],
 ];
@@ -83,6 +85,19 @@ const SCHEDULE_OPTIONS: [string, string][] = [
 
 const IMPACT_OPTIONS: [string, string][] = [
   ['--days N', 'how many days REF moves (negative: earlier); required'],
+  ['-f, --format NAME', 'text (default) or json'],
+  ...COMMON,
+];
+
+const DUE_OPTIONS: [string, string][] = [
+  ['--within N', 'days after today (default 14); overdue items always show'],
+  ['--owner @HANDLE', 'only what this handle owns'],
+  ['-f, --format NAME', 'text (default) or json'],
+  ...COMMON,
+];
+
+const OWNERS_OPTIONS: [string, string][] = [
+  ['--owner @HANDLE', 'only this handle'],
   ['-f, --format NAME', 'text (default) or json'],
   ...COMMON,
 ];
@@ -202,4 +217,29 @@ ${rows(IMPACT_OPTIONS)}
 Exit codes: 0 printed; 2 bad usage, an unknown REF, a milestone without a due
 date, or unreadable input.
 Docs: ${REPOSITORY_URL}/blob/main/docs/schedule.md
+`;
+
+export const DUE_HELP = `Usage: brief due [paths...] [options]
+
+Everything open that is due on or before today + N days: milestones not done
+or cancelled, and checklist items not ticked (due:YYYY-MM-DD). Overdue first,
+then by date, then file, each with its owner.
+
+Options:
+${rows(DUE_OPTIONS)}
+
+Exit codes: 0 printed, 2 bad usage or unreadable input.
+Docs: ${DOCS_URL}
+`;
+
+export const OWNERS_HELP = `Usage: brief owners [paths...] [options]
+
+Who owns what: for each handle, the programs, teams, milestones, risks,
+decisions and checklist items it owns, open ones first.
+
+Options:
+${rows(OWNERS_OPTIONS)}
+
+Exit codes: 0 printed, 2 bad usage or unreadable input.
+Docs: ${DOCS_URL}
 `;

@@ -13,11 +13,14 @@ import { lintWorkspace, type Diagnostic } from '../core/rules/lint';
 import { MERMAID_DIRECTIONS, toMermaid, type MermaidDirection } from '../core/render/mermaid';
 import { RULE_IDS, RULES } from '../core/rules';
 import { ImpactError, buildScheduleGraph, computeSchedule, dayNumber, slipImpact } from '../core/schedule';
-import { frontmatterJsonSchema, isCalendarDate } from '../core/model/schema';
+import { frontmatterJsonSchema, HANDLE_PATTERN, isCalendarDate } from '../core/model/schema';
+import { DEFAULT_DUE_WITHIN, dueItems } from '../core/report/due';
+import { ownersOf } from '../core/report/owners';
+import { DUE_FORMATS, dueJson, dueText, OWNERS_FORMATS, ownersJson, ownersText, type DueFormat, type OwnersFormat } from './dueOwnersFormats';
 import { CHECKLIST_FORMATS, checklistJson, checklistText, type ChecklistFormat } from './checklistFormats';
 import { IMPACT_FORMATS, impactJson, impactText, SCHEDULE_FORMATS, scheduleGantt, scheduleJson, scheduleText, type ImpactFormat, type ScheduleFormat } from './scheduleFormats';
 import { WorkspaceLoadError, loadWorkspace, type LoadedWorkspace } from '../host/workspaceFiles';
-import { CHECKLIST_HELP, GRAPH_HELP, IMPACT_HELP, LINT_HELP, LSP_HELP, SCHEDULE_HELP, SCHEMA_HELP, TOP_HELP } from './help';
+import { CHECKLIST_HELP, DUE_HELP, GRAPH_HELP, IMPACT_HELP, OWNERS_HELP, LINT_HELP, LSP_HELP, SCHEDULE_HELP, SCHEMA_HELP, TOP_HELP } from './help';
 import { countBySeverity, formatLint, LINT_FORMATS, type LintFormat } from './lintFormats';
 import { printable, safeDot, safeJson, safeMermaid } from './safeText';
 import { didYouMean } from './suggest';
@@ -108,6 +111,16 @@ const COMMANDS: Record<string, Command> = {
     help: IMPACT_HELP,
     options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f' }, days: { type: 'string' } },
     run: runImpact,
+  },
+  due: {
+    help: DUE_HELP,
+    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f' }, within: { type: 'string' }, owner: { type: 'string' } },
+    run: runDue,
+  },
+  owners: {
+    help: OWNERS_HELP,
+    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f' }, owner: { type: 'string' } },
+    run: runOwners,
   },
   lsp: {
     help: LSP_HELP,
@@ -380,5 +393,38 @@ async function runChecklist(args: ParsedArgs, io: CliIO): Promise<number> {
     today: effectiveToday(loaded.config),
   };
   io.stdout.write(format === 'json' ? `${safeJson(JSON.stringify(checklistJson(options), null, 2))}\n` : checklistText(options));
+  return reportReadProblems(loaded, io) ? EXIT_FAILURE : EXIT_OK;
+}
+
+function ownerOption(args: ParsedArgs, command: string): string | undefined {
+  const owner = stringOption(args, 'owner');
+  if (owner !== undefined && !HANDLE_PATTERN.test(owner)) throw new UsageError(`invalid --owner \`${owner}\`; expected a handle such as @maria or @org/team`, command);
+  return owner;
+}
+
+/** The reported briefs, by file as shown. */
+function reportedBriefs(loaded: LoadedWorkspace) {
+  return loaded.workspace.briefs().filter((brief) => loaded.isReported(brief.uri)).sort((a, b) => compareText(loaded.fileOf(a.uri), loaded.fileOf(b.uri)));
+}
+
+async function runDue(args: ParsedArgs, io: CliIO): Promise<number> {
+  const format = choice<DueFormat>(args, 'format', DUE_FORMATS, 'text', 'due');
+  const within = count(args, 'within', 'due') ?? DEFAULT_DUE_WITHIN;
+  const owner = ownerOption(args, 'due');
+  const loaded = await load(args, 'due', io);
+  const today = effectiveToday(loaded.config);
+  const items = dueItems(reportedBriefs(loaded), { today, within, ...(owner !== undefined && { owner }), fileOf: loaded.fileOf });
+  const view = { items, today, within, ...(owner !== undefined && { owner }), fileOf: loaded.fileOf };
+  io.stdout.write(format === 'json' ? `${safeJson(JSON.stringify(dueJson(view), null, 2))}\n` : dueText(view));
+  return reportReadProblems(loaded, io) ? EXIT_FAILURE : EXIT_OK;
+}
+
+async function runOwners(args: ParsedArgs, io: CliIO): Promise<number> {
+  const format = choice<OwnersFormat>(args, 'format', OWNERS_FORMATS, 'text', 'owners');
+  const owner = ownerOption(args, 'owners');
+  const loaded = await load(args, 'owners', io);
+  const entries = ownersOf(reportedBriefs(loaded), { ...(owner !== undefined && { owner }), fileOf: loaded.fileOf });
+  const view = { entries, ...(owner !== undefined && { owner }), fileOf: loaded.fileOf };
+  io.stdout.write(format === 'json' ? `${safeJson(JSON.stringify(ownersJson(view), null, 2))}\n` : ownersText(view));
   return reportReadProblems(loaded, io) ? EXIT_FAILURE : EXIT_OK;
 }
