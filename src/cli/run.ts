@@ -450,7 +450,7 @@ async function runOwners(args: ParsedArgs, io: CliIO): Promise<number> {
 async function changesSince(ref: string, args: ParsedArgs, loaded: LoadedWorkspace, io: CliIO) {
   const maxFileSizeKB = count(args, 'max-file-size', 'diff');
   const past = await workspaceAt(ref, {
-    cwd: io.cwd, paths: args.positionals, config: loaded.config,
+    cwd: io.cwd, paths: args.positionals, config: loaded.config, current: loaded.workspace,
     ...(loaded.configFile !== undefined && { configFile: loaded.configFile }),
     ...(loaded.workspaceRoot !== undefined && { workspaceRoot: loaded.workspaceRoot }),
     ...(maxFileSizeKB !== undefined && { maxFileSizeKB }),

@@ -24,6 +24,11 @@ export interface HistoryOptions {
   /** When paths name single files: the workspace root they were read from (relative to cwd). */
   workspaceRoot?: string;
   maxFileSizeKB?: number;
+  /**
+   * The working tree's workspace: a file whose text at REF is the same as now is not parsed
+   * again, its parsed brief is shared (parsing is most of the cost of a diff).
+   */
+  current?: BriefWorkspace;
 }
 
 export interface PastWorkspace {
@@ -54,7 +59,11 @@ export async function workspaceAt(ref: string, options: HistoryOptions): Promise
   const workspace = new BriefWorkspace();
   for (const file of files) {
     const decoded = decodeFile(file.bytes, maxBytes, '--max-file-size');
-    if (decoded.kind === 'text') workspace.setText(pathToFileURL(file.path).href, decoded.text);
+    if (decoded.kind !== 'text') continue;
+    const uri = pathToFileURL(file.path).href;
+    const now = options.current?.get(uri);
+    if (now && now.text === decoded.text) workspace.setBrief(now);
+    else workspace.setText(uri, decoded.text);
   }
   return { repository, since, workspace };
 }

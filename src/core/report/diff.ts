@@ -9,7 +9,7 @@
 import type { Brief, Decision, Risk } from '../model/model';
 import { milestoneFacts, programFacts } from '../model/status';
 import { compareText } from '../model/text';
-import { buildScheduleGraph, computeSchedule, dateOfDay, dayNumber } from '../schedule';
+import { buildScheduleGraph, computeSchedule, dateOfDay, dayNumber, ScheduleIndex, type ScheduleNode } from '../schedule';
 import type { BriefWorkspace } from '../workspace/workspace';
 
 export const CHANGE_KINDS = [
@@ -70,7 +70,8 @@ export function diffWorkspaces(before: DiffSide, after: DiffSide): DiffChange[] 
       changes.push({ program, kind: 'program-added', ...(brief.title && { text: brief.title.value }), file, line: brief.program!.range.start.line });
       continue;
     }
-    diffBriefs(program, previous, brief, file, before.fileOf(previous.uri), changes);
+    // The same parsed brief on both sides (its text did not change): nothing to compare.
+    if (previous !== brief) diffBriefs(program, previous, brief, file, before.fileOf(previous.uri), changes);
   }
   for (const [program, brief] of old) {
     if (!now.has(program)) changes.push({ program, kind: 'program-removed', ...(brief.title && { text: brief.title.value }), file: before.fileOf(brief.uri) });
@@ -264,10 +265,25 @@ export interface ForecastChange {
  * (its added/removed/moved change says it).
  */
 export function forecastChanges(before: BriefWorkspace, after: BriefWorkspace): ForecastChange[] {
-  const oldGraph = buildScheduleGraph(before);
-  const oldResult = computeSchedule(oldGraph);
-  const graph = buildScheduleGraph(after);
-  const result = computeSchedule(graph);
+  // Incrementally from the old schedule when it can tell the two workspaces apart (it knows a
+  // workspace by its version, and recomputes only the programs whose parsed brief is not the
+  // same object): briefs that did not change are shared, so that is the changed programs only.
+  let oldResult: ReadonlyMap<string, { forecast?: number }>;
+  let graph: ReadonlyMap<string, ScheduleNode>;
+  let result: ReadonlyMap<string, { forecast?: number }>;
+  if (before.version !== after.version) {
+    const index = new ScheduleIndex();
+    index.update(before);
+    oldResult = new Map([...index.schedule].map(([id, own]) => [id, { ...(own.forecast !== undefined && { forecast: own.forecast }) }]));
+    index.update(after);
+    graph = index.nodes;
+    result = index.schedule;
+  } else {
+    oldResult = computeSchedule(buildScheduleGraph(before));
+    const newGraph = buildScheduleGraph(after);
+    graph = newGraph;
+    result = computeSchedule(newGraph);
+  }
   const changes: ForecastChange[] = [];
   for (const [id, node] of graph) {
     const was = oldResult.get(id)?.forecast;
