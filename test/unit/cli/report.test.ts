@@ -2,7 +2,8 @@
  * `brief report` (v2 spec section 3.4): json, markdown and html on the portfolio of
  * ./reportFixtures.ts (dates worked by hand), and the html in Chromium: one self-contained
  * file (no script, no request leaves the page, no console error), workspace text escaped, a
- * screenshot (test-results/report.png; with DOCS_IMAGES=1 also docs/images/report.png).
+ * screenshot (test-results/report.png), and the plain portfolio's for the docs
+ * (test-results/report-docs.png; with DOCS_IMAGES=1 also docs/images/report.png).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -109,13 +110,34 @@ describe('cli: brief report', function () {
         firstTitle: '<img src=https://evil.example/x.png onerror=alert(1)> Payments & <b>v2</b>', health: 'Off track',
       });
       await page.screenshot({ path: path.join(ROOT, 'test-results', 'report.png'), fullPage: true });
-      if (process.env.DOCS_IMAGES === '1') await page.screenshot({ path: path.join(ROOT, 'docs', 'images', 'report.png'), fullPage: false });
       await page.emulateMedia({ media: 'print' });
       await page.screenshot({ path: path.join(ROOT, 'test-results', 'report-print.png'), fullPage: true });
       const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
       assert.ok(pdf.length > 1000, 'it prints');
       assert.deepEqual(errors, []);
       assert.deepEqual(requests, [pathToFileURL(file).href], 'no request leaves the page');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('html of the plain portfolio, for the docs: screenshot', async () => {
+    const cwd = tempWorkspace(FILES);
+    const html = (await cli(['report', '--format', 'html', '--today', TODAY], { cwd })).stdout;
+    const file = path.join(ROOT, 'test-results', 'report-docs.html');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, html);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+      const errors: string[] = [];
+      page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+      await page.goto(pathToFileURL(file).href);
+      await page.waitForSelector('table.heat');
+      const shot = path.join(ROOT, 'test-results', 'report-docs.png');
+      await page.screenshot({ path: shot });
+      if (process.env.DOCS_IMAGES === '1') fs.copyFileSync(shot, path.join(ROOT, 'docs', 'images', 'report.png'));
+      assert.deepEqual(errors, []);
     } finally {
       await browser.close();
     }
