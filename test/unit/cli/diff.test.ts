@@ -281,6 +281,21 @@ describe('cli: brief diff --since', function () {
     assert.equal(calls.filter((c) => c.startsWith('cat-file')).length, 1, calls.join('\n'));
     assert.equal(calls.filter((c) => c.startsWith('ls-tree')).length, 1, calls.join('\n'));
   });
+
+  it('workspace text reaches no output as a CI command or a raw control or bidi character', async () => {
+    const PAYLOAD = '##[error]boom ::error::x \u001b[31mred \u202egnp \u009b2J';
+    const evil = (title: string) => `---\n${JSON.stringify({ program: 'evil', title, owner: '@o', milestones: [{ id: 'm', title, due: '2027-01-01' }] })}\n---\n- [ ] ${PAYLOAD}\n`;
+    const cwd = repository({ 'evil.md': evil(`T \n::error::lf ${PAYLOAD}`) });
+    write(cwd, 'evil.md', evil(`U \r::warning::cr ${PAYLOAD}`).replace('2027-01-01', '2027-01-09').replace('- [ ]', '- [x]'));
+    for (const format of ['text', 'markdown', 'json']) {
+      const result = await cli(['diff', '--since', 'HEAD', '--format', format], { cwd });
+      assert.equal(result.code, 0, result.stderr);
+      assert.ok(!result.stdout.includes('##['), `${format}: ##[`);
+      assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/.test(result.stdout), `${format}: a raw control or bidi character`);
+      for (const line of result.stdout.split(/\r\n|\r|\n/)) assert.ok(!/^\s*::/.test(line), `${format}: a workflow command: ${line}`);
+      assert.ok(result.stdout.includes('checklist'), `${format}: the payload item is in the output`);
+    }
+  });
 });
 
 describe('cli: brief report --since', function () {
