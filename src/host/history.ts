@@ -65,6 +65,12 @@ export async function workspaceAt(ref: string, options: HistoryOptions): Promise
     if (now && now.text === decoded.text) workspace.setBrief(now);
     else workspace.setText(uri, decoded.text);
   }
+  // The schedule index tells workspaces apart by version (forecastChanges then recomputes only
+  // the changed programs): make this one's differ from the working tree's (an empty file in and out).
+  for (let i = 0; options.current && workspace.version === options.current.version && i < 2; i++) {
+    workspace.setText('brief-history:version', '');
+    workspace.delete('brief-history:version');
+  }
   return { repository, since, workspace };
 }
 
