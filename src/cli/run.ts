@@ -447,8 +447,8 @@ async function runOwners(args: ParsedArgs, io: CliIO): Promise<number> {
 }
 
 /** The briefs at `--since REF` and what changed from them to the working tree (spec 3.6). */
-async function changesSince(ref: string, args: ParsedArgs, loaded: LoadedWorkspace, io: CliIO) {
-  const maxFileSizeKB = count(args, 'max-file-size', 'diff');
+async function changesSince(ref: string, args: ParsedArgs, loaded: LoadedWorkspace, io: CliIO, command: string) {
+  const maxFileSizeKB = count(args, 'max-file-size', command);
   const past = await workspaceAt(ref, {
     cwd: io.cwd, paths: args.positionals, config: loaded.config, current: loaded.workspace,
     ...(loaded.configFile !== undefined && { configFile: loaded.configFile }),
@@ -470,7 +470,7 @@ async function runReport(args: ParsedArgs, io: CliIO): Promise<number> {
   const horizon = count(args, 'horizon', 'report') ?? DEFAULT_HORIZON;
   const ref = sinceOption(args, 'report');
   const loaded = await load(args, 'report', io);
-  const history = ref !== undefined ? await changesSince(ref, args, loaded, io) : undefined;
+  const history = ref !== undefined ? await changesSince(ref, args, loaded, io, 'report') : undefined;
   const commit = await headCommit(io.cwd);
   const report = buildReport(loaded.workspace, {
     today: effectiveToday(loaded.config), horizon, isReported: loaded.isReported, fileOf: loaded.fileOf,
@@ -488,7 +488,7 @@ async function runDiff(args: ParsedArgs, io: CliIO): Promise<number> {
   const ref = sinceOption(args, 'diff');
   if (ref === undefined) throw new UsageError('`brief diff` needs `--since REF` (a commit, branch, tag or date YYYY-MM-DD)', 'diff');
   const loaded = await load(args, 'diff', io);
-  const history = await changesSince(ref, args, loaded, io);
+  const history = await changesSince(ref, args, loaded, io, 'diff');
   const view = { ...history, fileOf: loaded.fileOf };
   if (format === 'json') io.stdout.write(`${safeJson(JSON.stringify(diffJson(view), null, 2))}\n`);
   else io.stdout.write(format === 'markdown' ? printableKeepingLines(diffMarkdown(view)) : diffText(view));
