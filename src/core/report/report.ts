@@ -125,10 +125,7 @@ export function buildReport(workspace: BriefWorkspace, options: ReportOptions): 
     const shown = new Set(programs.map((program) => program.program));
     otherChanges = options.changes.filter((change) => !shown.has(change.program));
   }
-  const heatMap = LEVELS.map(() => LEVELS.map(() => 0));
-  for (const program of programs) {
-    for (const risk of program.risks) if (risk.likelihood && risk.impact) heatMap[LEVELS.indexOf(risk.likelihood)][LEVELS.indexOf(risk.impact)]++;
-  }
+  const heatMap = heatMapOf(programs.flatMap((program) => program.risks));
   return {
     today: options.today,
     horizon,
