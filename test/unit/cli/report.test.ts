@@ -3,7 +3,7 @@
  * ./reportFixtures.ts (dates worked by hand), and the html in Chromium: one self-contained
  * file (no script, no request leaves the page, no console error), workspace text escaped, a
  * screenshot (test-results/report.png), and the plain portfolio's for the docs
- * (test-results/report-docs.png; with DOCS_IMAGES=1 also docs/images/report.png).
+ * (test-results/screenshots/report.png, which `npm run docs:screenshots` copies to docs/images/).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -125,7 +125,7 @@ describe('cli: brief report', function () {
     const cwd = tempWorkspace(FILES);
     const html = (await cli(['report', '--format', 'html', '--today', TODAY], { cwd })).stdout;
     const file = path.join(ROOT, 'test-results', 'report-docs.html');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(path.join(ROOT, 'test-results', 'screenshots'), { recursive: true });
     fs.writeFileSync(file, html);
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
@@ -134,9 +134,8 @@ describe('cli: brief report', function () {
       page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
       await page.goto(pathToFileURL(file).href);
       await page.waitForSelector('table.heat');
-      const shot = path.join(ROOT, 'test-results', 'report-docs.png');
-      await page.screenshot({ path: shot });
-      if (process.env.DOCS_IMAGES === '1') fs.copyFileSync(shot, path.join(ROOT, 'docs', 'images', 'report.png'));
+      // `npm run docs:screenshots` copies it to docs/images/report.png.
+      await page.screenshot({ path: path.join(ROOT, 'test-results', 'screenshots', 'report.png') });
       assert.deepEqual(errors, []);
     } finally {
       await browser.close();
