@@ -6,6 +6,7 @@ import { activation } from './activation';
 import { bundleSize } from './bundle';
 import { cliCold } from './cli-cold';
 import { diagram } from './diagram';
+import { diff } from './diff';
 import { editLoop } from './edit-loop';
 import { hostile } from './hostile';
 import { schedule } from './schedule';
@@ -13,4 +14,4 @@ import { languageServer } from './lsp';
 import { treeRender } from './trees';
 import type { Measurement } from './types';
 
-export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop, schedule, languageServer, treeRender, diagram, bundleSize, activation, hostile];
+export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop, schedule, diff, languageServer, treeRender, diagram, bundleSize, activation, hostile];

@@ -33,6 +33,10 @@ const COMMANDS_ROWS: [string, string][] = [
   ['brief checklist [paths...]', 'list the checklist items of every brief'],
   ['brief schedule [paths...]', 'forecasts, slip and slack of every milestone and program'],
   ['brief impact REF --days N', 'what moves if REF (program#milestone or program) slips'],
+  ['brief due [paths...]', 'open milestones and checklist items due soon, overdue first'],
+  ['brief owners [paths...]', 'who owns what: programs, milestones, risks, items...'],
+  ['brief report [paths...]', 'a status report: portfolio, health, due, slips, risks'],
+  ['brief diff --since REF', 'what changed in the plan since a commit or date'],
   ['brief schema', 'print the frontmatter JSON Schema'],
   ['brief lsp --stdio', 'run the language server (for any editor with an LSP client)'],
 ];
@@ -84,6 +88,32 @@ const SCHEDULE_OPTIONS: [string, string][] = [
 const IMPACT_OPTIONS: [string, string][] = [
   ['--days N', 'how many days REF moves (negative: earlier); required'],
   ['-f, --format NAME', 'text (default) or json'],
+  ...COMMON,
+];
+
+const DUE_OPTIONS: [string, string][] = [
+  ['--within N', 'days after today (default 14); overdue items always show'],
+  ['--owner @HANDLE', 'only what this handle owns'],
+  ['-f, --format NAME', 'text (default) or json'],
+  ...COMMON,
+];
+
+const OWNERS_OPTIONS: [string, string][] = [
+  ['--owner @HANDLE', 'only this handle'],
+  ['-f, --format NAME', 'text (default) or json'],
+  ...COMMON,
+];
+
+const REPORT_OPTIONS: [string, string][] = [
+  ['-f, --format NAME', 'markdown (default), html (one self-contained file) or json'],
+  ['--since REF', 'add what changed since REF (commit-ish or YYYY-MM-DD)'],
+  ['--horizon N', 'days ahead for what is due (default 14)'],
+  ...COMMON,
+];
+
+const DIFF_OPTIONS: [string, string][] = [
+  ['--since REF', 'a commit, branch, tag, or a date YYYY-MM-DD (the last\ncommit on or before it); required'],
+  ['-f, --format NAME', 'text (default), markdown or json'],
   ...COMMON,
 ];
 
@@ -202,4 +232,62 @@ ${rows(IMPACT_OPTIONS)}
 Exit codes: 0 printed; 2 bad usage, an unknown REF, a milestone without a due
 date, or unreadable input.
 Docs: ${REPOSITORY_URL}/blob/main/docs/schedule.md
+`;
+
+export const DUE_HELP = `Usage: brief due [paths...] [options]
+
+Everything open that is due on or before today + N days: milestones not done
+or cancelled, and checklist items not ticked (due:YYYY-MM-DD). Overdue first,
+then by date, then file, each with its owner.
+
+Options:
+${rows(DUE_OPTIONS)}
+
+Exit codes: 0 printed, 2 bad usage or unreadable input.
+Docs: ${DOCS_URL}
+`;
+
+export const OWNERS_HELP = `Usage: brief owners [paths...] [options]
+
+Who owns what: for each handle, the programs, teams, milestones, risks,
+decisions and checklist items it owns, open ones first.
+
+Options:
+${rows(OWNERS_OPTIONS)}
+
+Exit codes: 0 printed, 2 bad usage or unreadable input.
+Docs: ${DOCS_URL}
+`;
+
+export const REPORT_HELP = `Usage: brief report [paths...] [options]
+
+A status report to send stakeholders: the portfolio table (reported status
+beside the computed health, target, forecast, progress, next milestone), then
+per program the health reasons, what is due and overdue, slipping milestones
+with their driving chain, open risks (a heat map in html), decisions wanted,
+and with --since what changed. Says the date and the git commit it was made from.
+
+Options:
+${rows(REPORT_OPTIONS)}
+
+Exit codes: 0 printed; 2 bad usage, unreadable input, or a --since that git
+cannot resolve (not a repository, unknown revision, shallow clone, no commit
+before the date).
+Docs: ${DOCS_URL}
+`;
+
+export const DIFF_HELP = `Usage: brief diff --since REF [paths...] [options]
+
+What changed in the plan between REF and the working tree: programs, status,
+targets, milestones (added, removed, due moved, status), risks, decisions and
+checklist items, grouped by program, and the forecasts that moved as a result.
+The briefs at REF are read from git, not checked out.
+
+Options:
+${rows(DIFF_OPTIONS)}
+
+Exit codes: 0 printed; 2 bad usage, unreadable input, not a git repository,
+an unknown REF, a shallow clone without REF (fetch more history), or no commit
+on or before the date.
+Docs: ${DOCS_URL}
 `;

@@ -13,14 +13,24 @@ import { lintWorkspace, type Diagnostic } from '../core/rules/lint';
 import { MERMAID_DIRECTIONS, toMermaid, type MermaidDirection } from '../core/render/mermaid';
 import { RULE_IDS, RULES } from '../core/rules';
 import { ImpactError, buildScheduleGraph, computeSchedule, dayNumber, slipImpact } from '../core/schedule';
-import { frontmatterJsonSchema, isCalendarDate } from '../core/model/schema';
+import { frontmatterJsonSchema, isCalendarDate, HANDLE_PATTERN } from '../core/model/schema';
 import { hasSchemaProblemUnder } from '../core/rules/helpers';
+import { DEFAULT_DUE_WITHIN, dueItems } from '../core/report/due';
+import { ownersOf } from '../core/report/owners';
+import { diffWorkspaces, forecastChanges } from '../core/report/diff';
+import { buildReport, DEFAULT_HORIZON } from '../core/report/report';
+import { reportHtml } from '../core/render/reportHtml';
+import { reportMarkdown } from '../core/render/reportMarkdown';
+import { DIFF_FORMATS, diffJson, diffMarkdown, diffText, REPORT_FORMATS, reportJson, type DiffFormat, type ReportFormat } from './reportFormats';
+import { GitError, headCommit } from '../host/git';
+import { workspaceAt } from '../host/history';
+import { DUE_FORMATS, dueJson, dueText, OWNERS_FORMATS, ownersJson, ownersText, type DueFormat, type OwnersFormat } from './dueOwnersFormats';
 import { CHECKLIST_FORMATS, checklistJson, checklistText, type ChecklistFormat } from './checklistFormats';
 import { IMPACT_FORMATS, impactJson, impactText, SCHEDULE_FORMATS, scheduleGantt, scheduleJson, scheduleText, type ImpactFormat, type ScheduleFormat } from './scheduleFormats';
 import { WorkspaceLoadError, loadWorkspace, type LoadedWorkspace } from '../host/workspaceFiles';
-import { CHECKLIST_HELP, GRAPH_HELP, IMPACT_HELP, LINT_HELP, LSP_HELP, SCHEDULE_HELP, SCHEMA_HELP, TOP_HELP } from './help';
+import { CHECKLIST_HELP, DIFF_HELP, DUE_HELP, GRAPH_HELP, IMPACT_HELP, OWNERS_HELP, REPORT_HELP, LINT_HELP, LSP_HELP, SCHEDULE_HELP, SCHEMA_HELP, TOP_HELP } from './help';
 import { countBySeverity, formatLint, LINT_FORMATS, type LintFormat } from './lintFormats';
-import { printable, safeDot, safeJson, safeMermaid } from './safeText';
+import { printable, printableKeepingLines, safeDot, safeJson, safeMermaid } from './safeText';
 import { didYouMean } from './suggest';
 
 export const VERSION: string = packageVersion;
@@ -110,6 +120,26 @@ const COMMANDS: Record<string, Command> = {
     options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f' }, days: { type: 'string' } },
     run: runImpact,
   },
+  due: {
+    help: DUE_HELP,
+    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f' }, within: { type: 'string' }, owner: { type: 'string' } },
+    run: runDue,
+  },
+  owners: {
+    help: OWNERS_HELP,
+    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f' }, owner: { type: 'string' } },
+    run: runOwners,
+  },
+  report: {
+    help: REPORT_HELP,
+    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f' }, since: { type: 'string' }, horizon: { type: 'string' } },
+    run: runReport,
+  },
+  diff: {
+    help: DIFF_HELP,
+    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f' }, since: { type: 'string' } },
+    run: runDiff,
+  },
   lsp: {
     help: LSP_HELP,
     options: { help: { type: 'boolean', short: 'h' }, stdio: { type: 'boolean' } },
@@ -160,7 +190,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stderr.write(`brief: ${printable(message(error.message))}\nbrief: run \`brief ${error.command ? `${error.command} ` : ''}--help\` for usage\n`);
       return EXIT_FAILURE;
     }
-    if (error instanceof WorkspaceLoadError || error instanceof UnknownReferenceError || error instanceof ImpactError) {
+    if (error instanceof WorkspaceLoadError || error instanceof UnknownReferenceError || error instanceof ImpactError || error instanceof GitError) {
       io.stderr.write(`brief: ${printable(message(error.message))}\n`);
       return EXIT_FAILURE;
     }
@@ -386,5 +416,87 @@ async function runChecklist(args: ParsedArgs, io: CliIO): Promise<number> {
     today: effectiveToday(loaded.config),
   };
   io.stdout.write(format === 'json' ? `${safeJson(JSON.stringify(checklistJson(options), null, 2))}\n` : checklistText(options));
+  return reportReadProblems(loaded, io) ? EXIT_FAILURE : EXIT_OK;
+}
+
+function ownerOption(args: ParsedArgs, command: string): string | undefined {
+  const owner = stringOption(args, 'owner');
+  if (owner !== undefined && !HANDLE_PATTERN.test(owner)) throw new UsageError(`invalid --owner \`${owner}\`; expected a handle such as @maria or @org/team`, command);
+  return owner;
+}
+
+/** The reported briefs, by file as shown. */
+function reportedBriefs(loaded: LoadedWorkspace) {
+  return loaded.workspace.briefs().filter((brief) => loaded.isReported(brief.uri)).sort((a, b) => compareText(loaded.fileOf(a.uri), loaded.fileOf(b.uri)));
+}
+
+async function runDue(args: ParsedArgs, io: CliIO): Promise<number> {
+  const format = choice<DueFormat>(args, 'format', DUE_FORMATS, 'text', 'due');
+  const within = count(args, 'within', 'due') ?? DEFAULT_DUE_WITHIN;
+  const owner = ownerOption(args, 'due');
+  const loaded = await load(args, 'due', io);
+  const today = effectiveToday(loaded.config);
+  const items = dueItems(reportedBriefs(loaded), { today, within, ...(owner !== undefined && { owner }), fileOf: loaded.fileOf });
+  const view = { items, today, within, ...(owner !== undefined && { owner }), fileOf: loaded.fileOf };
+  io.stdout.write(format === 'json' ? `${safeJson(JSON.stringify(dueJson(view), null, 2))}\n` : dueText(view));
+  return reportReadProblems(loaded, io) ? EXIT_FAILURE : EXIT_OK;
+}
+
+async function runOwners(args: ParsedArgs, io: CliIO): Promise<number> {
+  const format = choice<OwnersFormat>(args, 'format', OWNERS_FORMATS, 'text', 'owners');
+  const owner = ownerOption(args, 'owners');
+  const loaded = await load(args, 'owners', io);
+  const entries = ownersOf(reportedBriefs(loaded), { ...(owner !== undefined && { owner }), fileOf: loaded.fileOf });
+  const view = { entries, ...(owner !== undefined && { owner }), fileOf: loaded.fileOf };
+  io.stdout.write(format === 'json' ? `${safeJson(JSON.stringify(ownersJson(view), null, 2))}\n` : ownersText(view));
+  return reportReadProblems(loaded, io) ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** The briefs at `--since REF` and what changed from them to the working tree (spec 3.6). */
+async function changesSince(ref: string, args: ParsedArgs, loaded: LoadedWorkspace, io: CliIO, command: string) {
+  const maxFileSizeKB = count(args, 'max-file-size', command);
+  const past = await workspaceAt(ref, {
+    cwd: io.cwd, paths: args.positionals, config: loaded.config, current: loaded.workspace,
+    ...(loaded.configFile !== undefined && { configFile: loaded.configFile }),
+    ...(loaded.workspaceRoot !== undefined && { workspaceRoot: loaded.workspaceRoot }),
+    ...(maxFileSizeKB !== undefined && { maxFileSizeKB }),
+  });
+  const changes = diffWorkspaces({ workspace: past.workspace, fileOf: loaded.fileOf }, { workspace: loaded.workspace, fileOf: loaded.fileOf });
+  return { since: past.since, changes, forecasts: forecastChanges(past.workspace, loaded.workspace) };
+}
+
+function sinceOption(args: ParsedArgs, command: string): string | undefined {
+  const since = stringOption(args, 'since');
+  if (since !== undefined && since.trim() === '') throw new UsageError('invalid --since ``; expected a commit, branch, tag or date YYYY-MM-DD', command);
+  return since;
+}
+
+async function runReport(args: ParsedArgs, io: CliIO): Promise<number> {
+  const format = choice<ReportFormat>(args, 'format', REPORT_FORMATS, 'markdown', 'report');
+  const horizon = count(args, 'horizon', 'report') ?? DEFAULT_HORIZON;
+  const ref = sinceOption(args, 'report');
+  const loaded = await load(args, 'report', io);
+  const history = ref !== undefined ? await changesSince(ref, args, loaded, io, 'report') : undefined;
+  const commit = await headCommit(io.cwd);
+  const report = buildReport(loaded.workspace, {
+    today: effectiveToday(loaded.config), horizon, isReported: loaded.isReported, fileOf: loaded.fileOf,
+    ...(commit && { commit }),
+    ...(history && { since: history.since, changes: history.changes }),
+  });
+  const options = { fileOf: loaded.fileOf };
+  if (format === 'json') io.stdout.write(`${safeJson(JSON.stringify(reportJson(report, loaded.fileOf), null, 2))}\n`);
+  else io.stdout.write(printableKeepingLines(format === 'html' ? reportHtml(report, options) : reportMarkdown(report, options)));
+  return reportReadProblems(loaded, io) ? EXIT_FAILURE : EXIT_OK;
+}
+
+async function runDiff(args: ParsedArgs, io: CliIO): Promise<number> {
+  const format = choice<DiffFormat>(args, 'format', DIFF_FORMATS, 'text', 'diff');
+  const ref = sinceOption(args, 'diff');
+  if (ref === undefined) throw new UsageError('`brief diff` needs `--since REF` (a commit, branch, tag or date YYYY-MM-DD)', 'diff');
+  const loaded = await load(args, 'diff', io);
+  const history = await changesSince(ref, args, loaded, io, 'diff');
+  const view = { ...history, fileOf: loaded.fileOf };
+  if (format === 'json') io.stdout.write(`${safeJson(JSON.stringify(diffJson(view), null, 2))}\n`);
+  else io.stdout.write(format === 'markdown' ? printableKeepingLines(diffMarkdown(view)) : diffText(view));
   return reportReadProblems(loaded, io) ? EXIT_FAILURE : EXIT_OK;
 }

@@ -77,6 +77,13 @@ describe('cli: no workflow command or control character from the workspace reach
     ['graph dot', ['graph', '-f', 'dot']],
     ['graph json', ['graph', '-f', 'json']],
     ['graph program level', ['graph', '--level', 'program', '-f', 'dot']],
+    ['due text', ['due', '--within', '10000']],
+    ['due json', ['due', '--within', '10000', '-f', 'json']],
+    ['owners text', ['owners']],
+    ['owners json', ['owners', '-f', 'json']],
+    ['report markdown', ['report']],
+    ['report html', ['report', '-f', 'html']],
+    ['report json', ['report', '-f', 'json']],
   ];
   for (const [name, args] of runs) {
     it(name, async () => {

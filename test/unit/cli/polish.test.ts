@@ -6,13 +6,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CHECKLIST_HELP, DOCS_URL, GRAPH_HELP, LINT_HELP, rows, SCHEMA_HELP, TOP_HELP } from '../../../src/cli/help';
+import { CHECKLIST_HELP, DOCS_URL, DUE_HELP, GRAPH_HELP, LINT_HELP, OWNERS_HELP, rows, SCHEMA_HELP, TOP_HELP } from '../../../src/cli/help';
 import { message } from '../../../src/cli/run';
 import { closest, editDistance } from '../../../src/cli/suggest';
 import { cli, removeTempWorkspaces, tempWorkspace } from './harness';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const HELPS = { TOP_HELP, LINT_HELP, GRAPH_HELP, CHECKLIST_HELP, SCHEMA_HELP };
+const HELPS = { TOP_HELP, LINT_HELP, GRAPH_HELP, CHECKLIST_HELP, SCHEMA_HELP, DUE_HELP, OWNERS_HELP };
 
 after(removeTempWorkspaces);
 

@@ -20,6 +20,7 @@ const pictures = {
   'checklist-nested.png': 'checklist-nested.png',
   'first-run.png': 'first-run.png',
   'status-bar.png': 'status-bar.png',
+  'report.png': 'report.png', // test/unit/cli/report.test.ts (brief report --format html in Chromium)
 };
 mkdirSync(to, { recursive: true });
 let missing = 0;
