@@ -1,7 +1,6 @@
 /** `brief checklist`: the task list items of every brief, as text or JSON. */
-import type { Brief } from '../core/model/model';
+import { type Brief, isChecklistItemOverdue } from '../core';
 import { neutraliseCommands, printable } from './safeText';
-import { isChecklistItemOverdue } from '../core/model/status';
 
 export const CHECKLIST_FORMATS = ['text', 'json'] as const;
 export type ChecklistFormat = (typeof CHECKLIST_FORMATS)[number];

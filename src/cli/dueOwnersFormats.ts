@@ -3,10 +3,7 @@
  * `"version": 1`; missing values are `null`; `line` is 0-based; text shows `file:line` 1-based.
  * Workspace text goes through `printable` (one line, no controls, no CI commands).
  */
-import { addDays } from '../core/model/status';
-import { plural } from '../core/model/text';
-import type { DueItem } from '../core/report/due';
-import { OWNED_KINDS, type OwnedItem, type OwnedKind, type OwnerEntry } from '../core/report/owners';
+import { addDays, type DueItem, OWNED_KINDS, type OwnedItem, type OwnedKind, type OwnerEntry, plural } from '../core';
 import { neutraliseCommands, printable } from './safeText';
 
 export const DUE_FORMATS = ['text', 'json'] as const;

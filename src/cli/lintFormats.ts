@@ -1,11 +1,7 @@
 /** The output formats of `brief lint`: stylish, json, sarif and github (spec §4; docs/cli.md). */
 import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
-import type { BriefsConfig } from '../core/workspace/config';
-import type { Diagnostic } from '../core/rules/lint';
-import type { Severity } from '../core/model/model';
-import type { Range } from '../core/model/range';
-import type { Rule } from '../core/rules';
+import { type BriefsConfig, type Diagnostic, plural, PROJECT_URL, type Range, type Rule, RULE_DOCS_URL, type Severity } from '../core';
 import { RULE_DOCS } from './ruleDocs.generated';
 import { escapeUnsafeKeepingBreaks, neutraliseCommands, printable, printableKeepingLines, safeJson } from './safeText';
 
@@ -14,8 +10,6 @@ export { printable } from './safeText';
 export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
 
-import { PROJECT_URL, RULE_DOCS_URL } from '../core/model/projectUrls';
-import { plural } from '../core/model/text';
 
 export { PROJECT_URL, RULE_DOCS_URL };
 

@@ -3,11 +3,7 @@
  * markdown, json). The report's markdown and html come from the core's renderers (the editor
  * shows the same HTML); JSON carries `"version": 1`, missing values `null`, `line` 0-based.
  */
-import { plural } from '../core/model/text';
-import { escapeMarkdown } from '../core/render/markdownEscape';
-import { changeSentence, type DiffChange, type ForecastChange } from '../core/report/diff';
-import type { DueItem } from '../core/report/due';
-import type { ProgramReport, Report } from '../core/report/report';
+import { changeSentence, type DiffChange, type DueItem, escapeMarkdown, type ForecastChange, plural, type ProgramReport, type StatusReport as Report } from '../core';
 import { neutraliseCommands, printable } from './safeText';
 
 export const REPORT_FORMATS = ['markdown', 'html', 'json'] as const;

@@ -5,22 +5,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version as packageVersion } from '../../package.json';
-import { configJsonSchema, effectiveToday } from '../core/workspace/config';
-import { compareText } from '../core/model/text';
-import { toDot, type DotRankDir } from '../core/render/dot';
-import { buildGraphView, toGraphJson, UnknownReferenceError, type GraphLevel } from '../core/views/graphView';
-import { lintWorkspace, type Diagnostic } from '../core/rules/lint';
-import { MERMAID_DIRECTIONS, toMermaid, type MermaidDirection } from '../core/render/mermaid';
-import { RULE_IDS, RULES } from '../core/rules';
-import { ImpactError, buildScheduleGraph, computeSchedule, dayNumber, slipImpact } from '../core/schedule';
-import { frontmatterJsonSchema, isCalendarDate, HANDLE_PATTERN } from '../core/model/schema';
-import { hasSchemaProblemUnder } from '../core/rules/helpers';
-import { DEFAULT_DUE_WITHIN, dueItems } from '../core/report/due';
-import { ownersOf } from '../core/report/owners';
-import { diffWorkspaces, forecastChanges } from '../core/report/diff';
-import { buildReport, DEFAULT_HORIZON } from '../core/report/report';
-import { reportHtml } from '../core/render/reportHtml';
-import { reportMarkdown } from '../core/render/reportMarkdown';
+import { buildGraphView, buildReport, buildScheduleGraph, compareText, computeSchedule, configJsonSchema, dayNumber, DEFAULT_DUE_WITHIN, DEFAULT_HORIZON, type Diagnostic, diffWorkspaces, type DotRankDir, dueItems, effectiveToday, forecastChanges, frontmatterJsonSchema, type GraphLevel, HANDLE_PATTERN, hasSchemaProblemUnder, ImpactError, isCalendarDate, lintWorkspace, MERMAID_DIRECTIONS, type MermaidDirection, ownersOf, reportHtml, reportMarkdown, RULE_IDS, RULES, slipImpact, toDot, toGraphJson, toMermaid, UnknownReferenceError } from '../core';
 import { DIFF_FORMATS, diffJson, diffMarkdown, diffText, REPORT_FORMATS, reportJson, type DiffFormat, type ReportFormat } from './reportFormats';
 import { GitError, headCommit } from '../host/git';
 import { workspaceAt } from '../host/history';

@@ -3,12 +3,11 @@
  * docs/schedule.md as the v2 spec's sections 3.1 and 3.2 print it. JSON carries `"version": 1`;
  * missing values are `null`; `line` is 0-based; paths are relative to the current folder.
  */
-import { plural } from '../core/model/text';
+import { dateOfDay, type ImpactView, jsonDay as day, plural, remainingCriticalPath, reportedNodes, type ScheduleNode, type ScheduleResult, type ScheduleView } from '../core';
 import { printable } from './safeText';
-import { dateOfDay, jsonDay as day, remainingCriticalPath, reportedNodes, type ImpactView, type ScheduleNode, type ScheduleResult, type ScheduleView } from '../core/schedule';
 
 // The JSON formats are shared with the language server's requests (src/core/schedule/json.ts).
-export { impactJson, scheduleJson, type ImpactView, type ScheduleView } from '../core/schedule';
+export { impactJson, scheduleJson, type ImpactView, type ScheduleView } from '../core';
 
 export const SCHEDULE_FORMATS = ['text', 'json', 'gantt'] as const;
 export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];

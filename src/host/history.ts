@@ -6,10 +6,7 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stat } from 'node:fs/promises';
-import { decodeFile, maxFileBytes } from '../core/workspace/filePolicy';
-import { createDirectoryFilter, createFileFilter } from '../core/workspace/glob';
-import type { BriefsConfig } from '../core/workspace/config';
-import { BriefWorkspace } from '../core/workspace/workspace';
+import { type BriefsConfig, BriefWorkspace, createDirectoryFilter, createFileFilter, decodeFile, maxFileBytes } from '../core';
 import { filesAt, openRepository, resolveSince, type Repository, type Since } from './git';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);

@@ -1,6 +1,5 @@
 /** Messages between a caller and its parse workers (./parseWorker.ts). No vscode, no Node imports. */
-import type { Brief } from '../core';
-import { BINARY_REASON, decodeFile, tooLargeReason as tooLarge, type DecodedFile } from '../core/workspace/filePolicy';
+import { BINARY_REASON, type Brief, type DecodedFile, decodeFile, tooLargeReason as tooLarge } from '../core';
 
 export { BINARY_REASON };
 

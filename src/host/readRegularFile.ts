@@ -5,7 +5,7 @@
  */
 import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { decodeFile, sizeProblem } from '../core/workspace/filePolicy';
+import { decodeFile, sizeProblem } from '../core';
 
 /** A file that is not a regular file (a FIFO, a device, a socket, a folder): never read. */
 export class NotRegularFileError extends Error {

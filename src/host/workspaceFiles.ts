@@ -8,12 +8,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConfigError, mergeConfig, parseConfig, type BriefsConfig, type ConfigOverrides } from '../core/workspace/config';
-import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/workspace/filePolicy';
-import { createDirectoryFilter, createFileFilter } from '../core/workspace/glob';
-import { RULE_IDS } from '../core/rules';
-import { compareText } from '../core/model/text';
-import { BriefWorkspace } from '../core/workspace/workspace';
+import { type BriefsConfig, BriefWorkspace, compareText, ConfigError, type ConfigOverrides, createDirectoryFilter, createFileFilter, DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes, mergeConfig, parseConfig, RULE_IDS } from '../core';
 import { isInsideFolder } from './insideFolder';
 import { readRegularFile } from './readRegularFile';
 

@@ -6,12 +6,7 @@
  * moved or changed. Pure: the host says which file names are free.
  */
 import type { CodeAction, Diagnostic as LspDiagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { LineIndex, type Brief, type BriefWorkspace, type Diagnostic, type Range } from '../core';
-import type { BriefsConfig } from '../core/workspace/config';
-import {
-  addDependencyFix, addMilestoneFix, addTeamFix, briefText, guardsHold, humanize, knownHandles,
-  replaceValueFix, setOwnerFix, setStatusFix, type Fix,
-} from '../core/fixes';
+import { addDependencyFix, addMilestoneFix, addTeamFix, type Brief, type BriefsConfig, briefText, type BriefWorkspace, type Diagnostic, type Fix, guardsHold, humanize, knownHandles, LineIndex, type Range, replaceValueFix, setOwnerFix, setStatusFix } from '../core';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 /** How many known handles "Set owner to …" offers (most used first). */

@@ -8,9 +8,7 @@
  * escaped Markdown.
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
-import type { Brief, BriefWorkspace, Position } from '../core';
-import { escapeSnippet } from '../core/fixes/newBrief';
-import { schemaKeysFor, schemaValuesAt, type SchemaKey } from '../core/model/schemaCompletion';
+import { type Brief, type BriefWorkspace, escapeSnippet, type Position, type SchemaKey, schemaKeysFor, schemaValuesAt } from '../core';
 import { milestoneMarkdown, programMarkdown } from './navigation';
 import { bodyPlaceAt, frontmatterKeyPlaceAt, frontmatterPlaceAt, type CompletionPlace, type KeyPlace } from './yamlContext';
 

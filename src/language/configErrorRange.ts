@@ -2,8 +2,7 @@
  * Where in `briefs.config.json` a config error points, so the broken file gets a diagnostic on
  * the right line. Pure (no vscode): works on the file's text and the error's message.
  */
-import type { Range } from '../core';
-import { LineIndex, withoutBom } from '../core';
+import { LineIndex, type Range, withoutBom } from '../core';
 
 export function configErrorRange(text: string, message: string): Range {
   const lines = new LineIndex(withoutBom(text));

@@ -3,8 +3,7 @@
  * server publishes these). Pure: core ranges are already 0-based line/character, as LSP's.
  */
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
-import type { Diagnostic, Severity } from '../core';
-import { ruleDocsUrl } from '../core/model/projectUrls';
+import { type Diagnostic, ruleDocsUrl, type Severity } from '../core';
 
 export const DIAGNOSTIC_SOURCE = 'program-briefs';
 

@@ -4,8 +4,7 @@
  * a hover is escaped Markdown (docs/security.md): a title or a folder name is never a link.
  */
 import type { Hover, Location, LocationLink } from 'vscode-languageserver-types';
-import type { Brief, BriefWorkspace, Position } from '../core';
-import { escapeMarkdown, markdownCodeSpan } from '../core/render/markdownEscape';
+import { type Brief, type BriefWorkspace, escapeMarkdown, markdownCodeSpan, type Position } from '../core';
 import { scheduleMarkdown, scheduleNodeAt, type ScheduleFacts } from './schedule';
 import { definitionOf, referencesTo, symbolAt } from './symbols';
 

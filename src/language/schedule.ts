@@ -10,13 +10,7 @@
  * could end a link destination percent-encoded.
  */
 import type { CodeLens, Range } from 'vscode-languageserver-types';
-import type { Brief, BriefWorkspace, Position } from '../core';
-import { escapeMarkdown } from '../core/render/markdownEscape';
-import {
-  dateOfDay, drivingChain, impactJson, impactMarkdown, scheduleJsonNode, slipImpact,
-  type NodeSchedule, type ScheduleGraph, type ScheduleNode, type ScheduleResult,
-} from '../core/schedule';
-import { plural } from '../core/model/text';
+import { type Brief, type BriefWorkspace, dateOfDay, drivingChain, escapeMarkdown, impactJson, impactMarkdown, type NodeSchedule, plural, type Position, type ScheduleGraph, scheduleJsonNode, type ScheduleNode, type ScheduleResult, slipImpact } from '../core';
 import { contains, symbolAt } from './symbols';
 import { WHAT_IF_COMMAND, type ImpactParams, type ImpactResponse, type ScheduleResponse } from './scheduleProtocol';
 

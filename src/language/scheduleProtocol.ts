@@ -6,7 +6,7 @@
  * plus each node's location so that a client can link to it.
  */
 import type { Range } from 'vscode-languageserver-types';
-import type { ImpactJson, ImpactJsonChange, ScheduleJson, ScheduleJsonNode } from '../core/schedule';
+import type { ImpactJson, ImpactJsonChange, ScheduleJson, ScheduleJsonNode } from '../core';
 
 /** `programBriefs/schedule`: every schedule node of the workspace (or of one brief). */
 export const SCHEDULE_REQUEST = 'programBriefs/schedule';

@@ -3,9 +3,7 @@
  * that is defined and where it is referenced. Pure (no vscode import): unit-testable, and the
  * same answers serve hover, go to definition and find references.
  */
-import {
-  comparePositions, dependencyEntries, type Brief, type BriefWorkspace, type Position, type Range,
-} from '../core';
+import { type Brief, type BriefWorkspace, comparePositions, dependencyEntries, type Position, type Range } from '../core';
 
 export interface Target {
   program: string;

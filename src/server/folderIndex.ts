@@ -6,10 +6,7 @@
  * Open documents win over the disk: a file the editor has open is never re-read from disk.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { mergeConfig, type BriefsConfig, type ConfigOverrides } from '../core/workspace/config';
-import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/workspace/filePolicy';
-import { BriefWorkspace } from '../core/workspace/workspace';
-import { keepScheduleIncremental } from '../core/rules/scheduleFacts';
+import { type BriefsConfig, BriefWorkspace, type ConfigOverrides, DEFAULT_MAX_FILE_SIZE_KB, keepScheduleIncremental, maxFileBytes, mergeConfig } from '../core';
 import { isInsideFolder } from '../host/insideFolder';
 import { CONFIG_FILE_NAME, loadWorkspace, readFolderFile, type ConfigProblem } from '../host/workspaceFiles';
 

@@ -5,9 +5,7 @@
  * settings do not override. A value that fails validation is dropped as a whole, with the
  * defaults kept, rather than half-applied.
  */
-import { ConfigError, validateConfig, type ConfigOverrides } from '../core/workspace/config';
-import { DEFAULT_MAX_FILE_SIZE_KB } from '../core/workspace/filePolicy';
-import { RULE_IDS } from '../core/rules';
+import { ConfigError, type ConfigOverrides, DEFAULT_MAX_FILE_SIZE_KB, RULE_IDS, validateConfig } from '../core';
 import type { FolderSettings } from './folderIndex';
 
 const KEYS = ['include', 'exclude', 'rules', 'people', 'today'] as const;

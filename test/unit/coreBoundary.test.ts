@@ -76,3 +76,29 @@ describe('core boundary: src/core compiles without Node or vscode types', functi
     assert.equal(result.status, 0, result.output);
   });
 });
+
+describe('core layout: folders by concern, one barrel (docs/architecture.md)', () => {
+  const CORE = path.join(ROOT, 'src', 'core');
+  const FOLDERS = ['fixes', 'model', 'parse', 'render', 'report', 'rules', 'schedule', 'views', 'workspace'];
+
+  it('src/core holds its concern folders, the barrel and its two declaration files, nothing else', () => {
+    const entries = fs.readdirSync(CORE, { withFileTypes: true });
+    const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+    assert.deepEqual(folders, FOLDERS);
+    assert.deepEqual(files, ['globals.d.ts', 'index.ts', 'noVscode.d.ts', 'tsconfig.json']);
+  });
+
+  it('the CLI, the server, the editor features and the host import the core through its barrel only', () => {
+    const offenders: string[] = [];
+    for (const surface of ['cli', 'server', 'language', 'host']) {
+      const dir = path.join(ROOT, 'src', surface);
+      for (const name of fs.readdirSync(dir)) {
+        if (!name.endsWith('.ts')) continue;
+        const text = fs.readFileSync(path.join(dir, name), 'utf8');
+        for (const match of text.matchAll(/from '(\.\.\/core\/[^']+)'/g)) offenders.push(`src/${surface}/${name}: ${match[1]}`);
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+});
