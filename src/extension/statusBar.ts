@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import { isMilestoneOverdue } from '../core/status';
 import type { BriefIndex } from './briefIndex';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE } from '../language/diagnostics';
 import { debounce, todayOf } from './views/shared';
 
 export interface StatusCounts {

@@ -137,6 +137,28 @@ export class FolderIndex {
     return { changed: [uri], removed: [], programIds: programIdsOf(before?.program?.value, after.program?.value) };
   }
 
+  /** A file deleted on disk while the editor has it open: it leaves the workspace all the same. */
+  removeFile(uri: string): IndexChange {
+    const before = this.workspace.get(uri);
+    this.folderOf(uri)?.uris.delete(uri);
+    if (!this.workspace.delete(uri)) return { changed: [], removed: [], programIds: [] };
+    return { changed: [], removed: [uri], programIds: programIdsOf(before?.program?.value) };
+  }
+
+  /** A folder went away (deleted, renamed out): every brief under it leaves. */
+  removeUnder(folderUri: string): IndexChange {
+    const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+    const removed: string[] = [];
+    const programIds = new Set<string>();
+    for (const brief of this.workspace.briefs()) {
+      if (!brief.uri.startsWith(prefix)) continue;
+      if (brief.program) programIds.add(brief.program.value);
+      if (this.workspace.delete(brief.uri)) removed.push(brief.uri);
+      this.folderOf(brief.uri)?.uris.delete(brief.uri);
+    }
+    return { changed: [], removed, programIds: [...programIds] };
+  }
+
   /** The uri of a folder's briefs.config.json. */
   static configUri(folder: Folder): string {
     return pathToFileURL(`${folder.path}/${CONFIG_FILE_NAME}`).href;

@@ -87,7 +87,8 @@ describe('language server: brief lsp --stdio', function () {
     await client.waitFor(() => client.rulesOf(a)?.includes('dependency-unknown'), 'beta unknown at first');
     const watching = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
     assert.ok(watching, `file watching registered (${JSON.stringify(client.registrations)})`);
-    assert.deepEqual((watching.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern), ['**/*.md', '**/briefs.config.json']);
+    assert.deepEqual((watching.registerOptions as { watchers: { globPattern: string; kind?: number }[] }).watchers.map((w) => [w.globPattern, w.kind]),
+      [['**/*.md', undefined], ['**/briefs.config.json', undefined], ['**/*', 1 | 4]], 'briefs and configs; folders created and deleted');
     fs.writeFileSync(path.join(dir, 'b.md'), brief('beta'));
     const b = uriOf(dir, 'b.md');
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: b, type: 1 }] });
@@ -97,6 +98,35 @@ describe('language server: brief lsp --stdio', function () {
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: b, type: 3 }] });
     await client.waitFor(() => client.rulesOf(a)?.includes('dependency-unknown'), 'beta unknown again once deleted');
     assert.ok(client.publishes.slice(before).some((p) => p.uri === b && p.count === 0), 'the deleted file\'s diagnostics were cleared');
+  });
+
+  it('follows folders created and deleted on disk, reported for the folder alone, and a deleted file the editor has open', async () => {
+    const dir = tempFolder({ 'a.md': brief('alpha', 'depends_on: [beta, gamma]\n') });
+    const client = await start({ folders: [dir] });
+    const a = uriOf(dir, 'a.md');
+    await client.waitFor(() => client.rulesOf(a)?.filter((rule) => rule === 'dependency-unknown').length === 2, 'beta and gamma unknown at first');
+    // A folder renamed in (or unzipped): the watcher reports the folder, not the files in it.
+    fs.mkdirSync(path.join(dir, 'teams', 'deep'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'teams', 'deep', 'b.md'), brief('beta'));
+    const b = uriOf(dir, 'teams/deep/b.md');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'teams'), type: 1 }] });
+    await client.waitFor(() => client.rulesOf(a)?.filter((rule) => rule === 'dependency-unknown').length === 1 && client.rulesOf(b)?.length === 0, 'beta known once its folder appears');
+    fs.rmSync(path.join(dir, 'teams'), { recursive: true });
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'teams'), type: 3 }] });
+    await client.waitFor(() => client.rulesOf(a)?.filter((rule) => rule === 'dependency-unknown').length === 2, 'beta unknown again once its folder is deleted');
+    assert.deepEqual(client.diagnostics.get(b), [], 'the diagnostics of the brief in the deleted folder were cleared');
+    // Deleted while the editor has it open: it leaves; created again, the editor's text is back.
+    const gamma = path.join(dir, 'c.md');
+    fs.writeFileSync(gamma, brief('gamma'));
+    const c = uriOf(dir, 'c.md');
+    await client.notify('textDocument/didOpen', { textDocument: { uri: c, languageId: 'markdown', version: 1, text: brief('gamma') } });
+    await client.waitFor(() => client.rulesOf(a)?.filter((rule) => rule === 'dependency-unknown').length === 1, 'gamma known once open');
+    fs.rmSync(gamma);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c, type: 3 }] });
+    await client.waitFor(() => client.rulesOf(a)?.filter((rule) => rule === 'dependency-unknown').length === 2, 'gamma unknown once deleted, though open');
+    fs.writeFileSync(gamma, brief('gamma'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c, type: 1 }] });
+    await client.waitFor(() => client.rulesOf(a)?.filter((rule) => rule === 'dependency-unknown').length === 1, 'gamma known again once created again');
   });
 
   it('a FIFO named like a brief never blocks it', async function () {
