@@ -4,10 +4,10 @@ import { HANDLE_PATTERN, ID_PATTERN } from '../core';
 import { humanize } from '../core/fixes';
 import { briefFolders, briefsDirectlyIn, newBriefSnippet, resolveSnippet } from '../core/newBrief';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { knownHandles } from '../core/fixes';
-import { REINDEX, type ReindexResult } from '../server/protocol';
+import { HANDLES, REINDEX, type ReindexResult } from '../server/protocol';
 import type { BriefIndex } from './briefIndex';
 import { setOwner, SET_OWNER_COMMAND, type SetOwnerArgs } from './ownerFix';
+import type { ServerModel } from './serverModel';
 import { escapeIcons, showError } from './plainText';
 import { todayOf } from './views/shared';
 
@@ -22,7 +22,7 @@ export interface NewBriefArgs {
   folder?: vscode.Uri | string;
 }
 
-export function registerCommands(index: BriefIndex, client: LanguageClient): vscode.Disposable[] {
+export function registerCommands(index: BriefIndex, client: LanguageClient, model: ServerModel): vscode.Disposable[] {
   const reindex = async () => {
     await Promise.all([index.reindex(), client.sendRequest<ReindexResult>(REINDEX)]);
   };
@@ -32,7 +32,8 @@ export function registerCommands(index: BriefIndex, client: LanguageClient): vsc
     vscode.commands.registerCommand('programBriefs.lintWorkspace', () => lintWorkspace(index, reindex)),
     vscode.commands.registerCommand('programBriefs.refresh', reindex),
     vscode.commands.registerCommand(SET_OWNER_COMMAND, (args: SetOwnerArgs, handle?: string) =>
-      setOwner(async () => knownHandles(index.workspace, index.config), args, handle)),
+      // The picker offers the handles the server's workspace uses, most used first.
+      setOwner(async () => (await model.request<string[]>(HANDLES, { uri: args.uri })) ?? [], args, handle)),
   ];
 }
 

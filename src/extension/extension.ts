@@ -10,6 +10,7 @@ import { BriefIndex } from './briefIndex';
 import { briefSelector, createBriefClient } from './client';
 import { registerCommands } from './commands';
 import { registerEditorContext } from './editorContext';
+import { ServerModel } from './serverModel';
 import { Timings } from './timings';
 import { registerTreeViews } from './views';
 import { registerDiagram } from './diagram';
@@ -25,6 +26,8 @@ export interface ProgramBriefsApi {
   client: LanguageClient;
   /** Resolves once the client runs and the server's first indexing is done (its diagnostics published). */
   serverReady: Promise<void>;
+  /** The server's model, through its custom requests. */
+  model: ServerModel;
   timings: Timings;
   /** Set by the tree views' registration (their own API type). */
   views?: unknown;
@@ -40,33 +43,34 @@ export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
   const output = vscode.window.createOutputChannel('Program Briefs', { log: true });
   const timings = new Timings(output);
   const index = new BriefIndex(output);
-  let firstIndexing: () => void = () => undefined;
-  const indexed = new Promise<void>((resolve) => (firstIndexing = resolve));
+  let model: ServerModel | undefined;
   const client = createBriefClient(context, output, briefSelector(), {
     timings,
     onDidChangeModel: (change) => {
-      if (!change.all) return;
-      timings.record({ event: 'first-diagnostics', ms: timings.sinceActivation(), briefs: change.briefs, files: 0, indexMs: 0, lintMs: 0 });
-      firstIndexing();
+      if (change.all) timings.record({ event: 'first-diagnostics', ms: timings.sinceActivation(), briefs: change.briefs, files: 0, indexMs: 0, lintMs: 0 });
+      model?.changed(change);
     },
   });
-  const serverReady = client.start().then(() => indexed);
+  model = new ServerModel(client);
+  const serverReady = client.start().then(() => model.indexed);
   serverReady.catch((error: unknown) => output.error(`The language server did not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
   context.subscriptions.push(
     output,
     index,
     client,
-    ...registerCommands(index, client),
+    model,
+    ...registerCommands(index, client, model),
     ...registerEditorContext(index),
   );
   const api: ProgramBriefsApi = {
     index,
     client,
     serverReady,
+    model,
     timings,
     views: registerTreeViews(context, index),
     diagram: registerDiagram(context, index),
-    statusBar: registerStatusBar(context, index),
+    statusBar: registerStatusBar(context, model),
     // Last: it reveals the view once per workspace, after the first indexing.
     firstRun: registerFirstRun(context, index),
   };
