@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
     client,
     model,
     ...registerCommands(index, client, model),
-    ...registerEditorContext(index),
+    ...registerEditorContext(model),
   );
   const api: ProgramBriefsApi = {
     index,
@@ -69,10 +69,10 @@ export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
     model,
     timings,
     views: registerTreeViews(context, index),
-    diagram: registerDiagram(context, index),
+    diagram: registerDiagram(context, model),
     statusBar: registerStatusBar(context, model),
     // Last: it reveals the view once per workspace, after the first indexing.
-    firstRun: registerFirstRun(context, index),
+    firstRun: registerFirstRun(context, model),
   };
 
   index.ready.catch((error: unknown) => output.error(`Indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { DidChangeModelParams } from '../server/protocol';
+import type { BriefSummary, DidChangeModelParams } from '../server/protocol';
 
 export class ServerModel implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<DidChangeModelParams>();
@@ -19,10 +19,26 @@ export class ServerModel implements vscode.Disposable {
 
   constructor(private readonly client: LanguageClient) {}
 
+  /** The server's briefs by uri (program id and title only), kept from its change notifications. */
+  private readonly summaries = new Map<string, BriefSummary>();
+
   /** Called by the client for `programBriefs/didChangeModel`. */
   changed(params: DidChangeModelParams): void {
+    if (params.all) this.summaries.clear();
+    for (const uri of [...params.removed, ...params.changed]) this.summaries.delete(uri);
+    for (const summary of params.summaries ?? []) this.summaries.set(summary.uri, summary);
     if (params.all) this.resolveIndexed();
     this.changeEmitter.fire(params);
+  }
+
+  /** The brief at a uri, if the server has one there. */
+  brief(uri: string): BriefSummary | undefined {
+    return this.summaries.get(uri);
+  }
+
+  /** Every brief of the server's workspace. */
+  briefs(): BriefSummary[] {
+    return [...this.summaries.values()];
   }
 
   /** A request; with `key`, an earlier request of the same key still running is cancelled (its answer is undefined). */

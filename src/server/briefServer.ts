@@ -46,7 +46,7 @@ import {
   type GraphNodeParams, type HandlesParams, type ProgramsParams, type ReindexResult,
 } from './protocol';
 import {
-  briefsResult, checklistResult, criticalPathResult, diagramResult, graphNodeResult, handlesResult, programsResult, statusResult,
+  briefSummary, briefsResult, checklistResult, criticalPathResult, diagramResult, graphNodeResult, handlesResult, programsResult, statusResult,
   type ViewModelSource,
 } from './viewRequests';
 import { readSettings } from './settings';
@@ -203,7 +203,11 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
       void connection.sendDiagnostics({ uri: brief.uri, diagnostics });
     }
     if (change.all || change.changed.length + change.removed.length > 0) {
-      const params: DidChangeModelParams = { version: workspace.version, all: change.all === true, changed: change.changed, removed: change.removed, briefs: workspace.briefs().length };
+      const summarized = change.all ? workspace.briefs() : change.changed.map((uri) => workspace.get(uri)).filter((brief): brief is Brief => brief?.isBrief === true);
+      const params: DidChangeModelParams = {
+        version: workspace.version, all: change.all === true, changed: change.changed, removed: change.removed, briefs: workspace.briefs().length,
+        summaries: summarized.map(briefSummary),
+      };
       void connection.sendNotification(DID_CHANGE_MODEL, params);
     }
   }

@@ -45,6 +45,12 @@ export interface DidChangeModelParams {
   removed: string[];
   /** How many briefs the workspace holds now. */
   briefs: number;
+  /**
+   * The summaries of the briefs among `changed` (with `all`: of every brief). A changed uri
+   * without one is no brief (any more), so a client can keep a list of the briefs without
+   * asking (`programBriefs/briefs` answers the same).
+   */
+  summaries: BriefSummary[];
 }
 
 /** Client → server: read every folder again (VS Code's "Lint Workspace", "Refresh"); answers when the diagnostics are published. */

@@ -16,7 +16,7 @@ import { programAttention, programNodes, programSections, programsRoot, sectionE
 import { displayStatus, isMilestoneOverdue, milestoneFacts, programFacts } from '../core/status';
 import type { BriefWorkspace } from '../core/workspace';
 import type {
-  BriefsResult, ChecklistParams, ChecklistResult, ChecklistWireNode, CriticalPathParams, CriticalPathResult, DiagramParams,
+  BriefSummary, BriefsResult, ChecklistParams, ChecklistResult, ChecklistWireNode, CriticalPathParams, CriticalPathResult, DiagramParams,
   DiagramResult, GraphNodeParams, GraphNodeResult, ProgramsParams, ProgramsResult, ProgramsWireNode, StatusResult,
 } from './protocol';
 
@@ -27,11 +27,12 @@ export interface ViewModelSource {
   configOf(uri: string): BriefsConfig;
 }
 
+export function briefSummary(brief: Brief): BriefSummary {
+  return { uri: brief.uri, ...(brief.program && { program: brief.program.value }), ...(brief.title && { title: brief.title.value }) };
+}
+
 export function briefsResult(source: ViewModelSource): BriefsResult {
-  return {
-    briefs: source.workspace.briefs().map((brief) => ({ uri: brief.uri, ...(brief.program && { program: brief.program.value }), ...(brief.title && { title: brief.title.value }) })),
-    today: source.today,
-  };
+  return { briefs: source.workspace.briefs().map(briefSummary), today: source.today };
 }
 
 export function statusResult(source: ViewModelSource): StatusResult {
