@@ -71,6 +71,8 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   const published = new Set<string>();
   /** Config files with a diagnostic published. */
   const configDiagnostics = new Set<string>();
+  /** The error message last shown for each broken config file (shown again only once it changes). */
+  const shownConfigMessages = new Map<string, string>();
   /** One (re)load of everything at a time; a request during one runs once after it. */
   let loading: Promise<void> | undefined;
   let loadAgain = false;
@@ -227,8 +229,12 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
       });
       // The message quotes the file's keys. VS Code's client shows it as a notification, which
       // renders `[text](command:…)` as a link: broken up as every notification is (docs/security.md).
-      void connection.window.showErrorMessage(plainNotificationText(`Program Briefs: ${problem.message}. The file is ignored until it is fixed.`));
+      // Once per problem: a re-read that finds the same problem again says nothing new.
+      const message = plainNotificationText(`Program Briefs: ${problem.message}. The file is ignored until it is fixed.`);
+      if (shownConfigMessages.get(uri) !== message) void connection.window.showErrorMessage(message);
+      shownConfigMessages.set(uri, message);
     }
+    for (const uri of [...shownConfigMessages.keys()]) if (!now.has(uri)) shownConfigMessages.delete(uri);
     for (const uri of configDiagnostics) if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     configDiagnostics.clear();
     for (const uri of now) configDiagnostics.add(uri);

@@ -186,6 +186,11 @@ describe('language server: brief lsp --stdio', function () {
     assert.equal(problem.range.start.line, 2, 'on the line of the unknown rule');
     assert.ok(client.rulesOf(uriOf(dir, 'a.md'))?.includes('dependency-unknown'), 'the brief is linted with the defaults');
     await client.waitFor(() => client.messages.some((m) => m.type === 1 && /briefs\.config\.json/.test(m.message)), 'an error message');
+    // Read again with the same problem: nothing new to say (a burst of notifications hides toasts in VS Code).
+    const errors = () => client.messages.filter((m) => m.type === 1).length;
+    const shown = errors();
+    await client.request('programBriefs/reindex', {});
+    assert.equal(errors(), shown, 'the same config problem is not shown twice');
     fs.writeFileSync(path.join(dir, 'briefs.config.json'), '{ "rules": { "dependency-unknown": "off" } }\n');
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 2 }] });
     await client.waitFor(() => client.diagnostics.get(config)?.length === 0, 'the config diagnostic cleared');
