@@ -10,7 +10,7 @@ import { mergeConfig, type BriefsConfig, type ConfigOverrides } from '../core/co
 import { DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes } from '../core/filePolicy';
 import { BriefWorkspace } from '../core/workspace';
 import { isInsideFolder } from '../host/insideFolder';
-import { CONFIG_FILE_NAME, loadWorkspace, readFolderFile, type ConfigProblem } from '../host/workspaceFiles';
+import { CONFIG_FILE_NAME, folderIncludes, loadWorkspace, readFolderFile, type ConfigProblem } from '../host/workspaceFiles';
 
 /** What the client's settings (`programBriefs.*`) add over a folder's briefs.config.json. */
 export interface FolderSettings {
@@ -112,8 +112,13 @@ export class FolderIndex {
     }
   }
 
-  /** The editor's text of a document (open or changed): it replaces what the disk says. */
+  /**
+   * The editor's text of a document (open or changed): it replaces what the disk says. A
+   * document of a folder that the folder's `include`/`exclude` leaves out is no brief, open or not.
+   */
   setText(uri: string, text: string): IndexChange {
+    const folder = this.folderOf(uri);
+    if (folder && !folderIncludes(folder.path, folder.root, folder.config, fileURLToPath(uri))) return this.removeFile(uri);
     const before = this.workspace.get(uri);
     if (before && before.text === text) return { changed: [], removed: [], programIds: [] };
     const after = this.workspace.setText(uri, text);

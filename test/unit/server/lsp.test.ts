@@ -129,6 +129,17 @@ describe('language server: brief lsp --stdio', function () {
     await client.waitFor(() => client.rulesOf(a)?.filter((rule) => rule === 'dependency-unknown').length === 1, 'gamma known again once created again');
   });
 
+  it('an open document that the folder\'s include leaves out is no brief: not linted, not in the views', async () => {
+    const dir = tempFolder({ 'briefs.config.json': '{ "include": ["in/**/*.md"] }\n', 'in/b.md': brief('beta') });
+    const client = await start({ folders: [dir] });
+    await client.waitFor(() => client.rulesOf(uriOf(dir, 'in/b.md')), 'the included brief linted');
+    const a = uriOf(dir, 'a.md');
+    await client.notify('textDocument/didOpen', { textDocument: { uri: a, languageId: 'markdown', version: 1, text: '---\nprogram: alpha\ntitle: Alpha\n---\n' } });
+    const programs = async () => (await client.request<{ briefs: { program?: string }[] }>('programBriefs/briefs', {})).briefs.map((b) => b.program).sort();
+    assert.deepEqual(await programs(), ['beta'], 'the excluded open document is no brief');
+    assert.equal(client.diagnostics.get(a), undefined, 'and gets no diagnostics (owner-missing would be one)');
+  });
+
   it('a FIFO named like a brief never blocks it', async function () {
     if (process.platform === 'win32') this.skip();
     const dir = tempFolder({ 'a.md': brief('alpha', 'depends_on: [beta]\n') });
