@@ -13,7 +13,7 @@ import {
 import { createDirectoryFilter, createFileFilter } from '../core/workspace/glob';
 import { ParsePool } from '../host/parsePool';
 import { BINARY_REASON, decodeBytes, SIZE_SETTING, tooLargeReason } from '../host/parseProtocol';
-import { plainNotificationText, showError, showWarning } from './plainText';
+import { plainNotificationText, showWarning } from './plainText';
 import { isInsideFolder } from '../host/insideFolder';
 import { readRegularFile } from '../host/readRegularFile';
 
@@ -576,9 +576,8 @@ export class BriefIndex implements vscode.Disposable {
       } catch (error) {
         if (error instanceof ConfigError) {
           this.currentConfigError = error;
+          // The language server reports it (a diagnostic on the file and one message).
           this.output.error(error.message);
-          // The message quotes the file's keys: shown as text, never as a link.
-          void showError(`Program Briefs: ${error.message}. The file is ignored until it is fixed.`);
         } else if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound') && (error as NodeJS.ErrnoException)?.code !== 'ENOENT') {
           this.output.warn(`Could not read ${CONFIG_FILE}: ${error instanceof Error ? error.message : String(error)}`);
         }

@@ -3,8 +3,11 @@ import * as vscode from 'vscode';
 import { HANDLE_PATTERN, ID_PATTERN } from '../core';
 import { humanize } from '../core/fixes';
 import { briefFolders, briefsDirectlyIn, newBriefSnippet, resolveSnippet } from '../core/fixes/newBrief';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { HANDLES, REINDEX, type ReindexResult } from '../server/protocol';
 import type { BriefIndex } from './briefIndex';
-import { setOwner, SET_OWNER_COMMAND, type SetOwnerArgs } from './codeActions';
+import { setOwner, SET_OWNER_COMMAND, type SetOwnerArgs } from './ownerFix';
+import type { ServerModel } from './serverModel';
 import { escapeIcons, showError } from './plainText';
 import { todayOf } from './views/shared';
 
@@ -19,13 +22,18 @@ export interface NewBriefArgs {
   folder?: vscode.Uri | string;
 }
 
-export function registerCommands(index: BriefIndex): vscode.Disposable[] {
+export function registerCommands(index: BriefIndex, client: LanguageClient, model: ServerModel): vscode.Disposable[] {
+  const reindex = async () => {
+    await Promise.all([index.reindex(), client.sendRequest<ReindexResult>(REINDEX)]);
+  };
   return [
     vscode.commands.registerCommand('programBriefs.newBrief', (arg?: vscode.Uri | NewBriefArgs) =>
       newBrief(index, arg instanceof vscode.Uri ? { folder: arg } : arg ?? {})),
-    vscode.commands.registerCommand('programBriefs.lintWorkspace', () => lintWorkspace(index)),
-    vscode.commands.registerCommand('programBriefs.refresh', () => index.reindex()),
-    vscode.commands.registerCommand(SET_OWNER_COMMAND, (args: SetOwnerArgs, handle?: string) => setOwner(index, args, handle)),
+    vscode.commands.registerCommand('programBriefs.lintWorkspace', () => lintWorkspace(index, reindex)),
+    vscode.commands.registerCommand('programBriefs.refresh', reindex),
+    vscode.commands.registerCommand(SET_OWNER_COMMAND, (args: SetOwnerArgs, handle?: string) =>
+      // The picker offers the handles the server's workspace uses, most used first.
+      setOwner(async () => (await model.request<string[]>(HANDLES, { uri: args.uri })) ?? [], args, handle)),
   ];
 }
 
@@ -165,8 +173,8 @@ export async function newBrief(index: BriefIndex, args: NewBriefArgs): Promise<v
   return uri;
 }
 
-async function lintWorkspace(index: BriefIndex): Promise<void> {
-  await index.reindex();
+async function lintWorkspace(index: BriefIndex, reindex: () => Promise<void>): Promise<void> {
+  await reindex();
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   const count = index.workspace.briefs().length;
   vscode.window.setStatusBarMessage(`Program Briefs: linted ${count} brief${count === 1 ? '' : 's'}`, 5000);

@@ -5,24 +5,30 @@
  * `context.subscriptions`, so nothing outlives deactivation.
  */
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { BriefIndex } from './briefIndex';
-import { BriefCodeActionProvider } from './codeActions';
+import { briefSelector, createBriefClient } from './client';
 import { registerCommands } from './commands';
-import { BriefDiagnostics } from './diagnostics';
 import { registerEditorContext } from './editorContext';
-import { briefSelector, registerLanguageFeatures } from './language';
+import { ServerModel } from './serverModel';
 import { Timings } from './timings';
 import { registerTreeViews } from './views';
 import { registerDiagram } from './diagram';
 import { registerStatusBar, type StatusBarApi } from './statusBar';
 import { registerFirstRun, type FirstRunApi } from './firstRun';
+import { registerWhatIf } from './whatIf';
 
 export type { BriefIndex, BriefIndexChange } from './briefIndex';
 
 /** What `activate` returns: `vscode.extensions.getExtension(...).exports`, used by the real-editor tests. */
 export interface ProgramBriefsApi {
   index: BriefIndex;
-  diagnostics: BriefDiagnostics;
+  /** The client of the language server (dist/server.js), which serves diagnostics and editing help. */
+  client: LanguageClient;
+  /** Resolves once the client runs and the server's first indexing is done (its diagnostics published). */
+  serverReady: Promise<void>;
+  /** The server's model, through its custom requests. */
+  model: ServerModel;
   timings: Timings;
   /** Set by the tree views' registration (their own API type). */
   views?: unknown;
@@ -38,26 +44,37 @@ export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
   const output = vscode.window.createOutputChannel('Program Briefs', { log: true });
   const timings = new Timings(output);
   const index = new BriefIndex(output);
-  const diagnostics = new BriefDiagnostics(index, context.extensionUri, timings);
-  const selector = briefSelector();
+  let model: ServerModel | undefined;
+  const client = createBriefClient(context, output, briefSelector(), {
+    timings,
+    onDidChangeModel: (change) => {
+      if (change.all) timings.record({ event: 'first-diagnostics', ms: timings.sinceActivation(), briefs: change.briefs, files: 0, indexMs: 0, lintMs: 0 });
+      model?.changed(change);
+    },
+  });
+  model = new ServerModel(client);
+  const serverReady = client.start().then(() => model.indexed);
+  serverReady.catch((error: unknown) => output.error(`The language server did not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
   context.subscriptions.push(
     output,
     index,
-    diagnostics,
-    vscode.languages.registerCodeActionsProvider(selector, new BriefCodeActionProvider(index, diagnostics), BriefCodeActionProvider.metadata),
-    ...registerLanguageFeatures(index, selector),
-    ...registerCommands(index),
-    ...registerEditorContext(index),
+    client,
+    model,
+    ...registerCommands(index, client, model),
+    ...registerEditorContext(model),
+    registerWhatIf(model),
   );
   const api: ProgramBriefsApi = {
     index,
-    diagnostics,
+    client,
+    serverReady,
+    model,
     timings,
     views: registerTreeViews(context, index),
-    diagram: registerDiagram(context, index),
-    statusBar: registerStatusBar(context, index),
+    diagram: registerDiagram(context, model),
+    statusBar: registerStatusBar(context, model),
     // Last: it reveals the view once per workspace, after the first indexing.
-    firstRun: registerFirstRun(context, index),
+    firstRun: registerFirstRun(context, model),
   };
 
   index.ready.catch((error: unknown) => output.error(`Indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
@@ -66,5 +83,5 @@ export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
 }
 
 export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+  // Everything is disposed through context.subscriptions (the client stops its server there).
 }

@@ -5,7 +5,7 @@
  * the first activation after its first brief is the first run. See docs/extension.md.
  */
 import * as vscode from 'vscode';
-import type { BriefIndex } from './briefIndex';
+import type { ServerModel } from './serverModel';
 import { showInformation } from './plainText';
 
 /** The workspaceState key: true once the first run has been shown in this workspace. */
@@ -27,14 +27,14 @@ export interface FirstRunApi {
   run(options?: { state?: vscode.Memento; briefs?: number }): Promise<FirstRunOutcome>;
 }
 
-export function registerFirstRun(context: vscode.ExtensionContext, index: BriefIndex): FirstRunApi {
+export function registerFirstRun(context: vscode.ExtensionContext, model: ServerModel): FirstRunApi {
   const walkthroughs = (context.extension.packageJSON as { walkthroughs?: { id: string }[] }).walkthroughs ?? [];
   const walkthroughId = `${context.extension.id}#${walkthroughs[0]?.id ?? 'gettingStarted'}`;
 
   const run = async (options: { state?: vscode.Memento; briefs?: number } = {}): Promise<FirstRunOutcome> => {
     const state = options.state ?? context.workspaceState;
     if (state.get<boolean>(FIRST_RUN_KEY)) return 'already-shown';
-    const briefs = options.briefs ?? index.workspace.briefs().length;
+    const briefs = options.briefs ?? model.briefs().length;
     if (briefs === 0) return 'no-briefs';
     // Remembered first: a second window on the same folder, or a reload while the
     // notification is up, must not show it again.
@@ -49,7 +49,7 @@ export function registerFirstRun(context: vscode.ExtensionContext, index: BriefI
     return 'shown';
   };
 
-  const done = index.ready.then(() => run(), () => run());
+  const done = model.indexed.then(() => run(), () => run());
   done.catch(() => undefined); // a failed reveal is not worth an unhandled rejection
   return { done, shown: () => context.workspaceState.get<boolean>(FIRST_RUN_KEY) === true, walkthroughId, run };
 }

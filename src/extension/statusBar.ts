@@ -1,7 +1,8 @@
 /**
  * The status bar item "$(checklist) 8 programs · 1 error · 1 overdue": what the workspace holds
- * at a glance; a click opens the Programs view. Counts come from the index and the published
- * diagnostics, overdue from src/core/model/status.ts with the effective today (never its own logic).
+ * at a glance; a click opens the Programs view. Programs and overdue milestones come from the
+ * language server (`programBriefs/status`: src/core/model/status.ts with the effective today, never
+ * its own logic), errors from the published diagnostics.
  * Hidden until the first indexing is done, and whenever the workspace has no briefs.
  *
  * Wording (docs/extension.md): the programs count is always shown ("1 program", "0 programs"),
@@ -9,10 +10,10 @@
  * "8 programs"; the tooltip and the accessibility label spell every count out, zeros as "no".
  */
 import * as vscode from 'vscode';
-import { isMilestoneOverdue } from '../core/model/status';
-import type { BriefIndex } from './briefIndex';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { debounce, todayOf } from './views/shared';
+import { DIAGNOSTIC_SOURCE } from '../language/diagnostics';
+import { STATUS, type StatusResult } from '../server/protocol';
+import type { ServerModel } from './serverModel';
+import { debounce } from './views/shared';
 
 export interface StatusCounts {
   /** Files of the index that are briefs. */
@@ -49,23 +50,16 @@ export function statusBarSummary(counts: StatusCounts): string {
   return [count(counts.programs, 'program', '0 programs'), count(counts.errors, 'error'), count(counts.overdue, 'overdue milestone')].join(', ');
 }
 
-/** The counts of the index as it is now. */
-export function statusCounts(index: BriefIndex): StatusCounts {
-  const today = todayOf(index);
-  const briefs = index.workspace.briefs();
-  let programs = 0;
-  let overdue = 0;
-  for (const brief of briefs) {
-    if (brief.program !== undefined) programs++;
-    for (const milestone of brief.milestones) if (isMilestoneOverdue(milestone, brief, today)) overdue++;
-  }
+/** The counts of the server's model as it is now, with the errors published. */
+export function statusCounts(status: StatusResult): StatusCounts {
+  const { briefs, programs, overdue } = status;
   let errors = 0;
   for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
     for (const diagnostic of diagnostics) {
       if (diagnostic.source === DIAGNOSTIC_SOURCE && diagnostic.severity === vscode.DiagnosticSeverity.Error) errors++;
     }
   }
-  return { briefs: briefs.length, programs, errors, overdue };
+  return { briefs, programs, errors, overdue };
 }
 
 /** What the extension's API exposes (the real-editor tests read it). */
@@ -75,11 +69,11 @@ export interface StatusBarApi {
   readonly shown: boolean;
   /** The counts behind the item's current text. */
   readonly counts: StatusCounts | undefined;
-  /** Updates the item now (skipping the debounce). */
-  update(): void;
+  /** Updates the item now (skipping the debounce); resolves once it shows the server's answer. */
+  update(): Promise<void>;
 }
 
-export function registerStatusBar(context: vscode.ExtensionContext, index: BriefIndex): StatusBarApi {
+export function registerStatusBar(context: vscode.ExtensionContext, model: ServerModel): StatusBarApi {
   const item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 10);
   item.name = 'Program Briefs';
   item.command = { command: PROGRAMS_FOCUS_COMMAND, title: 'Open the Programs View' };
@@ -87,8 +81,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, index: Brief
   let shown = false;
   let counts: StatusCounts | undefined;
 
-  const update = () => {
-    counts = ready ? statusCounts(index) : undefined;
+  const show = (status: StatusResult | undefined) => {
+    counts = ready && status ? statusCounts(status) : undefined;
     if (!counts || counts.briefs === 0) {
       item.hide();
       shown = false;
@@ -102,12 +96,18 @@ export function registerStatusBar(context: vscode.ExtensionContext, index: Brief
     item.show();
     shown = true;
   };
-  const updateSoon = debounce(update, UPDATE_DEBOUNCE_MS);
+  /** Asks the server (a newer update cancels an older one still waiting); resolves once shown. */
+  const update = async () => {
+    if (!ready) return show(undefined);
+    const status = await model.request<StatusResult>(STATUS, {}, 'statusBar').catch(() => undefined);
+    if (status) show(status);
+  };
+  const updateSoon = debounce(() => void update(), UPDATE_DEBOUNCE_MS);
   const indexed = () => {
     ready = true;
-    update();
+    void update();
   };
-  void index.ready.then(indexed, indexed);
+  void model.indexed.then(indexed, indexed);
 
   // Overdue depends on the date: count again just after each UTC midnight.
   let midnight: ReturnType<typeof setTimeout> | undefined;
@@ -115,7 +115,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, index: Brief
     const now = new Date();
     const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 0, 0, 1);
     midnight = setTimeout(() => {
-      update();
+      void update();
       scheduleMidnight();
     }, next - now.getTime());
   };
@@ -124,7 +124,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, index: Brief
   context.subscriptions.push(
     item,
     { dispose: () => { updateSoon.dispose(); clearTimeout(midnight); } },
-    index.onDidChange(() => updateSoon()),
+    model.onDidChange(() => updateSoon()),
     vscode.languages.onDidChangeDiagnostics(() => updateSoon()),
   );
   return {

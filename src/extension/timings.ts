@@ -9,16 +9,16 @@ import type * as vscode from 'vscode';
 export const TIMINGS_ENV = 'PROGRAM_BRIEFS_TIMINGS';
 
 export type TimingEvent =
-  /** From the start of activate() to the first diagnostics of every brief being published. */
+  /** From the start of activate() to the language server's first diagnostics of every brief being published (its first indexing announced). */
   | {
     event: 'first-diagnostics'; ms: number; briefs: number; files: number; indexMs: number; lintMs: number;
     /** Of `indexMs`: finding the files, then reading and parsing them (with `workers` parse workers). */
     findMs?: number; readParseMs?: number; workers?: number;
   }
   /**
-   * One document update, excluding the typing debounce: `ms` = parse and store (`parseMs`) + find
-   * the affected briefs (`affectedMs`, which rebuilds the workspace's indexes) + lint and publish
-   * them (`lintMs`, which includes `affectedMs`).
+   * One document update: from its change sent to the language server to its diagnostics back in
+   * the client (`ms`; the server's own parse, affected briefs and lint are inside it, so
+   * `parseMs` and `affectedMs` are 0 and `lintMs` is `ms`).
    */
   | { event: 'update'; ms: number; parseMs: number; affectedMs: number; lintMs: number; affected: number; uri: string }
   | { event: 'activated'; ms: number };

@@ -431,18 +431,28 @@ export type FolderFileRead =
   | { kind: 'gone' };
 
 /**
+ * Whether a path of a workspace folder is one of its briefs by name: a `.md` file that passes the
+ * config's `include`/`exclude` (relative to `root`, the config's folder), outside the folders
+ * never read (`node_modules`, `.git`). The language server asks it of open documents too.
+ */
+export function folderIncludes(folder: string, root: string, config: BriefsConfig, path: string): boolean {
+  if (!/\.md$/i.test(path)) return false;
+  const rel = patternPath(root, folder, path);
+  const parts = rel.split('/');
+  if (parts.some((part) => ALWAYS_SKIPPED.has(part)) || !createFileFilter(config)(rel)) return false;
+  const directoryFilter = createDirectoryFilter(config);
+  for (let i = 1; i < parts.length; i++) if (!directoryFilter(parts.slice(0, i).join('/'))) return false;
+  return true;
+}
+
+/**
  * Re-reads one file of a workspace folder after the editor reported a change (the language
  * server's file watching), under the same policy as a folder walk: a `.md` file that passes the
  * config's `include`/`exclude` (relative to `root`, the config's folder), whose real path is
  * inside `folder`, that is a regular file within `maxBytes`. Never blocks on a FIFO.
  */
 export async function readFolderFile(folder: string, root: string, config: BriefsConfig, path: string, maxBytes: number): Promise<FolderFileRead> {
-  if (!/\.md$/i.test(path)) return { kind: 'excluded' };
-  const rel = patternPath(root, folder, path);
-  const parts = rel.split('/');
-  if (parts.some((part) => ALWAYS_SKIPPED.has(part)) || !createFileFilter(config)(rel)) return { kind: 'excluded' };
-  const directoryFilter = createDirectoryFilter(config);
-  for (let i = 1; i < parts.length; i++) if (!directoryFilter(parts.slice(0, i).join('/'))) return { kind: 'excluded' };
+  if (!folderIncludes(folder, root, config, path)) return { kind: 'excluded' };
   let real: string;
   try {
     real = await realpath(path);

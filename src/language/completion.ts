@@ -4,7 +4,7 @@
  * program and milestone references in `depends_on` and `[[wikilinks]]`, team ids in a
  * milestone's `team:`, and owner handles. Pure: works on the document's lines and the workspace
  * model, so it keeps working while the YAML is half typed. The language server answers with it,
- * and the VS Code extension converts it (src/extension/language/completion.ts). Documentation is
+ * VS Code included (its extension is a client of the server). Documentation is
  * escaped Markdown.
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';

@@ -9,12 +9,14 @@ import {
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   ErrorCodes,
-  LSPErrorCodes,
-  ResponseError,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  WatchKind,
+  type CancellationToken,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -22,9 +24,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { existsSync } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Brief, briefsAffectedBy, type BriefsConfig, DEFAULT_MAX_FILE_SIZE_KB, effectiveToday, ImpactError, knownHandles, lintBrief, maxFileBytes, plainNotificationText, plural, workspaceSchedule } from '../core';
+import { type Brief, briefsAffectedBy, type BriefsConfig, DEFAULT_MAX_FILE_SIZE_KB, effectiveToday, ImpactError, knownHandles, lintBrief, maxFileBytes, mergeConfig, plainNotificationText, plural, workspaceSchedule } from '../core';
 import { CONFIG_FILE_NAME } from '../host/workspaceFiles';
 import { readRegularFile } from '../host/readRegularFile';
 import { configErrorRange } from '../language/configErrorRange';
@@ -35,6 +38,15 @@ import { documentSymbols, workspaceSymbols } from '../language/documentSymbols';
 import { definitionAt, hoverAt, referencesAt } from '../language/navigation';
 import { impactResponse, scheduleCodeLenses, scheduleResponse, type ScheduleFacts } from '../language/schedule';
 import { IMPACT_REQUEST, parseImpactParams, SCHEDULE_REQUEST, type ImpactResponse, type ScheduleParams, type ScheduleResponse } from '../language/scheduleProtocol';
+import {
+  BRIEFS, CHECKLIST, CRITICAL_PATH, DIAGRAM, DID_CHANGE_MODEL, GRAPH_NODE, HANDLES, PROGRAMS, REINDEX, STATUS,
+  type BriefInitializationOptions, type ChecklistParams, type CriticalPathParams, type DiagramParams, type DidChangeModelParams,
+  type GraphNodeParams, type HandlesParams, type ProgramsParams, type ReindexResult,
+} from './protocol';
+import {
+  briefSummary, briefsResult, checklistResult, criticalPathResult, diagramResult, graphNodeResult, handlesResult, programsResult, statusResult,
+  type ViewModelSource,
+} from './viewRequests';
 import { readSettings } from './settings';
 import { DEFAULT_SETTINGS, FolderIndex, type IndexChange } from './folderIndex';
 
@@ -53,10 +65,13 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   let canChangeFolders = false;
   let canCreateFiles = false;
   let canRefreshCodeLenses = false;
+  let retriggerCommand: string | undefined;
   /** Uris that have diagnostics published (so they can be cleared). */
   const published = new Set<string>();
   /** Config files with a diagnostic published. */
   const configDiagnostics = new Set<string>();
+  /** The error message last shown for each broken config file (shown again only once it changes). */
+  const shownConfigMessages = new Map<string, string>();
   /** One (re)load of everything at a time; a request during one runs once after it. */
   let loading: Promise<void> | undefined;
   let loadAgain = false;
@@ -75,6 +90,9 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     const workspaceEdit = capabilities.workspace?.workspaceEdit;
     canCreateFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
     canRefreshCodeLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
+    const initOptions = params.initializationOptions as BriefInitializationOptions | undefined;
+    retriggerCommand = typeof initOptions?.retriggerCommand === 'string' ? initOptions.retriggerCommand : undefined;
+    if (initOptions?.clientWatchesFiles === true) canWatchDynamically = false;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -95,7 +113,9 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   connection.onInitialized(() => {
     if (canWatchDynamically) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+        // Folders too: a folder deleted or renamed away is reported for the folder alone, and one
+        // created or renamed in may be reported before (or without) the files inside it.
+        watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
       });
     }
     if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'programBriefs' });
@@ -187,6 +207,14 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
       published.add(brief.uri);
       void connection.sendDiagnostics({ uri: brief.uri, diagnostics });
     }
+    if (change.all || change.changed.length + change.removed.length > 0) {
+      const summarized = change.all ? workspace.briefs() : change.changed.map((uri) => workspace.get(uri)).filter((brief): brief is Brief => brief?.isBrief === true);
+      const params: DidChangeModelParams = {
+        version: workspace.version, all: change.all === true, changed: change.changed, removed: change.removed, briefs: workspace.briefs().length,
+        summaries: summarized.map(briefSummary),
+      };
+      void connection.sendNotification(DID_CHANGE_MODEL, params);
+    }
     // Briefs beyond the edited ones were re-linted, as happens when a forecast moved: the lenses
     // of other open briefs may say something else now (the client asks again for the edited one
     // by itself).
@@ -215,8 +243,12 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
       });
       // The message quotes the file's keys. VS Code's client shows it as a notification, which
       // renders `[text](command:…)` as a link: broken up as every notification is (docs/security.md).
-      void connection.window.showErrorMessage(plainNotificationText(`Program Briefs: ${problem.message}. The file is ignored until it is fixed.`));
+      // Once per problem: a re-read that finds the same problem again says nothing new.
+      const message = plainNotificationText(`Program Briefs: ${problem.message}. The file is ignored until it is fixed.`);
+      if (shownConfigMessages.get(uri) !== message) void connection.window.showErrorMessage(message);
+      shownConfigMessages.set(uri, message);
     }
+    for (const uri of [...shownConfigMessages.keys()]) if (!now.has(uri)) shownConfigMessages.delete(uri);
     for (const uri of configDiagnostics) if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     configDiagnostics.clear();
     for (const uri of now) configDiagnostics.add(uri);
@@ -239,7 +271,20 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
           reloadEverything = true;
           continue;
         }
-        if (isOpen(change.uri)) continue;
+        if (!/\.md$/i.test(change.uri)) {
+          if (change.type === FileChangeType.Deleted) publish(index.removeUnder(change.uri));
+          else if (change.type === FileChangeType.Created) {
+            for (const uri of await markdownFilesUnder(change.uri)) if (!isOpen(uri)) publish(await index.reloadFile(uri));
+          }
+          continue;
+        }
+        const open = documents.get(change.uri);
+        if (open) {
+          // The editor's text wins over the disk; but a file deleted leaves the workspace (and
+          // comes back with the editor's text if it is created again).
+          publish(change.type === FileChangeType.Deleted ? index.removeFile(change.uri) : index.setText(change.uri, open.getText()));
+          continue;
+        }
         const result = await index.reloadFile(change.uri);
         if (result.skipped) connection.console.warn(result.skipped);
         if (change.type === FileChangeType.Deleted || result.changed.length + result.removed.length > 0) publish(result);
@@ -248,9 +293,20 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     });
   });
 
-  /** The brief of a request's document, once the first indexing is done. */
-  async function briefAt(uri: string): Promise<Brief | undefined> {
+  /**
+   * Whether a request is stale: its token was cancelled while it waited (for the first indexing,
+   * or behind other messages). It then answers `RequestCancelled` and computes nothing.
+   */
+  async function staleAfterReady(token: CancellationToken | undefined): Promise<boolean> {
     await ready;
+    return token?.isCancellationRequested === true;
+  }
+
+  const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+
+  /** The brief of a request's document, once the first indexing is done (`stale` if the request was cancelled meanwhile). */
+  async function briefAt(uri: string, token?: CancellationToken): Promise<Brief | undefined | 'stale'> {
+    if (await staleAfterReady(token)) return 'stale';
     const brief = index.workspace.get(uri);
     return brief?.isBrief ? brief : undefined;
   }
@@ -262,20 +318,21 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     return folder ? relative(folder.path, path).split(sep).join('/') : path;
   }
 
-  connection.onHover(async (params) => {
-    const brief = await briefAt(params.textDocument.uri);
+  connection.onHover(async (params, token) => {
+    const brief = await briefAt(params.textDocument.uri, token);
+    if (brief === 'stale') return cancelled();
     return brief ? hoverAt(index.workspace, brief, params.position, relativePath, scheduleFacts()) ?? null : null;
   });
 
-  connection.onCodeLens(async (params) => {
-    const brief = await briefAt(params.textDocument.uri);
+  connection.onCodeLens(async (params, token) => {
+    const brief = await briefAt(params.textDocument.uri, token);
+    if (brief === 'stale') return cancelled();
     if (!brief) return null;
     const settings = index.folderOf(brief.uri)?.settings ?? index.folders[0]?.settings;
     if (settings && !settings.codeLens) return [];
     return scheduleCodeLenses(scheduleFacts(), brief);
   });
 
-  const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
   /** The date "today" of the schedule's answers: the first folder's (config `today`, else the current UTC date). */
   const today = () => effectiveToday(index.folders[0]?.config ?? {});
 
@@ -302,18 +359,21 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     }
   });
 
-  connection.onDefinition(async (params) => {
-    const brief = await briefAt(params.textDocument.uri);
+  connection.onDefinition(async (params, token) => {
+    const brief = await briefAt(params.textDocument.uri, token);
+    if (brief === 'stale') return cancelled();
     return brief ? definitionAt(index.workspace, brief, params.position) ?? null : null;
   });
 
-  connection.onReferences(async (params) => {
-    const brief = await briefAt(params.textDocument.uri);
+  connection.onReferences(async (params, token) => {
+    const brief = await briefAt(params.textDocument.uri, token);
+    if (brief === 'stale') return cancelled();
     return brief ? referencesAt(index.workspace, brief, params.position, params.context.includeDeclaration) ?? null : null;
   });
 
-  connection.onCodeAction(async (params) => {
-    const brief = await briefAt(params.textDocument.uri);
+  connection.onCodeAction(async (params, token) => {
+    const brief = await briefAt(params.textDocument.uri, token);
+    if (brief === 'stale') return cancelled();
     if (!brief) return null;
     const config = index.configOf(brief.uri);
     return codeActionsFor({
@@ -338,8 +398,8 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   }
 
   let handleCache: { version: number; config: BriefsConfig; list: string[] } | undefined;
-  connection.onCompletion(async (params) => {
-    await ready;
+  connection.onCompletion(async (params, token) => {
+    if (await staleAfterReady(token)) return cancelled();
     const uri = params.textDocument.uri;
     const text = documents.get(uri)?.getText() ?? index.workspace.get(uri)?.text;
     if (text === undefined) return null;
@@ -350,19 +410,46 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
       if (handleCache?.version !== index.workspace.version || handleCache.config !== config) handleCache = { version: index.workspace.version, config, list: knownHandles(index.workspace, config) };
       return handleCache.list;
     };
-    return completionsAt({ workspace: index.workspace, handles, brief: brief?.isBrief ? brief : undefined, lines: text.split(/\r?\n/) }, params.position) ?? null;
+    return completionsAt({ workspace: index.workspace, handles, brief: brief?.isBrief ? brief : undefined, lines: text.split(/\r?\n/), retriggerCommand }, params.position) ?? null;
   });
 
-  connection.onDocumentSymbol(async (params) => {
-    await ready;
+  connection.onDocumentSymbol(async (params, token) => {
+    if (await staleAfterReady(token)) return cancelled();
     const brief = index.workspace.get(params.textDocument.uri);
     return brief ? documentSymbols(brief) : null;
   });
 
-  connection.onWorkspaceSymbol(async (params) => {
-    await ready;
+  connection.onWorkspaceSymbol(async (params, token) => {
+    if (await staleAfterReady(token)) return cancelled();
     return workspaceSymbols(index.workspace, params.query);
   });
+
+  connection.onRequest(REINDEX, async (): Promise<ReindexResult> => {
+    await ready;
+    await loadAll();
+    return { briefs: index.workspace.briefs().length };
+  });
+
+  // The views' requests (src/server/protocol.ts): answered from the model as it is when they run.
+  const viewSource = (): ViewModelSource => ({
+    workspace: index.workspace,
+    today: effectiveToday(index.folders[0]?.config ?? mergeConfig()),
+    configOf: (uri) => index.configOf(uri),
+  });
+  const viewRequest = <P, R>(method: string, answer: (source: ViewModelSource, params: P) => R) => {
+    connection.onRequest(method, async (params: P, token: CancellationToken) => {
+      if (await staleAfterReady(token)) return cancelled();
+      return answer(viewSource(), params);
+    });
+  };
+  viewRequest(BRIEFS, (source) => briefsResult(source));
+  viewRequest(STATUS, (source) => statusResult(source));
+  viewRequest(HANDLES, (source, params: HandlesParams) => handlesResult(source, params.uri));
+  viewRequest(CHECKLIST, (source, params: ChecklistParams) => checklistResult(source, params));
+  viewRequest(PROGRAMS, (source, params: ProgramsParams) => programsResult(source, params));
+  viewRequest(DIAGRAM, (source, params: DiagramParams) => diagramResult(source, params));
+  viewRequest(CRITICAL_PATH, (source, params: CriticalPathParams) => criticalPathResult(source, params));
+  viewRequest(GRAPH_NODE, (source, params: GraphNodeParams) => graphNodeResult(source, params));
 
   connection.onDidChangeConfiguration(() => {
     void ready.then(() => loadAll());
@@ -370,6 +457,38 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Entries a created folder's walk reads at most (the rest is seen when its files change, or on a re-read). */
+const FOLDER_WALK_MAX_ENTRIES = 10_000;
+
+/**
+ * The `.md` files under a folder that was created (or renamed in), by walking it: folder links
+ * are not followed, `node_modules` and `.git` not entered, and the walk is bounded. Each file is
+ * then read under the folder's policy (include/exclude, size, links, file type).
+ */
+async function markdownFilesUnder(folderUri: string): Promise<string[]> {
+  if (!folderUri.startsWith('file:')) return [];
+  const root = fileURLToPath(folderUri);
+  const stat = await lstat(root).catch(() => undefined);
+  if (!stat?.isDirectory()) return [];
+  const found: string[] = [];
+  const queue = [root];
+  let budget = FOLDER_WALK_MAX_ENTRIES;
+  while (queue.length > 0 && budget > 0) {
+    const directory = queue.shift()!;
+    const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (--budget < 0) break;
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && entry.name !== '.git') queue.push(path);
+      } else if (entry.name.toLowerCase().endsWith('.md')) {
+        found.push(pathToFileURL(path).href);
+      }
+    }
+  }
+  return found;
 }
 
 async function readConfigText(file: string): Promise<string> {

@@ -8,7 +8,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BriefsConfig, BriefWorkspace, type ConfigOverrides, DEFAULT_MAX_FILE_SIZE_KB, keepScheduleIncremental, maxFileBytes, mergeConfig } from '../core';
 import { isInsideFolder } from '../host/insideFolder';
-import { CONFIG_FILE_NAME, loadWorkspace, readFolderFile, type ConfigProblem } from '../host/workspaceFiles';
+import { CONFIG_FILE_NAME, folderIncludes, loadWorkspace, readFolderFile, type ConfigProblem } from '../host/workspaceFiles';
 
 /** What the client's settings (`programBriefs.*`) add over a folder's briefs.config.json. */
 export interface FolderSettings {
@@ -113,8 +113,13 @@ export class FolderIndex {
     }
   }
 
-  /** The editor's text of a document (open or changed): it replaces what the disk says. */
+  /**
+   * The editor's text of a document (open or changed): it replaces what the disk says. A
+   * document of a folder that the folder's `include`/`exclude` leaves out is no brief, open or not.
+   */
   setText(uri: string, text: string): IndexChange {
+    const folder = this.folderOf(uri);
+    if (folder && !folderIncludes(folder.path, folder.root, folder.config, fileURLToPath(uri))) return this.removeFile(uri);
     const before = this.workspace.get(uri);
     if (before && before.text === text) return { changed: [], removed: [], programIds: [] };
     const after = this.workspace.setText(uri, text);
@@ -136,6 +141,28 @@ export class FolderIndex {
     if (after.isBrief) folder?.uris.add(uri);
     if (before === after) return { changed: [], removed: [], programIds: [] };
     return { changed: [uri], removed: [], programIds: programIdsOf(before?.program?.value, after.program?.value) };
+  }
+
+  /** A file deleted on disk while the editor has it open: it leaves the workspace all the same. */
+  removeFile(uri: string): IndexChange {
+    const before = this.workspace.get(uri);
+    this.folderOf(uri)?.uris.delete(uri);
+    if (!this.workspace.delete(uri)) return { changed: [], removed: [], programIds: [] };
+    return { changed: [], removed: [uri], programIds: programIdsOf(before?.program?.value) };
+  }
+
+  /** A folder went away (deleted, renamed out): every brief under it leaves. */
+  removeUnder(folderUri: string): IndexChange {
+    const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+    const removed: string[] = [];
+    const programIds = new Set<string>();
+    for (const brief of this.workspace.briefs()) {
+      if (!brief.uri.startsWith(prefix)) continue;
+      if (brief.program) programIds.add(brief.program.value);
+      if (this.workspace.delete(brief.uri)) removed.push(brief.uri);
+      this.folderOf(brief.uri)?.uris.delete(brief.uri);
+    }
+    return { changed: [], removed, programIds: [...programIds] };
   }
 
   /** The uri of a folder's briefs.config.json. */

@@ -30,7 +30,7 @@ const DIRECTIONS: { value: DiagramDirection; label: string }[] = [
   { value: 'BT', label: 'Bottom to top' },
 ];
 
-/** The words for each status come from the core (src/core/model/model/model/status.ts), as every view's do. */
+/** The words for each status come from the core (src/core/model/status.ts), as every view's do. */
 export { STATUS_LABELS } from '../core/model/status';
 
 export class Toolbar {

@@ -21,7 +21,7 @@ const ALLOWED = [
   /^readme\.md$/i,
   /^changelog\.md$/i,
   /^LICENSE\.txt$/,
-  /^dist\/(extension|parseWorker)\.js$/,
+  /^dist\/(extension|server|parseWorker)\.js$/,
   /^dist\/briefs-config\.schema\.json$/,
   /^media\/icon\.png$/,
   /^media\/icon-activity\.svg$/,
@@ -34,6 +34,7 @@ const ALLOWED = [
 
 /** Files the code (not the manifest) loads from the extension's folder. */
 const LOADED_BY_CODE = [
+  'dist/server.js', // the language server the client starts (src/extension/client.ts)
   'dist/parseWorker.js', // src/host/parsePool.ts, next to the bundle
   'media/dist/diagram.js', // src/extension/diagram/diagramPanel.ts
   'media/diagram.css', // idem
@@ -87,7 +88,7 @@ describe('the packaged .vsix', function () {
   });
 
   it('holds a rule page for every rule the diagnostics link to', function () {
-    // diagnostics.ts: code.target = <extension>/docs/rules/<rule>.md
+    // src/extension/client.ts: code.target = <extension>/docs/rules/<rule>.md
     const rules = Object.keys(manifest.contributes.configuration.properties['programBriefs.rules'].properties);
     assert.ok(rules.length >= 15, `rules in programBriefs.rules: ${rules.length}`);
     assert.deepEqual(rules.filter((rule) => !files.includes(`docs/rules/${rule}.md`)), []);

@@ -45,7 +45,7 @@ export interface ViewNode {
   slip?: number;
   /** With a schedule: days it can move without moving anything else. */
   slack?: number;
-  /** With a schedule: it slips, or waits for overdue or slipping work (`scheduleAtRisk`, src/core/model/model/status.ts). */
+  /** With a schedule: it slips, or waits for overdue or slipping work (`scheduleAtRisk`, src/core/model/status.ts). */
   atRisk?: boolean;
 }
 
@@ -131,7 +131,7 @@ export function programOf(id: string): string {
   return hash < 0 ? id : id.slice(0, hash);
 }
 
-/** How a node is shown: decided in src/core/model/model/model/status.ts, as every view and rule does. */
+/** How a node is shown: decided in src/core/model/status.ts, as every view and rule does. */
 export function displayStatus(node: (Pick<GraphNode, 'status' | 'due'> & Partial<Pick<GraphNode, 'kind' | 'statusRejected' | 'dueRejected'>>) | undefined, today: string): DisplayStatus {
   return statusDisplay(node && facts(node), today);
 }

@@ -1,21 +1,25 @@
 /**
  * One dependency-diagram webview panel: what it shows (scope, focus, depth, direction), the
  * answers it posts to the webview, and what it does with the webview's requests. Everything
- * the webview sends is validated (parseWebviewMessage) and node ids are resolved against the
- * live index, so a webview can never make the host open an arbitrary file.
+ * the webview sends is validated (parseWebviewMessage) and node ids are resolved by the language
+ * server against its model (`programBriefs/graphNode`), so a webview can never make the host
+ * open an arbitrary file. What is drawn comes from the server too (`programBriefs/diagram`).
  */
 import * as vscode from 'vscode';
-import { effectiveToday } from '../../core/workspace/config';
-import { buildDiagramModel, criticalPathSteps, DIAGRAM_LIMITS, levelOf, type DiagramModel, diagramSchedule } from '../../core/views/diagramModel';
+import { DIAGRAM_LIMITS, type DiagramModel } from '../../core/views/diagramModel';
 import {
   clampDepth, DIAGRAM_VIEW_TYPE, isDiagramDirection, parseWebviewMessage,
   type DiagramOptions, type HostToWebview, type PersistedState, type WebviewToHost,
 } from '../../core/views/diagramProtocol';
-import type { BriefIndex } from '../briefIndex';
+import {
+  CRITICAL_PATH, DIAGRAM, GRAPH_NODE,
+  type CriticalPathParams, type CriticalPathResult, type DiagramParams, type DiagramResult, type GraphNodeParams, type GraphNodeResult,
+} from '../../server/protocol';
+import type { ServerModel } from '../serverModel';
 import { escapeIcons, showInformation } from '../plainText';
 import { diagramHtml } from './html';
 
-/** Brief edits arrive here already debounced by the index (150 ms); this groups bursts (saves of many files, re-index). */
+/** Groups bursts of model changes (typing, saves of many files, a re-index) into one redraw. */
 const UPDATE_DEBOUNCE_MS = 250;
 
 /** What a webview reported after an answer: drawn (with its size and time) or failed. */
@@ -81,6 +85,8 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
 }
 
+let panels = 0;
+
 export class DiagramPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private options: DiagramOptions;
@@ -93,6 +99,8 @@ export class DiagramPanel implements vscode.Disposable {
   private lastPosted = '';
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  /** Requests of this panel's updates: a newer one cancels the one still waiting. */
+  private readonly requestKey = `diagram:${++panels}`;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
   private readonly renderEmitter = new vscode.EventEmitter<DiagramRenderEvent>();
@@ -100,7 +108,7 @@ export class DiagramPanel implements vscode.Disposable {
   /** The webview's last report, and the last answer posted (for tests and the status of the panel). */
   lastRender: DiagramRenderEvent | undefined;
 
-  static create(extensionUri: vscode.Uri, index: BriefIndex, focus: string | undefined, options: DiagramOptions): DiagramPanel {
+  static create(extensionUri: vscode.Uri, model: ServerModel, focus: string | undefined, options: DiagramOptions): DiagramPanel {
     const panel = vscode.window.createWebviewPanel(
       DIAGRAM_VIEW_TYPE,
       'Dependency Diagram',
@@ -108,13 +116,13 @@ export class DiagramPanel implements vscode.Disposable {
       { ...webviewOptions(extensionUri), retainContextWhenHidden: false },
     );
     void ensureUsableWidth(panel);
-    return new DiagramPanel(panel, extensionUri, index, { options, focus });
+    return new DiagramPanel(panel, extensionUri, model, { options, focus });
   }
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
-    private readonly index: BriefIndex,
+    private readonly server: ServerModel,
     state: PersistedState,
   ) {
     this.options = state.options ?? defaultOptions();
@@ -126,7 +134,7 @@ export class DiagramPanel implements vscode.Disposable {
         const message = parseWebviewMessage(data);
         if (message) void this.handle(message);
       }),
-      index.onDidChange(() => this.scheduleUpdate()),
+      server.onDidChange(() => this.scheduleUpdate()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('programBriefs.diagram')) {
           const defaults = defaultOptions();
@@ -178,7 +186,7 @@ export class DiagramPanel implements vscode.Disposable {
     this.focus = program ?? this.focus;
     this.options = { ...this.options, scope };
     this.resetPending = true;
-    this.update();
+    void this.update();
   }
 
   setOptions(patch: Partial<DiagramOptions>): void {
@@ -186,28 +194,28 @@ export class DiagramPanel implements vscode.Disposable {
     if (next.scope === this.options.scope && next.depth === this.options.depth && next.direction === this.options.direction) return;
     if (next.scope !== this.options.scope || next.depth !== this.options.depth) this.resetPending = true;
     this.options = next;
-    this.update();
+    void this.update();
   }
 
   private scheduleUpdate(): void {
     clearTimeout(this.updateTimer);
-    this.updateTimer = setTimeout(() => this.update(), UPDATE_DEBOUNCE_MS);
+    this.updateTimer = setTimeout(() => void this.update(), UPDATE_DEBOUNCE_MS);
   }
 
-  /** Builds the model from the live index and posts it, unless it is what the webview already has. */
-  update(): void {
+  /**
+   * Asks the server for the model and posts it, unless it is what the webview already has. A
+   * newer update cancels an older one still waiting for its answer.
+   */
+  async update(): Promise<void> {
     clearTimeout(this.updateTimer);
     if (this.disposed) return;
     this.updateTitle();
     // A hidden panel's webview is gone (not retained); it says `ready` again when shown.
     if (!this.ready || !this.panel.visible) return;
-    const model = buildDiagramModel(this.index.workspace.graph(), {
-      options: this.options,
-      focus: this.focus,
-      today: effectiveToday(this.index.config),
-      cycles: this.index.workspace.cycles(),
-      schedule: diagramSchedule(this.index.workspace),
-    });
+    const params: DiagramParams = { options: this.options, ...(this.focus !== undefined && { focus: this.focus }) };
+    const model = await this.server.request<DiagramResult>(DIAGRAM, params, this.requestKey).catch(() => undefined);
+    // Cancelled by a newer update, or asked for options that changed meanwhile: that one posts.
+    if (!model || this.disposed || JSON.stringify(params.options) !== JSON.stringify(this.options) || params.focus !== this.focus) return;
     this.lastModel = model;
     const resetView = this.resetPending;
     const fingerprint = JSON.stringify([model, this.options, this.focus]);
@@ -244,8 +252,8 @@ export class DiagramPanel implements vscode.Disposable {
         this.ready = true;
         this.lastPosted = '';
         this.resetPending = true;
-        await this.index.ready;
-        this.update();
+        await this.server.indexed;
+        await this.update();
         return;
       case 'setOptions':
         this.setOptions(message.options);
@@ -282,14 +290,14 @@ export class DiagramPanel implements vscode.Disposable {
   }
 
   private async pickFocus(): Promise<void> {
-    const items = this.index.workspace.briefs()
+    const items = this.server.briefs()
       .filter((brief) => brief.program)
       // Quick pick texts render `$(icon)`: workspace text is shown literally.
       .map((brief) => ({
-        label: escapeIcons(brief.program!.value),
-        description: brief.title && escapeIcons(brief.title.value),
+        label: escapeIcons(brief.program!),
+        description: brief.title && escapeIcons(brief.title),
         detail: escapeIcons(vscode.workspace.asRelativePath(vscode.Uri.parse(brief.uri))),
-        program: brief.program!.value,
+        program: brief.program!,
       }));
     const picked = await vscode.window.showQuickPick(items, { title: 'Focus the dependency diagram on a program', matchOnDescription: true, matchOnDetail: true });
     if (picked) this.focusOn(picked.program, 'brief');
@@ -301,7 +309,7 @@ export class DiagramPanel implements vscode.Disposable {
    * active other group; only when the diagram is alone a new group beside it.
    */
   private async open(nodeId: string): Promise<void> {
-    const node = this.index.workspace.graph().nodes.get(nodeId);
+    const node = await this.server.request<GraphNodeResult>(GRAPH_NODE, { nodeId } satisfies GraphNodeParams);
     if (!node) {
       void showInformation(`No brief defines ${nodeId}.`);
       return;
@@ -325,8 +333,7 @@ export class DiagramPanel implements vscode.Disposable {
   }
 
   private async select(nodeId: string | undefined): Promise<void> {
-    const graph = this.index.workspace.graph();
-    const path = nodeId === undefined ? [] : criticalPathSteps(graph, levelOf(this.options), nodeId, diagramSchedule(this.index.workspace));
+    const path = nodeId === undefined ? [] : (await this.server.request<CriticalPathResult>(CRITICAL_PATH, { options: this.options, nodeId } satisfies CriticalPathParams)) ?? [];
     await this.post({ type: 'criticalPath', ...(nodeId !== undefined && path.length > 0 && { nodeId }), path });
   }
 

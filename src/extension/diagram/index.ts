@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { DIAGRAM_VIEW_TYPE, parsePersistedState } from '../../core/views/diagramProtocol';
-import type { BriefIndex } from '../briefIndex';
+import type { ServerModel } from '../serverModel';
 import { defaultOptions, DiagramPanel, type DiagramRenderEvent } from './diagramPanel';
 
 export type { DiagramPanel, DiagramRenderEvent };
@@ -21,7 +21,7 @@ export interface DiagramApi {
   readonly onDidRender: vscode.Event<DiagramRenderEvent>;
 }
 
-export function registerDiagram(context: vscode.ExtensionContext, index: BriefIndex): DiagramApi {
+export function registerDiagram(context: vscode.ExtensionContext, model: ServerModel): DiagramApi {
   const panels = new Set<DiagramPanel>();
   /** The panel the command reveals and that follows the active brief: the last one created or restored. */
   let current: DiagramPanel | undefined;
@@ -37,17 +37,14 @@ export function registerDiagram(context: vscode.ExtensionContext, index: BriefIn
     });
   };
 
-  const programOf = (uri: vscode.Uri | undefined): string | undefined => {
-    const brief = uri && index.workspace.get(uri.toString());
-    return brief?.isBrief ? brief.program?.value : undefined;
-  };
+  /** The program a brief defines, as the language server's model says. */
+  const programOf = (uri: vscode.Uri | undefined): string | undefined => (uri ? model.brief(uri.toString())?.program : undefined);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(SHOW_DIAGRAM_COMMAND, async (target?: unknown) => {
       // Right after start-up the brief in the editor may not be indexed yet.
-      await index.ready;
+      await model.indexed;
       const document = vscode.window.activeTextEditor?.document;
-      if (document && !index.workspace.has(document.uri.toString())) index.updateNow(document);
       const program = programFromArgument(target, programOf) ?? programOf(document?.uri);
       if (current) {
         current.reveal();
@@ -56,11 +53,11 @@ export function registerDiagram(context: vscode.ExtensionContext, index: BriefIn
       }
       const options = defaultOptions();
       // Nothing to focus on (no brief in the active editor): start with the whole workspace.
-      adopt(DiagramPanel.create(context.extensionUri, index, program, program ? options : { ...options, scope: 'workspace' }));
+      adopt(DiagramPanel.create(context.extensionUri, model, program, program ? options : { ...options, scope: 'workspace' }));
     }),
     vscode.window.registerWebviewPanelSerializer(DIAGRAM_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        adopt(new DiagramPanel(panel, context.extensionUri, index, parsePersistedState(state)));
+        adopt(new DiagramPanel(panel, context.extensionUri, model, parsePersistedState(state)));
       },
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {

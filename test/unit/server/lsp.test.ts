@@ -87,7 +87,8 @@ describe('language server: brief lsp --stdio', function () {
     await client.waitFor(() => client.rulesOf(a)?.includes('dependency-unknown'), 'beta unknown at first');
     const watching = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
     assert.ok(watching, `file watching registered (${JSON.stringify(client.registrations)})`);
-    assert.deepEqual((watching.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern), ['**/*.md', '**/briefs.config.json']);
+    assert.deepEqual((watching.registerOptions as { watchers: { globPattern: string; kind?: number }[] }).watchers.map((w) => [w.globPattern, w.kind]),
+      [['**/*.md', undefined], ['**/briefs.config.json', undefined], ['**/*', 1 | 4]], 'briefs and configs; folders created and deleted');
     fs.writeFileSync(path.join(dir, 'b.md'), brief('beta'));
     const b = uriOf(dir, 'b.md');
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: b, type: 1 }] });
@@ -97,6 +98,46 @@ describe('language server: brief lsp --stdio', function () {
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: b, type: 3 }] });
     await client.waitFor(() => client.rulesOf(a)?.includes('dependency-unknown'), 'beta unknown again once deleted');
     assert.ok(client.publishes.slice(before).some((p) => p.uri === b && p.count === 0), 'the deleted file\'s diagnostics were cleared');
+  });
+
+  it('follows folders created and deleted on disk, reported for the folder alone, and a deleted file the editor has open', async () => {
+    const dir = tempFolder({ 'a.md': brief('alpha', 'depends_on: [beta, gamma]\n') });
+    const client = await start({ folders: [dir] });
+    const a = uriOf(dir, 'a.md');
+    await client.waitFor(() => client.rulesOf(a)?.filter((rule) => rule === 'dependency-unknown').length === 2, 'beta and gamma unknown at first');
+    // A folder renamed in (or unzipped): the watcher reports the folder, not the files in it.
+    fs.mkdirSync(path.join(dir, 'teams', 'deep'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'teams', 'deep', 'b.md'), brief('beta'));
+    const b = uriOf(dir, 'teams/deep/b.md');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'teams'), type: 1 }] });
+    await client.waitFor(() => client.rulesOf(a)?.filter((rule) => rule === 'dependency-unknown').length === 1 && client.rulesOf(b)?.length === 0, 'beta known once its folder appears');
+    fs.rmSync(path.join(dir, 'teams'), { recursive: true });
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'teams'), type: 3 }] });
+    await client.waitFor(() => client.rulesOf(a)?.filter((rule) => rule === 'dependency-unknown').length === 2, 'beta unknown again once its folder is deleted');
+    assert.deepEqual(client.diagnostics.get(b), [], 'the diagnostics of the brief in the deleted folder were cleared');
+    // Deleted while the editor has it open: it leaves; created again, the editor's text is back.
+    const gamma = path.join(dir, 'c.md');
+    fs.writeFileSync(gamma, brief('gamma'));
+    const c = uriOf(dir, 'c.md');
+    await client.notify('textDocument/didOpen', { textDocument: { uri: c, languageId: 'markdown', version: 1, text: brief('gamma') } });
+    await client.waitFor(() => client.rulesOf(a)?.filter((rule) => rule === 'dependency-unknown').length === 1, 'gamma known once open');
+    fs.rmSync(gamma);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c, type: 3 }] });
+    await client.waitFor(() => client.rulesOf(a)?.filter((rule) => rule === 'dependency-unknown').length === 2, 'gamma unknown once deleted, though open');
+    fs.writeFileSync(gamma, brief('gamma'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c, type: 1 }] });
+    await client.waitFor(() => client.rulesOf(a)?.filter((rule) => rule === 'dependency-unknown').length === 1, 'gamma known again once created again');
+  });
+
+  it('an open document that the folder\'s include leaves out is no brief: not linted, not in the views', async () => {
+    const dir = tempFolder({ 'briefs.config.json': '{ "include": ["in/**/*.md"] }\n', 'in/b.md': brief('beta') });
+    const client = await start({ folders: [dir] });
+    await client.waitFor(() => client.rulesOf(uriOf(dir, 'in/b.md')), 'the included brief linted');
+    const a = uriOf(dir, 'a.md');
+    await client.notify('textDocument/didOpen', { textDocument: { uri: a, languageId: 'markdown', version: 1, text: '---\nprogram: alpha\ntitle: Alpha\n---\n' } });
+    const programs = async () => (await client.request<{ briefs: { program?: string }[] }>('programBriefs/briefs', {})).briefs.map((b) => b.program).sort();
+    assert.deepEqual(await programs(), ['beta'], 'the excluded open document is no brief');
+    assert.equal(client.diagnostics.get(a), undefined, 'and gets no diagnostics (owner-missing would be one)');
   });
 
   it('a FIFO named like a brief never blocks it', async function () {
@@ -156,6 +197,11 @@ describe('language server: brief lsp --stdio', function () {
     assert.equal(problem.range.start.line, 2, 'on the line of the unknown rule');
     assert.ok(client.rulesOf(uriOf(dir, 'a.md'))?.includes('dependency-unknown'), 'the brief is linted with the defaults');
     await client.waitFor(() => client.messages.some((m) => m.type === 1 && /briefs\.config\.json/.test(m.message)), 'an error message');
+    // Read again with the same problem: nothing new to say (a burst of notifications hides toasts in VS Code).
+    const errors = () => client.messages.filter((m) => m.type === 1).length;
+    const shown = errors();
+    await client.request('programBriefs/reindex', {});
+    assert.equal(errors(), shown, 'the same config problem is not shown twice');
     fs.writeFileSync(path.join(dir, 'briefs.config.json'), '{ "rules": { "dependency-unknown": "off" } }\n');
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 2 }] });
     await client.waitFor(() => client.diagnostics.get(config)?.length === 0, 'the config diagnostic cleared');

@@ -112,11 +112,15 @@ suite('First run and status bar', () => {
     await waitFor(() => statusBar.item.text === before, `the item to read "${before}" again (it reads "${statusBar.item.text}")`, 30_000);
   });
 
-  test('without briefs (none included) the status bar item is hidden and there is no first run; with them again it is back', async () => {
+  test('without briefs (none included) the status bar item is hidden and there is no first run; with them again it is back', async function () {
+    // Three waits of up to 30 s each (the language server re-reads the workspace twice).
+    this.timeout(120_000);
     const api = await extensionApi();
     const statusBar = api.statusBar!;
     await waitFor(() => statusBar.shown, 'the status bar item to be shown', 30_000);
-    const before = statusBar.item.text;
+    // The text to come back to: once the item agrees with lint (an earlier test's restore may still be on its way).
+    const agreed = () => statusBarText({ briefs: 0, programs: api.index.workspace.briefs().filter((brief) => brief.program !== undefined).length, ...published() });
+    const before = await waitFor(() => statusBar.item.text === agreed() && statusBar.item.text, 'the item to agree with lint first', 30_000);
     const config = vscode.workspace.getConfiguration('programBriefs');
     try {
       await config.update('include', ['no-such-folder/**/*.md'], vscode.ConfigurationTarget.Workspace);

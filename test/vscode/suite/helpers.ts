@@ -25,12 +25,13 @@ export async function waitFor<T>(condition: () => T | undefined | false | Promis
   }
 }
 
-/** The extension, activated, with its first indexing done. */
+/** The extension, activated, with its first indexing done (the language server's too: its diagnostics are published). */
 export async function extensionApi(): Promise<ProgramBriefsApi> {
   const extension = vscode.extensions.getExtension<ProgramBriefsApi>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is loaded`);
   const api = await extension.activate();
   await api.index.ready;
+  await api.serverReady;
   return api;
 }
 

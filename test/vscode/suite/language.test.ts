@@ -142,6 +142,19 @@ suite('Editing help', () => {
     assert.ok(cutover.every((l) => l.range.start.character > 0));
   });
 
+  test('the outline shows the program, its milestones, risks and decisions (document symbols from the language server)', async () => {
+    const payments = await open('programs/payments.md');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', payments.uri);
+    const program = symbols.find((symbol) => symbol.name === 'payments-v2');
+    assert.ok(program, `a symbol for the program: ${symbols.map((s) => s.name).join(', ')}`);
+    const children = program.children.map((child) => child.name);
+    assert.ok(children.includes('Milestones'), children.join(', '));
+    const all = JSON.stringify(symbols.map(function names(s: vscode.DocumentSymbol): unknown { return [s.name, s.children.map(names)]; }));
+    for (const id of ['cutover', 'vendor-delay']) assert.match(all, new RegExp(id), all);
+    const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'billing-core#ledger');
+    assert.ok(found.some((symbol) => symbol.name === 'billing-core#ledger-api' && symbol.location.uri.path.endsWith('/programs/billing.md')), found.map((s) => s.name).join(', '));
+  });
+
   test('hover on a reference shows the target\'s title, owner, status and due date', async () => {
     const payments = await open('programs/payments.md');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', payments.uri, inside(payments, 'identity-sso#tokens-ga', 16));

@@ -30,7 +30,8 @@ suite('Workspace text is never Markdown (API level)', () => {
     await fs.mkdir(dir, { recursive: true });
     await fs.writeFile(path.join(dir, 'target.md'), '---\nprogram: hover-target\ntitle: "[T](command:workbench.action.terminal.new) ![t](https://evil.example/t.png) <img src=x>"\nowner: "@maria"\nstatus: on-track\n---\n');
     await fs.writeFile(path.join(root().fsPath, 'hover-source.md'), '---\nprogram: hover-source\ntitle: Source\nowner: "@maria"\ndepends_on:\n  - hover-target\n---\n');
-    await index.reindex();
+    // "Refresh" re-reads the workspace in the extension and in the language server (which answers hovers).
+    await vscode.commands.executeCommand('programBriefs.refresh');
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root().fsPath, 'hover-source.md')));
     await waitFor(() => index.workspace.program('hover-target'), 'the target brief to be indexed');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, rangeOf(document, '- hover-target').end.translate(0, -2));

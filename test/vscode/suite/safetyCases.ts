@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { NOT_REGULAR_REASON, OUTSIDE_REASON } from '../../../src/extension/briefIndex';
+import { BRIEFS, REINDEX, type BriefsResult } from '../../../src/server/protocol';
 import { extensionApi, root, waitFor } from './helpers';
 
 const brief = (program: string) => `---\nprogram: ${program}\ntitle: ${program}\nowner: "@maria"\n---\n\n- [ ] secret item of ${program}\n`;
@@ -129,11 +130,17 @@ export function safetySuite(mode: 'trusted' | 'restricted'): void {
       await fs.writeFile(big, `${brief('big-one')}\n\`\`\`\n${`${'x'.repeat(99)}\n`.repeat(31_500)}\`\`\`\n`);
       try {
         await index.reindex();
+        // The language server reads the files too, with the settings the client gives it.
+        const { client } = await extensionApi();
+        await client.sendRequest(REINDEX, {});
+        const serverPrograms = (await client.sendRequest<BriefsResult>(BRIEFS, {})).briefs.map((b) => b.program);
         if (mode === 'trusted') {
           assert.ok(index.workspace.program('big-one'), 'a 3 MB brief is read under a trusted 999999 KB limit');
+          assert.ok(serverPrograms.includes('big-one'), 'the language server reads it too');
         } else {
           assert.equal(index.workspace.program('big-one'), undefined, 'a 3 MB brief was read in Restricted Mode');
           assert.match(index.skipped.get(uriOf('safety-big/big.md')) ?? '', /larger than 2048 KB/);
+          assert.ok(!serverPrograms.includes('big-one'), 'the language server read a 3 MB brief in Restricted Mode');
         }
       } finally {
         await fs.rm(big, { force: true });

@@ -1,0 +1,70 @@
+/**
+ * The language server's model as the extension's views see it: its custom requests
+ * (src/server/protocol.ts), an event after each change of the model (its diagnostics are
+ * published by then), and a promise for the first indexing. A view that asks again before the
+ * last answer came cancels the stale request (the server then answers RequestCancelled).
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BriefSummary, DidChangeModelParams } from '../server/protocol';
+
+export class ServerModel implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<DidChangeModelParams>();
+  /** After each change of the server's model. */
+  readonly onDidChange = this.changeEmitter.event;
+  private resolveIndexed: () => void = () => undefined;
+  /** Resolves once the server's first indexing is done (its diagnostics published). */
+  readonly indexed = new Promise<void>((resolve) => (this.resolveIndexed = resolve));
+  private readonly pending = new Map<string, vscode.CancellationTokenSource>();
+
+  constructor(private readonly client: LanguageClient) {}
+
+  /** The server's briefs by uri (program id and title only), kept from its change notifications. */
+  private readonly summaries = new Map<string, BriefSummary>();
+
+  /** Called by the client for `programBriefs/didChangeModel`. */
+  changed(params: DidChangeModelParams): void {
+    if (params.all) this.summaries.clear();
+    for (const uri of [...params.removed, ...params.changed]) this.summaries.delete(uri);
+    for (const summary of params.summaries ?? []) this.summaries.set(summary.uri, summary);
+    if (params.all) this.resolveIndexed();
+    this.changeEmitter.fire(params);
+  }
+
+  /** The brief at a uri, if the server has one there. */
+  brief(uri: string): BriefSummary | undefined {
+    return this.summaries.get(uri);
+  }
+
+  /** Every brief of the server's workspace. */
+  briefs(): BriefSummary[] {
+    return [...this.summaries.values()];
+  }
+
+  /** A request; with `key`, an earlier request of the same key still running is cancelled (its answer is undefined). */
+  async request<R>(method: string, params: unknown = {}, key?: string): Promise<R | undefined> {
+    let source: vscode.CancellationTokenSource | undefined;
+    if (key !== undefined) {
+      this.pending.get(key)?.cancel();
+      source = new vscode.CancellationTokenSource();
+      this.pending.set(key, source);
+    }
+    try {
+      // Without a token, none is passed: an `undefined` last argument would go to the server as a
+      // second, positional parameter (and its handler would get `null` in place of its token).
+      return await (source ? this.client.sendRequest<R>(method, params, source.token) : this.client.sendRequest<R>(method, params));
+    } catch (error) {
+      if (source?.token.isCancellationRequested) return undefined;
+      throw error;
+    } finally {
+      if (source && this.pending.get(key!) === source) this.pending.delete(key!);
+      source?.dispose();
+    }
+  }
+
+  dispose(): void {
+    for (const source of this.pending.values()) source.cancel();
+    this.pending.clear();
+    this.changeEmitter.dispose();
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The language server as the VS Code extension starts it (dist/server.js, bundled with the
+ * extension and run with Node by vscode-languageclient): the same server as `brief lsp --stdio`,
+ * on the transport the client chose on the command line (`--node-ipc`, `--stdio`, `--pipe`).
+ */
+import { createConnection } from 'vscode-languageserver/node';
+import { version } from '../../package.json';
+import { startBriefServer } from './briefServer';
+
+startBriefServer(createConnection(), { version });
