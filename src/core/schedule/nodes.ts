@@ -7,7 +7,7 @@
  */
 import type { Brief, Milestone } from '../model/model';
 import type { Range } from '../model/range';
-import { hasSchemaProblemUnder } from '../rules/helpers';
+import { hasSchemaProblemUnder } from '../model/schemaProblems';
 import type { BriefWorkspace } from '../workspace/workspace';
 import { dayNumber } from './days';
 
