@@ -3,36 +3,22 @@
  * The diagnostics it pushes must be exactly what `brief lint` finds for the same folder.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lintWorkspace } from '../../../src/core/rules/lint';
 import { loadWorkspace } from '../../../src/host/workspaceFiles';
 import { toLspDiagnostic } from '../../../src/language/diagnostics';
-import { CLI, LspTestClient, ROOT } from './lspClient';
-import { copyOfExamples, removeTempFolders, tempFolder, uriOf } from './workspaces';
+import { CLI, LspTestClient, useLspClients } from './lspClient';
+import { copyOfExamples, tempFolder, uriOf } from './workspaces';
 
 const brief = (program: string, extra = '') => `---\nprogram: ${program}\ntitle: ${program}\nowner: "@maria"\n${extra}---\n\n# ${program}\n`;
 
 describe('language server: brief lsp --stdio', function () {
   this.timeout(120_000);
-  const clients: LspTestClient[] = [];
-  const start = async (options: Parameters<typeof LspTestClient.start>[0]) => {
-    const client = await LspTestClient.start(options);
-    clients.push(client);
-    return client;
-  };
+  const start = useLspClients();
 
-  before(() => {
-    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'pipe' });
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) await client.stop();
-  });
-  after(() => {
-    removeTempFolders();
-  });
 
   it('answers initialize with its name, version and incremental sync', async () => {
     const client = await start({ folders: [copyOfExamples()] });

@@ -4,11 +4,12 @@
  * uses), keeps every published diagnostic, answers `workspace/configuration` from a settings
  * function, and records what the server registered. Waits are for conditions, with a deadline.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams, Registration } from 'vscode-languageserver-protocol';
+import { removeTempFolders } from './workspaces';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -131,4 +132,27 @@ export class LspTestClient {
     this.connection.dispose();
     return code;
   }
+}
+
+/**
+ * The hooks every server suite needs, registered in the calling `describe`: the CLI is built
+ * once, the clients a test starts are stopped after it, and the temporary folders go at the end.
+ * Returns `start`, which starts a client and keeps it for that clean-up.
+ */
+export function useLspClients(): (options: ClientOptions) => Promise<LspTestClient> {
+  const clients: LspTestClient[] = [];
+  before(() => {
+    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'pipe' });
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) await client.stop();
+  });
+  after(() => {
+    removeTempFolders();
+  });
+  return async (options) => {
+    const client = await LspTestClient.start(options);
+    clients.push(client);
+    return client;
+  };
 }

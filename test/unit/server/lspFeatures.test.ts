@@ -3,13 +3,13 @@
  * the way a client applies a workspace edit, and the result is linted again.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, DocumentSymbol, SymbolInformation, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { parseBrief } from '../../../src/core/parse/parseBrief';
 import { applyEdits } from '../../../src/core/fixes';
-import { FULL_CAPABILITIES, LspTestClient, ROOT } from './lspClient';
+import { FULL_CAPABILITIES, LspTestClient, ROOT, useLspClients } from './lspClient';
+import { execFileSync } from 'node:child_process';
 import { copyOfExamples, removeTempFolders, tempFolder, uriOf } from './workspaces';
 
 /** The diagnostics of `rule` published for `uri`, once there is at least one. */
@@ -21,24 +21,10 @@ const WITH_FILE_CREATION = { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILI
 
 describe('language server: quick fixes and symbols', function () {
   this.timeout(120_000);
-  const clients: LspTestClient[] = [];
-  const start = async (options: Parameters<typeof LspTestClient.start>[0]) => {
-    const client = await LspTestClient.start(options);
-    clients.push(client);
-    return client;
-  };
+  const start = useLspClients();
   const actions = (client: LspTestClient, uri: string, diagnostics: Diagnostic[]) =>
     client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
 
-  before(() => {
-    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'pipe' });
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) await client.stop();
-  });
-  after(() => {
-    removeTempFolders();
-  });
 
   it('a schema enum typo: "Change to" the likeliest value, which clears the diagnostic once applied', async () => {
     const dir = copyOfExamples();

@@ -5,12 +5,12 @@
  * never opened in the client.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import type { CodeLens, Hover } from 'vscode-languageserver-protocol';
 import type { ImpactResponse, ScheduleResponse } from '../../../src/language/scheduleProtocol';
 import { briefText, EXAMPLE } from '../scheduleFixtures';
-import { FULL_CAPABILITIES, LspTestClient, ROOT } from './lspClient';
-import { removeTempFolders, tempFolder, uriOf } from './workspaces';
+import { FULL_CAPABILITIES, LspTestClient, ROOT, useLspClients } from './lspClient';
+import { execFileSync } from 'node:child_process';
+import { tempFolder, uriOf } from './workspaces';
 
 const CONFIG = JSON.stringify({ today: '2027-02-01' });
 
@@ -33,23 +33,9 @@ const WITH_LENS_REFRESH = { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILIT
 
 describe('language server: the schedule', function () {
   this.timeout(120_000);
-  const clients: LspTestClient[] = [];
-  const start = async (options: Parameters<typeof LspTestClient.start>[0]) => {
-    const client = await LspTestClient.start(options);
-    clients.push(client);
-    return client;
-  };
+  const start = useLspClients();
   const lenses = (client: LspTestClient, uri: string) => client.request<CodeLens[] | null>('textDocument/codeLens', { textDocument: { uri } });
 
-  before(() => {
-    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'pipe' });
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) await client.stop();
-  });
-  after(() => {
-    removeTempFolders();
-  });
 
   it('hover on a reference to a slipping milestone explains its date, each step a link to its line', async () => {
     const dir = exampleFolder();

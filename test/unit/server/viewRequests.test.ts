@@ -5,7 +5,6 @@
  * the core's view models on the same folder, read the way the CLI reads it.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
@@ -20,30 +19,16 @@ import {
   type BriefsResult, type ChecklistResult, type ChecklistWireNode, type DiagramResult, type DidChangeModelParams, type GraphNodeResult,
   type ProgramsResult, type ReindexResult, type StatusResult,
 } from '../../../src/server/protocol';
-import { LspTestClient, ROOT } from './lspClient';
-import { copyOfExamples, removeTempFolders, uriOf } from './workspaces';
+import { useLspClients } from './lspClient';
+import { copyOfExamples, uriOf } from './workspaces';
 
 /** LSP's RequestCancelled. */
 const REQUEST_CANCELLED = -32800;
 
 describe('language server: the views\' custom requests, and cancellation', function () {
   this.timeout(120_000);
-  const clients: LspTestClient[] = [];
-  const start = async (options: Parameters<typeof LspTestClient.start>[0]) => {
-    const client = await LspTestClient.start(options);
-    clients.push(client);
-    return client;
-  };
+  const start = useLspClients();
 
-  before(() => {
-    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'pipe' });
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) await client.stop();
-  });
-  after(() => {
-    removeTempFolders();
-  });
 
   it('answers the checklist, programs, diagram, status, briefs and handles as the core builds them for the folder', async () => {
     const dir = copyOfExamples();
