@@ -3,8 +3,7 @@
  * workers): only regular files, never more than the size limit, decoded by the core's policy.
  * docs/security.md (special files) says why each step is there.
  */
-import { constants, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { decodeFile, sizeProblem } from '../core';
 
 /** A file that is not a regular file (a FIFO, a device, a socket, a folder): never read. */
@@ -37,18 +36,30 @@ const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
  * is refused (it was a regular file when the folder was listed: a link now means it changed).
  * `setting` names the size limit in messages. Bytes are decoded by the core's policy (UTF-8 or UTF-16 with a BOM; NUL bytes are binary).
  */
-export async function readRegularFile(path: string, maxBytes: number, options: { noFollow?: boolean; setting: string }): Promise<{ kind: 'text'; text: string } | { kind: 'skipped'; reason: string }> {
+export async function readRegularFile(path: string, maxBytes: number, options: { noFollow?: boolean; setting: string }): Promise<ReadResult> {
+  return readRegularFileSync(path, maxBytes, options);
+}
+
+export type ReadResult = { kind: 'text'; text: string } | { kind: 'skipped'; reason: string };
+
+/**
+ * `readRegularFile` without the promise. The reads are synchronous: a workspace is thousands
+ * of small files, and `fs/promises` file handles cost five times as much per file as the
+ * system calls themselves (5,000 briefs: 550 ms against 70–110 ms). Callers that read many
+ * files yield to the event loop between batches (workspaceFiles.ts), so a server stays responsive.
+ */
+export function readRegularFileSync(path: string, maxBytes: number, options: { noFollow?: boolean; setting: string }): ReadResult {
   const setting = options.setting;
-  const handle = await open(path, constants.O_RDONLY | O_NONBLOCK | (options.noFollow ? O_NOFOLLOW : 0));
+  const fd = openSync(path, constants.O_RDONLY | O_NONBLOCK | (options.noFollow ? O_NOFOLLOW : 0));
   try {
-    const info = await handle.stat();
+    const info = fstatSync(fd);
     if (!info.isFile()) throw new NotRegularFileError(fileKind(info));
     const tooLarge = sizeProblem(info.size, maxBytes, setting);
     if (tooLarge) return { kind: 'skipped', reason: tooLarge };
     let buffer = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
     let length = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length > maxBytes) return { kind: 'skipped', reason: sizeProblem(length, maxBytes, setting)! };
@@ -62,6 +73,6 @@ export async function readRegularFile(path: string, maxBytes: number, options: {
     const decoded = decodeFile(buffer.subarray(0, length), maxBytes, setting);
     return decoded.kind === 'text' ? { kind: 'text', text: decoded.text } : decoded;
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

@@ -10,7 +10,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BriefsConfig, BriefWorkspace, compareText, ConfigError, type ConfigOverrides, createDirectoryFilter, createFileFilter, DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes, mergeConfig, parseConfig, RULE_IDS } from '../core';
 import { isInsideFolder } from './insideFolder';
-import { readRegularFile } from './readRegularFile';
+import { readRegularFile, readRegularFileSync } from './readRegularFile';
 
 export const CONFIG_FILE_NAME = 'briefs.config.json';
 
@@ -63,12 +63,13 @@ export interface ConfigProblem {
 const SIZE_SETTING = '--max-file-size';
 
 /**
- * Reads in flight at once (a large tree must not exhaust file handles). Files are parsed in this
+ * Files read between two turns of the event loop (reads are synchronous, one file open at a
+ * time, so a large tree cannot exhaust file handles either). Files are parsed in this
  * thread: with parse workers (./parsePool.ts) `brief lint` of the 2,000-brief benchmark took
  * 50% more CPU (cloning the parsed briefs back, starting the workers) for no gain in wall time on
  * two cores, so the CLI and the language server do not use them (docs/benchmark.md).
  */
-const READ_CONCURRENCY = 32;
+const READ_BATCH = 64;
 
 /** A config file larger than this is not a config file (it is read whole, before anything else). */
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -117,10 +118,10 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
   const named = new Set(paths.map((p) => pathToFileURL(resolve(cwd, p)).href));
   const workspace = new BriefWorkspace();
   const readProblems = [...problems];
-  const readHere = async (file: FoundFile): Promise<string | undefined> => {
+  const readHere = (file: FoundFile): string | undefined => {
     const shown = displayPath(cwd, file.path);
     try {
-      const read = await readRegularFile(file.open, maxBytes, { noFollow: file.noFollow, setting: SIZE_SETTING });
+      const read = readRegularFileSync(file.open, maxBytes, { noFollow: file.noFollow, setting: SIZE_SETTING });
       if (read.kind === 'text') return read.text;
       skipped.push(`skipped ${shown}: ${read.reason}`);
     } catch (error) {
@@ -130,18 +131,34 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
     }
     return undefined;
   };
-  const texts = await mapLimit(files, READ_CONCURRENCY, readHere);
+  const texts: (string | undefined)[] = [];
+  for (const file of files) {
+    texts.push(readHere(file));
+    // Reads are synchronous (readRegularFile.ts says why): let other work in (a server's requests) now and then.
+    if (texts.length % READ_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
   files.forEach((file, i) => {
     const text = texts[i];
     if (text !== undefined) workspace.setText(pathToFileURL(file.path).href, text);
   });
+  // Every diagnostic and related location asks for its file (a long cycle: ten per edge), so
+  // each uri's display path is worked out once.
+  const displayed = new Map<string, string>();
+  const fileOf = (uri: string): string => {
+    let file = displayed.get(uri);
+    if (file === undefined) {
+      file = uri.startsWith('file:') ? displayPath(cwd, fileURLToPath(uri)) : uri;
+      displayed.set(uri, file);
+    }
+    return file;
+  };
   return {
     workspace,
     config,
     ...(found.file && { configFile: displayPath(cwd, found.file) }),
     readProblems,
     skipped: skipped.sort(),
-    fileOf: (uri) => (uri.startsWith('file:') ? displayPath(cwd, fileURLToPath(uri)) : uri),
+    fileOf,
     isReported: (uri) => !singleFiles || named.has(uri),
     ...(workspaceRoot && { workspaceRoot: displayPath(cwd, workspaceRoot.folder) }),
     ...(configError && { configError }),
@@ -407,20 +424,6 @@ export function describeFsError(error: unknown, viaLink = false): string {
   if (viaLink && code === 'ENOENT') return 'broken symbolic link (its target does not exist)';
   if (code && FS_ERRORS[code]) return `${FS_ERRORS[code]} (${code})`;
   return error instanceof Error ? error.message : String(error);
-}
-
-/** `Promise.all` over `items` with at most `limit` at a time (so a large tree cannot exhaust file handles). */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** What re-reading one file of a folder gave: its text, or why it is not part of the workspace. */

@@ -140,7 +140,8 @@ export interface Cycle {
  * components (Tarjan, iterative so deep graphs cannot overflow the stack) find the edges;
  * a breadth-first search inside the component finds the way back. The searches run on integer
  * arrays allocated once, and each cycle keeps a bounded part of its path, so memory stays
- * linear in the graph (time is one search per edge on a cycle, each linear in its component).
+ * linear in the graph (time is one search per edge on a cycle, each linear in its component,
+ * except in a component that is one simple cycle, which is walked once for all its edges).
  */
 export function findCycles(graph: DependencyGraph): Map<GraphEdge, Cycle> {
   const component = cyclicComponents(graph);
@@ -175,10 +176,15 @@ export function findCycles(graph: DependencyGraph): Map<GraphEdge, Cycle> {
   const cameBy = new Int32Array(n);
   const queue = new Int32Array(n);
   const half = CYCLE_RELATED_EDGES / 2;
+  const ring = ringPositions(component, names, inner, from, to, start, out);
   for (let k = 0; k < m; k++) {
     const edge = inner[k];
     const u = from[k];
     const v = to[k];
+    if (ring.position[k] >= 0) {
+      cycles.set(edge, ringCycle(ring.rings[ring.ringOf[k]], ring.position[k], names, inner, from));
+      continue;
+    }
     if (u === v) {
       cycles.set(edge, { length: 1, path: [edge.from], edges: [edge] });
       continue;
@@ -229,6 +235,63 @@ export function findCycles(graph: DependencyGraph): Map<GraphEdge, Cycle> {
     });
   }
   return cycles;
+}
+
+/**
+ * The components that are one simple cycle: as many edges inside as nodes (strongly connected,
+ * so every node has one edge in and one out). Their cycle is the only one through each of
+ * their edges, so it is walked once for all of them instead of searched from every edge: a
+ * cycle through 5,000 briefs was 5,000 searches of 5,000 nodes each. For each inner edge, the
+ * ring it is on and its place along it (-1 when its component is not a ring).
+ */
+function ringPositions(
+  component: Map<string, number>, names: string[], inner: GraphEdge[],
+  from: Int32Array, to: Int32Array, start: Int32Array, out: Int32Array,
+): { rings: number[][]; ringOf: Int32Array; position: Int32Array } {
+  const m = inner.length;
+  const nodes = new Map<number, number>();
+  const edges = new Map<number, number>();
+  for (const name of names) nodes.set(component.get(name)!, (nodes.get(component.get(name)!) ?? 0) + 1);
+  for (let k = 0; k < m; k++) {
+    const c = component.get(names[from[k]])!;
+    edges.set(c, (edges.get(c) ?? 0) + 1);
+  }
+  const rings: number[][] = [];
+  const ringOf = new Int32Array(m).fill(-1);
+  const position = new Int32Array(m).fill(-1);
+  for (let k = 0; k < m; k++) {
+    if (position[k] >= 0) continue;
+    const c = component.get(names[from[k]])!;
+    const count = nodes.get(c)!;
+    if (count < 2 || edges.get(c) !== count) continue;
+    // In a ring every node has exactly one edge out: follow them back to `k`.
+    const order: number[] = [];
+    for (let e = k; order.length === 0 || e !== k; e = out[start[to[e]]]) {
+      ringOf[e] = rings.length;
+      position[e] = order.length;
+      order.push(e);
+    }
+    rings.push(order);
+  }
+  return { rings, ringOf, position };
+}
+
+/** The cycle through the ring's edge at `i`: the ring read from that edge, kept as findCycles keeps every cycle. */
+function ringCycle(order: number[], i: number, names: string[], inner: GraphEdge[], from: Int32Array): Cycle {
+  const length = order.length;
+  const half = CYCLE_RELATED_EDGES / 2;
+  const edgeAt = length - 1 <= CYCLE_RELATED_EDGES ? range(0, length) : [...range(0, half + 1), ...range(length - half, length)];
+  const nodeAt = length <= CYCLE_SPELLED_NODES ? range(0, length) : [...range(0, CYCLE_HEAD_NODES), ...range(length - CYCLE_TAIL_NODES, length)];
+  const at = (offset: number): number => order[(i + offset) % length];
+  return {
+    length,
+    path: nodeAt.map((offset) => names[from[at(offset)]]),
+    edges: edgeAt.map((offset) => inner[at(offset)]),
+  };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
 }
 
 /** Maps each node on a cycle (a component of two or more nodes, or with a self-loop) to its component number. */
