@@ -140,6 +140,54 @@ describe('schedule: incremental updates equal a computation from scratch (seeded
     assert.ok(structural > 100 && local > 100, `both kinds of update were exercised: ${structural} structural, ${local} local`);
   });
 
+  it('after several edits at once, and after more edits than the workspace remembers', () => {
+    // The index asks the workspace which programs changed since it last looked
+    // (programsChangedSince); past its memory the answer is "unknown" and every brief is looked at.
+    const random = prng(SEED + 1);
+    const names = Object.keys(EDITS);
+    for (let run = 0; run < 40; run++) {
+      const specs = randomWorkspace(random) as (BriefSpec & { uri?: string })[];
+      specs.forEach((spec, i) => (spec.uri = `file:///ws/b${i}.md`));
+      const workspace = new BriefWorkspace();
+      for (const spec of specs) workspace.setText(spec.uri!, briefText(spec));
+      const index = new ScheduleIndex();
+      index.update(workspace);
+      let fresh = specs.length;
+      for (let batch = 0; batch < 6; batch++) {
+        // Now and then a long run of edits (3,000 typed: beyond the workspace's memory).
+        const edits = batch === 3 && run % 4 === 0 ? 3000 : 1 + Math.floor(random() * 5);
+        const since = workspace.version;
+        for (let step = 0; step < edits; step++) {
+          const edited = EDITS[pick(names, random)](specs, random);
+          if (!edited) continue;
+          if ('deleted' in edited) workspace.delete(edited.deleted);
+          else {
+            const spec = edited as BriefSpec & { uri?: string };
+            spec.uri ??= `file:///ws/b${fresh++}.md`;
+            workspace.setText(spec.uri, briefText(spec));
+          }
+        }
+        if (edits > 2048) assert.equal(workspace.programsChangedSince(since), undefined, 'forgotten');
+        index.update(workspace);
+        assert.deepEqual(snapshot(index.nodes, index.schedule), fromScratch(workspace), `run ${run} (seed ${SEED + 1}), batch ${batch} of ${edits} edits`);
+      }
+    }
+  });
+
+  it('programsChangedSince: the programs of the files changed, before and after', () => {
+    const workspace = new BriefWorkspace();
+    workspace.setText('file:///ws/a.md', briefText({ program: 'a', milestones: [] }));
+    const v = workspace.version;
+    assert.deepEqual(workspace.programsChangedSince(v), new Set());
+    workspace.setText('file:///ws/a.md', briefText({ program: 'renamed', milestones: [] }));
+    workspace.setText('file:///ws/b.md', briefText({ program: 'b', milestones: [] }));
+    workspace.setText('file:///ws/notes.md', '# Not a brief\n');
+    assert.deepEqual(workspace.programsChangedSince(v), new Set(['a', 'renamed', 'b']));
+    workspace.delete('file:///ws/b.md');
+    assert.deepEqual(workspace.programsChangedSince(v + 3), new Set(['b']));
+    assert.equal(workspace.programsChangedSince(workspace.version + 1), undefined, 'a version this workspace never had');
+  });
+
   it('a date typed in one milestone recomputes what is downstream of it, not the workspace', () => {
     // 200 independent chains of 5 milestones; one date changes at the head of one chain.
     const specs: BriefSpec[] = Array.from({ length: 200 }, (_, p) => ({

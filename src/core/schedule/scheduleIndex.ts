@@ -83,11 +83,17 @@ export class ScheduleIndex {
   update(workspace: BriefWorkspace): ScheduleUpdate {
     const none: ScheduleUpdate = { structural: false, recomputed: 0, changed: [] };
     if (workspace.version === this.workspaceVersion) return none;
+    // Only the programs the changed files declare can have another brief now (all of them the first time).
+    const since = this.workspaceVersion < 0 ? undefined : workspace.programsChangedSince(this.workspaceVersion);
     this.workspaceVersion = workspace.version;
-    const current = new Map(programBriefs(workspace).map((brief) => [brief.program!.value, brief]));
     const programs = new Set<string>();
-    for (const [program, brief] of this.made) if (current.get(program) !== brief) programs.add(program);
-    for (const [program, brief] of current) if (this.made.get(program) !== brief) programs.add(program);
+    if (since) {
+      for (const program of since) if (this.made.get(program) !== workspace.program(program)) programs.add(program);
+    } else {
+      const current = new Map(programBriefs(workspace).map((brief) => [brief.program!.value, brief]));
+      for (const [program, brief] of this.made) if (current.get(program) !== brief) programs.add(program);
+      for (const [program, brief] of current) if (this.made.get(program) !== brief) programs.add(program);
+    }
     if (programs.size === 0) return none;
 
     // What the changed programs' nodes were, to report what changed and to start from.
@@ -102,7 +108,7 @@ export class ScheduleIndex {
     }
     const added: ScheduleNode[] = [];
     for (const program of programs) {
-      const brief = current.get(program);
+      const brief = workspace.program(program);
       if (!brief) continue;
       this.made.set(program, brief);
       for (const node of nodesOfBrief(brief)) {

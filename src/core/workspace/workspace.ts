@@ -13,6 +13,9 @@ import type { Brief, Milestone } from '../model/model';
 import { parseBrief, withoutBom } from '../parse/parseBrief';
 import { compareText } from '../model/text';
 
+/** At least this many of the last changes are remembered by `programsChangedSince`. */
+const CHANGE_LOG_SIZE = 1024;
+
 export class BriefWorkspace {
   private readonly files = new Map<string, Brief>();
   private changeCount = 0;
@@ -33,10 +36,29 @@ export class BriefWorkspace {
   private graphCache: { version: number; graph: DependencyGraph } | undefined;
   /** The cycles, and the files their edges are in. */
   private cyclesCache: { version: number; cycles: Map<GraphEdge, Cycle>; uris: Set<string> } | undefined;
+  /** Per change (its version), the program ids of the file before and after it: see programsChangedSince. */
+  private readonly changeLog: { version: number; programs: string[] }[] = [];
 
   /** Increases with every change; lets hosts cache what they derive. */
   get version(): number {
     return this.changeCount;
+  }
+
+  /**
+   * The program ids declared, before or after, by the files changed since `version`: the only
+   * programs whose defining brief can differ from then. Undefined when `version` is older than
+   * the last CHANGE_LOG_SIZE changes (or not one of this workspace's): then look at every brief.
+   * Lets an index kept edit by edit (the schedule) skip the 2,000 briefs an edit did not touch.
+   */
+  programsChangedSince(version: number): Set<string> | undefined {
+    if (version > this.changeCount || version < 0) return undefined;
+    if (version < this.changeCount && (this.changeLog.length === 0 || this.changeLog[0].version > version + 1)) return undefined;
+    const programs = new Set<string>();
+    for (const entry of this.changeLog) {
+      if (entry.version <= version) continue;
+      for (const program of entry.programs) programs.add(program);
+    }
+    return programs;
   }
 
   /** Parses and stores a file; returns the existing model when the text has not changed. */
@@ -58,7 +80,7 @@ export class BriefWorkspace {
     if (!sameShape) this.cyclicNodes = undefined;
     // The cycles stay exactly as they are when the graph keeps its shape and none of their edges is in this file.
     const cycles = sameShape && this.cyclesCache?.version === this.changeCount && !this.cyclesCache.uris.has(brief.uri) ? this.cyclesCache : undefined;
-    this.changed();
+    this.changed(old, brief);
     if (cycles) cycles.version = this.changeCount;
   }
 
@@ -68,7 +90,7 @@ export class BriefWorkspace {
     this.unindex(old);
     this.files.delete(uri);
     if (this.part(old).shape !== '') this.cyclicNodes = undefined;
-    this.changed();
+    this.changed(old);
     return true;
   }
 
@@ -175,9 +197,13 @@ export class BriefWorkspace {
     return part;
   }
 
-  private changed(): void {
+  private changed(...files: (Brief | undefined)[]): void {
     this.changeCount++;
     this.briefList = undefined;
+    const programs: string[] = [];
+    for (const file of files) if (file?.program) programs.push(file.program.value);
+    this.changeLog.push({ version: this.changeCount, programs });
+    if (this.changeLog.length > 2 * CHANGE_LOG_SIZE) this.changeLog.splice(0, CHANGE_LOG_SIZE);
   }
 
   /** Adds a brief to the indexes (files that are not briefs are in none). */
