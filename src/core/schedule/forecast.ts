@@ -11,6 +11,7 @@
  *   successor that has a forecast.
  * - Driver of a slipping node: the predecessor whose forecast is the node's (ties: smallest id).
  */
+import { stronglyConnectedComponents } from '../workspace/stronglyConnected';
 import type { ScheduleGraph, ScheduleNode } from './nodes';
 
 export interface NodeSchedule {
@@ -77,53 +78,16 @@ export function planSchedule(graph: ScheduleGraph): SchedulePlan {
   return { ids, index, predecessors, successors, pinned: nodes.map((node) => node.pinned), planned, onCycle, order: orderOf(predecessors, successors, onCycle) };
 }
 
-/** Tarjan's algorithm, iterative (a long chain must not overflow the stack): nodes in a component of more than one. */
+/**
+ * The nodes in a component of more than one (workspace/stronglyConnected.ts, the core's one
+ * search). Only components of two or more count: `link` (nodes.ts) makes no self-loops, and
+ * a node that waits for itself alone would otherwise be on a cycle of one.
+ */
 export function cyclesOf(successors: Rows): boolean[] {
   const n = successors.start.length - 1;
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const stack: number[] = [];
-  const result = new Array<boolean>(n).fill(false);
-  const frames: number[] = [];
-  const nextEdge: number[] = [];
-  let counter = 0;
-  const visit = (v: number) => {
-    index[v] = low[v] = counter++;
-    stack.push(v);
-    onStack[v] = 1;
-    frames.push(v);
-    nextEdge.push(0);
-  };
-  for (let start = 0; start < n; start++) {
-    if (index[start] >= 0) continue;
-    visit(start);
-    while (frames.length > 0) {
-      const top = frames.length - 1;
-      const v = frames[top];
-      if (nextEdge[top] < successors.start[v + 1] - successors.start[v]) {
-        const w = successors.list[successors.start[v] + nextEdge[top]++];
-        if (index[w] < 0) visit(w);
-        else if (onStack[w] && index[w] < low[v]) low[v] = index[w];
-        continue;
-      }
-      frames.pop();
-      nextEdge.pop();
-      if (frames.length > 0) {
-        const parent = frames[frames.length - 1];
-        if (low[v] < low[parent]) low[parent] = low[v];
-      }
-      if (low[v] !== index[v]) continue;
-      const component: number[] = [];
-      let member: number;
-      do {
-        member = stack.pop()!;
-        onStack[member] = 0;
-        component.push(member);
-      } while (member !== v);
-      if (component.length > 1) for (const m of component) result[m] = true;
-    }
-  }
+  const { component, size } = stronglyConnectedComponents(n, { start: successors.start, targets: successors.list });
+  const result = new Array<boolean>(n);
+  for (let v = 0; v < n; v++) result[v] = size[component[v]] > 1;
   return result;
 }
 
