@@ -23,7 +23,7 @@ export { buildReport, DEFAULT_HORIZON, type ProgramReport, type Report as Status
 export { type RelatedLocation, type Report, type Rule, RULE_IDS, type RuleContext, RULES } from './rules';
 export { hasSchemaProblemUnder } from './rules/helpers';
 export { briefsAffectedBy, type Diagnostic, lintBrief, type LintOptions, lintWorkspace } from './rules/lint';
-export { keepScheduleIncremental, workspaceSchedule } from './rules/scheduleFacts';
+export { keepScheduleIncremental, workspaceSchedule } from './schedule/workspaceSchedule';
 export { buildScheduleGraph, computeSchedule, dateOfDay, dayNumber, drivingChain, ImpactError, impactJson, type ImpactJson, type ImpactJsonChange, impactMarkdown, type ImpactView, jsonDay, type NodeSchedule, remainingCriticalPath, reportedNodes, type ScheduleGraph, scheduleJson, type ScheduleJson, scheduleJsonNode, type ScheduleJsonNode, type ScheduleNode, type ScheduleResult, type ScheduleView, slipImpact } from './schedule';
 export { checklistChildEntries, type ChecklistEntry, checklistEntryById, type ChecklistFilter, type ChecklistHeadingGroup, checklistHeadings, checklistProgramChildren, type ChecklistProgramGroup, checklistPrograms, checklistTopEntries, type ChecklistViewOptions } from './views/checklistTree';
 export { buildDiagramModel, diagramSchedule, criticalPathSteps, type DiagramModel, levelOf } from './views/diagramModel';

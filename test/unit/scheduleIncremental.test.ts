@@ -174,6 +174,16 @@ describe('schedule: incremental updates equal a computation from scratch (seeded
     }
   });
 
+  it('brought from one workspace to another of the same version (brief diff does this), it follows the other', () => {
+    const a = workspaceOf([{ program: 'p', target: '2027-06-01', milestones: [{ id: 'm', due: '2027-02-01', depends: [] }] }]);
+    const b = workspaceOf([{ program: 'p', target: '2027-06-01', milestones: [{ id: 'm', due: '2027-03-01', depends: [] }] }]);
+    assert.equal(a.version, b.version);
+    const index = new ScheduleIndex();
+    index.update(a);
+    index.update(b);
+    assert.deepEqual(snapshot(index.nodes, index.schedule), fromScratch(b));
+  });
+
   it('programsChangedSince: the programs of the files changed, before and after', () => {
     const workspace = new BriefWorkspace();
     workspace.setText('file:///ws/a.md', briefText({ program: 'a', milestones: [] }));

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { mergeConfig } from '../../src/core/workspace/config';
 import { briefsAffectedBy, lintBrief, lintWorkspace, type Diagnostic } from '../../src/core/rules/lint';
-import { keepScheduleIncremental } from '../../src/core/rules/scheduleFacts';
+import { keepScheduleIncremental } from '../../src/core/schedule/workspaceSchedule';
 import { BriefWorkspace } from '../../src/core/workspace/workspace';
 import { briefText, EXAMPLE, randomWorkspace, workspaceOf, type BriefSpec } from './scheduleFixtures';
 

@@ -9,7 +9,7 @@
 import type { Brief, Decision, Risk } from '../model/model';
 import { milestoneFacts, programFacts } from '../model/status';
 import { compareText } from '../model/text';
-import { buildScheduleGraph, computeSchedule, dateOfDay, dayNumber, ScheduleIndex, type ScheduleNode } from '../schedule';
+import { dateOfDay, dayNumber, ScheduleIndex } from '../schedule';
 import type { BriefWorkspace } from '../workspace/workspace';
 
 export const CHANGE_KINDS = [
@@ -265,28 +265,17 @@ export interface ForecastChange {
  * (its added/removed/moved change says it).
  */
 export function forecastChanges(before: BriefWorkspace, after: BriefWorkspace): ForecastChange[] {
-  // Incrementally from the old schedule when it can tell the two workspaces apart (it knows a
-  // workspace by its version, and recomputes only the programs whose parsed brief is not the
-  // same object): briefs that did not change are shared, so that is the changed programs only.
-  let oldResult: ReadonlyMap<string, { forecast?: number }>;
-  let graph: ReadonlyMap<string, ScheduleNode>;
-  let result: ReadonlyMap<string, { forecast?: number }>;
-  if (before.version !== after.version) {
-    const index = new ScheduleIndex();
-    index.update(before);
-    oldResult = new Map([...index.schedule].map(([id, own]) => [id, { ...(own.forecast !== undefined && { forecast: own.forecast }) }]));
-    index.update(after);
-    graph = index.nodes;
-    result = index.schedule;
-  } else {
-    oldResult = computeSchedule(buildScheduleGraph(before));
-    const newGraph = buildScheduleGraph(after);
-    graph = newGraph;
-    result = computeSchedule(newGraph);
-  }
+  // Incrementally from the old schedule: the index recomputes only the programs whose parsed
+  // brief is not the same object, and briefs that did not change are shared between the two.
+  const index = new ScheduleIndex();
+  index.update(before);
+  const oldResult = new Map([...index.schedule].map(([id, own]) => [id, own.forecast]));
+  index.update(after);
+  const graph = index.nodes;
+  const result = index.schedule;
   const changes: ForecastChange[] = [];
   for (const [id, node] of graph) {
-    const was = oldResult.get(id)?.forecast;
+    const was = oldResult.get(id);
     const is = result.get(id)?.forecast;
     if (was === undefined || is === undefined || was === is) continue;
     changes.push({

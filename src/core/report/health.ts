@@ -18,7 +18,7 @@
 import type { Brief, Milestone, Risk } from '../model/model';
 import { isMilestoneAtRisk, isMilestoneOverdue, isRiskUnmitigated, milestoneFacts, programFacts, riskHighOn } from '../model/status';
 import { plural } from '../model/text';
-import { computeSchedule, buildScheduleGraph, dateOfDay, dayNumber, drivingChain, type ScheduleGraph, type ScheduleResult } from '../schedule';
+import { dateOfDay, dayNumber, drivingChain, workspaceSchedule, type SharedSchedule } from '../schedule';
 import type { BriefWorkspace } from '../workspace/workspace';
 
 export type Health = 'done' | 'cancelled' | 'off-track' | 'at-risk' | 'on-track';
@@ -51,15 +51,11 @@ export interface ProgramHealth {
   reasons: HealthReason[];
 }
 
-/** The schedule of a workspace, computed once and shared by everything a report asks. */
-export interface ScheduleFacts {
-  graph: ScheduleGraph;
-  result: ScheduleResult;
-}
+/** The schedule a report reads: the workspace's one schedule, the one lint reported from. */
+export type ScheduleFacts = SharedSchedule;
 
 export function scheduleFacts(workspace: BriefWorkspace): ScheduleFacts {
-  const graph = buildScheduleGraph(workspace);
-  return { graph, result: computeSchedule(graph) };
+  return workspaceSchedule(workspace);
 }
 
 /** The health of the program `brief` defines (it must have a `program`). */

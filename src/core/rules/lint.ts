@@ -4,7 +4,7 @@ import type { Brief, Severity } from '../model/model';
 import type { Range } from '../model/range';
 import { RULES, type RelatedLocation, type Rule, type RuleContext } from './';
 import type { BriefWorkspace } from '../workspace/workspace';
-import { scheduleAffectedUris } from './scheduleFacts';
+import { scheduleAffectedUris } from '../schedule/workspaceSchedule';
 
 export interface Diagnostic {
   uri: string;

@@ -1,7 +1,8 @@
 import { dateOfDay } from '../schedule';
 import type { Range } from '../model/range';
 import type { Rule } from './rule';
-import { days, drivingChainOf, programNode, scheduleOf } from './scheduleFacts';
+import { scheduleOf } from '../schedule/workspaceSchedule';
+import { days, drivingChainOf, programNode } from './scheduleFacts';
 
 /**
  * A date pushed from further upstream (docs/schedule.md): what `schedule-conflict` cannot see,

@@ -14,3 +14,4 @@ export {
   type ImpactJson, type ImpactJsonChange, type ImpactView, type ScheduleJson, type ScheduleJsonNode, type ScheduleView,
 } from './json';
 export { impactMarkdown, type ImpactMarkdownOptions } from './impactMarkdown';
+export { keepScheduleIncremental, scheduleAffectedUris, scheduleOf, workspaceSchedule, type ScheduleFacts, type SharedSchedule } from './workspaceSchedule';

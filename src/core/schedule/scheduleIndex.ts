@@ -41,6 +41,8 @@ export class ScheduleIndex {
   private edges = new Map<string, string>();
   private cycles = new Set<string>();
   private position = new Map<string, number>();
+  /** The workspace of the last update, and its version then. */
+  private workspace?: BriefWorkspace;
   private workspaceVersion = -1;
   /**
    * The numbered form of the graph, for what-ifs: made when the edges change. When only dates or
@@ -82,9 +84,12 @@ export class ScheduleIndex {
   /** Brings the schedule up to date with the workspace. */
   update(workspace: BriefWorkspace): ScheduleUpdate {
     const none: ScheduleUpdate = { structural: false, recomputed: 0, changed: [] };
-    if (workspace.version === this.workspaceVersion) return none;
-    // Only the programs the changed files declare can have another brief now (all of them the first time).
-    const since = this.workspaceVersion < 0 ? undefined : workspace.programsChangedSince(this.workspaceVersion);
+    if (workspace === this.workspace && workspace.version === this.workspaceVersion) return none;
+    // Only the programs the changed files declare can have another brief now; every program the
+    // first time, and when the workspace is another one (brief diff brings the index of the old
+    // workspace up to date with the new: it shares the briefs that did not change).
+    const since = workspace === this.workspace ? workspace.programsChangedSince(this.workspaceVersion) : undefined;
+    this.workspace = workspace;
     this.workspaceVersion = workspace.version;
     const programs = new Set<string>();
     if (since) {

@@ -8,7 +8,7 @@ import type { DependencyGraph, GraphEdge } from '../workspace/graph';
 import { buildGraphView, criticalPath, programGraph, UnknownReferenceError, type GraphLevel, type GraphView, scheduleCriticalPath, type ViewSchedule } from './graphView';
 import { mermaidNodeId, toMermaid } from '../render/mermaid';
 import { dateOfDay } from '../schedule';
-import { workspaceSchedule } from '../rules/scheduleFacts';
+import { workspaceSchedule } from '../schedule/workspaceSchedule';
 import type { BriefWorkspace } from '../workspace/workspace';
 import type { DiagramEdge, DiagramLimits, DiagramNode, DiagramOptions, PathStep } from './diagramProtocol';
 
