@@ -1,5 +1,5 @@
 /** The public surface of the core: everything the CLI, the language server, the editor features (src/language) and the host import from it, and nothing else (docs/architecture.md). */
-export { addDependencyFix, addMilestoneFix, addTeamFix, briefText, type Fix, guardsHold, humanize, knownHandles, replaceValueFix, setOwnerFix, setStatusFix } from './fixes';
+export { addDependencyFix, addMilestoneFix, addTeamFix, briefText, disableForFileFix, disableForLineFix, type Fix, guardsHold, humanize, knownHandles, replaceValueFix, setOwnerFix, setStatusFix } from './fixes';
 export { escapeSnippet } from './fixes/newBrief';
 export * from './model/model';
 export { PROJECT_URL, RULE_DOCS_URL, ruleDocsUrl } from './model/projectUrls';
@@ -20,7 +20,7 @@ export { DEFAULT_DUE_WITHIN, type DueItem, dueItems } from './report/due';
 export { type Health, HEALTH_LABELS, type HealthReason, type HealthReasonKind, portfolioHealth, programHealth, type ProgramHealth, scheduleFacts } from './report/health';
 export { OWNED_KINDS, type OwnedItem, type OwnedKind, type OwnerEntry, ownersOf } from './report/owners';
 export { buildReport, DEFAULT_HORIZON, type ProgramReport, type Report as StatusReport } from './report/report';
-export { type RelatedLocation, type Report, type Rule, RULE_IDS, type RuleContext, RULES } from './rules';
+export { type RelatedLocation, type Report, type Rule, RULE_IDS, type RuleContext, RULES, SUPPRESSION_INVALID } from './rules';
 export { hasSchemaProblemUnder } from './rules/helpers';
 export { briefsAffectedBy, type Diagnostic, lintBrief, type LintOptions, lintWorkspace } from './rules/lint';
 export { keepScheduleIncremental, workspaceSchedule } from './schedule/workspaceSchedule';

@@ -202,7 +202,8 @@ function adaptCodeActions(document: vscode.TextDocument, context: vscode.CodeAct
       result.push(action);
       continue;
     }
-    const owner = ownerDiagnosticOf(action);
+    // Only the server's "Set owner to @x" actions: its suppressions ("Disable … for this line") stay as they are.
+    const owner = action.title.startsWith('Set owner to ') ? ownerDiagnosticOf(action) : undefined;
     if (owner) {
       // The first of the server's per-handle actions for this diagnostic gives its place to the picker.
       const picker = [...ownerActions].find(([d]) => d === owner || sameDiagnostic(d, owner))?.[1];

@@ -6,7 +6,7 @@
  * moved or changed. Pure: the host says which file names are free.
  */
 import type { CodeAction, Diagnostic as LspDiagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { addDependencyFix, addMilestoneFix, addTeamFix, type Brief, type BriefsConfig, briefText, type BriefWorkspace, type Diagnostic, type Fix, guardsHold, humanize, knownHandles, LineIndex, type Range, replaceValueFix, setOwnerFix, setStatusFix } from '../core';
+import { addDependencyFix, addMilestoneFix, addTeamFix, type Brief, type BriefsConfig, briefText, type BriefWorkspace, type Diagnostic, disableForFileFix, disableForLineFix, type Fix, guardsHold, humanize, knownHandles, LineIndex, type Range, replaceValueFix, setOwnerFix, setStatusFix, SUPPRESSION_INVALID } from '../core';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 /** How many known handles "Set owner to …" offers (most used first). */
@@ -38,11 +38,31 @@ export function codeActionsFor(host: CodeActionHost, brief: Brief, requested: re
 }
 
 function actionsFor(host: CodeActionHost, brief: Brief, diagnostic: LspDiagnostic, found: Diagnostic): CodeAction[] {
-  const data = found.data ?? {};
   const editAction = (title: string, fix: Fix | undefined, preferred = false): CodeAction[] => {
     if (!fix || !guardsHold(brief.text, fix.guards)) return [];
     return [{ title, kind: 'quickfix', diagnostics: [diagnostic], isPreferred: preferred, edit: { changes: { [brief.uri]: fix.edits.map(toTextEdit) } } }];
   };
+  return [...ruleActions(host, brief, diagnostic, found, editAction), ...suppressionActions(brief, found, editAction)];
+}
+
+type EditAction = (title: string, fix: Fix | undefined, preferred?: boolean) => CodeAction[];
+
+/**
+ * "Disable `rule` for this line" / "for this file", after the rule's own fixes: a suppression
+ * comment in the syntax of where the diagnostic is (docs/rules/README.md#suppressions). Not for
+ * `suppression-invalid`, which no suppression hides.
+ */
+function suppressionActions(brief: Brief, found: Diagnostic, editAction: EditAction): CodeAction[] {
+  if (found.rule === SUPPRESSION_INVALID) return [];
+  const line = found.range.start.line;
+  return [
+    ...editAction(`Disable \`${found.rule}\` for this line`, disableForLineFix(brief, found.rule, line)),
+    ...editAction(`Disable \`${found.rule}\` for this file`, disableForFileFix(brief, found.rule, line)),
+  ];
+}
+
+function ruleActions(host: CodeActionHost, brief: Brief, diagnostic: LspDiagnostic, found: Diagnostic, editAction: EditAction): CodeAction[] {
+  const data = found.data ?? {};
   switch (found.rule) {
     case 'owner-missing': {
       // No picker over LSP: one action per handle the workspace already uses.

@@ -46,6 +46,8 @@ describe('language code actions: status-optimistic', () => {
     assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [
       ['Set status to `at-risk`', 'quickfix', true],
       ['Set status to `off-track`', 'quickfix', false],
+      ['Disable `status-optimistic` for this line', 'quickfix', false],
+      ['Disable `status-optimistic` for this file', 'quickfix', false],
     ]);
     for (const [action, status] of [[actions[0], 'at-risk'], [actions[1], 'off-track']] as const) {
       const edits = action.edit!.changes![uri] as TextEdit[];

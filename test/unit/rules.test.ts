@@ -4,7 +4,8 @@
  * - `test/fixtures/rules/<rule-id>/`: `ok.md` must get no diagnostic of that rule; every
  *   `not-ok*.md` must get exactly the diagnostics of that rule listed in `not-ok*.expected.json`.
  *   Files named `*.brief.md` keep that name (frontmatter-missing only fires for them).
- *   An optional `config.json` holds config overrides (people, rules, today).
+ *   An optional `config.json` (or `briefs.config.json`, which the CLI reads too) holds config
+ *   overrides (people, rules, today).
  * - `test/fixtures/workspaces/<name>/`: every `.md` file is loaded into one workspace;
  *   `expected.json` maps each brief (relative path) to exactly all of its diagnostics, related
  *   locations included where given. Files not listed there must not be briefs at all.
@@ -48,9 +49,10 @@ function readJson<T>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
 
+/** The fixture's config: `config.json`, or a `briefs.config.json` the CLI reads too (today defaults to TODAY). */
 function readConfig(dir: string): ConfigOverrides {
-  const file = path.join(dir, 'config.json');
-  return { today: TODAY, ...(fs.existsSync(file) ? readJson<ConfigOverrides>(file) : {}) };
+  const file = ['config.json', 'briefs.config.json'].map((name) => path.join(dir, name)).find((candidate) => fs.existsSync(candidate));
+  return { today: TODAY, ...(file ? readJson<ConfigOverrides>(file) : {}) };
 }
 
 function show(d: Diagnostic): string {

@@ -6,5 +6,6 @@ export { addTeamFix } from './teams';
 export { addMilestoneFix } from './milestones';
 export { replaceValueFix } from './replaceValue';
 export { setStatusFix } from './status';
+export { disableForFileFix, disableForLineFix } from './suppress';
 export { briefText, humanize, type BriefTemplate } from './template';
 export { knownHandles } from './handles';

@@ -2,6 +2,7 @@
  * The parsed, validated model of one brief. Every value here passed the schema: a value that
  * failed it is left out (and reported by `schema`), so no other rule reasons about it.
  */
+import type { Suppression } from './suppression';
 import type { Located, Range } from './range';
 import type { ChecklistItem } from '../parse/checklist';
 
@@ -128,6 +129,8 @@ export interface Brief {
   bodySkipped?: Problem;
   /** Range of line 1, where file-level problems point. */
   firstLineRange: Range;
+  /** Suppression comments, in file order; absent when there are none. */
+  suppressions?: Suppression[];
 }
 
 /** The programs a brief declares it depends on: top-level `depends_on` plus those named by milestones. */

@@ -32,6 +32,8 @@ export interface BodyStructure {
    * index in `tasks` of the task item it is nested in (-1 for none).
    */
   tasks: TaskStructure[];
+  /** HTML nodes that may be suppression comments (they mention `brief-`): their text and start offset. */
+  comments: { html: string; start: number }[];
 }
 
 export interface TaskStructure {
@@ -49,6 +51,7 @@ export function collectFromTree(tree: Root, lines: LineIndex): BodyStructure {
   const links: { url: string; start: number; end: number }[] = [];
   const excluded: [number, number][] = [];
   const tasks: TaskStructure[] = [];
+  const comments: { html: string; start: number }[] = [];
 
   /** Reads one node; returns the list depth of its children, or undefined not to descend. */
   const visit = (node: Nodes, listDepth: number, parentTask: number): number | undefined => {
@@ -66,6 +69,7 @@ export function collectFromTree(tree: Root, lines: LineIndex): BodyStructure {
       case 'code':
       case 'inlineCode':
       case 'html':
+        if (node.type === 'html' && start !== undefined && node.value.includes('brief-')) comments.push({ html: node.value, start });
         if (start !== undefined && end !== undefined) excluded.push([start, end]);
         return undefined;
       case 'link':
@@ -90,7 +94,7 @@ export function collectFromTree(tree: Root, lines: LineIndex): BodyStructure {
     const children = node.children as RootContent[];
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], childDepth, childParent]);
   }
-  return { headings, links, excluded, tasks };
+  return { headings, links, excluded, tasks, comments };
 }
 
 /**

@@ -137,7 +137,8 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
     if (!scanInline(text, at, end, excluded)) return undefined;
     inParagraph = true;
   }
-  return { headings, links: [], excluded, tasks };
+  // HTML (and so any comment) makes the scanner give up: a body it reads has no suppression comments.
+  return { headings, links: [], excluded, tasks, comments: [] };
 }
 
 /**

@@ -11,6 +11,8 @@ import type { Brief } from '../model/model';
 import { LineIndex, range } from '../model/range';
 import { BOM, withoutBom } from '../model/text';
 import { guardBody, MAX_LINE_NESTING, type GuardedBody } from './bodyGuard';
+import { frontmatterSuppressions, htmlSuppression } from './suppressions';
+import type { Suppression } from '../model/suppression';
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
@@ -147,6 +149,7 @@ export function parseBrief(uri: string, rawText: string, options: ParseOptions =
     block = found;
   }
   let bodyStart = 0;
+  const suppressions: Suppression[] = [];
   if (block) {
     const closingLine = block.closingLine;
     const contentStart = lines.lineStartOffset(1);
@@ -154,7 +157,9 @@ export function parseBrief(uri: string, rawText: string, options: ParseOptions =
     const openingFence = lines.lineRange(0);
     bodyStart = block.end;
     brief.frontmatterRange = lines.rangeOf(0, bodyStart);
-    const reading = readFrontmatter(text.slice(contentStart, contentEnd), contentStart, lines, openingFence, fast);
+    const yaml = text.slice(contentStart, contentEnd);
+    const reading = readFrontmatter(yaml, contentStart, lines, openingFence, fast);
+    if (reading.syntaxErrors.length === 0) suppressions.push(...frontmatterSuppressions(yaml, contentStart, lines));
     brief.syntaxErrors = reading.syntaxErrors;
     brief.schemaProblems = reading.schemaProblems;
     brief.frontmatterEmpty = reading.empty;
@@ -171,6 +176,7 @@ export function parseBrief(uri: string, rawText: string, options: ParseOptions =
     brief.syntaxErrors = [{ message: 'The frontmatter that starts on line 1 is never closed; expected a line `---` after it', range: lines.lineRange(0) }];
   }
   if (!brief.isBrief) return brief;
+  if (suppressions.length > 0) brief.suppressions = suppressions;
   guard ??= guardText();
   // Both scanners read the guarded text, so the fast and the slow path agree on it too; it has
   // the same length and line breaks as the text, so every offset and position holds.
@@ -198,6 +204,11 @@ export function parseBrief(uri: string, rawText: string, options: ParseOptions =
     };
   }
   Object.assign(brief, finishBody(structure, guardedLines, bodyStart));
+  for (const comment of structure.comments) {
+    const suppression = htmlSuppression(comment.html, comment.start, lines);
+    if (suppression) suppressions.push(suppression);
+  }
+  if (suppressions.length > 0) brief.suppressions = suppressions;
   return brief;
 }
 

@@ -18,6 +18,7 @@ import { checklistUnowned } from './checklist-unowned';
 import { bodySkipped } from './body-skipped';
 import { scheduleSlip } from './schedule-slip';
 import { statusOptimistic } from './status-optimistic';
+import { suppressionInvalid } from './suppression-invalid';
 
 export const RULES: readonly Rule[] = Object.freeze([
   frontmatterMissing,
@@ -39,8 +40,10 @@ export const RULES: readonly Rule[] = Object.freeze([
   // v2 (docs/schedule.md).
   scheduleSlip,
   statusOptimistic,
+  suppressionInvalid,
 ]);
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
 
 export type { Rule, RuleContext, Report, RelatedLocation } from './rule';
+export { SUPPRESSION_INVALID } from './suppress';

@@ -2,7 +2,8 @@
 import { effectiveToday, type BriefsConfig } from '../workspace/config';
 import type { Brief, Severity } from '../model/model';
 import type { Range } from '../model/range';
-import { RULES, type RelatedLocation, type Rule, type RuleContext } from './';
+import { RULE_IDS, RULES, type RelatedLocation, type Rule, type RuleContext } from './';
+import { withoutSuppressed } from './suppress';
 import type { BriefWorkspace } from '../workspace/workspace';
 import { scheduleAffectedUris } from '../schedule/workspaceSchedule';
 
@@ -48,6 +49,9 @@ interface SingleFileResult {
 
 const singleFileResults = new WeakMap<Brief, SingleFileResult>();
 
+/** Every rule id, for `suppression-invalid`. */
+const RULE_ID_SET: ReadonlySet<string> = new Set(RULE_IDS);
+
 /** Diagnostics for one brief, cross-file rules included, sorted by position. */
 export function lintBrief(workspace: BriefWorkspace, brief: Brief, options: LintOptions): Diagnostic[] {
   if (!brief.isBrief) return [];
@@ -70,6 +74,7 @@ export function lintBrief(workspace: BriefWorkspace, brief: Brief, options: Lint
     workspace,
     config: options.config,
     today,
+    ruleIds: RULE_ID_SET,
     report(report) {
       const running = rule!;
       const severity = configured ?? report.defaultSeverity ?? (running.defaultSeverity as Severity);
@@ -92,7 +97,8 @@ export function lintBrief(workspace: BriefWorkspace, brief: Brief, options: Lint
   } else {
     singleFileResults.set(brief, { config, settings: config.rules, people: config.people, today, rules, diagnostics: single.map((diagnostic) => ({ ...diagnostic })) });
   }
-  return single.concat(diagnostics).sort(byPosition);
+  const all = single.concat(diagnostics).sort(byPosition);
+  return brief.suppressions ? withoutSuppressed(brief.suppressions, all) : all;
 }
 
 /** Diagnostics for every brief of the workspace, keyed by uri (briefs without problems map to []). */

@@ -26,6 +26,8 @@ export interface RuleContext {
   config: BriefsConfig;
   /** YYYY-MM-DD. */
   today: string;
+  /** The id of every rule there is (whether it runs or not), for rules that check ids written in a brief. */
+  ruleIds: ReadonlySet<string>;
   report(report: Report): void;
 }
 

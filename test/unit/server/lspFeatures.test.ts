@@ -72,7 +72,8 @@ describe('language server: quick fixes and symbols', function () {
     const client = await start({ folders: [dir] });
     const uri = uriOf(dir, 'programs/billing-core.md');
     const unknown = await client.waitFor(() => withRule(client, uri, 'dependency-unknown'), 'dependency-unknown');
-    assert.deepEqual(await actions(client, uri, unknown), []);
+    // Only the suppressions: no stub brief without file creation.
+    assert.deepEqual((await actions(client, uri, unknown)).map((a) => a.title), ['Disable `dependency-unknown` for this line', 'Disable `dependency-unknown` for this file']);
   });
 
   it('the schedule: an upstream edit re-lints the brief two programs downstream (never opened), not the unrelated one; "Set status to" clears status-optimistic', async () => {
@@ -87,7 +88,7 @@ describe('language server: quick fixes and symbols', function () {
     assert.match(optimistic[0].message, /forecast to finish 2027-04-10, 16 days after its target 2027-03-25/);
     assert.deepEqual(optimistic[0].relatedInformation?.map((r) => path.basename(r.location.uri)), ['web.md', 'web.md', 'api.md', 'storage.md', 'storage.md']);
     const offered = await actions(client, web, optimistic);
-    assert.deepEqual(offered.map((a) => a.title), ['Set status to `at-risk`', 'Set status to `off-track`']);
+    assert.deepEqual(offered.map((a) => a.title), ['Set status to `at-risk`', 'Set status to `off-track`', 'Disable `status-optimistic` for this line', 'Disable `status-optimistic` for this file']);
 
     // Pull the hardware in, in storage.md: web.md waits for it through api#v2 and storage#cluster.
     const storageText = files['storage.md'];
@@ -119,8 +120,11 @@ describe('language server: quick fixes and symbols', function () {
     const uri = uriOf(dir, 'programs/identity-sso.md');
     const missing = await client.waitFor(() => withRule(client, uri, 'owner-missing'), 'owner-missing');
     const offered = await actions(client, uri, missing);
-    assert.ok(offered.length >= 2 && offered.length <= 5, `${offered.length} handles offered`);
-    assert.ok(offered.every((a) => /^Set owner to @[\w.-]+/.test(a.title)));
+    // One action per handle, then the two suppressions.
+    assert.deepEqual(offered.slice(-2).map((a) => a.title), ['Disable `owner-missing` for this line', 'Disable `owner-missing` for this file']);
+    const owners = offered.slice(0, -2);
+    assert.ok(owners.length >= 2 && owners.length <= 5, `${owners.length} handles offered`);
+    assert.ok(owners.every((a) => /^Set owner to @[\w.-]+/.test(a.title)));
     const text = fs.readFileSync(path.join(dir, 'programs/identity-sso.md'), 'utf8');
     const fixed = applyEdits(text, offered[0].edit!.changes![uri] as TextEdit[]);
     const handle = offered[0].title.replace('Set owner to ', '');
