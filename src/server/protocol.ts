@@ -150,3 +150,45 @@ export interface GraphNodeParams {
   nodeId: string;
 }
 export type GraphNodeResult = { uri: string; line: number } | null;
+
+// --- People and Due views (issue 13): the core's `brief owners` and `brief due` ---------------
+
+import type { DueItem, OwnerEntry } from '../core';
+
+/** One handle and what it owns, as `brief owners` lists it; `me` marks the client's own handle. */
+export type OwnersWireEntry = OwnerEntry & { me?: true };
+
+/**
+ * `programBriefs/owners`: every handle with the programs, teams, milestones, risks, decisions
+ * and checklist items it owns (src/core/report/owners.ts: open ones first in each kind), by
+ * handle; the client's own handle (`me`, when it is a valid handle) first and marked, listed
+ * even when it owns nothing.
+ */
+export const OWNERS = 'programBriefs/owners';
+export interface OwnersParams {
+  me?: string;
+}
+export interface OwnersResult {
+  owners: OwnersWireEntry[];
+  briefs: number;
+  today: string;
+}
+
+/**
+ * `programBriefs/due`: every open milestone and unticked checklist item due on or before today +
+ * `within` days (src/core/report/due.ts: overdue first, then by date, then file and line).
+ */
+export const DUE = 'programBriefs/due';
+export interface DueParams {
+  /** Days after today; missing, negative or not a whole number: the default (14). */
+  within?: number;
+  /** Only what this handle owns. */
+  owner?: string;
+}
+export interface DueResult {
+  items: DueItem[];
+  /** The window used, in days. */
+  within: number;
+  briefs: number;
+  today: string;
+}
