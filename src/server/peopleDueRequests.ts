@@ -4,8 +4,8 @@
  * (src/core/report/owners.ts, src/core/report/due.ts) over the server's workspace, so the views
  * and the CLI list the same things in the same order. Items carry their uri and 0-based line.
  */
-import { DEFAULT_DUE_WITHIN, dueItems, HANDLE_PATTERN, ownersOf } from '../core';
-import type { DueParams, DueResult, OwnersParams, OwnersResult, OwnersWireEntry } from './protocol';
+import { type BriefWorkspace, DEFAULT_DUE_WITHIN, displayStatus, dueItems, HANDLE_PATTERN, isChecklistItemOverdue, isMilestoneOverdue, milestoneFacts, type OwnedItem, type OwnerEntry, ownersOf, programFacts } from '../core';
+import type { DueParams, DueResult, OwnedWireItem, OwnersParams, OwnersResult, OwnersWireEntry } from './protocol';
 import type { ViewModelSource } from './viewRequests';
 
 /** A uri as the user reads it (relative to its folder): how files sort, as in the CLI. */
@@ -16,7 +16,7 @@ const validHandle = (value: unknown): string | undefined => (typeof value === 's
 export function ownersResult(source: ViewModelSource, params: OwnersParams | undefined, fileOf: FileOf): OwnersResult {
   const briefs = source.workspace.briefs();
   const me = validHandle(params?.me);
-  const entries: OwnersWireEntry[] = ownersOf(briefs, { fileOf });
+  const entries: OwnersWireEntry[] = ownersOf(briefs, { fileOf }).map((entry) => withDisplay(entry, source.workspace, source.today));
   if (me !== undefined) {
     const at = entries.findIndex((entry) => entry.owner === me);
     const mine: OwnersWireEntry = at >= 0 ? entries.splice(at, 1)[0] : { owner: me, programs: [], teams: [], milestones: [], risks: [], decisions: [], checklist: [] };
@@ -32,4 +32,24 @@ export function dueResult(source: ViewModelSource, params: DueParams | undefined
   const owner = validHandle(params?.owner);
   const items = dueItems(briefs, { today: source.today, within, ...(owner !== undefined && { owner }), fileOf });
   return { items, within, briefs: briefs.length, today: source.today };
+}
+
+/** What the views show for each item, from the core's status decisions on the item's brief as it is now. */
+function withDisplay(entry: OwnerEntry, workspace: BriefWorkspace, today: string): OwnersWireEntry {
+  const at = (item: OwnedItem) => workspace.get(item.uri);
+  const programs = entry.programs.map((item): OwnedWireItem => {
+    const brief = at(item);
+    return brief ? { ...item, display: displayStatus(programFacts(brief), today) } : item;
+  });
+  const milestones = entry.milestones.map((item): OwnedWireItem => {
+    const brief = at(item);
+    const milestone = brief?.milestones.find((m) => m.itemRange.start.line === item.line);
+    if (!brief || !milestone) return item;
+    return { ...item, display: displayStatus(milestoneFacts(brief, milestone), today), ...(isMilestoneOverdue(milestone, brief, today) && { overdue: true as const }) };
+  });
+  const checklist = entry.checklist.map((item): OwnedWireItem => {
+    const checklistItem = at(item)?.checklist.find((c) => c.line === item.line);
+    return checklistItem && isChecklistItemOverdue(checklistItem, today) ? { ...item, overdue: true } : item;
+  });
+  return { ...entry, programs, milestones, checklist };
 }

@@ -153,10 +153,16 @@ export type GraphNodeResult = { uri: string; line: number } | null;
 
 // --- People and Due views (issue 13): the core's `brief owners` and `brief due` ---------------
 
-import type { DueItem, OwnerEntry } from '../core';
+import type { DueItem, OwnedItem, OwnedKind } from '../core';
 
-/** One handle and what it owns, as `brief owners` lists it; `me` marks the client's own handle. */
-export type OwnersWireEntry = OwnerEntry & { me?: true };
+/**
+ * An owned item as `brief owners` lists it, plus what a view shows for it, decided by the core
+ * (src/core/model/status.ts): a program's or milestone's `display` status, and `overdue` for a
+ * milestone or checklist item.
+ */
+export type OwnedWireItem = OwnedItem & { display?: DisplayStatus; overdue?: true };
+/** One handle and what it owns; `me` marks the client's own handle. */
+export type OwnersWireEntry = { owner: string; me?: true } & Record<OwnedKind, OwnedWireItem[]>;
 
 /**
  * `programBriefs/owners`: every handle with the programs, teams, milestones, risks, decisions

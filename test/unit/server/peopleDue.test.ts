@@ -5,7 +5,7 @@
  * window's last day in and the day after out; and the same answers as `brief owners` / `brief due`.
  */
 import * as assert from 'node:assert/strict';
-import { DUE, OWNERS, type DidChangeModelParams, type DueResult, DID_CHANGE_MODEL, type OwnersResult, type OwnersWireEntry } from '../../../src/server/protocol';
+import { DUE, OWNERS, type DidChangeModelParams, type DueResult, DID_CHANGE_MODEL, type OwnedWireItem, type OwnersResult, type OwnersWireEntry } from '../../../src/server/protocol';
 import { dueItems } from '../../../src/core/report/due';
 import { ownersOf } from '../../../src/core/report/owners';
 import { loadWorkspace } from '../../../src/host/workspaceFiles';
@@ -16,7 +16,7 @@ const ALPHA = `---
 program: alpha
 title: Alpha
 owner: "@zed"
-status: in-progress
+status: on-track
 teams:
   - id: core
     title: Core team
@@ -131,9 +131,17 @@ describe('language server: the People and Due views\' requests (owners, due)', f
     const invalid = await client.request<OwnersResult>(OWNERS, { me: 'zed' });
     assert.deepEqual(invalid.owners.map(shape), all.owners.map(shape));
 
-    // The same computation as `brief owners`.
+    // What the view shows, decided by the core: m1 is overdue (due 03-01, in progress), m4 has no
+    // status and is not due yet, m2 is done; of the checklist only Write plan (03-09) is overdue.
+    assert.deepEqual(ann.milestones.map((m) => [m.display, m.overdue ?? false]), [['overdue', true], ['no-status', false], ['done', false]]);
+    assert.deepEqual(ann.checklist.map((c) => c.overdue ?? false), [true, false, false]);
+    assert.deepEqual([ann.programs[0].display, all.owners[2].programs[0].display], ['done', 'on-track']);
+
+    // The same computation as `brief owners` (plus those two fields).
     const loaded = await loadWorkspace({ cwd: dir, paths: ['.'] });
-    assert.deepEqual(all.owners, ownersOf(loaded.workspace.briefs(), { fileOf: loaded.fileOf }));
+    const plain = all.owners.map((entry) => Object.fromEntries(Object.entries(entry).map(([key, value]) =>
+      [key, Array.isArray(value) ? value.map(({ display: _d, overdue: _o, ...item }: OwnedWireItem) => item) : value])));
+    assert.deepEqual(plain, ownersOf(loaded.workspace.briefs(), { fileOf: loaded.fileOf }));
   });
 
   it('due: open items due within N days, overdue first, then by date, file and line; the window\'s last day is in, the next one out', async () => {
