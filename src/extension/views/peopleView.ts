@@ -111,17 +111,18 @@ function ownedTreeItem(node: Extract<PeopleNode, { kind: 'item' }>): vscode.Tree
   const label = kind === 'checklist' ? itemLabel(owned.text) : owned.text;
   const item = new vscode.TreeItem(label || '(untitled)', vscode.TreeItemCollapsibleState.None);
   item.id = `person/${node.owner}/${kind}/${owned.uri}#${owned.line}`;
-  const shown = owned.display ? STATUS_LABELS[owned.display] : undefined;
-  const state = shown ?? (kind === 'checklist' ? (owned.open ? (owned.overdue ? 'Overdue' : undefined) : 'Done') : owned.status);
+  // As the Programs view words it: the status as written, "overdue" when the core says so.
+  const overdue = owned.overdue === true || owned.display === 'overdue';
+  const state = overdue ? 'overdue' : kind === 'checklist' ? (owned.open ? undefined : 'done') : owned.status;
   const where = kind === 'programs' ? undefined : owned.program;
-  item.description = [state, kind === 'milestones' || kind === 'checklist' ? owned.due : undefined, where].filter(Boolean).join(' · ');
+  item.description = [state, owned.due && `due ${owned.due}`, where].filter(Boolean).join(' · ');
   item.iconPath = iconOf(node);
   const one = KINDS.find((k) => k.owned === kind)!.one;
   const file = vscode.workspace.asRelativePath(vscode.Uri.parse(owned.uri));
   item.tooltip = [
     `${one}${owned.id ? ` ${owned.id}` : ''}`,
     owned.text,
-    state && `Status: ${state}`,
+    owned.display ? `Status: ${STATUS_LABELS[owned.display]}` : state && `Status: ${state}`,
     owned.due && `Due ${owned.due}${owned.overdue ? ' (overdue)' : ''}`,
     owned.program && `Program ${owned.program}`,
     `Owner ${node.owner}`,
