@@ -35,6 +35,7 @@ export class DueTreeProvider implements vscode.TreeDataProvider<DueItem> {
     this.changeEmitter.fire(undefined);
   }
 
+  /** One flat list in the core's order: the overdue ones first, then by date (a group level would cost the rows' width). */
   async getChildren(node?: DueItem): Promise<DueItem[]> {
     if (node) return [];
     const within = dueWithinDays();
@@ -56,7 +57,10 @@ export class DueTreeProvider implements vscode.TreeDataProvider<DueItem> {
     const label = milestone ? due.text : itemLabel(due.text);
     const item = new vscode.TreeItem(label || '(untitled)', vscode.TreeItemCollapsibleState.None);
     item.id = `due/${due.uri}#${due.line}`;
-    item.description = [due.due, due.overdue && 'overdue', due.owner ?? 'no owner'].filter(Boolean).join(' · ');
+    // Short enough for the default side bar width: "overdue" is the icon's (a clock, its own shape),
+    // the view's title counts them, and the tooltip and the screen reader's label say it.
+    item.description = [due.due, due.owner ?? 'no owner'].join(' · ');
+    item.accessibilityInformation = { label: [label, due.overdue ? 'overdue' : undefined, `due ${due.due}`, due.owner ? `owner ${due.owner}` : 'no owner'].filter(Boolean).join(', ') };
     item.iconPath = due.overdue
       ? new vscode.ThemeIcon('watch', new vscode.ThemeColor('list.errorForeground'))
       : new vscode.ThemeIcon(milestone ? 'milestone' : 'circle-large-outline');

@@ -114,8 +114,12 @@ function ownedTreeItem(node: Extract<PeopleNode, { kind: 'item' }>): vscode.Tree
   // As the Programs view words it: the status as written, "overdue" when the core says so.
   const overdue = owned.overdue === true || owned.display === 'overdue';
   const state = overdue ? 'overdue' : kind === 'checklist' ? (owned.open ? undefined : 'done') : owned.status;
+  // Short enough for the default side bar width: the date, else the program (both in the
+  // tooltip); beside a date, "overdue" is the icon's (a clock, its own shape) and the screen
+  // reader's label's, as in the Due view.
   const where = kind === 'programs' ? undefined : owned.program;
-  item.description = [state, owned.due && `due ${owned.due}`, where].filter(Boolean).join(' · ');
+  item.description = [overdue && owned.due ? undefined : state, owned.due ?? where].filter(Boolean).join(' · ');
+  item.accessibilityInformation = { label: [label, state, owned.due && `due ${owned.due}`, where].filter(Boolean).join(', ') };
   item.iconPath = iconOf(node);
   const one = KINDS.find((k) => k.owned === kind)!.one;
   const file = vscode.workspace.asRelativePath(vscode.Uri.parse(owned.uri));

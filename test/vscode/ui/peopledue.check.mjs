@@ -1,0 +1,61 @@
+// The People and Due views in the Program Briefs container, at the default side bar width:
+// expands them (they start collapsed) and collapses Programs and Checklist to make room, checks
+// rows of the test workspace, and saves test-results/screenshots/due.png and people.png (one view
+// expanded at a time, so each has the side bar's height). Puts
+// the panes back as they were (the pane layout is kept across reloads, and later checks use it).
+// Waits only on conditions in the page.
+import * as path from 'node:path';
+import { showProgramBriefs, until } from './workbench.mjs';
+
+export default async ({ page, screenshotsDir }) => {
+  const sidebar = page.locator('.part.sidebar');
+  await showProgramBriefs(page);
+  const pane = (title) => sidebar.locator('.pane').filter({ has: page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'i') }) });
+  const row = (view, text) => view.locator('.monaco-list-row', { hasText: text }).first();
+  const expand = async (title, expanded) => {
+    const header = pane(title).locator('.pane-header').first();
+    await header.waitFor({ state: 'visible' });
+    await until(async () => {
+      if ((await header.getAttribute('aria-expanded')) === String(expanded)) return true;
+      await header.click();
+      return (await header.getAttribute('aria-expanded')) === String(expanded);
+    }, `the ${title} view to be ${expanded ? 'expanded' : 'collapsed'}`);
+  };
+  const before = {};
+  for (const title of ['Programs', 'Checklist', 'Due', 'People']) {
+    before[title] = (await pane(title).locator('.pane-header').first().getAttribute('aria-expanded')) === 'true';
+  }
+  try {
+    await expand('Programs', false);
+    await expand('Checklist', false);
+    const people = pane('People');
+    const due = pane('Due');
+
+    // Due alone: overdue first, each row with its date and owner.
+    await expand('People', false);
+    await expand('Due', true);
+    await row(due, 'Late milestone').waitFor({ state: 'visible', timeout: 30_000 });
+    const late = await row(due, 'Late milestone').innerText();
+    if (!late.includes('2020-02-01') || !late.includes('@vera')) throw new Error(`the Due row should say its date and owner, got: ${late}`);
+    if ((await row(due, 'Late milestone').locator('.codicon-watch').count()) === 0) throw new Error('an overdue row should have the overdue (watch) icon');
+    const title = await due.locator('.pane-header').innerText();
+    if (!/next 14 days/.test(title)) throw new Error(`the Due view should say its window, got: ${title}`);
+    await due.screenshot({ path: path.join(screenshotsDir, 'due.png') });
+
+    // People alone: the handles; expand @omar to see what it owns.
+    await expand('Due', false);
+    await expand('People', true);
+    await row(people, '@vera').waitFor({ state: 'visible', timeout: 30_000 });
+    await row(people, '@omar').locator('.monaco-tl-twistie').click();
+    await row(people, 'Write the runbook').waitFor({ state: 'visible' });
+    await row(people, 'Vendor ships late').waitFor({ state: 'visible' });
+    await people.screenshot({ path: path.join(screenshotsDir, 'people.png') });
+    await row(people, '@omar').locator('.monaco-tl-twistie').click();
+  } catch (error) {
+    // The failure screenshot is taken after the panes are put back: keep the page as it failed.
+    await page.screenshot({ path: path.join(screenshotsDir, 'peopledue-as-failed.png') }).catch(() => undefined);
+    throw error;
+  } finally {
+    for (const [title, expanded] of Object.entries(before)) await expand(title, expanded).catch(() => undefined);
+  }
+};
