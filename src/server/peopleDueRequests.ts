@@ -17,12 +17,15 @@ export function ownersResult(source: ViewModelSource, params: OwnersParams | und
   const briefs = source.workspace.briefs();
   const me = validHandle(params?.me);
   const entries: OwnersWireEntry[] = ownersOf(briefs, { fileOf }).map((entry) => withDisplay(entry, source.workspace, source.today));
-  if (me !== undefined) {
-    const at = entries.findIndex((entry) => entry.owner === me);
-    const mine: OwnersWireEntry = at >= 0 ? entries.splice(at, 1)[0] : { owner: me, programs: [], teams: [], milestones: [], risks: [], decisions: [], checklist: [] };
-    entries.unshift({ ...mine, me: true });
-  }
-  return { owners: entries, briefs: briefs.length, today: source.today };
+  if (me === undefined) return { owners: entries, briefs: briefs.length, today: source.today };
+  // Compared ignoring case, as the Checklist view's "mine" filter does (`@Maria` is `@maria`).
+  const isMe = (entry: OwnersWireEntry) => entry.owner.toLowerCase() === me.toLowerCase();
+  const mine = entries.filter(isMe).map((entry): OwnersWireEntry => ({ ...entry, me: true }));
+  const owners = [
+    ...(mine.length > 0 ? mine : [{ owner: me, me: true as const, programs: [], teams: [], milestones: [], risks: [], decisions: [], checklist: [] }]),
+    ...entries.filter((entry) => !isMe(entry)),
+  ];
+  return { owners, briefs: briefs.length, today: source.today };
 }
 
 export function dueResult(source: ViewModelSource, params: DueParams | undefined, fileOf: FileOf): DueResult {

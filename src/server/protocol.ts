@@ -167,8 +167,8 @@ export type OwnersWireEntry = { owner: string; me?: true } & Record<OwnedKind, O
 /**
  * `programBriefs/owners`: every handle with the programs, teams, milestones, risks, decisions
  * and checklist items it owns (src/core/report/owners.ts: open ones first in each kind), by
- * handle; the client's own handle (`me`, when it is a valid handle) first and marked, listed
- * even when it owns nothing.
+ * handle; the client's own handle (`me`, when it is a valid handle, compared ignoring case) first
+ * and marked, listed even when it owns nothing.
  */
 export const OWNERS = 'programBriefs/owners';
 export interface OwnersParams {

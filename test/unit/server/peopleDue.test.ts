@@ -124,6 +124,9 @@ describe('language server: the People and Due views\' requests (owners, due)', f
     const mine = await client.request<OwnersResult>(OWNERS, { me: '@zed' });
     assert.deepEqual(mine.owners.map((e) => `${e.owner}${e.me ? ' (me)' : ''}`), ['@zed (me)', '@ann', '@bob']);
     assert.deepEqual(mine.owners[0].decisions.map((d) => d.id), ['alpha#d1']);
+    // Compared ignoring case, as the Checklist view's "mine" filter.
+    const upper = await client.request<OwnersResult>(OWNERS, { me: '@ZED' });
+    assert.deepEqual(upper.owners.map((e) => `${e.owner}${e.me ? ' (me)' : ''}`), ['@zed (me)', '@ann', '@bob']);
     // A "me" that owns nothing is listed (empty) so the user sees the setting took effect.
     const nobody = await client.request<OwnersResult>(OWNERS, { me: '@nobody' });
     assert.deepEqual(nobody.owners.map(shape), ['@nobody (me): ', ...all.owners.map(shape)]);
