@@ -100,6 +100,9 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
     throw error;
   } finally {
     await fs.rm(path.join(workspaceDir, HOSTILE_FILE), { force: true }).catch(() => undefined);
-    for (const [title, expanded] of Object.entries(before)) await expand(title, expanded).catch(() => undefined);
+    await page.keyboard.press('Escape'); // the tooltip
+    // Collapse first, then expand: the panes that were open get their room back.
+    const order = Object.entries(before).sort(([, a], [, b]) => Number(a) - Number(b));
+    for (const [title, expanded] of order) await expand(title, expanded);
   }
 };
