@@ -10,7 +10,7 @@ import { DEFAULT_DUE_WITHIN, type DueItem } from '../../core';
 import { itemLabel } from '../../core/views/checklistTree';
 import { DUE, type DueParams, type DueResult } from '../../server/protocol';
 import type { ServerModel } from '../serverModel';
-import { openLine, utcDate } from './peopleView';
+import { openLine, utcDate } from './openLine';
 import { debounce, plural } from './shared';
 
 const REFRESH_DEBOUNCE_MS = 100;

@@ -11,7 +11,7 @@ import { STATUS_LABELS } from '../../core/model/status';
 import type { OwnedKind } from '../../core';
 import { OWNERS, type OwnedWireItem, type OwnersParams, type OwnersResult, type OwnersWireEntry } from '../../server/protocol';
 import type { ServerModel } from '../serverModel';
-import { myHandle } from './checklistFilters';
+import { openLine, utcDate } from './openLine';
 import { debounce } from './shared';
 import { STATUS_ICONS } from './statusIcons';
 
@@ -56,7 +56,9 @@ export class PeopleTreeProvider implements vscode.TreeDataProvider<PeopleNode> {
 
   async getChildren(node?: PeopleNode): Promise<PeopleNode[]> {
     if (!node) {
-      const me = myHandle();
+      // The server checks it is a handle (`@maria`); anything else marks no one.
+      const setting = vscode.workspace.getConfiguration('programBriefs').get<unknown>('me');
+      const me = typeof setting === 'string' ? setting.trim() : '';
       const params: OwnersParams = me ? { me } : {};
       const result = await this.model.request<OwnersResult>(OWNERS, params, 'people');
       if (!result) return []; // a newer request replaced this one
@@ -151,15 +153,6 @@ function iconOf(node: Extract<PeopleNode, { kind: 'item' }>): vscode.ThemeIcon {
     case 'decisions': return new vscode.ThemeIcon('lightbulb');
     default: return new vscode.ThemeIcon('circle-large-outline');
   }
-}
-
-/** The current UTC date, YYYY-MM-DD. */
-export const utcDate = (): string => new Date().toISOString().slice(0, 10);
-
-/** Opens a brief with the cursor at the start of a 0-based line (VS Code's own `vscode.open`). */
-export function openLine(uri: string, line: number, title: string): vscode.Command {
-  const options: vscode.TextDocumentShowOptions = { selection: new vscode.Range(line, 0, line, 0), preview: true };
-  return { command: 'vscode.open', title, arguments: [vscode.Uri.parse(uri), options] };
 }
 
 export interface PeopleViewApi {
