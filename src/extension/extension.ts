@@ -13,6 +13,8 @@ import { registerEditorContext } from './editorContext';
 import { ServerModel } from './serverModel';
 import { Timings } from './timings';
 import { registerTreeViews } from './views';
+import { registerDueView } from './views/dueView';
+import { registerPeopleView } from './views/peopleView';
 import { registerDiagram } from './diagram';
 import { registerStatusBar, type StatusBarApi } from './statusBar';
 import { registerFirstRun, type FirstRunApi } from './firstRun';
@@ -32,6 +34,9 @@ export interface ProgramBriefsApi {
   timings: Timings;
   /** Set by the tree views' registration (their own API type). */
   views?: unknown;
+  /** The People and Due views (src/extension/views/peopleView.ts, dueView.ts). */
+  people?: unknown;
+  due?: unknown;
   /** Set by the diagram's registration (its own API type). */
   diagram?: unknown;
   /** The status bar item. */
@@ -71,6 +76,8 @@ export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
     model,
     timings,
     views: registerTreeViews(context, index),
+    people: registerPeopleView(context, model),
+    due: registerDueView(context, model),
     diagram: registerDiagram(context, model),
     statusBar: registerStatusBar(context, model),
     // Last: it reveals the view once per workspace, after the first indexing.

@@ -47,8 +47,10 @@ import {
   briefSummary, briefsResult, checklistResult, criticalPathResult, diagramResult, graphNodeResult, handlesResult, programsResult, statusResult,
   type ViewModelSource,
 } from './viewRequests';
+import { dueResult, ownersResult } from './peopleDueRequests';
 import { readSettings } from './settings';
 import { DEFAULT_SETTINGS, FolderIndex, type IndexChange } from './folderIndex';
+import { DUE, OWNERS, type DueParams, type OwnersParams } from './protocol';
 
 export interface ServerOptions {
   /** The server's version, sent in `initialize`'s `serverInfo`. */
@@ -450,6 +452,8 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   viewRequest(DIAGRAM, (source, params: DiagramParams) => diagramResult(source, params));
   viewRequest(CRITICAL_PATH, (source, params: CriticalPathParams) => criticalPathResult(source, params));
   viewRequest(GRAPH_NODE, (source, params: GraphNodeParams) => graphNodeResult(source, params));
+  viewRequest(OWNERS, (source, params: OwnersParams | undefined) => ownersResult(source, params, relativePath));
+  viewRequest(DUE, (source, params: DueParams | undefined) => dueResult(source, params, relativePath));
 
   connection.onDidChangeConfiguration(() => {
     void ready.then(() => loadAll());

@@ -150,3 +150,51 @@ export interface GraphNodeParams {
   nodeId: string;
 }
 export type GraphNodeResult = { uri: string; line: number } | null;
+
+// --- People and Due views (issue 13): the core's `brief owners` and `brief due` ---------------
+
+import type { DueItem, OwnedItem, OwnedKind } from '../core';
+
+/**
+ * An owned item as `brief owners` lists it, plus what a view shows for it, decided by the core
+ * (src/core/model/status.ts): a program's or milestone's `display` status, and `overdue` for a
+ * milestone or checklist item.
+ */
+export type OwnedWireItem = OwnedItem & { display?: DisplayStatus; overdue?: true };
+/** One handle and what it owns; `me` marks the client's own handle. */
+export type OwnersWireEntry = { owner: string; me?: true } & Record<OwnedKind, OwnedWireItem[]>;
+
+/**
+ * `programBriefs/owners`: every handle with the programs, teams, milestones, risks, decisions
+ * and checklist items it owns (src/core/report/owners.ts: open ones first in each kind), by
+ * handle; the client's own handle (`me`, when it is a valid handle, compared ignoring case) first
+ * and marked, listed even when it owns nothing.
+ */
+export const OWNERS = 'programBriefs/owners';
+export interface OwnersParams {
+  me?: string;
+}
+export interface OwnersResult {
+  owners: OwnersWireEntry[];
+  briefs: number;
+  today: string;
+}
+
+/**
+ * `programBriefs/due`: every open milestone and unticked checklist item due on or before today +
+ * `within` days (src/core/report/due.ts: overdue first, then by date, then file and line).
+ */
+export const DUE = 'programBriefs/due';
+export interface DueParams {
+  /** Days after today; missing, negative or not a whole number: the default (14). */
+  within?: number;
+  /** Only what this handle owns. */
+  owner?: string;
+}
+export interface DueResult {
+  items: DueItem[];
+  /** The window used, in days. */
+  within: number;
+  briefs: number;
+  today: string;
+}

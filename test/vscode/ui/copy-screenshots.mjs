@@ -20,6 +20,8 @@ const pictures = {
   'checklist-nested.png': 'checklist-nested.png',
   'first-run.png': 'first-run.png',
   'status-bar.png': 'status-bar.png',
+  'people.png': 'people.png', // test/vscode/ui/peopledue.check.mjs
+  'due.png': 'due.png',
   'report.png': 'report.png', // test/unit/cli/report.test.ts (brief report --format html in Chromium)
 };
 mkdirSync(to, { recursive: true });

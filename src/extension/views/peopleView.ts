@@ -1,0 +1,183 @@
+/**
+ * The People view: every handle with what it owns (programs, teams, milestones, risks,
+ * decisions, checklist items), open items first, the user's own handle (`programBriefs.me`) on
+ * top and marked "me". The data is the language server's `programBriefs/owners` (the same
+ * computation as `brief owners`); statuses and "overdue" come decided from the core. Each leaf
+ * opens its brief at its line. Every label, description and tooltip is plain text.
+ */
+import * as vscode from 'vscode';
+import { itemLabel } from '../../core/views/checklistTree';
+import { STATUS_LABELS } from '../../core/model/status';
+import type { OwnedKind } from '../../core';
+import { OWNERS, type OwnedWireItem, type OwnersParams, type OwnersResult, type OwnersWireEntry } from '../../server/protocol';
+import type { ServerModel } from '../serverModel';
+import { openLine, utcDate } from './openLine';
+import { debounce } from './shared';
+import { STATUS_ICONS } from './statusIcons';
+
+export type PeopleNode =
+  | { kind: 'person'; entry: OwnersWireEntry }
+  | { kind: 'group'; owner: string; owned: OwnedKind; items: OwnedWireItem[] }
+  | { kind: 'item'; owner: string; owned: OwnedKind; item: OwnedWireItem };
+
+const KINDS: readonly { owned: OwnedKind; label: string; one: string }[] = [
+  { owned: 'programs', label: 'Programs', one: 'Program' },
+  { owned: 'teams', label: 'Teams', one: 'Team' },
+  { owned: 'milestones', label: 'Milestones', one: 'Milestone' },
+  { owned: 'risks', label: 'Risks', one: 'Risk' },
+  { owned: 'decisions', label: 'Decisions', one: 'Decision' },
+  { owned: 'checklist', label: 'Checklist items', one: 'Checklist item' },
+];
+
+const REFRESH_DEBOUNCE_MS = 100;
+
+const openCount = (items: readonly OwnedWireItem[]) => items.filter((item) => item.open).length;
+const allItems = (entry: OwnersWireEntry) => KINDS.flatMap(({ owned }) => entry[owned]);
+
+/** "2 open · 1 closed", "3 open", "1 closed". */
+function counts(items: readonly OwnedWireItem[]): string {
+  const open = openCount(items);
+  const closed = items.length - open;
+  return [open > 0 && `${open} open`, closed > 0 && `${closed} closed`].filter(Boolean).join(' · ');
+}
+
+export class PeopleTreeProvider implements vscode.TreeDataProvider<PeopleNode> {
+  private readonly changeEmitter = new vscode.EventEmitter<PeopleNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  view: vscode.TreeView<PeopleNode> | undefined;
+  /** The UTC date of the last answer. */
+  answeredOn: string | undefined;
+
+  constructor(private readonly model: ServerModel) {}
+
+  refresh(): void {
+    this.changeEmitter.fire(undefined);
+  }
+
+  async getChildren(node?: PeopleNode): Promise<PeopleNode[]> {
+    if (!node) {
+      // The server checks it is a handle (`@maria`); anything else marks no one.
+      const setting = vscode.workspace.getConfiguration('programBriefs').get<unknown>('me');
+      const me = typeof setting === 'string' ? setting.trim() : '';
+      const params: OwnersParams = me ? { me } : {};
+      const result = await this.model.request<OwnersResult>(OWNERS, params, 'people');
+      if (!result) return []; // a newer request replaced this one
+      this.answeredOn = utcDate();
+      if (this.view) {
+        this.view.message = result.owners.length > 0 ? undefined : result.briefs === 0 ? 'No program briefs in this workspace.' : 'Nobody owns anything in the briefs yet.';
+      }
+      return result.owners.map((entry) => ({ kind: 'person', entry }));
+    }
+    if (node.kind === 'person') {
+      return KINDS.filter(({ owned }) => node.entry[owned].length > 0).map(({ owned }) => ({ kind: 'group', owner: node.entry.owner, owned, items: node.entry[owned] }));
+    }
+    if (node.kind === 'group') return node.items.map((item) => ({ kind: 'item', owner: node.owner, owned: node.owned, item }));
+    return [];
+  }
+
+  getTreeItem(node: PeopleNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'person': {
+        const { entry } = node;
+        const items = allItems(entry);
+        const item = new vscode.TreeItem(entry.owner, entry.me ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `person/${entry.owner}`;
+        const tally = items.length === 0 ? 'owns nothing' : counts(items);
+        item.description = entry.me ? `me · ${tally}` : tally;
+        item.iconPath = new vscode.ThemeIcon('account', entry.me ? new vscode.ThemeColor('charts.blue') : undefined);
+        item.tooltip = [`${entry.owner}${entry.me ? ' (me: the setting programBriefs.me)' : ''}`,
+          ...KINDS.filter(({ owned }) => entry[owned].length > 0).map(({ owned, label }) => `${label}: ${counts(entry[owned])}`)].join('\n');
+        item.contextValue = entry.me ? 'person.me' : 'person';
+        return item;
+      }
+      case 'group': {
+        const kind = KINDS.find((k) => k.owned === node.owned)!;
+        const item = new vscode.TreeItem(kind.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `person/${node.owner}/${node.owned}`;
+        item.description = counts(node.items);
+        item.tooltip = `${kind.label} ${node.owner} owns: ${counts(node.items)}`;
+        return item;
+      }
+      case 'item':
+        return ownedTreeItem(node);
+    }
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+  }
+}
+
+function ownedTreeItem(node: Extract<PeopleNode, { kind: 'item' }>): vscode.TreeItem {
+  const { item: owned, owned: kind } = node;
+  const label = kind === 'checklist' ? itemLabel(owned.text) : owned.text;
+  const item = new vscode.TreeItem(label || '(untitled)', vscode.TreeItemCollapsibleState.None);
+  item.id = `person/${node.owner}/${kind}/${owned.uri}#${owned.line}`;
+  // As the Programs view words it: the status as written, "overdue" when the core says so.
+  const overdue = owned.overdue === true || owned.display === 'overdue';
+  const state = overdue ? 'overdue' : kind === 'checklist' ? (owned.open ? undefined : 'done') : owned.status;
+  // Short enough for the default side bar width: the date, else the program (both in the
+  // tooltip); beside a date, "overdue" is the icon's (a clock, its own shape) and the screen
+  // reader's label's, as in the Due view.
+  const where = kind === 'programs' ? undefined : owned.program;
+  item.description = [overdue && owned.due ? undefined : state, owned.due ?? where].filter(Boolean).join(' · ');
+  item.accessibilityInformation = { label: [label, state, owned.due && `due ${owned.due}`, where].filter(Boolean).join(', ') };
+  item.iconPath = iconOf(node);
+  const one = KINDS.find((k) => k.owned === kind)!.one;
+  const file = vscode.workspace.asRelativePath(vscode.Uri.parse(owned.uri));
+  item.tooltip = [
+    `${one}${owned.id ? ` ${owned.id}` : ''}`,
+    owned.text,
+    owned.display ? `Status: ${STATUS_LABELS[owned.display]}` : state && `Status: ${state}`,
+    owned.due && `Due ${owned.due}${owned.overdue ? ' (overdue)' : ''}`,
+    owned.program && `Program ${owned.program}`,
+    `Owner ${node.owner}`,
+    `${file}, line ${owned.line + 1}`,
+  ].filter(Boolean).join('\n');
+  item.contextValue = owned.open ? 'owned.open' : 'owned.closed';
+  item.command = openLine(owned.uri, owned.line, `Open ${one}`);
+  return item;
+}
+
+function iconOf(node: Extract<PeopleNode, { kind: 'item' }>): vscode.ThemeIcon {
+  const { item } = node;
+  if (item.display) {
+    const icon = STATUS_ICONS[item.display];
+    return new vscode.ThemeIcon(icon.icon, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
+  }
+  if (item.overdue) return new vscode.ThemeIcon('watch', new vscode.ThemeColor('list.errorForeground'));
+  if (!item.open) return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+  switch (node.owned) {
+    case 'teams': return new vscode.ThemeIcon('organization');
+    case 'risks': return new vscode.ThemeIcon('flame');
+    case 'decisions': return new vscode.ThemeIcon('lightbulb');
+    default: return new vscode.ThemeIcon('circle-large-outline');
+  }
+}
+
+export interface PeopleViewApi {
+  provider: PeopleTreeProvider;
+  view: vscode.TreeView<PeopleNode>;
+}
+
+/** The People view, refreshed after each change of the server's model and when `programBriefs.me` changes. */
+export function registerPeopleView(context: vscode.ExtensionContext, model: ServerModel): PeopleViewApi {
+  const provider = new PeopleTreeProvider(model);
+  const view = vscode.window.createTreeView('programBriefs.people', { treeDataProvider: provider, showCollapseAll: true });
+  provider.view = view;
+  const refreshSoon = debounce(() => provider.refresh(), REFRESH_DEBOUNCE_MS);
+  context.subscriptions.push(
+    provider,
+    view,
+    { dispose: () => refreshSoon.dispose() },
+    model.onDidChange(() => refreshSoon()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('programBriefs.me')) provider.refresh();
+    }),
+    // "Overdue" depends on the date: a view shown again on another day is rebuilt.
+    view.onDidChangeVisibility(({ visible }) => {
+      if (visible && provider.answeredOn !== utcDate()) provider.refresh();
+    }),
+  );
+  return { provider, view };
+}
