@@ -57,6 +57,8 @@ const LINT_OPTIONS: [string, string][] = [
   ['-f, --format NAME', 'stylish (default), json, sarif or github'],
   ['--max-warnings N', 'exit 1 when there are more than N warnings'],
   ['-q, --quiet', 'print errors only (warnings still count for --max-warnings)'],
+  ['--cache', 'reuse what the last run computed for unchanged files\n(kept in .briefcache in the workspace root; never commit it)'],
+  ['--cache-location PATH', 'the cache file to use with --cache'],
   ...COMMON,
 ];
 

@@ -3,16 +3,18 @@
  * and returns the exit code, writing only to `io.stdout` and `io.stderr` (tests run it directly;
  * `main.ts` wires it to the process).
  */
+import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version as packageVersion } from '../../package.json';
-import { buildGraphView, buildReport, buildScheduleGraph, compareText, computeSchedule, configJsonSchema, dayNumber, DEFAULT_DUE_WITHIN, DEFAULT_HORIZON, type Diagnostic, diffWorkspaces, type DotRankDir, dueItems, effectiveToday, forecastChanges, frontmatterJsonSchema, type GraphLevel, HANDLE_PATTERN, hasSchemaProblemUnder, ImpactError, isCalendarDate, lintWorkspace, MERMAID_DIRECTIONS, type MermaidDirection, ownersOf, reportHtml, reportMarkdown, RULE_IDS, RULES, slipImpact, toDot, toGraphJson, toMermaid, UnknownReferenceError } from '../core';
+import { buildGraphView, buildReport, buildScheduleGraph, compareText, computeSchedule, configJsonSchema, dayNumber, DEFAULT_DUE_WITHIN, DEFAULT_HORIZON, diffWorkspaces, type DotRankDir, dueItems, effectiveToday, forecastChanges, frontmatterJsonSchema, type GraphLevel, HANDLE_PATTERN, hasSchemaProblemUnder, ImpactError, isCalendarDate, lintWorkspace, MERMAID_DIRECTIONS, type MermaidDirection, ownersOf, reportHtml, reportMarkdown, RULE_IDS, RULES, slipImpact, toDot, toGraphJson, toMermaid, UnknownReferenceError } from '../core';
 import { DIFF_FORMATS, diffJson, diffMarkdown, diffText, REPORT_FORMATS, reportJson, type DiffFormat, type ReportFormat } from './reportFormats';
 import { GitError, headCommit } from '../host/git';
 import { workspaceAt } from '../host/history';
 import { DUE_FORMATS, dueJson, dueText, OWNERS_FORMATS, ownersJson, ownersText, type DueFormat, type OwnersFormat } from './dueOwnersFormats';
 import { CHECKLIST_FORMATS, checklistJson, checklistText, type ChecklistFormat } from './checklistFormats';
 import { IMPACT_FORMATS, impactJson, impactText, SCHEDULE_FORMATS, scheduleGantt, scheduleJson, scheduleText, type ImpactFormat, type ScheduleFormat } from './scheduleFormats';
-import { WorkspaceLoadError, loadWorkspace, type LoadedWorkspace } from '../host/workspaceFiles';
+import { WorkspaceLoadError, loadWorkspace, type LoadedWorkspace, type LoadOptions } from '../host/workspaceFiles';
+import { DEFAULT_CACHE_FILE, LintCache, type LintResult } from '../host/lintCache';
 import { CHECKLIST_HELP, DIFF_HELP, DUE_HELP, GRAPH_HELP, IMPACT_HELP, OWNERS_HELP, REPORT_HELP, LINT_HELP, LSP_HELP, SCHEDULE_HELP, SCHEMA_HELP, TOP_HELP } from './help';
 import { countBySeverity, formatLint, LINT_FORMATS, type LintFormat } from './lintFormats';
 import { printable, printableKeepingLines, safeDot, safeJson, safeMermaid } from './safeText';
@@ -72,7 +74,7 @@ interface ParsedArgs {
 const COMMANDS: Record<string, Command> = {
   lint: {
     help: LINT_HELP,
-    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f' }, 'max-warnings': { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
+    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f' }, 'max-warnings': { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, cache: { type: 'boolean' }, 'cache-location': { type: 'string' } },
     run: runLint,
   },
   graph: {
@@ -271,12 +273,12 @@ function count(args: ParsedArgs, name: string, command: string): number | undefi
   return Number(value);
 }
 
-async function load(args: ParsedArgs, command: string, io: CliIO): Promise<LoadedWorkspace> {
+async function load(args: ParsedArgs, command: string, io: CliIO, beforeParse?: LoadOptions['beforeParse']): Promise<LoadedWorkspace> {
   const today = stringOption(args, 'today');
   if (today !== undefined && !isCalendarDate(today)) throw new UsageError(`invalid --today \`${today}\`; expected a date YYYY-MM-DD`, command);
   const maxFileSizeKB = count(args, 'max-file-size', command);
   if (maxFileSizeKB === 0) throw new UsageError('invalid --max-file-size `0`; expected a size in KB (1 or more)', command);
-  const loaded = await loadWorkspace({ cwd: io.cwd, paths: args.positionals, configPath: stringOption(args, 'config'), today, ...(maxFileSizeKB !== undefined && { maxFileSizeKB }) });
+  const loaded = await loadWorkspace({ cwd: io.cwd, paths: args.positionals, configPath: stringOption(args, 'config'), today, ...(maxFileSizeKB !== undefined && { maxFileSizeKB }), ...(beforeParse && { beforeParse }) });
   // Files left out on purpose: said on stderr (so a CI log shows them), not an error.
   for (const skipped of loaded.skipped) io.stderr.write(`brief: warning: ${printable(skipped)}\n`);
   return loaded;
@@ -299,29 +301,66 @@ async function runLint(args: ParsedArgs, io: CliIO): Promise<number> {
   const format = choice<LintFormat>(args, 'format', LINT_FORMATS, 'stylish', 'lint');
   const maxWarnings = count(args, 'max-warnings', 'lint');
   const quiet = args.values.quiet === true;
-  const loaded = await load(args, 'lint', io);
-  const byUri = lintWorkspace(loaded.workspace, { config: loaded.config });
-  const all: Diagnostic[] = [...byUri]
-    .filter(([uri]) => loaded.isReported(uri))
-    .map(([uri, diagnostics]) => ({ file: loaded.fileOf(uri), diagnostics }))
-    .sort((a, b) => compareText(a.file, b.file))
-    .flatMap((entry) => entry.diagnostics);
+  const cacheLocation = stringOption(args, 'cache-location');
+  if (cacheLocation !== undefined && args.values.cache !== true) throw new UsageError('--cache-location needs --cache', 'lint');
+  const { loaded, result } = args.values.cache === true ? await lintWithCache(args, io, cacheLocation) : await lintCold(args, io);
+  const all = result.diagnostics;
   const counts = countBySeverity(all);
   const shown = quiet ? all.filter((d) => d.severity === 'error') : all;
   io.stdout.write(formatLint(format, {
-    // The briefs reported on: with single files named, those of them that are briefs (spec §3.7).
-    briefs: loaded.workspace.briefs().filter((brief) => loaded.isReported(brief.uri)).length,
+    briefs: result.briefs,
     diagnostics: shown,
     fileOf: loaded.fileOf,
     config: loaded.config,
     rules: RULES,
     toolVersion: VERSION,
-    textOf: (uri) => loaded.workspace.get(uri)?.text,
+    textOf: (uri) => loaded.textOf(uri),
   }, useColor(io)));
   const tooManyWarnings = maxWarnings !== undefined && counts.warning > maxWarnings;
   if (tooManyWarnings) io.stderr.write(`brief: too many warnings (${counts.warning}; --max-warnings ${maxWarnings})\n`);
   if (reportReadProblems(loaded, io)) return EXIT_FAILURE;
   return counts.error > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+type LintRun = { loaded: LoadedWorkspace; result: LintResult };
+
+/** Lints what was loaded: the diagnostics of the files reported, by file, and how many briefs they are. */
+function lintLoaded(loaded: LoadedWorkspace): LintResult {
+  const byUri = lintWorkspace(loaded.workspace, { config: loaded.config });
+  const diagnostics = [...byUri]
+    .filter(([uri]) => loaded.isReported(uri))
+    .map(([uri, list]) => ({ file: loaded.fileOf(uri), list }))
+    .sort((a, b) => compareText(a.file, b.file))
+    .flatMap((entry) => entry.list);
+  // The briefs reported on: with single files named, those of them that are briefs (spec §3.7).
+  return { briefs: loaded.workspace.briefs().filter((brief) => loaded.isReported(brief.uri)).length, diagnostics };
+}
+
+async function lintCold(args: ParsedArgs, io: CliIO): Promise<LintRun> {
+  const loaded = await load(args, 'lint', io);
+  return { loaded, result: lintLoaded(loaded) };
+}
+
+/**
+ * `--cache` (src/host/lintCache.ts): when no file, setting or tool version changed since the run
+ * the cache kept, its result is printed without parsing or linting; otherwise the files are
+ * linted and the cache keeps this run's result.
+ */
+async function lintWithCache(args: ParsedArgs, io: CliIO, location: string | undefined): Promise<LintRun> {
+  let cache: LintCache | undefined;
+  let key = '';
+  let cached: LintResult | undefined;
+  const loaded = await load(args, 'lint', io, (root, config, files) => {
+    cache = LintCache.open(location !== undefined ? resolve(io.cwd, location) : join(root, DEFAULT_CACHE_FILE), VERSION);
+    const paths = (args.positionals.length > 0 ? args.positionals : ['.']).map((p) => resolve(io.cwd, p));
+    key = cache.keyOf({ config, today: effectiveToday(config), paths, files });
+    cached = cache.resultFor(key);
+    return cached !== undefined;
+  });
+  if (cached) return { loaded, result: cached };
+  const result = lintLoaded(loaded);
+  cache?.save(key, result);
+  return { loaded, result };
 }
 
 const GRAPH_FORMATS = ['mermaid', 'json', 'dot'] as const;

@@ -8,7 +8,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type BriefsConfig, BriefWorkspace, compareText, ConfigError, type ConfigOverrides, createDirectoryFilter, createFileFilter, DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes, mergeConfig, parseConfig, RULE_IDS } from '../core';
+import { type BriefsConfig, BriefWorkspace, compareText, ConfigError, type ConfigOverrides, createDirectoryFilter, createFileFilter, DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes, mergeConfig, parseConfig, RULE_IDS, withoutBom } from '../core';
 import { isInsideFolder } from './insideFolder';
 import { readRegularFile, readRegularFileSync } from './readRegularFile';
 
@@ -50,6 +50,12 @@ export interface LoadOptions {
    * editor still lints while the user fixes the file.
    */
   configErrors?: 'throw' | 'report';
+  /**
+   * `brief lint --cache`: called with every file read (uri → text), before any is parsed, with
+   * the workspace root (the folder `include`/`exclude` are anchored in, or the root found for
+   * single files) and the config. True leaves the files unparsed: the caller has their result.
+   */
+  beforeParse?: (root: string, config: BriefsConfig, files: ReadonlyMap<string, string>) => boolean;
 }
 
 /** A briefs.config.json that exists but could not be used. */
@@ -75,7 +81,11 @@ const READ_BATCH = 64;
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface LoadedWorkspace {
+  /** The files read, parsed; empty when `beforeParse` said not to parse them (`parsed` false). */
   workspace: BriefWorkspace;
+  parsed: boolean;
+  /** The text of a file read. */
+  textOf(uri: string): string | undefined;
   config: BriefsConfig;
   /** The config file used, relative to cwd; undefined when none was found. */
   configFile?: string;
@@ -137,10 +147,13 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
     // Reads are synchronous (readRegularFile.ts says why): let other work in (a server's requests) now and then.
     if (texts.length % READ_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
   }
+  const read = new Map<string, string>();
   files.forEach((file, i) => {
     const text = texts[i];
-    if (text !== undefined) workspace.setText(pathToFileURL(file.path).href, text);
+    if (text !== undefined) read.set(pathToFileURL(file.path).href, text);
   });
+  const parsed = options.beforeParse?.(workspaceRoot?.folder ?? found.root, config, read) !== true;
+  if (parsed) for (const [uri, text] of read) workspace.setText(uri, text);
   // Every diagnostic and related location asks for its file (a long cycle: ten per edge), so
   // each uri's display path is worked out once.
   const displayed = new Map<string, string>();
@@ -154,6 +167,12 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
   };
   return {
     workspace,
+    parsed,
+    // As the models hold it (positions count from after a byte order mark).
+    textOf: (uri) => {
+      const text = read.get(uri);
+      return text === undefined ? undefined : withoutBom(text);
+    },
     config,
     ...(found.file && { configFile: displayPath(cwd, found.file) }),
     readProblems,
