@@ -164,6 +164,11 @@ export const REPORT = 'programBriefs/report';
 export interface ReportParams {
   /** Days ahead for "due within" (default 14, as the CLI). */
   horizon?: number;
+  /**
+   * `false`: do not run git (no commit line; the report says "outside git"). VS Code sends it
+   * in Restricted Mode: a repository's own config can make git run programs.
+   */
+  git?: boolean;
 }
 export interface ReportResult {
   html: string;

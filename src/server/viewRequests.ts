@@ -150,7 +150,7 @@ export async function reportResult(source: ReportSource, params: ReportParams | 
   const asked = params?.horizon;
   const horizon = Number.isInteger(asked) && asked! >= 0 && asked! <= MAX_HORIZON ? asked! : DEFAULT_HORIZON;
   const first = source.folders[0];
-  const commit = first ? await headCommit(first.path) : undefined;
+  const commit = first && params?.git !== false ? await headCommit(first.path) : undefined;
   const report = buildReport(source.workspace, { today: source.today, horizon, fileOf: source.fileOf, ...(commit && { commit }) });
   const options = { fileOf: source.fileOf };
   return {
