@@ -21,6 +21,7 @@ const pictures = {
   'first-run.png': 'first-run.png',
   'status-bar.png': 'status-bar.png',
   'report.png': 'report.png', // test/unit/cli/report.test.ts (brief report --format html in Chromium)
+  'report-webview.png': 'report-webview-light.png', // test/vscode/ui/report.check.mjs (Program Briefs: Status Report)
 };
 mkdirSync(to, { recursive: true });
 let missing = 0;
