@@ -213,6 +213,11 @@ export interface ChangeWire {
   id?: string;
   /** The core's one-line sentence for it (plain text: escape it where it is rendered). */
   sentence: string;
+  /**
+   * For a milestone, risk or decision: what changed, the sentence's beginning
+   * (`milestone payments-v2#cutover (Production cutover)`), so a narrow list can show the change first.
+   */
+  subject?: string;
   /** The file as shown (relative to its folder): the current one, the old one for what was removed. */
   file: string;
   /** Where to open it now (0-based line): absent for what left with its program. */

@@ -209,8 +209,18 @@ export function changesSinceResult(source: ReportSource, params: ChangesSincePar
   });
 }
 
+/** The sentence's subject for a milestone, risk or decision: its kind's noun, its id and title, as changeSentence begins. */
+function subjectOf(change: DiffChange, sentence: string): string | undefined {
+  const noun = change.kind.split('-')[0];
+  if (noun !== 'milestone' && noun !== 'risk' && noun !== 'decision') return undefined;
+  const subject = `${noun} ${change.id ?? change.program}${change.text !== undefined ? ` (${change.text})` : ''}`;
+  return sentence.startsWith(subject) && sentence.length > subject.length ? subject : undefined;
+}
+
 function changeWire(change: DiffChange, source: ReportSource): ChangeWire {
-  const wire: ChangeWire = { program: change.program, kind: change.kind, ...(change.id !== undefined && { id: change.id }), sentence: changeSentence(change), file: change.file };
+  const sentence = changeSentence(change);
+  const subject = subjectOf(change, sentence);
+  const wire: ChangeWire = { program: change.program, kind: change.kind, ...(change.id !== undefined && { id: change.id }), sentence, ...(subject && { subject }), file: change.file };
   const brief = source.workspace.program(change.program);
   if (!brief?.program || change.kind === 'program-removed') return wire;
   const line = change.line !== undefined && !REMOVED.has(change.kind) ? change.line : brief.program.range.start.line;

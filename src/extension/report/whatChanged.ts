@@ -32,7 +32,7 @@ interface ChangeItem extends vscode.QuickPickItem {
 export interface WhatChangedShown {
   result: ChangesSinceResult;
   pick: vscode.QuickPick<ChangeItem>;
-  items: { label: string; description?: string; kind?: vscode.QuickPickItemKind; change?: ChangeWire }[];
+  items: { label: string; description?: string; detail?: string; kind?: vscode.QuickPickItemKind; change?: ChangeWire }[];
 }
 
 function errorText(error: unknown): string {
@@ -126,9 +126,12 @@ function showChanges(result: ChangesSinceResult): WhatChangedShown {
       program = change.program;
       items.push({ label: escapeIcons(program), kind: vscode.QuickPickItemKind.Separator });
     }
+    // The change first (`due 2026-05-15 → 2026-05-29 (+14 days)`); what and where below it.
+    const where = change.location ? `${change.file}:${change.location.line + 1}` : `${change.file} (removed)`;
+    const rest = change.subject ? change.sentence.slice(change.subject.length).replace(/^[:\s]+/, '') : '';
     items.push({
-      label: escapeIcons(change.sentence),
-      description: escapeIcons(change.location ? `${change.file}:${change.location.line + 1}` : `${change.file} (removed)`),
+      label: escapeIcons(rest || change.sentence),
+      detail: escapeIcons(rest ? `${change.subject} · ${where}` : where),
       change,
     });
   }
@@ -138,7 +141,7 @@ function showChanges(result: ChangesSinceResult): WhatChangedShown {
   const pick = vscode.window.createQuickPick<ChangeItem>();
   pick.title = escapeIcons(`Changes since ${result.since.ref} (commit ${result.since.commit.slice(0, 10)}, ${result.since.date}): ${count === 0 ? 'none' : `${count} in ${programs} program${programs === 1 ? '' : 's'}`}`);
   pick.placeholder = 'Pick a change to open its line; Escape closes the list';
-  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
   pick.items = items;
   pick.onDidAccept(async () => {
     const change = pick.selectedItems[0]?.change;
@@ -154,5 +157,5 @@ function showChanges(result: ChangesSinceResult): WhatChangedShown {
   });
   pick.onDidHide(() => pick.dispose());
   pick.show();
-  return { result, pick, items: items.map(({ label, description, kind, change }) => ({ label, description, kind, change })) };
+  return { result, pick, items: items.map(({ label, description, detail, kind, change }) => ({ label, description, detail, kind, change })) };
 }

@@ -104,7 +104,8 @@ describe('language server: the status report and what changed since a git revisi
       assert.deepEqual(answer.changes.map((c) => [c.program, c.kind, c.id, c.file]), expected.changes.map((c) => [c.program, c.kind, c.id, c.file]), ref);
       const moved = answer.changes.find((c) => c.kind === 'milestone-due-moved');
       assert.ok(moved, JSON.stringify(answer.changes));
-      assert.match(moved.sentence, /due 2026-12-16 → 2026-12-30 \(\+14 days\)/);
+      assert.equal(moved.sentence, 'milestone billing-core#invoice-engine (Invoice engine running on the new ledger) due 2026-12-16 → 2026-12-30 (+14 days)');
+      assert.equal(moved.subject, 'milestone billing-core#invoice-engine (Invoice engine running on the new ledger)');
       const milestoneLine = before.split('\n').indexOf('  - id: invoice-engine');
       assert.ok(milestoneLine > 0);
       assert.deepEqual(moved.location, { uri: uriOf(dir, 'programs/billing-core.md'), line: milestoneLine });
@@ -115,7 +116,7 @@ describe('language server: the status report and what changed since a git revisi
     const now = fs.readFileSync(file, 'utf8');
     await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: now.replace(/^status: on-track$/m, 'status: at-risk') } });
     const edited = await pollChanges(client, 'HEAD', (r) => r.changes.length > 0);
-    assert.deepEqual(edited.changes.map((c) => [c.kind, c.sentence, c.location]), [['status-changed', 'status on-track → at-risk', { uri, line: now.split('\n').findIndex((l) => l === 'status: on-track') }]]);
+    assert.deepEqual(edited.changes.map((c) => [c.kind, c.sentence, c.subject, c.location]), [['status-changed', 'status on-track → at-risk', undefined, { uri, line: now.split('\n').findIndex((l) => l === 'status: on-track') }]]);
   });
 
   it('refuses with the CLI\'s messages: not a git repository, an unknown revision, no commit before a date, a shallow clone', async () => {

@@ -27,7 +27,7 @@ function git(...args: string[]): string {
 }
 
 /** Replaces the window's `showErrorMessage` while `run` runs; returns the messages it got. */
-async function errorsDuring(run: () => Promise<unknown>): Promise<string[]> {
+async function errorsDuring(run: () => Thenable<unknown>): Promise<string[]> {
   const window = vscode.window as { showErrorMessage: (message: string) => Thenable<undefined> };
   const original = window.showErrorMessage;
   const messages: string[] = [];
@@ -139,9 +139,9 @@ suite('Reports: Status Report and What Changed Since…', () => {
       return undefined;
     }, 'the change since main', 30_000);
     assert.deepEqual(shown.result.since, { ref: 'main', commit, date: '2026-02-20' });
-    assert.deepEqual(shown.items.map((item) => [item.kind === vscode.QuickPickItemKind.Separator ? 'separator' : 'change', item.label, item.description]), [
+    assert.deepEqual(shown.items.map((item) => [item.kind === vscode.QuickPickItemKind.Separator ? 'separator' : 'change', item.label, item.detail]), [
       ['separator', 'payments-v2', undefined],
-      ['change', 'milestone payments-v2#cutover (Production cutover) due 2026-05-15 → 2026-05-29 (+14 days)', `programs/payments.md:${rangeOf(payments, '- id: cutover').start.line + 1}`],
+      ['change', 'due 2026-05-15 → 2026-05-29 (+14 days)', `milestone payments-v2#cutover (Production cutover) · programs/payments.md:${rangeOf(payments, '- id: cutover').start.line + 1}`],
     ]);
     assert.match(shown.pick.title ?? '', /^Changes since main \(commit [0-9a-f]{10}, 2026-02-20\): 1 in 1 program$/);
 

@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ReportsApi } from '../../../src/extension/report';
+import type { ReportsApi } from '../../../../src/extension/report';
 import { extensionApi, root, waitFor } from '../../suite/helpers';
 
 const GIT_ENV = {
