@@ -6,7 +6,7 @@
 // Screenshots: test-results/screenshots/report-webview-light.png, report-webview-dark.png.
 // Waits only on conditions in the page.
 import * as path from 'node:path';
-import { closeAllEditors, openFile, runCommand, until } from './workbench.mjs';
+import { runCommand, until } from './workbench.mjs';
 
 /** The report webview's content frame: the nested iframe whose document holds the toolbar. */
 async function reportFrame(page) {
@@ -43,8 +43,9 @@ export default async ({ page, screenshotsDir }) => {
   });
   const shot = (name) => page.screenshot({ path: path.join(screenshotsDir, `report-webview-${name}.png`) });
 
-  await closeAllEditors(page).catch(() => {});
-  await openFile(page, 'views-alpha.md');
+  // The extension's first indexing is done (its status bar item counts the programs). No file is
+  // opened: editors an earlier check left may still be restored while this runs.
+  await page.locator('.part.statusbar', { hasText: /12 programs/ }).waitFor({ timeout: 60_000 });
   await runCommand(page, 'Program Briefs: Status Report');
   const frame = await reportFrame(page);
   await frame.locator('h1', { hasText: 'Status report, 2026-03-01' }).waitFor();
@@ -65,14 +66,15 @@ export default async ({ page, screenshotsDir }) => {
   await page.locator('.notifications-toasts', { hasText: 'Status report: the Markdown is on the clipboard.' }).first().waitFor({ timeout: 30_000 });
 
   // Dark theme: the page stays white and the toolbar's buttons take the theme's colours.
-  await page.locator('.editor-group-container.active .tab.active').first().click();
+  const reportTab = page.locator('.tab', { hasText: 'Status Report, 2026-03-01' }).first();
+  await reportTab.click();
   await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
   await until(async () => (await frame.locator('body').getAttribute('class'))?.includes('vscode-dark'), 'the webview in the dark theme');
   const darkBackground = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
   if (darkBackground !== 'rgb(255, 255, 255)') throw new Error(`dark theme background: ${darkBackground}`);
   await frame.locator('section.program').first().scrollIntoViewIfNeeded();
   await shot('dark');
-  await page.locator('.editor-group-container.active .tab.active').first().click();
+  await reportTab.click();
   await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
 
   const violations = await frame.evaluate(() => window.__pbViolations ?? []);
