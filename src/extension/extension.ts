@@ -19,6 +19,7 @@ import { registerDiagram } from './diagram';
 import { registerStatusBar, type StatusBarApi } from './statusBar';
 import { registerFirstRun, type FirstRunApi } from './firstRun';
 import { registerWhatIf } from './whatIf';
+import { registerReports } from './report';
 
 export type { BriefIndex, BriefIndexChange } from './briefIndex';
 
@@ -43,6 +44,8 @@ export interface ProgramBriefsApi {
   statusBar?: StatusBarApi;
   /** The first run in a workspace. */
   firstRun?: FirstRunApi;
+  /** The status report panel (src/extension/report). */
+  reports?: unknown;
 }
 
 export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
@@ -80,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
     due: registerDueView(context, model),
     diagram: registerDiagram(context, model),
     statusBar: registerStatusBar(context, model),
+    reports: registerReports(context, model),
     // Last: it reveals the view once per workspace, after the first indexing.
     firstRun: registerFirstRun(context, model),
   };

@@ -179,3 +179,34 @@ export async function filesAt(repository: Repository, commit: string, folders: r
 function firstLine(text: string): string {
   return text.trim().split('\n')[0] ?? '';
 }
+
+export interface Refs {
+  /** Local branches, then remote-tracking ones (`origin/main`), each newest commit first. */
+  branches: string[];
+  /** Newest first. */
+  tags: string[];
+  /** The last commits of HEAD, newest first: id, committer date (UTC) and subject. */
+  commits: { id: string; date: string; subject: string }[];
+}
+
+/** The branches, tags and last `count` commits of HEAD (what a picker of `--since REF` offers): three git processes. */
+export async function listRefs(repository: Repository, count: number): Promise<Refs> {
+  const cwd = repository.root;
+  const refs = await gitText(cwd, ['for-each-ref', '--sort=-committerdate', '--format=%(refname)', 'refs/heads', 'refs/remotes', 'refs/tags']);
+  if (refs.code !== 0) throw new GitError(`cannot list the branches and tags: ${firstLine(refs.stderr)}`);
+  const branches: string[] = [];
+  const remotes: string[] = [];
+  const tags: string[] = [];
+  for (const name of refs.text.split('\n')) {
+    if (name.startsWith('refs/heads/')) branches.push(name.slice('refs/heads/'.length));
+    else if (name.startsWith('refs/tags/')) tags.push(name.slice('refs/tags/'.length));
+    else if (name.startsWith('refs/remotes/') && !name.endsWith('/HEAD')) remotes.push(name.slice('refs/remotes/'.length));
+  }
+  const log = await gitText(cwd, ['log', `-${count}`, '--format=%H%x09%cs%x09%s', 'HEAD', '--']);
+  // No commit yet: no commits to offer (git says "does not have any commits").
+  const commits = log.code !== 0 ? [] : log.text.split('\n').filter(Boolean).map((line) => {
+    const [id, date, ...subject] = line.split('\t');
+    return { id, date, subject: subject.join('\t') };
+  });
+  return { branches: [...branches, ...remotes], tags, commits };
+}

@@ -39,13 +39,13 @@ import { definitionAt, hoverAt, referencesAt } from '../language/navigation';
 import { impactResponse, scheduleCodeLenses, scheduleResponse, type ScheduleFacts } from '../language/schedule';
 import { IMPACT_REQUEST, parseImpactParams, SCHEDULE_REQUEST, type ImpactResponse, type ScheduleParams, type ScheduleResponse } from '../language/scheduleProtocol';
 import {
-  BRIEFS, CHECKLIST, CRITICAL_PATH, DIAGRAM, DID_CHANGE_MODEL, GRAPH_NODE, HANDLES, PROGRAMS, REINDEX, STATUS,
+  BRIEFS, CHANGES_SINCE, CHECKLIST, CRITICAL_PATH, DIAGRAM, DID_CHANGE_MODEL, GIT_REFS, GRAPH_NODE, HANDLES, PROGRAMS, REINDEX, REPORT, STATUS,
   type BriefInitializationOptions, type ChecklistParams, type CriticalPathParams, type DiagramParams, type DidChangeModelParams,
   type GraphNodeParams, type HandlesParams, type ProgramsParams, type ReindexResult,
 } from './protocol';
 import {
-  briefSummary, briefsResult, checklistResult, criticalPathResult, diagramResult, graphNodeResult, handlesResult, programsResult, statusResult,
-  type ViewModelSource,
+  briefSummary, briefsResult, changesSinceResult, checklistResult, criticalPathResult, diagramResult, gitRefsResult, graphNodeResult, handlesResult, programsResult,
+  reportResult, ReportRequestError, statusResult, type ReportSource, type ViewModelSource,
 } from './viewRequests';
 import { dueResult, ownersResult } from './peopleDueRequests';
 import { readSettings } from './settings';
@@ -454,6 +454,27 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   viewRequest(GRAPH_NODE, (source, params: GraphNodeParams) => graphNodeResult(source, params));
   viewRequest(OWNERS, (source, params: OwnersParams | undefined) => ownersResult(source, params, relativePath));
   viewRequest(DUE, (source, params: DueParams | undefined) => dueResult(source, params, relativePath));
+
+  // The reports: async (git runs), from the model as it is when they start.
+  const reportSource = (): ReportSource => ({
+    ...viewSource(),
+    folders: index.folders.map((folder) => ({ path: folder.path, config: folder.config, maxFileSizeKB: folder.settings.maxFileSizeKB })),
+    fileOf: relativePath,
+  });
+  const reportRequest = <P, R>(method: string, answer: (source: ReportSource, params: P) => Promise<R>) => {
+    connection.onRequest(method, async (params: P, token: CancellationToken) => {
+      if (await staleAfterReady(token)) return cancelled();
+      try {
+        return await answer(reportSource(), params);
+      } catch (error) {
+        if (error instanceof ReportRequestError) return new ResponseError(ErrorCodes.InvalidParams, error.message);
+        throw error;
+      }
+    });
+  };
+  reportRequest(REPORT, reportResult);
+  reportRequest(GIT_REFS, gitRefsResult);
+  reportRequest(CHANGES_SINCE, changesSinceResult);
 
   connection.onDidChangeConfiguration(() => {
     void ready.then(() => loadAll());

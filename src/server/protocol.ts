@@ -198,3 +198,80 @@ export interface DueResult {
   briefs: number;
   today: string;
 }
+
+// --- Reports (docs/extension.md "Status Report", "What Changed Since…") ----------------------
+
+/**
+ * `programBriefs/report`: the status report of the whole workspace (v2 spec section 3.4), made
+ * once in the core (`buildReport`) and rendered by its two renderers: `html` is exactly what
+ * `brief report --format html` writes (self-contained, every piece of workspace text escaped),
+ * `markdown` what `--format markdown` writes. `programs` is the portfolio's health, for the
+ * client's own use (tests, titles). The commit is that of the first folder's git repository.
+ */
+export const REPORT = 'programBriefs/report';
+export interface ReportParams {
+  /** Days ahead for "due within" (default 14, as the CLI). */
+  horizon?: number;
+  /**
+   * `false`: do not run git (no commit line; the report says "outside git"). VS Code sends it
+   * in Restricted Mode: a repository's own config can make git run programs.
+   */
+  git?: boolean;
+}
+export interface ReportResult {
+  html: string;
+  markdown: string;
+  today: string;
+  programs: { program: string; title?: string; health: string; uri: string; line: number }[];
+}
+
+/**
+ * `programBriefs/gitRefs`: what "What Changed Since…" offers to pick: the branches (local and
+ * remote), tags and recent commits of the first folder's git repository, newest first. Not a git
+ * repository: the error `InvalidParams` (-32602) with a message that says so.
+ */
+export const GIT_REFS = 'programBriefs/gitRefs';
+export interface GitRefsParams {
+  /** How many recent commits (default 20, at most 200). */
+  commits?: number;
+}
+export interface GitRefsResult {
+  branches: string[];
+  tags: string[];
+  commits: { id: string; date: string; subject: string }[];
+  shallow: boolean;
+}
+
+/**
+ * `programBriefs/changesSince`: what changed in the plan between a git revision (a commit-ish,
+ * or `YYYY-MM-DD`: the last commit on or before that day) and the server's model (open editors'
+ * text included), as `brief diff --since` (v2 spec section 3.6). Every folder is read at REF
+ * from git in one batch. A problem the user can fix (not a git repository, unknown revision,
+ * shallow clone, no commit before the date) is the error `InvalidParams` (-32602) whose message
+ * is the CLI's.
+ */
+export const CHANGES_SINCE = 'programBriefs/changesSince';
+export interface ChangesSinceParams {
+  ref: string;
+}
+export interface ChangeWire {
+  program: string;
+  /** The change kind of the spec (`milestone-due-moved`, ...). */
+  kind: string;
+  id?: string;
+  /** The core's one-line sentence for it (plain text: escape it where it is rendered). */
+  sentence: string;
+  /**
+   * For a milestone, risk or decision: what changed, the sentence's beginning
+   * (`milestone payments-v2#cutover (Production cutover)`), so a narrow list can show the change first.
+   */
+  subject?: string;
+  /** The file as shown (relative to its folder): the current one, the old one for what was removed. */
+  file: string;
+  /** Where to open it now (0-based line): absent for what left with its program. */
+  location?: { uri: string; line: number };
+}
+export interface ChangesSinceResult {
+  since: { ref: string; commit: string; date: string };
+  changes: ChangeWire[];
+}

@@ -3,9 +3,15 @@
  * trees, diagram, status bar, pickers): the core's view models over the server's workspace,
  * made JSON-safe (no `Brief` objects or file texts go over the wire; a child is found again by
  * its parent's uri and id in the current model, so a node that predates an edit still works).
+ * The reports (status report, what changed since a git revision) are the CLI's: the same core
+ * functions, and git through src/host (git.ts, history.ts), as `brief report` and `brief diff`.
  */
-import { type Brief, type BriefsConfig, type BriefWorkspace, buildDiagramModel, checklistChildEntries, type ChecklistEntry, checklistEntryById, checklistHeadings, checklistProgramChildren, checklistPrograms, checklistTopEntries, type ChecklistViewOptions, criticalPathSteps, diagramSchedule, displayStatus, isMilestoneOverdue, knownHandles, levelOf, milestoneFacts, programAttention, programFacts, programNodes, programSections, programsRoot, type ProgramsTreeNode, sectionEntries } from '../core';
+import { type Brief, type BriefsConfig, BriefWorkspace, buildDiagramModel, checklistChildEntries, type ChecklistEntry, checklistEntryById, checklistHeadings, checklistProgramChildren, checklistPrograms, checklistTopEntries, type ChecklistViewOptions, criticalPathSteps, diagramSchedule, displayStatus, isMilestoneOverdue, knownHandles, levelOf, milestoneFacts, programAttention, programFacts, programNodes, programSections, programsRoot, type ProgramsTreeNode, sectionEntries } from '../core';
+import { buildReport, changeSentence, DEFAULT_HORIZON, type DiffChange, diffWorkspaces, reportHtml, reportMarkdown } from '../core';
+import { GitError, headCommit, listRefs, openRepository } from '../host/git';
+import { workspaceAt } from '../host/history';
 import type {
+  ChangesSinceParams, ChangesSinceResult, ChangeWire, GitRefsParams, GitRefsResult, ReportParams, ReportResult,
   BriefSummary, BriefsResult, ChecklistParams, ChecklistResult, ChecklistWireNode, CriticalPathParams, CriticalPathResult, DiagramParams,
   DiagramResult, GraphNodeParams, GraphNodeResult, ProgramsParams, ProgramsResult, ProgramsWireNode, StatusResult,
 } from './protocol';
@@ -123,4 +129,100 @@ export function criticalPathResult(source: ViewModelSource, params: CriticalPath
 export function graphNodeResult(source: ViewModelSource, params: GraphNodeParams): GraphNodeResult {
   const node = source.workspace.graph().nodes.get(params.nodeId);
   return node ? { uri: node.uri, line: node.line } : null;
+}
+
+// --- Reports: the status report and what changed since a git revision ------------------------
+
+/** The server's folders as the reports need them. */
+export interface ReportSource extends ViewModelSource {
+  /** The workspace folders (absolute paths), each with its config and maximum file size. */
+  folders: readonly { path: string; config: BriefsConfig; maxFileSizeKB?: number }[];
+  /** A uri as the user reads it: relative to its folder. */
+  fileOf(uri: string): string;
+}
+
+/** A user-fixable problem of a report request (git's), answered as the error InvalidParams with this message. */
+export class ReportRequestError extends Error {}
+
+const MAX_HORIZON = 3650;
+
+export async function reportResult(source: ReportSource, params: ReportParams | undefined): Promise<ReportResult> {
+  const asked = params?.horizon;
+  const horizon = Number.isInteger(asked) && asked! >= 0 && asked! <= MAX_HORIZON ? asked! : DEFAULT_HORIZON;
+  const first = source.folders[0];
+  const commit = first && params?.git !== false ? await headCommit(first.path) : undefined;
+  const report = buildReport(source.workspace, { today: source.today, horizon, fileOf: source.fileOf, ...(commit && { commit }) });
+  const options = { fileOf: source.fileOf };
+  return {
+    html: reportHtml(report, options),
+    markdown: reportMarkdown(report, options),
+    today: report.today,
+    programs: report.programs.map((p) => ({ program: p.program, ...(p.title !== undefined && { title: p.title }), health: p.health, uri: p.uri, line: p.line })),
+  };
+}
+
+function firstFolderPath(source: ReportSource): string {
+  const first = source.folders[0];
+  if (!first) throw new ReportRequestError('no workspace folder is open: open the folder of your briefs (a git clone) first');
+  return first.path;
+}
+
+/** Git's problems the user can fix become ReportRequestErrors; anything else is a bug and stays as it is. */
+async function gitAnswer<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof GitError) throw new ReportRequestError(error.message);
+    throw error;
+  }
+}
+
+export function gitRefsResult(source: ReportSource, params: GitRefsParams | undefined): Promise<GitRefsResult> {
+  const asked = params?.commits;
+  const count = Number.isInteger(asked) && asked! > 0 ? Math.min(asked!, 200) : 20;
+  return gitAnswer(async () => {
+    const repository = await openRepository(firstFolderPath(source));
+    return { ...(await listRefs(repository, count)), shallow: repository.shallow };
+  });
+}
+
+/** Kinds whose `line` is in the old text of the brief (what was removed): opened at the program's line now. */
+const REMOVED = new Set(['milestone-removed', 'risk-removed', 'checklist-removed']);
+
+export function changesSinceResult(source: ReportSource, params: ChangesSinceParams | undefined): Promise<ChangesSinceResult> {
+  const ref = typeof params?.ref === 'string' ? params.ref.trim() : '';
+  if (ref === '') return Promise.reject(new ReportRequestError('no revision given: a branch, tag, commit or date (YYYY-MM-DD)'));
+  firstFolderPath(source);
+  return gitAnswer(async () => {
+    // Every folder at REF, from git (one batch each), in one workspace as the server's is.
+    const pasts = [];
+    for (const folder of source.folders) {
+      pasts.push(await workspaceAt(ref, { cwd: folder.path, paths: ['.'], config: folder.config, current: source.workspace, ...(folder.maxFileSizeKB !== undefined && { maxFileSizeKB: folder.maxFileSizeKB }) }));
+    }
+    let before = pasts[0].workspace;
+    if (pasts.length > 1) {
+      before = new BriefWorkspace();
+      for (const past of pasts) for (const brief of past.workspace.briefs()) before.setBrief(brief);
+    }
+    const changes = diffWorkspaces({ workspace: before, fileOf: source.fileOf }, { workspace: source.workspace, fileOf: source.fileOf });
+    return { since: pasts[0].since, changes: changes.map((change) => changeWire(change, source)) };
+  });
+}
+
+/** The sentence's subject for a milestone, risk or decision: its kind's noun, its id and title, as changeSentence begins. */
+function subjectOf(change: DiffChange, sentence: string): string | undefined {
+  const noun = change.kind.split('-')[0];
+  if (noun !== 'milestone' && noun !== 'risk' && noun !== 'decision') return undefined;
+  const subject = `${noun} ${change.id ?? change.program}${change.text !== undefined ? ` (${change.text})` : ''}`;
+  return sentence.startsWith(subject) && sentence.length > subject.length ? subject : undefined;
+}
+
+function changeWire(change: DiffChange, source: ReportSource): ChangeWire {
+  const sentence = changeSentence(change);
+  const subject = subjectOf(change, sentence);
+  const wire: ChangeWire = { program: change.program, kind: change.kind, ...(change.id !== undefined && { id: change.id }), sentence, ...(subject && { subject }), file: change.file };
+  const brief = source.workspace.program(change.program);
+  if (!brief?.program || change.kind === 'program-removed') return wire;
+  const line = change.line !== undefined && !REMOVED.has(change.kind) ? change.line : brief.program.range.start.line;
+  return { ...wire, location: { uri: brief.uri, line } };
 }

@@ -27,6 +27,7 @@ const ALLOWED = [
   /^media\/icon-activity\.svg$/,
   /^media\/diagram\.css$/,
   /^media\/dist\/diagram\.js$/,
+  /^media\/dist\/report\.js$/,
   /^media\/walkthrough\/[\w-]+\.md$/,
   /^syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^docs\/rules\/[\w-]+\.md$/,
@@ -38,6 +39,7 @@ const LOADED_BY_CODE = [
   'dist/parseWorker.js', // src/host/parsePool.ts, next to the bundle
   'media/dist/diagram.js', // src/extension/diagram/diagramPanel.ts
   'media/diagram.css', // idem
+  'media/dist/report.js', // src/extension/report/reportPanel.ts
 ];
 
 /** Every file path the manifest points at, relative to the extension root. */

@@ -23,6 +23,7 @@ const pictures = {
   'people.png': 'people.png', // test/vscode/ui/peopledue.check.mjs
   'due.png': 'due.png',
   'report.png': 'report.png', // test/unit/cli/report.test.ts (brief report --format html in Chromium)
+  'report-webview.png': 'report-webview-light.png', // test/vscode/ui/report.check.mjs (Program Briefs: Status Report)
 };
 mkdirSync(to, { recursive: true });
 let missing = 0;
