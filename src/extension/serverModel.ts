@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { BriefSummary, DidChangeModelParams } from '../server/protocol';
+import { SKIPPED_FILES, type BriefSummary, type DidChangeModelParams, type DidSkipFilesParams, type SkippedFilesResult } from '../server/protocol';
+import { plainNotificationText, showWarning } from './plainText';
 
 export class ServerModel implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<DidChangeModelParams>();
@@ -29,6 +30,29 @@ export class ServerModel implements vscode.Disposable {
     for (const summary of params.summaries ?? []) this.summaries.set(summary.uri, summary);
     if (params.all) this.resolveIndexed();
     this.changeEmitter.fire(params);
+  }
+
+  private readonly shownNotices: string[] = [];
+
+  /** Called by the client for `programBriefs/didSkipFiles`: each notice shown as plain text. */
+  skippedFiles(params: DidSkipFilesParams): void {
+    for (const notice of params.notices ?? []) {
+      const text = plainNotificationText(String(notice));
+      this.shownNotices.push(text);
+      if (this.shownNotices.length > 100) this.shownNotices.shift();
+      void showWarning(text);
+    }
+  }
+
+  /** The skip notices shown, oldest first (tests check there is one per file). */
+  get notices(): readonly string[] {
+    return this.shownNotices;
+  }
+
+  /** The files the server leaves out on purpose now: uri → why. */
+  async skipped(): Promise<Map<string, string>> {
+    const result = await this.request<SkippedFilesResult>(SKIPPED_FILES);
+    return new Map((result?.files ?? []).map(({ uri, reason }) => [uri, reason]));
   }
 
   /** The brief at a uri, if the server has one there. */

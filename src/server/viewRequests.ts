@@ -48,19 +48,23 @@ function entryWire(entry: ChecklistEntry): ChecklistWireNode {
 export function checklistResult(source: ViewModelSource, params: ChecklistParams): ChecklistResult {
   const { workspace, today } = source;
   const options: ChecklistViewOptions = { filter: params.filter ?? {}, today };
-  const result = (nodes: ChecklistWireNode[]): ChecklistResult => ({ nodes, briefs: workspace.briefs().length, today });
+  const result = (nodes: ChecklistWireNode[], text?: string): ChecklistResult => ({
+    nodes, briefs: workspace.briefs().length, today, ...(text !== undefined && nodes.some((n) => n.kind === 'item') && { text }),
+  });
   const node = params.parent;
   if (!node) return result(checklistPrograms(workspace.briefs(), options));
-  const brief = workspace.get(node.uri);
-  if (!brief?.isBrief) return result([]);
-  if (node.kind === 'program') return result(checklistProgramChildren(brief, options).map((n) => (n.kind === 'item' ? entryWire(n) : n)));
+  const found = workspace.get(node.uri);
+  if (!found?.isBrief) return result([]);
+  const brief = found;
+  const items = (entries: ChecklistWireNode[]) => result(entries, brief.text);
+  if (node.kind === 'program') return items(checklistProgramChildren(brief, options).map((n) => (n.kind === 'item' ? entryWire(n) : n)));
   if (node.kind === 'heading') {
     const current = node.heading ? checklistHeadings(brief, options).find((h) => h.id === node.id) : node;
-    return result(current ? checklistTopEntries(brief, current.heading?.line, options).map(entryWire) : []);
+    return items(current ? checklistTopEntries(brief, current.heading?.line, options).map(entryWire) : []);
   }
   // An item: the items nested in it, found again by its id in the current text.
   const current = checklistEntryById(brief, node.id, options);
-  return result(current ? checklistChildEntries(brief, current.index, options).map(entryWire) : []);
+  return items(current ? checklistChildEntries(brief, current.index, options).map(entryWire) : []);
 }
 
 function programsWire(node: ProgramsTreeNode, workspace: BriefWorkspace, today: string): ProgramsWireNode {

@@ -245,7 +245,7 @@ export function isOpenDecision(decision: Decision): boolean {
 }
 
 /** "on-track · @maria · target 2026-06-30". */
-export function programDescription(node: ProgramNode): string {
+export function programDescription(node: Pick<ProgramNode, 'status' | 'owner' | 'target'>): string {
   return [node.status, node.owner, node.target && `target ${node.target}`].filter(Boolean).join(' · ');
 }
 
@@ -270,7 +270,7 @@ export function decisionDescription(node: DecisionNode): string {
 }
 
 /** "5 · 2 need attention". */
-export function sectionDescription(node: ProgramSectionNode): string {
+export function sectionDescription(node: Pick<ProgramSectionNode, 'section' | 'count' | 'flagged'>): string {
   if (node.flagged === 0) return String(node.count);
   const what = node.section === 'risks' ? 'unmitigated' : 'overdue or at risk';
   return `${node.count} · ${node.flagged} ${what}`;

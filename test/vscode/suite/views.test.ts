@@ -7,10 +7,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ChecklistEntry, ChecklistNode } from '../../../src/core/views/checklistTree';
-import type { ProgramsTreeNode } from '../../../src/core/views/programsTree';
-import type { ProgramBriefsApi } from '../../../src/extension/extension';
 import type { TreeViewsApi } from '../../../src/extension/views';
-import { closeAllEditors, extensionApi, fileUri, open, rangeOf, show, Snapshot, waitFor } from './helpers';
+import { closeAllEditors, extensionApi, fileUri, open, rangeOf, serverFile, show, Snapshot, waitFor } from './helpers';
 
 const Checked = vscode.TreeItemCheckboxState.Checked;
 const Unchecked = vscode.TreeItemCheckboxState.Unchecked;
@@ -42,7 +40,6 @@ async function render<T>(tree: Tree<T>, nodes: readonly T[], depth = 0): Promise
 
 suite('Tree views', () => {
   let views: TreeViewsApi;
-  let index: ProgramBriefsApi['index'];
   const snapshot = new Snapshot();
 
   const checklistRoots = async () => ((await views.checklist.provider.getChildren()) ?? []).filter(isViewsBrief);
@@ -65,8 +62,8 @@ suite('Tree views', () => {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri && !d.isClosed);
       // A clean open document must have caught up with the disk; a dirty one is the truth.
       if (open && !open.isDirty && open.getText() !== disk) return false;
-      return index.workspace.get(uri)?.text === (open?.isDirty ? open.getText() : disk);
-    }, `the editor and the index to catch up with ${file}`);
+      return (await serverFile(uri)).text === (open?.isDirty ? open.getText() : disk);
+    }, `the editor and the server to catch up with ${file}`);
     const walk = async (nodes: readonly ChecklistNode[]): Promise<ChecklistEntry | undefined> => {
       for (const node of nodes) {
         if (node.kind === 'item' && node.uri.endsWith(`/${file}`) && node.item.text.startsWith(text)) return node;
@@ -78,7 +75,7 @@ suite('Tree views', () => {
       }
       return undefined;
     };
-    return waitFor(() => walk(views.checklist.provider.getChildren()), `checklist item "${text}" in ${file}`);
+    return waitFor(async () => walk(await views.checklist.provider.getChildren()), `checklist item "${text}" in ${file}`);
   }
 
   async function diskText(file: string): Promise<string> {
@@ -92,7 +89,6 @@ suite('Tree views', () => {
 
   suiteSetup(async () => {
     const api = await extensionApi();
-    index = api.index;
     views = api.views as TreeViewsApi;
     assert.ok(views?.checklist && views.programs, 'activate() returns the tree views API as `views`');
     await resetViews();
@@ -206,9 +202,9 @@ suite('Tree views', () => {
   test('clicking a milestone, a risk or a decision reveals it in the brief', async () => {
     const document = await open('views-alpha.md');
     const [alpha] = await programsRoots();
-    const sections = views.programs.provider.getChildren(alpha);
+    const sections = await views.programs.provider.getChildren(alpha);
     for (const [section, label, needle] of [['milestones', 'Late milestone', '- id: late'], ['risks', 'Vendor ships late', '- id: vendor'], ['decisions', 'Roll out by region', '- id: regions']]) {
-      const node = views.programs.provider.getChildren(sections.find((s) => s.kind === 'section' && s.section === section)).find((n) => n.label === label);
+      const node = (await views.programs.provider.getChildren(sections.find((s) => s.kind === 'section' && s.section === section))).find((n) => n.label === label);
       assert.ok(node, `${label} under ${section}`);
       const command = views.programs.provider.getTreeItem(node).command!;
       await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
@@ -381,7 +377,7 @@ suite('Tree views', () => {
       const result: Record<string, string[]> = {};
       for (const node of (await views.programs.provider.getChildren()) ?? []) {
         assert.equal(node.kind, 'group');
-        const members = (views.programs.provider.getChildren(node) as ProgramsTreeNode[]).filter((n) => n.kind !== 'group' && isViewsBrief(n)).map((n) => n.label);
+        const members = (await views.programs.provider.getChildren(node)).filter((n) => n.kind !== 'group' && isViewsBrief(n)).map((n) => n.label);
         if (members.length > 0) result[node.label] = members;
       }
       return result;
