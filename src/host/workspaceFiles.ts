@@ -65,14 +65,17 @@ export interface ConfigProblem {
 export const OUTSIDE_LINK_REASON = 'it is a symbolic link to a file outside the workspace folder, which is never followed';
 export const NOT_REGULAR_REASON = 'it is not a regular file (a FIFO, socket or device), which is never read';
 
+/** What the size limit is called in the editor's messages (the language server's reads). */
+export const EDITOR_SIZE_SETTING = 'setting programBriefs.maxFileSizeKB';
+
 /** What the size limit is called in messages. */
 const SIZE_SETTING = '--max-file-size';
 
 /**
  * Reads in flight at once (a large tree must not exhaust file handles). Files are parsed in this
- * thread: with parse workers (./parsePool.ts) `brief lint` of the 2,000-brief benchmark took
- * 50% more CPU (cloning the parsed briefs back, starting the workers) for no gain in wall time on
- * two cores, so the CLI and the language server do not use them (docs/benchmark.md).
+ * thread: with parse workers `brief lint` of the 2,000-brief benchmark took 50% more CPU (cloning
+ * the parsed briefs back, starting the workers) for no gain in wall time on two cores, so the CLI
+ * and the language server do not use them (docs/benchmark.md).
  */
 const READ_CONCURRENCY = 32;
 
@@ -478,7 +481,7 @@ export async function readFolderFile(folder: string, root: string, config: Brief
     return { kind: 'skipped', reason: OUTSIDE_LINK_REASON };
   }
   try {
-    const read = await readRegularFile(real, maxBytes, { noFollow: true, setting: 'setting programBriefs.maxFileSizeKB' });
+    const read = await readRegularFile(real, maxBytes, { noFollow: true, setting: EDITOR_SIZE_SETTING });
     return read.kind === 'text' ? { kind: 'text', text: read.text } : { kind: 'skipped', reason: read.reason };
   } catch (error) {
     if (isNotFound(error)) return { kind: 'gone' };

@@ -8,8 +8,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BriefsConfig, BriefWorkspace, type ConfigOverrides, DEFAULT_MAX_FILE_SIZE_KB, keepScheduleIncremental, maxFileBytes, mergeConfig } from '../core';
 import { isInsideFolder } from '../host/insideFolder';
-import { SIZE_SETTING } from '../host/parseProtocol';
-import { CONFIG_FILE_NAME, folderIncludes, loadWorkspace, readFolderFile, type ConfigProblem } from '../host/workspaceFiles';
+import { CONFIG_FILE_NAME, EDITOR_SIZE_SETTING, folderIncludes, loadWorkspace, readFolderFile, type ConfigProblem } from '../host/workspaceFiles';
 
 /** What the client's settings (`programBriefs.*`) add over a folder's briefs.config.json. */
 export interface FolderSettings {
@@ -105,7 +104,7 @@ export class FolderIndex {
       settings: folder.settings.overrides,
       maxFileSizeKB: folder.settings.maxFileSizeKB,
       configErrors: 'report',
-      sizeSetting: SIZE_SETTING,
+      sizeSetting: EDITOR_SIZE_SETTING,
     });
     folder.config = loaded.config;
     folder.configError = loaded.configError;

@@ -1,13 +1,10 @@
 /** Keeping diagnostics current: edits across files, deletions, new briefs, and files too large or binary to read. */
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseBrief } from '../../../src/core';
 import { newBriefSnippet, resolveSnippet } from '../../../src/core/fixes/newBrief';
 import { folderChoices } from '../../../src/extension/commands';
-import { ParsePool } from '../../../src/host/parsePool';
 import {
-  at, briefDiagnostics, closeAllEditors, closeEditorsOf, EXTENSION_ID, extensionApi, fileUri, open, replaceInDocument, root, ruleOf, Snapshot,
+  at, briefDiagnostics, closeAllEditors, closeEditorsOf, extensionApi, fileUri, open, replaceInDocument, root, ruleOf, Snapshot,
   reindex, serverFile, summarize, waitFor, workspaceFromDisk,
 } from './helpers';
 import { BRIEFS, type BriefsResult } from '../../../src/server/protocol';
@@ -180,7 +177,7 @@ suite('Live updates', () => {
   });
 });
 
-suite('Live updates: renames and parse workers', () => {
+suite('Live updates: renames', () => {
   const snapshot = new Snapshot();
 
   teardown(async () => {
@@ -208,28 +205,5 @@ suite('Live updates: renames and parse workers', () => {
     await waitFor(() => briefDiagnostics(inside).some((d) => ruleOf(d) === 'owner-missing'), 'the brief in the new folder to be linted');
     await vscode.workspace.fs.delete(folder, { recursive: true });
     await waitFor(() => briefDiagnostics(inside).length === 0, 'its diagnostics to go with the folder');
-  });
-
-  test('the parse workers used for large workspaces parse exactly as the host does', async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const pool = ParsePool.create(2, path.join(extension.extensionPath, 'dist'));
-    assert.ok(pool, 'dist/parseWorker.js is built next to dist/extension.js');
-    try {
-      for (const name of ['programs/payments.md', 'programs/mobile.md', 'notes/meeting.md']) {
-        const uri = fileUri(name);
-        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        const response = await pool.parse({ uri: uri.toString(), fsPath: uri.fsPath, maxBytes: 1 << 20 });
-        if (name.startsWith('notes/')) {
-          assert.equal(response.kind, 'not-brief');
-          continue;
-        }
-        assert.equal(response.kind, 'brief', JSON.stringify(response).slice(0, 200));
-        assert.deepEqual(response.kind === 'brief' && response.brief, parseBrief(uri.toString(), text));
-      }
-      const skipped = await pool.parse({ uri: 'file:///big.md', text: 'x'.repeat(2048), maxBytes: 1024 });
-      assert.equal(skipped.kind, 'skipped');
-    } finally {
-      pool.dispose();
-    }
   });
 });
