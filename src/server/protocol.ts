@@ -5,6 +5,7 @@
  * by the client (src/extension), so both sides agree on names and shapes. Pure: method names
  * and types only. docs/language-server.md lists them.
  */
+import type { Health, ProgramRowFacts } from '../core';
 import type { ChecklistEntry, ChecklistFilter, ChecklistHeadingGroup, ChecklistProgramGroup, DecisionNode, DiagramModel, DiagramOptions, DisplayStatus, MilestoneNode, PathStep, ProgramAttention, ProgramGroupNode, ProgramNode, ProgramSectionNode, ProgramsGrouping, RiskNode } from '../core';
 
 /** `initializationOptions` a client may send in `initialize`. */
@@ -160,7 +161,7 @@ export interface ChecklistResult {
 /** A Programs node as sent: groups list their briefs by uri; programs carry what their item and tooltip show. */
 export type ProgramsWireNode =
   | (Omit<ProgramGroupNode, 'briefs'> & { uris: string[]; display?: DisplayStatus })
-  | (Omit<ProgramNode, 'brief'> & { display: DisplayStatus; attention: ProgramAttention })
+  | (Omit<ProgramNode, 'brief'> & { display: DisplayStatus; attention: ProgramAttention; row: ProgramRowFacts & { health?: Health; reasons: string[] } })
   | Omit<ProgramSectionNode, 'brief'>
   | (MilestoneNode & { display?: DisplayStatus })
   | RiskNode

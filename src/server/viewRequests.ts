@@ -4,7 +4,7 @@
  * made JSON-safe (no `Brief` objects or file texts go over the wire; a child is found again by
  * its parent's uri and id in the current model, so a node that predates an edit still works).
  */
-import { type Brief, type BriefsConfig, type BriefWorkspace, buildDiagramModel, checklistChildEntries, type ChecklistEntry, checklistEntryById, checklistHeadings, checklistProgramChildren, checklistPrograms, checklistTopEntries, type ChecklistViewOptions, criticalPathSteps, diagramSchedule, displayStatus, isMilestoneOverdue, knownHandles, levelOf, milestoneFacts, programAttention, programFacts, programNodes, programSections, programsRoot, type ProgramsTreeNode, sectionEntries } from '../core';
+import { type Brief, type BriefsConfig, type BriefWorkspace, buildDiagramModel, HEALTH_LABELS, highRiskCount, nextMilestone, programHealth, workspaceSchedule, checklistChildEntries, type ChecklistEntry, checklistEntryById, checklistHeadings, checklistProgramChildren, checklistPrograms, checklistTopEntries, type ChecklistViewOptions, criticalPathSteps, diagramSchedule, displayStatus, isMilestoneOverdue, knownHandles, levelOf, milestoneFacts, programAttention, programFacts, programNodes, programSections, programsRoot, type ProgramsTreeNode, sectionEntries } from '../core';
 import type {
   BriefSummary, BriefsResult, ChecklistParams, ChecklistResult, ChecklistWireNode, CriticalPathParams, CriticalPathResult, DiagramParams,
   DiagramResult, GraphNodeParams, GraphNodeResult, ProgramsParams, ProgramsResult, ProgramsWireNode, StatusResult,
@@ -67,7 +67,7 @@ export function checklistResult(source: ViewModelSource, params: ChecklistParams
   return items(current ? checklistChildEntries(brief, current.index, options).map(entryWire) : []);
 }
 
-function programsWire(node: ProgramsTreeNode, workspace: BriefWorkspace, today: string): ProgramsWireNode {
+function programsWire(node: ProgramsTreeNode, workspace: BriefWorkspace, today: string, schedule: () => ReturnType<typeof workspaceSchedule>): ProgramsWireNode {
   switch (node.kind) {
     case 'group': {
       const { briefs, ...rest } = node;
@@ -76,7 +76,17 @@ function programsWire(node: ProgramsTreeNode, workspace: BriefWorkspace, today: 
     }
     case 'program': {
       const { brief, ...rest } = node;
-      return { ...rest, display: displayStatus(programFacts(brief), today), attention: programAttention(brief, today) };
+      const attention = programAttention(brief, today);
+      // Health as report/health.ts decides it, over the workspace's one schedule (docs/schedule.md).
+      const health = brief.program ? programHealth(brief, schedule(), today) : undefined;
+      const next = nextMilestone(brief, today);
+      return {
+        ...rest, display: displayStatus(programFacts(brief), today), attention,
+        row: {
+          ...(health && { health: health.health, healthLabel: HEALTH_LABELS[health.health] }), reasons: health?.reasons.map((r) => r.message) ?? [],
+          ...(next && { next }), overdue: attention.overdueMilestones, highRisks: highRiskCount(brief),
+        },
+      };
     }
     case 'section': {
       const { brief: _brief, ...rest } = node;
@@ -95,7 +105,9 @@ function programsWire(node: ProgramsTreeNode, workspace: BriefWorkspace, today: 
 
 export function programsResult(source: ViewModelSource, params: ProgramsParams): ProgramsResult {
   const { workspace, today } = source;
-  const wire = (nodes: ProgramsTreeNode[]): ProgramsResult => ({ nodes: nodes.map((n) => programsWire(n, workspace, today)), briefs: workspace.briefs().length, today });
+  let schedule: ReturnType<typeof workspaceSchedule> | undefined;
+  const scheduleOnce = () => (schedule ??= workspaceSchedule(workspace));
+  const wire = (nodes: ProgramsTreeNode[]): ProgramsResult => ({ nodes: nodes.map((n) => programsWire(n, workspace, today, scheduleOnce)), briefs: workspace.briefs().length, today });
   const node = params.parent;
   if (!node) return wire(programsRoot(workspace.briefs(), params.grouping));
   // Nodes may predate the last edit: the briefs are read afresh.

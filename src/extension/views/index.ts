@@ -19,8 +19,14 @@ export { ProgramsTreeProvider } from './programsProvider';
 export type { ChecklistFilterState } from './checklistFilters';
 export type { ToggleOutcome } from './checkboxToggle';
 
-/** Model changes arrive per file while typing; one tree refresh per burst. */
+/** Model changes arrive per file (a re-read, files on disk); one tree refresh per burst. */
 const REFRESH_DEBOUNCE_MS = 100;
+/**
+ * While typing, the trees wait until the typing pauses: each refresh asks the server for every
+ * program, and a refresh between two keystrokes would make the next keystroke's diagnostics
+ * wait behind it (bench/measure/activation.ts).
+ */
+const TYPING_REFRESH_DEBOUNCE_MS = 400;
 
 /** What the views expose to the extension's API (the real-editor tests use it). */
 export interface TreeViewsApi {
@@ -56,10 +62,13 @@ export function registerTreeViews(context: vscode.ExtensionContext, model: Serve
   programsProvider.view = programsView;
 
   const refreshNow = () => {
+    refreshSoon.dispose();
+    refreshAfterTyping.dispose();
     checklistProvider.refresh();
     programsProvider.refresh();
   };
   const refreshSoon = debounce(refreshNow, REFRESH_DEBOUNCE_MS);
+  const refreshAfterTyping = debounce(refreshNow, TYPING_REFRESH_DEBOUNCE_MS);
   // Until the first indexing is done, an empty tree means "not yet", not "nothing there".
   const indexed = () => {
     checklistProvider.indexed = programsProvider.indexed = true;
@@ -76,8 +85,9 @@ export function registerTreeViews(context: vscode.ExtensionContext, model: Serve
     filters,
     checklistView,
     programsView,
-    { dispose: () => refreshSoon.dispose() },
-    model.onDidChange(() => refreshSoon()),
+    { dispose: () => { refreshSoon.dispose(); refreshAfterTyping.dispose(); } },
+    // An edit in an open document (a keystroke): after the typing pauses; anything else soon.
+    model.onDidChange((change) => (!change.all && change.removed.length === 0 && change.changed.every(isOpenAndDirty) ? refreshAfterTyping() : refreshSoon())),
     filters.onDidChange(() => checklistProvider.refresh()),
     checklistView.onDidChangeCheckboxState((event) => void toggle(event.items)),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -102,6 +112,10 @@ export function registerTreeViews(context: vscode.ExtensionContext, model: Serve
     programs: { provider: programsProvider, view: programsView },
     refresh: refreshNow,
   };
+}
+
+function isOpenAndDirty(uri: string): boolean {
+  return vscode.workspace.textDocuments.some((document) => document.isDirty && document.uri.toString() === uri);
 }
 
 /** Sorts or groups the Programs view; `grouping` comes from tests and keybindings, else a QuickPick asks. */

@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import {
-  decisionDescription, milestoneDescription, programDescription, PROGRAMS_GROUPINGS, riskDescription, sectionDescription,
-  type ProgramAttention, type ProgramNode, type ProgramsGrouping,
+  decisionDescription, milestoneDescription, programDescription, programRowDescription, PROGRAMS_GROUPINGS, riskDescription, sectionDescription,
+  type ProgramNode, type ProgramsGrouping,
 } from '../../core/views/programsTree';
 import { STATUS_LABELS, type DisplayStatus } from '../../core/model/status';
 import { PROGRAMS, type ProgramsParams, type ProgramsResult, type ProgramsWireNode } from '../../server/protocol';
@@ -57,7 +57,7 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsWir
 
   /** The program tooltip: built on hover only. */
   resolveTreeItem(item: vscode.TreeItem, node: ProgramsWireNode): vscode.TreeItem {
-    if (node.kind === 'program' && item.tooltip === undefined) item.tooltip = programTooltip(node, node.attention);
+    if (node.kind === 'program' && item.tooltip === undefined) item.tooltip = programTooltip(node);
     return item;
   }
 
@@ -74,9 +74,10 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsWir
         return item;
       }
       case 'program': {
-        const item = new vscode.TreeItem(node.label, collapsed);
+        // The title, then what a TPM scans for: health, next milestone, overdue and high risks.
+        const item = new vscode.TreeItem(node.title ?? node.label, collapsed);
         item.id = node.id;
-        item.description = programDescription(node);
+        item.description = programRowDescription(node.row, this.today ?? '', node.status);
         item.iconPath = statusIcon(node.display);
         item.contextValue = 'program';
         item.command = openAt(node.uri, node.range, 'Open Brief');
@@ -106,6 +107,8 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsWir
         item.tooltip = [node.riskId && `Risk ${node.riskId}`, node.owner && `Owner ${node.owner}`, `Likelihood ${node.likelihood ?? '?'}, impact ${node.impact ?? '?'}`,
           node.unmitigated && 'High and no mitigation'].filter(Boolean).join('\n');
         item.contextValue = node.unmitigated ? 'risk.unmitigated' : 'risk';
+        // The row says likelihood and impact; the icon says "no mitigation": a screen reader hears both.
+        item.accessibilityInformation = { label: [node.label, riskDescription(node), node.unmitigated && 'high and no mitigation'].filter(Boolean).join(', ') };
         return item;
       }
       case 'decision': {
@@ -133,12 +136,19 @@ function statusIcon(display: DisplayStatus): vscode.ThemeIcon {
   return color ? new vscode.ThemeIcon(icon, new vscode.ThemeColor(color)) : new vscode.ThemeIcon(icon);
 }
 
-function programTooltip(node: Omit<ProgramNode, 'brief'>, attention: ProgramAttention): vscode.MarkdownString {
+/** Untrusted Markdown, every workspace part escaped: what the row says, in full, with the health's reasons. */
+function programTooltip(node: Extract<ProgramsWireNode, { kind: 'program' }>): vscode.MarkdownString {
+  const { attention, row } = node;
+  const title = node.title ? `**${escapeMarkdown(node.title)}** (${escapeMarkdown(node.label)})` : `**${escapeMarkdown(node.label)}**`;
   const lines = [
-    `**${escapeMarkdown(node.title ?? node.label)}** (${escapeMarkdown(node.label)})`,
-    [node.status && `Status: ${escapeMarkdown(node.status)}`, node.owner && `Owner: ${escapeMarkdown(node.owner)}`, node.target && `Target: ${escapeMarkdown(node.target)}`].filter(Boolean).join(' · '),
+    title,
+    [`Status: ${escapeMarkdown(node.status ?? 'none')}`, row.healthLabel && `Health: ${escapeMarkdown(row.healthLabel)}`].filter(Boolean).join(' · '),
+    row.reasons.length > 0 ? row.reasons.map((reason) => `- ${escapeMarkdown(reason)}`).join('\n') : undefined,
+    programDescription({ owner: node.owner, target: node.target }) ? escapeMarkdown(programDescription({ owner: node.owner, target: node.target })) : undefined,
+    row.next && escapeMarkdown(`Next milestone: ${row.next.label}${row.next.milestoneId ? ` (${row.next.milestoneId})` : ''}, due ${row.next.due}${row.next.owner ? `, owner ${row.next.owner}` : ''}${row.next.overdue ? ' (overdue)' : ''}`),
     [attention.overdueMilestones && `${plural(attention.overdueMilestones, 'overdue milestone')}`,
       attention.atRiskMilestones && `${plural(attention.atRiskMilestones, 'milestone')} at risk or blocked`,
+      row.highRisks && `${plural(row.highRisks, 'high risk')}`,
       attention.unmitigatedRisks && `${plural(attention.unmitigatedRisks, 'unmitigated risk')}`,
       attention.openDecisions && `${plural(attention.openDecisions, 'open decision')}`]
       .filter(Boolean).join(' · '),

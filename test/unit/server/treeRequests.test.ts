@@ -10,13 +10,14 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { NOT_REGULAR_REASON, OUTSIDE_LINK_REASON } from '../../../src/host/workspaceFiles';
+import { effectiveToday, HEALTH_LABELS, highRiskCount, nextMilestone, programAttention, portfolioHealth } from '../../../src/core';
+import { loadWorkspace, NOT_REGULAR_REASON, OUTSIDE_LINK_REASON } from '../../../src/host/workspaceFiles';
 import {
-  BRIEFS, CHECKLIST, DID_SKIP_FILES, FILE, MEMORY, REINDEX, SKIPPED_FILES,
-  type BriefsResult, type ChecklistResult, type DidSkipFilesParams, type FileResult, type MemoryResult, type SkippedFilesResult,
+  BRIEFS, CHECKLIST, DID_SKIP_FILES, FILE, MEMORY, PROGRAMS, REINDEX, SKIPPED_FILES,
+  type BriefsResult, type ChecklistResult, type DidSkipFilesParams, type FileResult, type MemoryResult, type ProgramsResult, type SkippedFilesResult,
 } from '../../../src/server/protocol';
 import { type LspTestClient, useLspClients } from './lspClient';
-import { tempFolder, uriOf } from './workspaces';
+import { copyOfExamples, tempFolder, uriOf } from './workspaces';
 
 const brief = (program: string, extra = '') => `---\nprogram: ${program}\ntitle: ${program}\nowner: "@maria"\n${extra}---\n\n# ${program}\n`;
 /** Over the 1 KB limit these tests set. */
@@ -121,6 +122,31 @@ describe('language server: what the VS Code trees and notices need (no index in 
     assert.deepEqual(items.nodes.map((n) => n.kind), ['item', 'item']);
     assert.equal(items.text, text);
     assert.ok(items.nodes.every((n) => !('source' in n)), 'no text per item');
+  });
+
+  it('programs carry their row: health and its reasons as report/health.ts decides, next milestone, overdue and high-risk counts', async () => {
+    const dir = copyOfExamples();
+    const loaded = await loadWorkspace({ cwd: dir, paths: ['.'] });
+    const today = effectiveToday(loaded.config);
+    const health = portfolioHealth(loaded.workspace, today);
+    const client = await start({ folders: [dir] });
+    const { nodes } = await client.request<ProgramsResult>(PROGRAMS, { grouping: 'program' });
+    const programs = nodes.filter((n) => n.kind === 'program');
+    assert.ok(programs.length >= 8);
+    const kinds = new Set<string>();
+    for (const node of programs) {
+      assert.ok(node.kind === 'program');
+      const brief = loaded.workspace.get(node.uri)!;
+      const expected = health.get(node.label)!;
+      kinds.add(expected.health);
+      const next = nextMilestone(brief, today);
+      assert.deepEqual(node.row, {
+        health: expected.health, healthLabel: HEALTH_LABELS[expected.health], reasons: expected.reasons.map((r) => r.message),
+        ...(next && { next }), overdue: programAttention(brief, today).overdueMilestones, highRisks: highRiskCount(brief),
+      }, node.label);
+    }
+    assert.ok(kinds.size >= 2, `the examples have more than one health: ${[...kinds].join(', ')}`);
+    assert.ok(programs.some((n) => n.kind === 'program' && n.row.reasons.length > 0), 'some program has reasons');
   });
 
   it('programBriefs/memory answers the server process\'s own memory', async () => {

@@ -169,21 +169,39 @@ suite('Tree views', () => {
     assert.equal((await checklistOf('views-nested'))[0], 'views-nested — 2/8 · 25% {project}');
   });
 
-  test('Programs view: status, owner, target; milestones, risks and open decisions marked', async () => {
+  test('Programs view: title, health, next milestone, overdue and high risks; milestones with their owner, risks as likelihood and impact', async () => {
     const roots = await programsRoots();
     assert.deepEqual(roots.map((n) => n.label), ['views-alpha', 'views-beta', 'views-toggle']);
     assert.deepEqual(await render(views.programs.provider, roots.slice(0, 2)), [
-      'views-alpha — at-risk · @vera · target 2099-06-30 {warning:list.warningForeground}',
+      'Views alpha program — at risk · 1 overdue · 1 high risk {warning:list.warningForeground}',
       '  Milestones — 3 · 2 overdue or at risk {milestone}',
-      '    Design approved — due 2020-01-15 · done {check-all:testing.iconPassed}',
-      '    Late milestone — overdue · due 2020-02-01 · in-progress {watch:list.errorForeground}',
-      '    Launch — due 2099-05-01 · at-risk · 2 deps {warning:list.warningForeground}',
+      '    Design approved — due 2020-01-15 · @vera {check-all:testing.iconPassed}',
+      '    Late milestone — overdue · due 2020-02-01 · @vera {watch:list.errorForeground}',
+      '    Launch — due 2099-05-01 · @omar · 2 deps {warning:list.warningForeground}',
       '  Risks — 2 · 1 unmitigated {shield}',
-      '    Vendor ships late — high/high · open · no mitigation {warning:list.warningForeground}',
-      '    Minor hiccup — low/medium · open {shield}',
+      '    Vendor ships late — likelihood high · impact high {warning:list.warningForeground}',
+      '    Minor hiccup — likelihood low · impact medium {shield}',
       '  Open decisions — 1 {question}',
       '    Roll out by region — proposed · @vera {question}',
-      'views-beta — on-track · @omar · target 2099-12-31 {pass:testing.iconPassed}',
+      'Views beta program — on track {pass:testing.iconPassed}',
+    ]);
+    // The tooltip: status and health side by side, the health's reasons (report/health.ts), the
+    // rest of the row in full. Untrusted Markdown, workspace text escaped.
+    const alpha = roots[0];
+    const item = views.programs.provider.resolveTreeItem(views.programs.provider.getTreeItem(alpha), alpha);
+    const tooltip = item.tooltip as vscode.MarkdownString;
+    assert.ok(tooltip instanceof vscode.MarkdownString);
+    assert.equal(tooltip.isTrusted, false);
+    assert.equal(tooltip.supportHtml, false);
+    assert.match(tooltip.value, /\(views\\-alpha\)/, 'workspace text is escaped');
+    // As it reads once rendered (escapes and word joiners dropped).
+    assert.deepEqual(tooltip.value.replace(/\\(.)/g, '$1').replace(/\u2060/g, '').split('\n\n'), [
+      '**Views alpha program** (views-alpha)',
+      'Status: at-risk · Health: At risk',
+      '- milestone late was due 2020-02-01 (2220 days ago)\n- milestone launch is at risk\n- risk vendor (Vendor ships late): likelihood high, impact high, no mitigation',
+      '@vera · target 2099-06-30',
+      'Next milestone: Late milestone (late), due 2020-02-01, owner @vera (overdue)',
+      '1 overdue milestone · 1 milestone at risk or blocked · 1 high risk · 1 unmitigated risk · 1 open decision',
     ]);
   });
 
@@ -408,7 +426,8 @@ suite('Tree views', () => {
       });
       await waitFor(async () => (await checklistOf('views-beta'))[0] === 'views-beta — 1/3 · 33% {project}', 'the new item in the Checklist view');
       const beta = (await programsRoots()).find((n) => n.label === 'views-beta')!;
-      assert.equal(views.programs.provider.getTreeItem(beta).description, 'blocked · @omar · target 2099-12-31');
+      // The reported status beside the health it does not change (report/health.ts).
+      assert.equal(views.programs.provider.getTreeItem(beta).description, 'blocked · health on track');
       await waitFor(() => fired.checklist > 0 && fired.programs > 0, 'both trees to refresh');
     } finally {
       for (const listener of listeners) listener.dispose();
