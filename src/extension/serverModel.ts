@@ -65,8 +65,24 @@ export class ServerModel implements vscode.Disposable {
     return [...this.summaries.values()];
   }
 
+  private running = 0;
+
+  /** Requests sent and not answered yet (the benchmark waits for the views to settle). */
+  get inFlight(): number {
+    return this.running;
+  }
+
   /** A request; with `key`, an earlier request of the same key still running is cancelled (its answer is undefined). */
   async request<R>(method: string, params: unknown = {}, key?: string): Promise<R | undefined> {
+    this.running++;
+    try {
+      return await this.send<R>(method, params, key);
+    } finally {
+      this.running--;
+    }
+  }
+
+  private async send<R>(method: string, params: unknown, key?: string): Promise<R | undefined> {
     let source: vscode.CancellationTokenSource | undefined;
     if (key !== undefined) {
       this.pending.get(key)?.cancel();
