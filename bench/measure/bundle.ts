@@ -22,7 +22,6 @@ export const bundleSize: Measurement = {
     const rows: Row[] = [
       { id: 'bundle.extension', label: 'dist/extension.js (loaded on activation)', value: size('dist/extension.js'), unit: 'MB', target: { max: 2 } },
       { id: 'bundle.extension.mermaid', label: 'Mermaid in the extension bundle (1 = yes)', value: mermaidInExtension ? 1 : 0, unit: 'count', target: { max: 0 } },
-      { id: 'bundle.parseWorker', label: 'dist/parseWorker.js (loaded for 200+ Markdown files)', value: size('dist/parseWorker.js'), unit: 'MB' },
       { id: 'bundle.webview', label: 'media/dist/diagram.js (loaded only by the diagram webview; Mermaid)', value: size('media/dist/diagram.js'), unit: 'MB' },
     ];
     const vsix = ['program-briefs-0.1.0.vsix'].map((name) => join(context.root, name)).find(existsSync);

@@ -19,7 +19,7 @@ import {
   type LanguageClientOptions, type Middleware, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { DIAGNOSTIC_SOURCE } from '../language/diagnostics';
-import { DID_CHANGE_MODEL, type BriefInitializationOptions, type DidChangeModelParams } from '../server/protocol';
+import { DID_CHANGE_MODEL, DID_SKIP_FILES, type BriefInitializationOptions, type DidChangeModelParams, type DidSkipFilesParams } from '../server/protocol';
 import { SET_OWNER_COMMAND, ownerLabel, type SetOwnerArgs } from './ownerFix';
 import { safeMarkdown, showError, showInformation, showWarning } from './plainText';
 import type { Timings } from './timings';
@@ -72,6 +72,8 @@ export interface BriefClientHooks {
   timings: Timings;
   /** Called after the server's model changed (its diagnostics are published by then). */
   onDidChangeModel(params: DidChangeModelParams): void;
+  /** `programBriefs/didSkipFiles`: files left out, with plain-text notices to show. */
+  onDidSkipFiles(params: DidSkipFilesParams): void;
 }
 
 export function createBriefClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, selector: { language: string; scheme: string }[], hooks: BriefClientHooks): LanguageClient {
@@ -161,6 +163,7 @@ export function createBriefClient(context: vscode.ExtensionContext, output: vsco
     }
   });
   client.onNotification(DID_CHANGE_MODEL, (params: DidChangeModelParams) => hooks.onDidChangeModel(params));
+  client.onNotification(DID_SKIP_FILES, (params: DidSkipFilesParams) => hooks.onDidSkipFiles(params));
   return client;
 }
 

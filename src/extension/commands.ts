@@ -4,12 +4,10 @@ import { HANDLE_PATTERN, ID_PATTERN } from '../core';
 import { humanize } from '../core/fixes';
 import { briefFolders, briefsDirectlyIn, newBriefSnippet, resolveSnippet } from '../core/fixes/newBrief';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { HANDLES, REINDEX, type ReindexResult } from '../server/protocol';
-import type { BriefIndex } from './briefIndex';
+import { BRIEFS, HANDLES, REINDEX, type BriefsResult, type BriefSummary, type ReindexResult } from '../server/protocol';
 import { setOwner, SET_OWNER_COMMAND, type SetOwnerArgs } from './ownerFix';
 import type { ServerModel } from './serverModel';
 import { escapeIcons, showError } from './plainText';
-import { todayOf } from './views/shared';
 
 /** Arguments for tests and keybindings; without them the command asks. */
 export interface NewBriefArgs {
@@ -22,14 +20,12 @@ export interface NewBriefArgs {
   folder?: vscode.Uri | string;
 }
 
-export function registerCommands(index: BriefIndex, client: LanguageClient, model: ServerModel): vscode.Disposable[] {
-  const reindex = async () => {
-    await Promise.all([index.reindex(), client.sendRequest<ReindexResult>(REINDEX)]);
-  };
+export function registerCommands(client: LanguageClient, model: ServerModel): vscode.Disposable[] {
+  const reindex = async () => (await client.sendRequest<ReindexResult>(REINDEX)).briefs;
   return [
     vscode.commands.registerCommand('programBriefs.newBrief', (arg?: vscode.Uri | NewBriefArgs) =>
-      newBrief(index, arg instanceof vscode.Uri ? { folder: arg } : arg ?? {})),
-    vscode.commands.registerCommand('programBriefs.lintWorkspace', () => lintWorkspace(index, reindex)),
+      newBrief(model, arg instanceof vscode.Uri ? { folder: arg } : arg ?? {})),
+    vscode.commands.registerCommand('programBriefs.lintWorkspace', () => lintWorkspace(reindex)),
     vscode.commands.registerCommand('programBriefs.refresh', reindex),
     vscode.commands.registerCommand(SET_OWNER_COMMAND, (args: SetOwnerArgs, handle?: string) =>
       // The picker offers the handles the server's workspace uses, most used first.
@@ -37,11 +33,11 @@ export function registerCommands(index: BriefIndex, client: LanguageClient, mode
   ];
 }
 
-/** Why an id cannot be used, or undefined when it can. */
-export function programIdProblem(index: BriefIndex, id: string): string | undefined {
+/** Why an id cannot be used, or undefined when it can (`briefs`: the server's). */
+export function programIdProblem(briefs: readonly BriefSummary[], id: string): string | undefined {
   if (id === '') return 'Enter a program id, e.g. payments-v2';
   if (!ID_PATTERN.test(id)) return 'Use lowercase letters, digits and dashes, starting with a letter or digit (e.g. payments-v2)';
-  const existing = index.workspace.program(id);
+  const existing = briefs.find((brief) => brief.program === id);
   if (existing) return `Program \`${id}\` already exists in ${vscode.workspace.asRelativePath(vscode.Uri.parse(existing.uri))}`;
   return undefined;
 }
@@ -66,17 +62,18 @@ export interface FolderChoice extends vscode.QuickPickItem {
  * The folders to offer: those inside the workspace folders that hold briefs, the one with the
  * most briefs first (the default), then each workspace root, then "Other folder…".
  */
-export function folderChoices(index: BriefIndex): FolderChoice[] {
+export function folderChoices(briefs: readonly BriefSummary[]): FolderChoice[] {
   const roots = vscode.workspace.workspaceFolders ?? [];
   const multiRoot = roots.length > 1;
-  const ranked = briefFolders(index.workspace.briefs().map((brief) => brief.uri), roots.map((root) => root.uri.toString()));
+  const uris = briefs.map((brief) => brief.uri);
+  const ranked = briefFolders(uris, roots.map((root) => root.uri.toString()));
   const choices: FolderChoice[] = ranked.map(({ uri, count }) => {
     const folder = vscode.Uri.parse(uri);
     return { label: escapeIcons(vscode.workspace.asRelativePath(folder, multiRoot)), description: count === 1 ? '1 brief' : `${count} briefs`, folder };
   });
   if (choices.length > 0) choices.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
   for (const root of roots) {
-    const count = briefsDirectlyIn(index.workspace.briefs().map((brief) => brief.uri), root.uri.toString());
+    const count = briefsDirectlyIn(uris, root.uri.toString());
     choices.push({ label: escapeIcons(root.name), description: `workspace root${count > 0 ? ` · ${count === 1 ? '1 brief' : `${count} briefs`}` : ''}`, folder: root.uri });
   }
   choices.push({ label: 'Other folder…', description: 'choose a folder in the workspace', other: true });
@@ -84,13 +81,13 @@ export function folderChoices(index: BriefIndex): FolderChoice[] {
 }
 
 /** Where to create the brief: the folder given, else the default (no id given: the user picks). */
-async function targetFolder(index: BriefIndex, args: NewBriefArgs): Promise<vscode.Uri | undefined | null> {
+async function targetFolder(briefs: readonly BriefSummary[], args: NewBriefArgs): Promise<vscode.Uri | undefined | null> {
   if (args.folder) {
     const folder = typeof args.folder === 'string' ? vscode.Uri.parse(args.folder) : args.folder;
     const type = await vscode.workspace.fs.stat(folder).then((s) => s.type, () => undefined);
     return type === vscode.FileType.File ? vscode.Uri.joinPath(folder, '..') : folder;
   }
-  const choices = folderChoices(index);
+  const choices = folderChoices(briefs);
   const byDefault = choices.find((choice) => choice.folder);
   if (!byDefault) return undefined;
   if (args.id !== undefined) return byDefault.folder;
@@ -118,11 +115,13 @@ async function targetFolder(index: BriefIndex, args: NewBriefArgs): Promise<vsco
 }
 
 /** Returns the new brief's uri, or undefined when cancelled. */
-export async function newBrief(index: BriefIndex, args: NewBriefArgs): Promise<vscode.Uri | undefined> {
-  // The folders offered and the ids taken come from the index: right after activation it may
-  // still be reading the workspace.
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Program Briefs: reading the briefs…' }, () => index.ready);
-  const folder = await targetFolder(index, args);
+export async function newBrief(model: ServerModel, args: NewBriefArgs): Promise<vscode.Uri | undefined> {
+  // The folders offered, the ids taken and today come from the language server: right after
+  // activation it may still be reading the workspace (the request waits for it).
+  const answer = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Program Briefs: reading the briefs…' }, () => model.request<BriefsResult>(BRIEFS));
+  if (!answer) return undefined;
+  const { briefs, today } = answer;
+  const folder = await targetFolder(briefs, args);
   if (folder === null) return undefined;
   if (!folder) {
     void vscode.window.showErrorMessage('Program Briefs: open a folder first; a brief is created in the workspace.');
@@ -137,12 +136,12 @@ export async function newBrief(index: BriefIndex, args: NewBriefArgs): Promise<v
       prompt: `Program id: lowercase letters, digits and dashes, unique in the workspace (the file is ${escapeIcons(vscode.workspace.asRelativePath(where))}/<id>.md)`,
       placeHolder: 'payments-v2',
       ignoreFocusOut: true,
-      validateInput: async (value) => programIdProblem(index, value.trim()) ?? await fileProblem(value.trim()),
+      validateInput: async (value) => programIdProblem(briefs, value.trim()) ?? await fileProblem(value.trim()),
     });
     if (id === undefined) return undefined;
     id = id.trim();
   }
-  const problem = programIdProblem(index, id) ?? await fileProblem(id);
+  const problem = programIdProblem(briefs, id) ?? await fileProblem(id);
   if (problem) throw new Error(`New Program Brief: ${problem}`);
   let title = args.title;
   if (title === undefined) {
@@ -156,7 +155,7 @@ export async function newBrief(index: BriefIndex, args: NewBriefArgs): Promise<v
     if (title === undefined) return undefined;
   }
   const me = vscode.workspace.getConfiguration('programBriefs').get<string>('me', '').trim();
-  const snippet = newBriefSnippet({ program: id, title: title.trim(), owner: HANDLE_PATTERN.test(me) ? me : undefined, today: todayOf(index) });
+  const snippet = newBriefSnippet({ program: id, title: title.trim(), owner: HANDLE_PATTERN.test(me) ? me : undefined, today });
   const uri = vscode.Uri.joinPath(where, `${id}.md`);
   // On disk: the template with its defaults, a valid brief even if the editor is closed unsaved.
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(resolveSnippet(snippet)));
@@ -169,13 +168,11 @@ export async function newBrief(index: BriefIndex, args: NewBriefArgs): Promise<v
   // The snippet wrote the same text the file has: save, so the new brief opens clean (the
   // snippet's tab stops stay active).
   if (document.isDirty && document.getText() === resolveSnippet(snippet)) await document.save();
-  index.updateNow(editor.document);
   return uri;
 }
 
-async function lintWorkspace(index: BriefIndex, reindex: () => Promise<void>): Promise<void> {
-  await reindex();
+async function lintWorkspace(reindex: () => Promise<number>): Promise<void> {
+  const count = await reindex();
   await vscode.commands.executeCommand('workbench.actions.view.problems');
-  const count = index.workspace.briefs().length;
   vscode.window.setStatusBarMessage(`Program Briefs: linted ${count} brief${count === 1 ? '' : 's'}`, 5000);
 }

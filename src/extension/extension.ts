@@ -1,12 +1,12 @@
 /**
- * Entry point. Activation stays cheap: the bundle is one file, and the index reads the
- * workspace in the background while features register at once (they read the index as it
- * fills and refresh on its change events). Every registration goes into
- * `context.subscriptions`, so nothing outlives deactivation.
+ * Entry point. Activation stays cheap: the bundle is one file, and the language server
+ * (dist/server.js, a child process) reads the workspace while features register at once; the
+ * extension holds no model of its own (every view asks the server, and refreshes on its change
+ * notifications). Every registration goes into `context.subscriptions`, so nothing outlives
+ * deactivation.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { BriefIndex } from './briefIndex';
 import { briefSelector, createBriefClient } from './client';
 import { registerCommands } from './commands';
 import { registerEditorContext } from './editorContext';
@@ -21,11 +21,8 @@ import { registerFirstRun, type FirstRunApi } from './firstRun';
 import { registerWhatIf } from './whatIf';
 import { registerReports } from './report';
 
-export type { BriefIndex, BriefIndexChange } from './briefIndex';
-
 /** What `activate` returns: `vscode.extensions.getExtension(...).exports`, used by the real-editor tests. */
 export interface ProgramBriefsApi {
-  index: BriefIndex;
   /** The client of the language server (dist/server.js), which serves diagnostics and editing help. */
   client: LanguageClient;
   /** Resolves once the client runs and the server's first indexing is done (its diagnostics published). */
@@ -51,7 +48,6 @@ export interface ProgramBriefsApi {
 export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
   const output = vscode.window.createOutputChannel('Program Briefs', { log: true });
   const timings = new Timings(output);
-  const index = new BriefIndex(output);
   let model: ServerModel | undefined;
   const client = createBriefClient(context, output, briefSelector(), {
     timings,
@@ -59,26 +55,25 @@ export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
       if (change.all) timings.record({ event: 'first-diagnostics', ms: timings.sinceActivation(), briefs: change.briefs, files: 0, indexMs: 0, lintMs: 0 });
       model?.changed(change);
     },
+    onDidSkipFiles: (params) => model?.skippedFiles(params),
   });
   model = new ServerModel(client);
   const serverReady = client.start().then(() => model.indexed);
   serverReady.catch((error: unknown) => output.error(`The language server did not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
   context.subscriptions.push(
     output,
-    index,
     client,
     model,
-    ...registerCommands(index, client, model),
+    ...registerCommands(client, model),
     ...registerEditorContext(model),
     registerWhatIf(model),
   );
   const api: ProgramBriefsApi = {
-    index,
     client,
     serverReady,
     model,
     timings,
-    views: registerTreeViews(context, index),
+    views: registerTreeViews(context, model),
     people: registerPeopleView(context, model),
     due: registerDueView(context, model),
     diagram: registerDiagram(context, model),
@@ -87,8 +82,6 @@ export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
     // Last: it reveals the view once per workspace, after the first indexing.
     firstRun: registerFirstRun(context, model),
   };
-
-  index.ready.catch((error: unknown) => output.error(`Indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
   timings.record({ event: 'activated', ms: timings.sinceActivation() });
   return api;
 }

@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { BriefSummary, DidChangeModelParams } from '../server/protocol';
+import { SKIPPED_FILES, type BriefSummary, type DidChangeModelParams, type DidSkipFilesParams, type SkippedFilesResult } from '../server/protocol';
+import { plainNotificationText, showWarning } from './plainText';
 
 export class ServerModel implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<DidChangeModelParams>();
@@ -31,6 +32,29 @@ export class ServerModel implements vscode.Disposable {
     this.changeEmitter.fire(params);
   }
 
+  private readonly shownNotices: string[] = [];
+
+  /** Called by the client for `programBriefs/didSkipFiles`: each notice shown as plain text. */
+  skippedFiles(params: DidSkipFilesParams): void {
+    for (const notice of params.notices ?? []) {
+      const text = plainNotificationText(String(notice));
+      this.shownNotices.push(text);
+      if (this.shownNotices.length > 100) this.shownNotices.shift();
+      void showWarning(text);
+    }
+  }
+
+  /** The skip notices shown, oldest first (tests check there is one per file). */
+  get notices(): readonly string[] {
+    return this.shownNotices;
+  }
+
+  /** The files the server leaves out on purpose now: uri → why. */
+  async skipped(): Promise<Map<string, string>> {
+    const result = await this.request<SkippedFilesResult>(SKIPPED_FILES);
+    return new Map((result?.files ?? []).map(({ uri, reason }) => [uri, reason]));
+  }
+
   /** The brief at a uri, if the server has one there. */
   brief(uri: string): BriefSummary | undefined {
     return this.summaries.get(uri);
@@ -41,8 +65,24 @@ export class ServerModel implements vscode.Disposable {
     return [...this.summaries.values()];
   }
 
+  private running = 0;
+
+  /** Requests sent and not answered yet (the benchmark waits for the views to settle). */
+  get inFlight(): number {
+    return this.running;
+  }
+
   /** A request; with `key`, an earlier request of the same key still running is cancelled (its answer is undefined). */
   async request<R>(method: string, params: unknown = {}, key?: string): Promise<R | undefined> {
+    this.running++;
+    try {
+      return await this.send<R>(method, params, key);
+    } finally {
+      this.running--;
+    }
+  }
+
+  private async send<R>(method: string, params: unknown, key?: string): Promise<R | undefined> {
     let source: vscode.CancellationTokenSource | undefined;
     if (key !== undefined) {
       this.pending.get(key)?.cancel();

@@ -21,7 +21,12 @@ export type TimingEvent =
    * `parseMs` and `affectedMs` are 0 and `lintMs` is `ms`).
    */
   | { event: 'update'; ms: number; parseMs: number; affectedMs: number; lintMs: number; affected: number; uri: string }
-  | { event: 'activated'; ms: number };
+  | { event: 'activated'; ms: number }
+  /**
+   * Memory (bytes, `process.memoryUsage()`) of the extension host and of the language server
+   * (its `programBriefs/memory`), `ms` after activation; `when` says at which point of a run.
+   */
+  | { event: 'memory'; ms: number; when: string; host: { rss: number; heapUsed: number }; server?: { pid: number; rss: number; heapUsed: number } };
 
 export class Timings {
   private readonly file = process.env[TIMINGS_ENV];

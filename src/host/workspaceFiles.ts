@@ -10,7 +10,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BriefsConfig, BriefWorkspace, compareText, ConfigError, type ConfigOverrides, createDirectoryFilter, createFileFilter, DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes, mergeConfig, parseConfig, RULE_IDS, withoutBom } from '../core';
 import { isInsideFolder } from './insideFolder';
-import { readRegularFile, readRegularFileSync } from './readRegularFile';
+import { NotRegularFileError, readRegularFile, readRegularFileSync } from './readRegularFile';
 
 export const CONFIG_FILE_NAME = 'briefs.config.json';
 
@@ -56,6 +56,8 @@ export interface LoadOptions {
    * single files) and the config. True leaves the files unparsed: the caller has their result.
    */
   beforeParse?: (root: string, config: BriefsConfig, files: ReadonlyMap<string, string>) => boolean;
+  /** What the size limit is called in messages (default `--max-file-size`; the server: its setting). */
+  sizeSetting?: string;
 }
 
 /** A briefs.config.json that exists but could not be used. */
@@ -64,6 +66,13 @@ export interface ConfigProblem {
   file: string;
   message: string;
 }
+
+/** Why a link out of the folders is not read, and a FIFO or device not opened (the editor shows these). */
+export const OUTSIDE_LINK_REASON = 'it is a symbolic link to a file outside the workspace folder, which is never followed';
+export const NOT_REGULAR_REASON = 'it is not a regular file (a FIFO, socket or device), which is never read';
+
+/** What the size limit is called in the editor's messages (the language server's reads). */
+export const EDITOR_SIZE_SETTING = 'setting programBriefs.maxFileSizeKB';
 
 /** What the size limit is called in messages. */
 const SIZE_SETTING = '--max-file-size';
@@ -93,6 +102,8 @@ export interface LoadedWorkspace {
   readProblems: string[];
   /** Files left out on purpose (too large, binary, not a regular file, a link out of the folders given): reported as warnings, exit code unchanged. */
   skipped: string[];
+  /** The same files, by absolute path, each with its reason alone (the language server tells the editor). */
+  skippedFiles: { path: string; reason: string }[];
   /** A core uri as shown to users: relative to cwd, with `/`. */
   fileOf(uri: string): string;
   /**
@@ -124,16 +135,18 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
     found = { root: error.root };
   }
   const config = mergeConfig(found.overrides, options.settings, options.today ? { today: options.today } : undefined);
-  const { files, problems, skipped } = await discoverFiles(cwd, workspaceRoot ? [...paths, workspaceRoot.folder] : paths, found.root, config);
+  const { files, problems, skipped, skippedPaths } = await discoverFiles(cwd, workspaceRoot ? [...paths, workspaceRoot.folder] : paths, found.root, config);
   const named = new Set(paths.map((p) => pathToFileURL(resolve(cwd, p)).href));
   const workspace = new BriefWorkspace();
   const readProblems = [...problems];
+  const skippedFiles = [...skippedPaths];
   const readHere = (file: FoundFile): string | undefined => {
     const shown = displayPath(cwd, file.path);
     try {
-      const read = readRegularFileSync(file.open, maxBytes, { noFollow: file.noFollow, setting: SIZE_SETTING });
+      const read = readRegularFileSync(file.open, maxBytes, { noFollow: file.noFollow, setting: options.sizeSetting ?? SIZE_SETTING });
       if (read.kind === 'text') return read.text;
       skipped.push(`skipped ${shown}: ${read.reason}`);
+      skippedFiles.push({ path: file.path, reason: read.reason });
     } catch (error) {
       const message = `cannot read ${shown}: ${describeFsError(error)}`;
       if (file.explicit) throw new WorkspaceLoadError(message);
@@ -177,6 +190,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
     ...(found.file && { configFile: displayPath(cwd, found.file) }),
     readProblems,
     skipped: skipped.sort(),
+    skippedFiles: skippedFiles.sort((a, b) => compareText(a.path, b.path)),
     fileOf,
     isReported: (uri) => !singleFiles || named.has(uri),
     ...(workspaceRoot && { workspaceRoot: displayPath(cwd, workspaceRoot.folder) }),
@@ -326,12 +340,13 @@ interface FoundFile {
  * that does not exist ends the run; an entry of a walk that cannot be read is reported and the
  * walk goes on; entries left out on purpose are listed in `skipped`.
  */
-async function discoverFiles(cwd: string, paths: string[], root: string, config: BriefsConfig): Promise<{ files: FoundFile[]; problems: string[]; skipped: string[] }> {
+async function discoverFiles(cwd: string, paths: string[], root: string, config: BriefsConfig): Promise<{ files: FoundFile[]; problems: string[]; skipped: string[]; skippedPaths: { path: string; reason: string }[] }> {
   const fileFilter = createFileFilter(config);
   const directoryFilter = createDirectoryFilter(config);
   const found = new Map<string, FoundFile>();
   const problems: string[] = [];
   const skipped: string[] = [];
+  const skippedPaths: { path: string; reason: string }[] = [];
   /** The real paths of the folders given: where links may lead. */
   const roots: string[] = [];
   /** The real paths of the files named: a walk that meets one again (by a link, or a link named) does not read it twice. */
@@ -366,6 +381,7 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
         if (named.has(target)) continue;
         if (!roots.some((folder) => isInsideFolder(folder, target))) {
           skipped.push(`skipped ${displayPath(cwd, path)}: it is a symbolic link to a file outside the folders given (${displayPath(cwd, target)})`);
+          skippedPaths.push({ path, reason: OUTSIDE_LINK_REASON });
           continue;
         }
         found.set(path, { path, open: target, noFollow: true, explicit: false });
@@ -375,6 +391,7 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
         found.set(path, { path, open: path, noFollow: true, explicit: false });
       } else {
         skipped.push(`skipped ${displayPath(cwd, path)}: not a regular file`);
+        skippedPaths.push({ path, reason: NOT_REGULAR_REASON });
       }
     }
   };
@@ -398,7 +415,7 @@ async function discoverFiles(cwd: string, paths: string[], root: string, config:
   }
   for (const [i, folder] of folders.entries()) await walk(folder, folder, roots[i]);
   const files = [...found.values()].sort((a, b) => compareText(a.path, b.path));
-  return { files, problems, skipped };
+  return { files, problems, skipped, skippedPaths };
 }
 
 function patternPath(root: string, base: string, path: string): string {
@@ -483,13 +500,15 @@ export async function readFolderFile(folder: string, root: string, config: Brief
     return { kind: 'skipped', reason: describeFsError(error, await isSymbolicLink(path)) };
   }
   if (!isInsideFolder(await realpath(folder).catch(() => folder), real)) {
-    return { kind: 'skipped', reason: 'it is a symbolic link to a file outside the workspace folder, which is never followed' };
+    return { kind: 'skipped', reason: OUTSIDE_LINK_REASON };
   }
   try {
-    const read = await readRegularFile(real, maxBytes, { noFollow: true, setting: 'programBriefs.maxFileSizeKB' });
+    const read = await readRegularFile(real, maxBytes, { noFollow: true, setting: EDITOR_SIZE_SETTING });
     return read.kind === 'text' ? { kind: 'text', text: read.text } : { kind: 'skipped', reason: read.reason };
   } catch (error) {
     if (isNotFound(error)) return { kind: 'gone' };
+    // As a folder walk says it (the editor shows the reason).
+    if (error instanceof NotRegularFileError) return { kind: 'skipped', reason: NOT_REGULAR_REASON };
     return { kind: 'skipped', reason: describeFsError(error) };
   }
 }

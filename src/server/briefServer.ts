@@ -39,8 +39,9 @@ import { definitionAt, hoverAt, referencesAt } from '../language/navigation';
 import { impactResponse, scheduleCodeLenses, scheduleResponse, type ScheduleFacts } from '../language/schedule';
 import { IMPACT_REQUEST, parseImpactParams, SCHEDULE_REQUEST, type ImpactResponse, type ScheduleParams, type ScheduleResponse } from '../language/scheduleProtocol';
 import {
-  BRIEFS, CHANGES_SINCE, CHECKLIST, CRITICAL_PATH, DIAGRAM, DID_CHANGE_MODEL, GIT_REFS, GRAPH_NODE, HANDLES, PROGRAMS, REINDEX, REPORT, STATUS,
-  type BriefInitializationOptions, type ChecklistParams, type CriticalPathParams, type DiagramParams, type DidChangeModelParams,
+  BRIEFS, CHANGES_SINCE, CHECKLIST, CRITICAL_PATH, DIAGRAM, DID_CHANGE_MODEL, DID_SKIP_FILES, FILE, GIT_REFS, GRAPH_NODE, HANDLES, MEMORY, PROGRAMS, REINDEX, REPORT, SKIPPED_FILES, STATUS,
+  type BriefInitializationOptions, type ChecklistParams, type CriticalPathParams, type DiagramParams, type DidChangeModelParams, type DidSkipFilesParams,
+  type FileParams, type FileResult, type MemoryResult, type SkippedFilesResult,
   type GraphNodeParams, type HandlesParams, type ProgramsParams, type ReindexResult,
 } from './protocol';
 import {
@@ -77,6 +78,8 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   /** One (re)load of everything at a time; a request during one runs once after it. */
   let loading: Promise<void> | undefined;
   let loadAgain = false;
+  /** The reason each skipped file was last announced with (a file is announced again only when its reason changes). */
+  const announcedSkips = new Map<string, string>();
   /** Changes wait for the first load, so nothing is linted against half a workspace. */
   let ready: Promise<void> = Promise.resolve();
 
@@ -162,12 +165,19 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
         withSettings.push({ uri: folder.uri, settings });
       }
       const change = await index.setFolders(withSettings, isOpen);
-      for (const document of documents.all()) index.setText(document.uri, document.getText());
+      // The editor's text wins, but not for a file deleted meanwhile: an editor can keep a deleted
+      // file's document open (VS Code does, for a while after its tab closed); it comes back when
+      // it is edited or created again.
+      for (const document of documents.all()) {
+        if (document.uri.startsWith('file:') && !existsSync(fileURLToPath(document.uri))) continue;
+        index.setText(document.uri, document.getText());
+      }
       for (const folder of index.folders) {
         for (const skipped of folder.skipped) connection.console.warn(skipped);
       }
       connection.console.info(`Indexed ${plural(index.workspace.briefs().length, 'brief')} in ${plural(index.folders.length, 'folder')}`);
       publish(change);
+      announceSkips(true);
       await publishConfigErrors();
       // Settings (programBriefs.codeLens) or the whole workspace changed: lenses of every open editor.
       if (canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
@@ -223,6 +233,23 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     if (!change.all && canRefreshCodeLenses && [...affected].some((brief) => !change.changed.includes(brief.uri))) {
       void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     }
+  }
+
+  /**
+   * Tells the client about files newly left out on purpose (once per file and reason): one
+   * notice per file, or, for a whole indexing that skipped several, one summary. Plain text.
+   */
+  function announceSkips(batch: boolean): void {
+    const now = index.skippedFiles();
+    const files = [...now].filter(([uri, reason]) => announcedSkips.get(uri) !== reason).map(([uri, reason]) => ({ uri, reason }));
+    for (const uri of [...announcedSkips.keys()]) if (!now.has(uri)) announcedSkips.delete(uri);
+    if (files.length === 0) return;
+    for (const { uri, reason } of files) announcedSkips.set(uri, reason);
+    const notices = !batch || files.length === 1
+      ? files.map(({ uri, reason }) => `Program Briefs skipped ${relativePath(uri)}: ${reason}.`)
+      : [`Program Briefs skipped ${files.length} files that are too large, binary, links out of the workspace or not regular files; see the Program Briefs output for the list.`];
+    const params: DidSkipFilesParams = { notices: notices.map(plainNotificationText), files };
+    void connection.sendNotification(DID_SKIP_FILES, params);
   }
 
   /** The schedule, up to date with the workspace: the one lint reads (docs/schedule.md). */
@@ -289,6 +316,7 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
         }
         const result = await index.reloadFile(change.uri);
         if (result.skipped) connection.console.warn(result.skipped);
+        announceSkips(false);
         if (change.type === FileChangeType.Deleted || result.changed.length + result.removed.length > 0) publish(result);
       }
       if (reloadEverything) await loadAll();
@@ -445,6 +473,25 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     });
   };
   viewRequest(BRIEFS, (source) => briefsResult(source));
+  viewRequest(SKIPPED_FILES, (): SkippedFilesResult => ({ files: [...index.skippedFiles()].map(([uri, reason]) => ({ uri, reason })) }));
+  viewRequest(FILE, (_source, params: FileParams): FileResult => {
+    const uri = String(params?.uri);
+    const brief = index.workspace.get(uri);
+    const skipped = index.skippedFiles().get(uri);
+    return {
+      uri,
+      ...(brief?.isBrief && {
+        text: brief.text,
+        brief: { ...briefSummary(brief), ...(brief.owner && { owner: brief.owner.value }), milestones: brief.milestones.length, risks: brief.risks.length, decisions: brief.decisions.length },
+      }),
+      ...(skipped !== undefined && { skipped }),
+    };
+  });
+  // Answered at once, even while indexing: what the process holds is what a benchmark asks.
+  connection.onRequest(MEMORY, (): MemoryResult => {
+    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+    return { pid: process.pid, rss, heapUsed, heapTotal, external };
+  });
   viewRequest(STATUS, (source) => statusResult(source));
   viewRequest(HANDLES, (source, params: HandlesParams) => handlesResult(source, params.uri));
   viewRequest(CHECKLIST, (source, params: ChecklistParams) => checklistResult(source, params));

@@ -8,7 +8,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BriefsConfig, BriefWorkspace, type ConfigOverrides, DEFAULT_MAX_FILE_SIZE_KB, keepScheduleIncremental, maxFileBytes, mergeConfig } from '../core';
 import { isInsideFolder } from '../host/insideFolder';
-import { CONFIG_FILE_NAME, folderIncludes, loadWorkspace, readFolderFile, type ConfigProblem } from '../host/workspaceFiles';
+import { CONFIG_FILE_NAME, EDITOR_SIZE_SETTING, folderIncludes, loadWorkspace, readFolderFile, type ConfigProblem } from '../host/workspaceFiles';
 
 /** What the client's settings (`programBriefs.*`) add over a folder's briefs.config.json. */
 export interface FolderSettings {
@@ -31,6 +31,8 @@ export interface Folder {
   configError?: ConfigProblem;
   /** Files left out on purpose, with why (too large, binary, a link out, not a regular file). */
   skipped: string[];
+  /** The same files by uri, with the reason alone (what the editor is told). */
+  skippedFiles: Map<string, string>;
   /** Uris of the briefs read from this folder at the last load. */
   uris: Set<string>;
 }
@@ -77,7 +79,7 @@ export class FolderIndex {
     const previous = new Set(this.workspace.briefs().map((brief) => brief.uri));
     this.folderList = folders
       .filter((folder) => folder.uri.startsWith('file:'))
-      .map((folder) => ({ uri: folder.uri, path: fileURLToPath(folder.uri), config: mergeConfig(folder.settings.overrides), root: fileURLToPath(folder.uri), settings: folder.settings, skipped: [], uris: new Set<string>() }));
+      .map((folder) => ({ uri: folder.uri, path: fileURLToPath(folder.uri), config: mergeConfig(folder.settings.overrides), root: fileURLToPath(folder.uri), settings: folder.settings, skipped: [], skippedFiles: new Map<string, string>(), uris: new Set<string>() }));
     for (const folder of this.folderList) await this.loadFolder(folder, isOpen);
     const kept = new Set(this.folderList.flatMap((folder) => [...folder.uris]));
     const removed: string[] = [];
@@ -102,10 +104,12 @@ export class FolderIndex {
       settings: folder.settings.overrides,
       maxFileSizeKB: folder.settings.maxFileSizeKB,
       configErrors: 'report',
+      sizeSetting: EDITOR_SIZE_SETTING,
     });
     folder.config = loaded.config;
     folder.configError = loaded.configError;
     folder.skipped = [...loaded.readProblems, ...loaded.skipped];
+    folder.skippedFiles = new Map(loaded.skippedFiles.map(({ path, reason }) => [pathToFileURL(path).href, reason]));
     folder.uris = new Set<string>();
     for (const brief of loaded.workspace.briefs()) {
       folder.uris.add(brief.uri);
@@ -131,6 +135,8 @@ export class FolderIndex {
     const folder = this.folderOf(uri);
     const before = this.workspace.get(uri);
     const read = folder ? await readFolderFile(folder.path, folder.root, folder.config, fileURLToPath(uri), maxFileBytes(folder.settings.maxFileSizeKB)) : { kind: 'excluded' as const };
+    if (read.kind === 'skipped') folder?.skippedFiles.set(uri, read.reason);
+    else folder?.skippedFiles.delete(uri);
     if (read.kind !== 'text') {
       const skipped = read.kind === 'skipped' ? `skipped ${fileURLToPath(uri)}: ${read.reason}` : undefined;
       folder?.uris.delete(uri);
@@ -143,9 +149,17 @@ export class FolderIndex {
     return { changed: [uri], removed: [], programIds: programIdsOf(before?.program?.value, after.program?.value) };
   }
 
+  /** Files left out on purpose (too large, binary, a link out, not a regular file), by uri, with why. */
+  skippedFiles(): Map<string, string> {
+    const all = new Map<string, string>();
+    for (const folder of this.folderList) for (const [uri, reason] of folder.skippedFiles) all.set(uri, reason);
+    return all;
+  }
+
   /** A file deleted on disk while the editor has it open: it leaves the workspace all the same. */
   removeFile(uri: string): IndexChange {
     const before = this.workspace.get(uri);
+    this.folderOf(uri)?.skippedFiles.delete(uri);
     this.folderOf(uri)?.uris.delete(uri);
     if (!this.workspace.delete(uri)) return { changed: [], removed: [], programIds: [] };
     return { changed: [], removed: [uri], programIds: programIdsOf(before?.program?.value) };

@@ -5,6 +5,7 @@
  * by the client (src/extension), so both sides agree on names and shapes. Pure: method names
  * and types only. docs/language-server.md lists them.
  */
+import type { Health, ProgramRowFacts } from '../core';
 import type { ChecklistEntry, ChecklistFilter, ChecklistHeadingGroup, ChecklistProgramGroup, DecisionNode, DiagramModel, DiagramOptions, DisplayStatus, MilestoneNode, PathStep, ProgramAttention, ProgramGroupNode, ProgramNode, ProgramSectionNode, ProgramsGrouping, RiskNode } from '../core';
 
 /** `initializationOptions` a client may send in `initialize`. */
@@ -45,6 +46,51 @@ export interface DidChangeModelParams {
    * asking (`programBriefs/briefs` answers the same).
    */
   summaries: BriefSummary[];
+}
+
+/**
+ * Server → client: files were left out on purpose (too large, binary, a link out of the workspace
+ * folders, not a regular file). `notices` are plain text to show as they are (one per file newly
+ * skipped, or one summary for a whole indexing): a client must not render them as Markdown.
+ */
+export const DID_SKIP_FILES = 'programBriefs/didSkipFiles';
+export interface DidSkipFilesParams {
+  notices: string[];
+  /** The files newly skipped, with why. */
+  files: SkippedFile[];
+}
+export interface SkippedFile {
+  uri: string;
+  reason: string;
+}
+
+/** `programBriefs/skippedFiles`: every file left out on purpose now, with why. */
+export const SKIPPED_FILES = 'programBriefs/skippedFiles';
+export interface SkippedFilesResult {
+  files: SkippedFile[];
+}
+
+/** `programBriefs/file`: what the server holds for one uri (its text when it is a brief, why it was skipped). */
+export const FILE = 'programBriefs/file';
+export interface FileParams {
+  uri: string;
+}
+export interface FileResult {
+  uri: string;
+  /** The text the server lints (the editor's when open), for a brief. */
+  text?: string;
+  brief?: BriefSummary & { owner?: string; milestones: number; risks: number; decisions: number };
+  skipped?: string;
+}
+
+/** `programBriefs/memory`: the server process's memory (`process.memoryUsage()`, bytes) and pid (benchmarks). */
+export const MEMORY = 'programBriefs/memory';
+export interface MemoryResult {
+  pid: number;
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
 }
 
 /** Client → server: read every folder again (VS Code's "Lint Workspace", "Refresh"); answers when the diagnostics are published. */
@@ -102,6 +148,11 @@ export interface ChecklistParams {
 }
 export interface ChecklistResult {
   nodes: ChecklistWireNode[];
+  /**
+   * With items among `nodes`: the text of their brief they were built from (once, not per item).
+   * Ticking an item finds it again in the current text by it (a line that moved is not ticked).
+   */
+  text?: string;
   /** Briefs in the workspace (an empty tree says "no briefs" or "no items"). */
   briefs: number;
   today: string;
@@ -110,7 +161,7 @@ export interface ChecklistResult {
 /** A Programs node as sent: groups list their briefs by uri; programs carry what their item and tooltip show. */
 export type ProgramsWireNode =
   | (Omit<ProgramGroupNode, 'briefs'> & { uris: string[]; display?: DisplayStatus })
-  | (Omit<ProgramNode, 'brief'> & { display: DisplayStatus; attention: ProgramAttention })
+  | (Omit<ProgramNode, 'brief'> & { display: DisplayStatus; attention: ProgramAttention; row: ProgramRowFacts & { health?: Health; reasons: string[] } })
   | Omit<ProgramSectionNode, 'brief'>
   | (MilestoneNode & { display?: DisplayStatus })
   | RiskNode

@@ -6,7 +6,7 @@
  * The reports (status report, what changed since a git revision) are the CLI's: the same core
  * functions, and git through src/host (git.ts, history.ts), as `brief report` and `brief diff`.
  */
-import { type Brief, type BriefsConfig, BriefWorkspace, buildDiagramModel, checklistChildEntries, type ChecklistEntry, checklistEntryById, checklistHeadings, checklistProgramChildren, checklistPrograms, checklistTopEntries, type ChecklistViewOptions, criticalPathSteps, diagramSchedule, displayStatus, isMilestoneOverdue, knownHandles, levelOf, milestoneFacts, programAttention, programFacts, programNodes, programSections, programsRoot, type ProgramsTreeNode, sectionEntries } from '../core';
+import { type Brief, type BriefsConfig, BriefWorkspace, buildDiagramModel, HEALTH_LABELS, highRiskCount, nextMilestone, programHealth, workspaceSchedule, checklistChildEntries, type ChecklistEntry, checklistEntryById, checklistHeadings, checklistProgramChildren, checklistPrograms, checklistTopEntries, type ChecklistViewOptions, criticalPathSteps, diagramSchedule, displayStatus, isMilestoneOverdue, knownHandles, levelOf, milestoneFacts, programAttention, programFacts, programNodes, programSections, programsRoot, type ProgramsTreeNode, sectionEntries } from '../core';
 import { buildReport, changeSentence, DEFAULT_HORIZON, type DiffChange, diffWorkspaces, reportHtml, reportMarkdown } from '../core';
 import { GitError, headCommit, listRefs, openRepository } from '../host/git';
 import { workspaceAt } from '../host/history';
@@ -54,22 +54,26 @@ function entryWire(entry: ChecklistEntry): ChecklistWireNode {
 export function checklistResult(source: ViewModelSource, params: ChecklistParams): ChecklistResult {
   const { workspace, today } = source;
   const options: ChecklistViewOptions = { filter: params.filter ?? {}, today };
-  const result = (nodes: ChecklistWireNode[]): ChecklistResult => ({ nodes, briefs: workspace.briefs().length, today });
+  const result = (nodes: ChecklistWireNode[], text?: string): ChecklistResult => ({
+    nodes, briefs: workspace.briefs().length, today, ...(text !== undefined && nodes.some((n) => n.kind === 'item') && { text }),
+  });
   const node = params.parent;
   if (!node) return result(checklistPrograms(workspace.briefs(), options));
-  const brief = workspace.get(node.uri);
-  if (!brief?.isBrief) return result([]);
-  if (node.kind === 'program') return result(checklistProgramChildren(brief, options).map((n) => (n.kind === 'item' ? entryWire(n) : n)));
+  const found = workspace.get(node.uri);
+  if (!found?.isBrief) return result([]);
+  const brief = found;
+  const items = (entries: ChecklistWireNode[]) => result(entries, brief.text);
+  if (node.kind === 'program') return items(checklistProgramChildren(brief, options).map((n) => (n.kind === 'item' ? entryWire(n) : n)));
   if (node.kind === 'heading') {
     const current = node.heading ? checklistHeadings(brief, options).find((h) => h.id === node.id) : node;
-    return result(current ? checklistTopEntries(brief, current.heading?.line, options).map(entryWire) : []);
+    return items(current ? checklistTopEntries(brief, current.heading?.line, options).map(entryWire) : []);
   }
   // An item: the items nested in it, found again by its id in the current text.
   const current = checklistEntryById(brief, node.id, options);
-  return result(current ? checklistChildEntries(brief, current.index, options).map(entryWire) : []);
+  return items(current ? checklistChildEntries(brief, current.index, options).map(entryWire) : []);
 }
 
-function programsWire(node: ProgramsTreeNode, workspace: BriefWorkspace, today: string): ProgramsWireNode {
+function programsWire(node: ProgramsTreeNode, workspace: BriefWorkspace, today: string, schedule: () => ReturnType<typeof workspaceSchedule>): ProgramsWireNode {
   switch (node.kind) {
     case 'group': {
       const { briefs, ...rest } = node;
@@ -78,7 +82,17 @@ function programsWire(node: ProgramsTreeNode, workspace: BriefWorkspace, today: 
     }
     case 'program': {
       const { brief, ...rest } = node;
-      return { ...rest, display: displayStatus(programFacts(brief), today), attention: programAttention(brief, today) };
+      const attention = programAttention(brief, today);
+      // Health as report/health.ts decides it, over the workspace's one schedule (docs/schedule.md).
+      const health = brief.program ? programHealth(brief, schedule(), today) : undefined;
+      const next = nextMilestone(brief, today);
+      return {
+        ...rest, display: displayStatus(programFacts(brief), today), attention,
+        row: {
+          ...(health && { health: health.health, healthLabel: HEALTH_LABELS[health.health] }), reasons: health?.reasons.map((r) => r.message) ?? [],
+          ...(next && { next }), overdue: attention.overdueMilestones, highRisks: highRiskCount(brief),
+        },
+      };
     }
     case 'section': {
       const { brief: _brief, ...rest } = node;
@@ -97,7 +111,9 @@ function programsWire(node: ProgramsTreeNode, workspace: BriefWorkspace, today: 
 
 export function programsResult(source: ViewModelSource, params: ProgramsParams): ProgramsResult {
   const { workspace, today } = source;
-  const wire = (nodes: ProgramsTreeNode[]): ProgramsResult => ({ nodes: nodes.map((n) => programsWire(n, workspace, today)), briefs: workspace.briefs().length, today });
+  let schedule: ReturnType<typeof workspaceSchedule> | undefined;
+  const scheduleOnce = () => (schedule ??= workspaceSchedule(workspace));
+  const wire = (nodes: ProgramsTreeNode[]): ProgramsResult => ({ nodes: nodes.map((n) => programsWire(n, workspace, today, scheduleOnce)), briefs: workspace.briefs().length, today });
   const node = params.parent;
   if (!node) return wire(programsRoot(workspace.briefs(), params.grouping));
   // Nodes may predate the last edit: the briefs are read afresh.

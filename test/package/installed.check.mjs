@@ -86,7 +86,8 @@ export default async ({ page, screenshotsDir, userDataDir, extensionsDir }) => {
     const pane = (title) => sidebar.locator('.pane').filter({ has: page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'i') }) });
     const programs = pane('Programs');
     const checklist = pane('Checklist');
-    await programs.locator('.monaco-list-row', { hasText: 'payments-v2' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    // A program row shows its title.
+    await programs.locator('.monaco-list-row', { hasText: 'Payments platform v2' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await checklist.locator('.monaco-list-row', { hasText: 'payments-v2' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await shot('views');
   });

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { BriefWorkspace } from '../../src/core';
 import {
-  decisionDescription, milestoneDescription, programAttention, programDescription, programNodes, programSections, programsRoot, riskDescription,
-  sectionDescription, sectionEntries, type ProgramGroupNode, type ProgramNode, type ProgramsTreeNode,
+  decisionDescription, highRiskCount, milestoneDescription, nextMilestone, programAttention, programDescription, programNodes, programRowDescription,
+  programSections, programsRoot, riskDescription, sectionDescription, sectionEntries, type ProgramGroupNode, type ProgramNode, type ProgramsTreeNode,
 } from '../../src/core/views/programsTree';
 
 const TODAY = '2026-03-01';
@@ -155,12 +155,12 @@ describe('views: programs tree', () => {
     assert.deepEqual(programSections(billing.brief, billing.id, TODAY), []);
   });
 
-  it('milestones: due, status, overdue or at-risk marked, dependency count, place to reveal', () => {
+  it('milestones: due, owner, overdue or at-risk marked, dependency count, place to reveal (the status is the icon)', () => {
     const entries = sectionEntries(section('payments-v2', 'milestones'), TODAY);
     assert.deepEqual(entries.map((e) => e.kind === 'milestone' && [e.label, milestoneDescription(e), e.overdue, e.atRisk]), [
-      ['Design approved', 'due 2026-02-01 · done', false, false],
-      ['Vendor signed', 'overdue · due 2026-02-15 · in-progress', true, false],
-      ['Production cutover', 'due 2026-05-15 · at-risk · 2 deps', false, true],
+      ['Design approved', 'due 2026-02-01 · @maria', false, false],
+      ['Vendor signed', 'overdue · due 2026-02-15 · @maria', true, false],
+      ['Production cutover', 'due 2026-05-15 · @li · 2 deps', false, true],
     ]);
     assert.equal(entries[2].range.start.line, 22, 'the first line of the milestone item');
   });
@@ -170,12 +170,33 @@ describe('views: programs tree', () => {
     assert.equal(entries[0].kind === 'milestone' && entries[0].overdue, true);
   });
 
-  it('risks: likelihood/impact, unmitigated ones marked', () => {
+  it('risks read "likelihood high · impact medium"; unmitigated ones marked; a status other than open is said', () => {
     const entries = sectionEntries(section('payments-v2', 'risks'), TODAY);
     assert.deepEqual(entries.map((e) => e.kind === 'risk' && [e.label, riskDescription(e), e.unmitigated]), [
-      ['Card vendor API ships late', 'high/medium · open · no mitigation', true],
-      ['Latency at peak', 'high/high · open', false],
+      ['Card vendor API ships late', 'likelihood high · impact medium', true],
+      ['Latency at peak', 'likelihood high · impact high', false],
     ]);
+    const [first] = entries;
+    assert.ok(first.kind === 'risk');
+    assert.equal(riskDescription({ ...first, status: 'closed', impact: undefined }), 'likelihood high · closed');
+  });
+
+  it('a program row: next open milestone (overdue ones included, done ones not), high risks, and a description short enough for the side bar', () => {
+    const payments = program('payments-v2').brief;
+    assert.deepEqual(nextMilestone(payments, TODAY), { label: 'Vendor signed', milestoneId: 'vendor-signed', due: '2026-02-15', owner: '@maria', overdue: true });
+    assert.equal(nextMilestone(program('billing-core').brief, TODAY), undefined);
+    assert.equal(highRiskCount(payments), 2, 'both risks are rated high (one of them mitigated)');
+    const facts = { health: 'at-risk', healthLabel: 'At risk', next: nextMilestone(payments, TODAY), overdue: 1, highRisks: 2 };
+    // Something is overdue: the next milestone is one of those, "1 overdue" says it.
+    assert.equal(programRowDescription(facts, TODAY), 'at risk · 1 overdue · 2 high risks');
+    assert.equal(programRowDescription(facts, TODAY, 'at-risk'), 'at risk · 1 overdue · 2 high risks', 'the status the health agrees with is said once');
+    assert.equal(programRowDescription(facts, TODAY, 'blocked'), 'blocked · health at risk · 1 overdue · 2 high risks', 'beside the reported status, never instead');
+    // Nothing overdue: the next milestone's date, without its year when it is this year's.
+    const onTime = { ...facts, overdue: 0 };
+    assert.equal(programRowDescription(onTime, '2026-01-10'), 'at risk · next 02-15 · 2 high risks');
+    assert.equal(programRowDescription(onTime, '2025-12-31'), 'at risk · next 2026-02-15 · 2 high risks');
+    assert.equal(programRowDescription({ health: 'on-track', healthLabel: 'On track', overdue: 0, highRisks: 1 }, TODAY), 'on track · 1 high risk');
+    assert.equal(programRowDescription({ overdue: 0, highRisks: 0 }, TODAY), '');
   });
 
   it('open decisions: only status proposed', () => {

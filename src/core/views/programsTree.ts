@@ -3,7 +3,7 @@
  * then a program's sections (milestones, risks, open decisions), then their entries. Each level
  * is computed on its own from the briefs, so a host builds only what is expanded.
  */
-import { isDecisionOpen, isMilestoneAtRisk, isMilestoneOverdue, isRiskUnmitigated } from '../model/status';
+import { isClosed, isDecisionOpen, isMilestoneAtRisk, isMilestoneOverdue, isRiskClosed, isRiskUnmitigated, milestoneFacts, riskHighOn } from '../model/status';
 import type { Brief, Decision, Milestone, Risk } from '../model/model';
 import type { Range } from '../model/range';
 import { programLabel } from './checklistTree';
@@ -244,25 +244,90 @@ export function isOpenDecision(decision: Decision): boolean {
   return isDecisionOpen(decision);
 }
 
+/** A program's next milestone: the open one (not done, not cancelled) due first, overdue ones included. */
+export interface NextMilestone {
+  label: string;
+  milestoneId?: string;
+  due: string;
+  owner?: string;
+  overdue: boolean;
+}
+
+export function nextMilestone(brief: Brief, today: string): NextMilestone | undefined {
+  let next: NextMilestone | undefined;
+  for (const milestone of brief.milestones) {
+    const due = milestone.due?.value;
+    if (due === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(due) || isClosed(milestoneFacts(brief, milestone))) continue;
+    if (next && compareText(next.due, due) <= 0) continue;
+    next = {
+      label: milestone.title?.value ?? milestone.id?.value ?? `Milestone ${milestone.index + 1}`,
+      ...(milestone.id && { milestoneId: milestone.id.value }),
+      due,
+      ...(milestone.owner && { owner: milestone.owner.value }),
+      overdue: isMilestoneOverdue(milestone, brief, today),
+    };
+  }
+  return next;
+}
+
+/** Open risks rated high on likelihood or impact (mitigated or not). */
+export function highRiskCount(brief: Brief): number {
+  return brief.risks.filter((risk) => riskHighOn(risk).length > 0 && !isRiskClosed(risk)).length;
+}
+
+/** What a program's row shows beside its title: its health (decided by report/health.ts), next milestone and counts. */
+export interface ProgramRowFacts {
+  /** The health (`at-risk`) and its label ("At risk"), as report/health.ts names them (none for a brief without a program id). */
+  health?: string;
+  healthLabel?: string;
+  next?: NextMilestone;
+  overdue: number;
+  highRisks: number;
+}
+
+/**
+ * "at risk · next 05-01 · 1 high risk", or "at risk · 1 overdue · 1 high risk": short enough to
+ * fit the default side bar (300 px) on its own; the title, the full dates, owners and reasons
+ * are in the tooltip. The next milestone's date drops its year when it is this year's
+ * (`today`'s), and is left out when something is overdue (the next milestone is then one of the
+ * overdue ones: "1 overdue" says it). The reported `status` comes first when the health says
+ * something else ("blocked · health on track"): health is shown beside the reported status,
+ * never instead of it.
+ */
+export function programRowDescription(facts: ProgramRowFacts, today: string, status?: string): string {
+  const next = facts.next && facts.overdue === 0 && `next ${facts.next.due.slice(0, 4) === today.slice(0, 4) ? facts.next.due.slice(5) : facts.next.due}`;
+  const health = facts.healthLabel?.toLowerCase();
+  const reported = status !== undefined && status !== '' && status !== facts.health ? status : undefined;
+  return [
+    reported,
+    reported && health ? `health ${health}` : health,
+    next,
+    facts.overdue > 0 && `${facts.overdue} overdue`,
+    facts.highRisks > 0 && `${facts.highRisks} high risk${facts.highRisks === 1 ? '' : 's'}`,
+  ].filter(Boolean).join(' · ');
+}
+
 /** "on-track · @maria · target 2026-06-30". */
-export function programDescription(node: ProgramNode): string {
+export function programDescription(node: Pick<ProgramNode, 'status' | 'owner' | 'target'>): string {
   return [node.status, node.owner, node.target && `target ${node.target}`].filter(Boolean).join(' · ');
 }
 
-/** "overdue · due 2026-02-01 · in-progress · 2 deps". */
+/** "overdue · due 2026-02-01 · @vera · 2 deps" (the status is the row's icon, and in its tooltip). */
 export function milestoneDescription(node: MilestoneNode): string {
   return [
     node.overdue && 'overdue',
     node.due && `due ${node.due}`,
-    node.status,
+    node.owner,
     node.dependencies > 0 && `${node.dependencies} dep${node.dependencies === 1 ? '' : 's'}`,
   ].filter(Boolean).join(' · ');
 }
 
-/** "high/medium · open · unmitigated" (likelihood/impact). */
+/**
+ * "likelihood high · impact medium", then the status when it is not `open` (an unmitigated
+ * risk has its own icon, and says so in its tooltip).
+ */
 export function riskDescription(node: RiskNode): string {
-  const level = node.likelihood || node.impact ? `${node.likelihood ?? '?'}/${node.impact ?? '?'}` : undefined;
-  return [level, node.status, node.unmitigated && 'no mitigation'].filter(Boolean).join(' · ');
+  return [node.likelihood && `likelihood ${node.likelihood}`, node.impact && `impact ${node.impact}`, node.status !== 'open' && node.status].filter(Boolean).join(' · ');
 }
 
 export function decisionDescription(node: DecisionNode): string {
@@ -270,7 +335,7 @@ export function decisionDescription(node: DecisionNode): string {
 }
 
 /** "5 · 2 need attention". */
-export function sectionDescription(node: ProgramSectionNode): string {
+export function sectionDescription(node: Pick<ProgramSectionNode, 'section' | 'count' | 'flagged'>): string {
   if (node.flagged === 0) return String(node.count);
   const what = node.section === 'risks' ? 'unmitigated' : 'overdue or at risk';
   return `${node.count} · ${node.flagged} ${what}`;

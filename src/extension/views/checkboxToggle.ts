@@ -18,8 +18,7 @@
 import * as vscode from 'vscode';
 import { offsetAfterChanges, planChecklistToggle, type ChecklistTogglePlan } from '../../core/fixes/checkboxEdit';
 import type { ChecklistEntry, ChecklistNode } from '../../core/views/checklistTree';
-import { withoutBom } from '../../core/parse/parseBrief';
-import type { BriefIndex } from '../briefIndex';
+import { parseBrief, withoutBom } from '../../core/parse/parseBrief';
 import { toVsRange } from '../convert';
 import { showWarning } from '../plainText';
 
@@ -45,7 +44,6 @@ const SAVE_FLUSH_ROUND_TRIPS = 3;
 type Write = { entry: ChecklistEntry; plan: Extract<ChecklistTogglePlan, { kind: 'write' }> };
 
 export async function toggleChecklistItems(
-  index: BriefIndex,
   changes: ReadonlyArray<readonly [ChecklistNode, vscode.TreeItemCheckboxState]>,
   refreshNow: () => void,
 ): Promise<ToggleOutcome> {
@@ -65,9 +63,7 @@ export async function toggleChecklistItems(
       for (const [entry] of toggles) outcome.stale.push({ entry, reason: `the file cannot be opened (${error instanceof Error ? error.message : String(error)})` });
       continue;
     }
-    await toggleInDocument(index, document, toggles, outcome);
-    // The tree must show the file as it is now, whatever happened.
-    index.updateNow(document);
+    await toggleInDocument(document, toggles, outcome);
   }
   if (outcome.stale.length > 0 || outcome.unchanged.length > 0) refreshNow();
   if (outcome.stale.length > 0) void showWarning(staleMessage(outcome.stale));
@@ -77,13 +73,14 @@ export async function toggleChecklistItems(
   return outcome;
 }
 
-async function toggleInDocument(index: BriefIndex, document: vscode.TextDocument, toggles: [ChecklistEntry, boolean][], outcome: ToggleOutcome): Promise<void> {
+async function toggleInDocument(document: vscode.TextDocument, toggles: [ChecklistEntry, boolean][], outcome: ToggleOutcome): Promise<void> {
   // ---- From here to sending the edit, nothing is awaited: the plan, the edit and its version agree. ----
   const version = document.version;
   const wasDirty = document.isDirty;
   const text = document.getText();
-  const current = index.briefOf(document);
-  if (!current || current.text !== withoutBom(text)) {
+  // The document's current text, parsed here: the tick is planned on exactly the text it is written to.
+  const current = parseBrief(document.uri.toString(), text);
+  if (!current.isBrief || current.text !== withoutBom(text)) {
     for (const [entry] of toggles) outcome.stale.push({ entry, reason: 'the file cannot be read as a brief now' });
     return;
   }

@@ -4,51 +4,39 @@
  * Items carry native tree checkboxes; ticking one is handled by `checkboxToggle.ts`.
  */
 import * as vscode from 'vscode';
-import {
-  checklistChildEntries, checklistEntryById, checklistHeadings, checklistProgramChildren, checklistPrograms, checklistTopEntries,
-  describeFilter, progressLabel,
-  type ChecklistEntry, type ChecklistNode, type ChecklistViewOptions,
-} from '../../core/views/checklistTree';
-import type { BriefIndex } from '../briefIndex';
+import { describeFilter, progressLabel, type ChecklistEntry, type ChecklistFilter, type ChecklistNode } from '../../core/views/checklistTree';
+import { CHECKLIST, type ChecklistParams, type ChecklistResult, type ChecklistWireNode } from '../../server/protocol';
+import type { ServerModel } from '../serverModel';
 import type { ChecklistFilters } from './checklistFilters';
-import { escapeMarkdown, openAt, plural, safeMarkdown, todayOf } from './shared';
+import { escapeMarkdown, openAt, plural, safeMarkdown } from './shared';
 
 export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistNode> {
   private readonly changeEmitter = new vscode.EventEmitter<ChecklistNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   /** Set once the view exists: the provider keeps its description and message current. */
   view: vscode.TreeView<ChecklistNode> | undefined;
-  /** False until the index has read the workspace once (an empty tree then means "not yet"). */
+  /** False until the server has read the workspace once (an empty tree then means "not yet"). */
   indexed = false;
+  /** The effective today of the server's last answer. */
+  today: string | undefined;
 
-  constructor(private readonly index: BriefIndex, private readonly filters: ChecklistFilters) {}
+  constructor(private readonly model: ServerModel, private readonly filters: ChecklistFilters) {}
 
   refresh(): void {
     this.changeEmitter.fire(undefined);
   }
 
-  options(): ChecklistViewOptions {
-    return { filter: this.filters.effective(), today: todayOf(this.index) };
-  }
-
-  getChildren(node?: ChecklistNode): ChecklistNode[] {
-    const options = this.options();
-    if (!node) {
-      const roots = checklistPrograms(this.index.workspace.briefs(), options);
-      this.describe(options, roots.length);
-      return roots;
-    }
-    // Resolve by uri: the node may predate the last edit (the refresh is debounced).
-    const brief = this.index.workspace.get(node.uri);
-    if (!brief) return [];
-    if (node.kind === 'program') return checklistProgramChildren(brief, options);
-    if (node.kind === 'heading') {
-      const current = node.heading ? checklistHeadings(brief, options).find((h) => h.id === node.id) : node;
-      return current ? checklistTopEntries(brief, current.heading?.line, options) : [];
-    }
-    // An item: the items nested in it, found again by its id in the current text.
-    const current = checklistEntryById(brief, node.id, options);
-    return current ? checklistChildEntries(brief, current.index, options) : [];
+  /** The children of a node (none: the programs), from the server (`programBriefs/checklist`). */
+  async getChildren(node?: ChecklistNode): Promise<ChecklistNode[]> {
+    const filter = this.filters.effective();
+    // The node may predate the last edit: the server finds it again by uri and id. Its text stays here.
+    const params: ChecklistParams = { filter, ...(node && { parent: wireNode(node) }) };
+    const result = await this.model.request<ChecklistResult>(CHECKLIST, params);
+    if (!result) return [];
+    this.today = result.today;
+    const nodes = result.nodes.map((n): ChecklistNode => (n.kind === 'item' ? { ...n, source: result.text ?? '' } : n));
+    if (!node) this.describe(filter, nodes.length, result.briefs);
+    return nodes;
   }
 
   getTreeItem(node: ChecklistNode): vscode.TreeItem {
@@ -71,15 +59,22 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     return item;
   }
 
-  private describe(options: ChecklistViewOptions, groups: number): void {
+  private describe(effective: ChecklistFilter, groups: number, briefs: number): void {
     if (!this.view) return;
-    const filter = describeFilter(options.filter);
+    const filter = describeFilter(effective);
     this.view.description = filter || undefined;
     if (groups > 0) this.view.message = undefined;
     else if (filter) this.view.message = `No checklist items match the filters (${filter}).`;
     else if (!this.indexed) this.view.message = 'Reading the briefs…';
-    else this.view.message = this.index.workspace.briefs().length === 0 ? 'No program briefs in this workspace.' : 'No checklist items in the briefs.';
+    else this.view.message = briefs === 0 ? 'No program briefs in this workspace.' : 'No checklist items in the briefs.';
   }
+}
+
+/** A node as the server takes it back: an item without the text it was built from. */
+function wireNode(node: ChecklistNode): ChecklistWireNode {
+  if (node.kind !== 'item') return node;
+  const { source: _text, ...wire } = node;
+  return wire;
 }
 
 function itemTreeItem(node: ChecklistEntry): vscode.TreeItem {

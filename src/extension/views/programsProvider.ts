@@ -4,26 +4,27 @@
  */
 import * as vscode from 'vscode';
 import {
-  decisionDescription, milestoneDescription, programAttention, programDescription, programNodes, programSections, programsRoot,
-  PROGRAMS_GROUPINGS, riskDescription, sectionDescription, sectionEntries,
-  type ProgramAttention, type ProgramNode, type ProgramsGrouping, type ProgramsTreeNode,
+  decisionDescription, milestoneDescription, programDescription, programRowDescription, PROGRAMS_GROUPINGS, riskDescription, sectionDescription,
+  type ProgramNode, type ProgramsGrouping,
 } from '../../core/views/programsTree';
-import type { Brief } from '../../core';
-import { displayStatus, milestoneFacts, programFacts, STATUS_LABELS, type DisplayStatus } from '../../core/model/status';
-import type { BriefIndex } from '../briefIndex';
+import { STATUS_LABELS, type DisplayStatus } from '../../core/model/status';
+import { PROGRAMS, type ProgramsParams, type ProgramsResult, type ProgramsWireNode } from '../../server/protocol';
+import type { ServerModel } from '../serverModel';
 import { STATUS_ICONS } from './statusIcons';
-import { escapeMarkdown, openAt, plural, safeMarkdown, todayOf } from './shared';
+import { escapeMarkdown, openAt, plural, safeMarkdown } from './shared';
 
 const STATE_KEY = 'programBriefs.programs.grouping';
 
-export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsTreeNode> {
-  private readonly changeEmitter = new vscode.EventEmitter<ProgramsTreeNode | undefined>();
+export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsWireNode> {
+  private readonly changeEmitter = new vscode.EventEmitter<ProgramsWireNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  view: vscode.TreeView<ProgramsTreeNode> | undefined;
-  /** False until the index has read the workspace once. */
+  view: vscode.TreeView<ProgramsWireNode> | undefined;
+  /** False until the server has read the workspace once. */
   indexed = false;
+  /** The effective today of the server's last answer. */
+  today: string | undefined;
 
-  constructor(private readonly index: BriefIndex, private readonly memento: vscode.Memento) {}
+  constructor(private readonly model: ServerModel, private readonly memento: vscode.Memento) {}
 
   get grouping(): ProgramsGrouping {
     const stored = this.memento.get<string>(STATE_KEY);
@@ -39,70 +40,45 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsTre
     this.changeEmitter.fire(undefined);
   }
 
-  getChildren(node?: ProgramsTreeNode): ProgramsTreeNode[] {
-    const today = todayOf(this.index);
-    const workspace = this.index.workspace;
-    if (!node) {
-      const briefs = workspace.briefs();
-      const grouping = this.grouping;
-      if (this.view) {
-        this.view.description = grouping === 'program' ? undefined : `by ${grouping}`;
-        this.view.message = briefs.length > 0 ? undefined : this.indexed ? 'No program briefs in this workspace.' : 'Reading the briefs…';
-      }
-      return programsRoot(briefs, grouping);
+  /** The children of a node (none: the top level of the grouping), from the server (`programBriefs/programs`). */
+  async getChildren(node?: ProgramsWireNode): Promise<ProgramsWireNode[]> {
+    const grouping = this.grouping;
+    // Nodes may predate the last edit: the server reads the briefs afresh.
+    const params: ProgramsParams = { grouping, ...(node && { parent: node }) };
+    const result = await this.model.request<ProgramsResult>(PROGRAMS, params);
+    if (!result) return [];
+    this.today = result.today;
+    if (!node && this.view) {
+      this.view.description = grouping === 'program' ? undefined : `by ${grouping}`;
+      this.view.message = result.briefs > 0 ? undefined : this.indexed ? 'No program briefs in this workspace.' : 'Reading the briefs…';
     }
-    // Nodes may predate the last edit (refreshes are debounced): read the briefs afresh.
-    switch (node.kind) {
-      case 'group':
-        return programNodes(node.briefs.map((b) => workspace.get(b.uri)).filter((b): b is Brief => b?.isBrief === true), node.id);
-      case 'program': {
-        const brief = workspace.get(node.uri);
-        return brief ? programSections(brief, node.id, today) : [];
-      }
-      case 'section': {
-        const brief = workspace.get(node.uri);
-        return brief ? sectionEntries({ ...node, brief }, today) : [];
-      }
-      default:
-        return [];
-    }
+    return result.nodes;
   }
 
-  /** The program tooltip needs a pass over its milestones and risks: only on hover. */
-  resolveTreeItem(item: vscode.TreeItem, node: ProgramsTreeNode): vscode.TreeItem {
-    if (node.kind === 'program' && item.tooltip === undefined) {
-      const brief = this.index.workspace.get(node.uri) ?? node.brief;
-      item.tooltip = programTooltip(node, programAttention(brief, todayOf(this.index)));
-    }
+  /** The program tooltip: built on hover only. */
+  resolveTreeItem(item: vscode.TreeItem, node: ProgramsWireNode): vscode.TreeItem {
+    if (node.kind === 'program' && item.tooltip === undefined) item.tooltip = programTooltip(node);
     return item;
   }
 
-  /** A milestone's display status, from the core (the node's id ends with `/milestone:<index>`). */
-  private milestoneDisplay(node: Extract<ProgramsTreeNode, { kind: 'milestone' }>): DisplayStatus | undefined {
-    const index = /\/milestone:(\d+)$/.exec(node.id)?.[1];
-    const brief = this.index.workspace.get(node.uri);
-    const milestone = index === undefined ? undefined : brief?.milestones[Number(index)];
-    return brief && milestone ? displayStatus(milestoneFacts(brief, milestone), todayOf(this.index)) : undefined;
-  }
-
-  getTreeItem(node: ProgramsTreeNode): vscode.TreeItem {
+  getTreeItem(node: ProgramsWireNode): vscode.TreeItem {
     const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     switch (node.kind) {
       case 'group': {
         const item = new vscode.TreeItem(node.label, collapsed);
         item.id = node.id;
-        item.description = plural(node.briefs.length, 'program');
-        // A status group's key is the status as written: the core says what it shows as.
-        item.iconPath = node.grouping === 'status' ? statusIcon(displayStatus({ kind: 'program', status: node.key }, todayOf(this.index))) : new vscode.ThemeIcon(node.grouping === 'owner' ? 'person' : 'organization');
+        item.description = plural(node.uris.length, 'program');
+        // A status group's key is the status as written: the server says what it shows as.
+        item.iconPath = node.display ? statusIcon(node.display) : new vscode.ThemeIcon(node.grouping === 'owner' ? 'person' : 'organization');
         item.contextValue = 'programGroup';
         return item;
       }
       case 'program': {
-        const item = new vscode.TreeItem(node.label, collapsed);
+        // The title, then what a TPM scans for: health, next milestone, overdue and high risks.
+        const item = new vscode.TreeItem(node.title ?? node.label, collapsed);
         item.id = node.id;
-        item.description = programDescription(node);
-        const brief = this.index.workspace.get(node.uri) ?? node.brief;
-        item.iconPath = statusIcon(displayStatus(programFacts(brief), todayOf(this.index)));
+        item.description = programRowDescription(node.row, this.today ?? '', node.status);
+        item.iconPath = statusIcon(node.display);
         item.contextValue = 'program';
         item.command = openAt(node.uri, node.range, 'Open Brief');
         return item;
@@ -118,7 +94,7 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsTre
       }
       case 'milestone': {
         const item = leaf(node.id, node.label, milestoneDescription(node), node.uri, node.range);
-        const display = this.milestoneDisplay(node);
+        const display = node.display;
         item.iconPath = display ? statusIcon(display) : new vscode.ThemeIcon('milestone');
         item.tooltip = [node.milestoneId && `Milestone ${node.milestoneId}`, display && `Status: ${STATUS_LABELS[display]}`, node.owner && `Owner ${node.owner}`,
           node.overdue && `Overdue: was due ${node.due}`, node.dependencies === 1 ? '1 dependency' : `${node.dependencies} dependencies`].filter(Boolean).join('\n');
@@ -131,6 +107,8 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsTre
         item.tooltip = [node.riskId && `Risk ${node.riskId}`, node.owner && `Owner ${node.owner}`, `Likelihood ${node.likelihood ?? '?'}, impact ${node.impact ?? '?'}`,
           node.unmitigated && 'High and no mitigation'].filter(Boolean).join('\n');
         item.contextValue = node.unmitigated ? 'risk.unmitigated' : 'risk';
+        // The row says likelihood and impact; the icon says "no mitigation": a screen reader hears both.
+        item.accessibilityInformation = { label: [node.label, riskDescription(node), node.unmitigated && 'high and no mitigation'].filter(Boolean).join(', ') };
         return item;
       }
       case 'decision': {
@@ -158,12 +136,19 @@ function statusIcon(display: DisplayStatus): vscode.ThemeIcon {
   return color ? new vscode.ThemeIcon(icon, new vscode.ThemeColor(color)) : new vscode.ThemeIcon(icon);
 }
 
-function programTooltip(node: ProgramNode, attention: ProgramAttention): vscode.MarkdownString {
+/** Untrusted Markdown, every workspace part escaped: what the row says, in full, with the health's reasons. */
+function programTooltip(node: Extract<ProgramsWireNode, { kind: 'program' }>): vscode.MarkdownString {
+  const { attention, row } = node;
+  const title = node.title ? `**${escapeMarkdown(node.title)}** (${escapeMarkdown(node.label)})` : `**${escapeMarkdown(node.label)}**`;
   const lines = [
-    `**${escapeMarkdown(node.title ?? node.label)}** (${escapeMarkdown(node.label)})`,
-    [node.status && `Status: ${escapeMarkdown(node.status)}`, node.owner && `Owner: ${escapeMarkdown(node.owner)}`, node.target && `Target: ${escapeMarkdown(node.target)}`].filter(Boolean).join(' · '),
+    title,
+    [`Status: ${escapeMarkdown(node.status ?? 'none')}`, row.healthLabel && `Health: ${escapeMarkdown(row.healthLabel)}`].filter(Boolean).join(' · '),
+    row.reasons.length > 0 ? row.reasons.map((reason) => `- ${escapeMarkdown(reason)}`).join('\n') : undefined,
+    programDescription({ owner: node.owner, target: node.target }) ? escapeMarkdown(programDescription({ owner: node.owner, target: node.target })) : undefined,
+    row.next && escapeMarkdown(`Next milestone: ${row.next.label}${row.next.milestoneId ? ` (${row.next.milestoneId})` : ''}, due ${row.next.due}${row.next.owner ? `, owner ${row.next.owner}` : ''}${row.next.overdue ? ' (overdue)' : ''}`),
     [attention.overdueMilestones && `${plural(attention.overdueMilestones, 'overdue milestone')}`,
       attention.atRiskMilestones && `${plural(attention.atRiskMilestones, 'milestone')} at risk or blocked`,
+      row.highRisks && `${plural(row.highRisks, 'high risk')}`,
       attention.unmitigatedRisks && `${plural(attention.unmitigatedRisks, 'unmitigated risk')}`,
       attention.openDecisions && `${plural(attention.openDecisions, 'open decision')}`]
       .filter(Boolean).join(' · '),

@@ -1,13 +1,7 @@
-/** Small helpers shared by the tree views: "today", click-to-open, debouncing. */
+/** Small helpers shared by the tree views: click-to-open, debouncing. */
 import * as vscode from 'vscode';
-import { effectiveToday, type Range } from '../../core';
-import type { BriefIndex } from '../briefIndex';
+import type { Range } from '../../core';
 import { toVsRange } from '../convert';
-
-/** The configured `today`, else the current UTC date (spec §2). */
-export function todayOf(index: BriefIndex): string {
-  return effectiveToday(index.config);
-}
 
 /** A tree item command that opens a brief with `range` selected (VS Code's own `vscode.open`). */
 export function openAt(uri: string, range: Range, title: string): vscode.Command {

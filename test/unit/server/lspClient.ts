@@ -35,6 +35,8 @@ export class LspTestClient {
   readonly messages: { type: number; message: string }[] = [];
   readonly logs: string[] = [];
   readonly progress: unknown[] = [];
+  /** Every other notification from the server (the custom ones), in order. */
+  readonly notifications: { method: string; params: unknown }[] = [];
   initializeResult?: InitializeResult;
   stderr = '';
   private readonly publishWaiters: { uri: string; resolve: () => void }[] = [];
@@ -61,6 +63,7 @@ export class LspTestClient {
     connection.onNotification('window/logMessage', (params: { message: string }) => client.logs.push(params.message));
     connection.onNotification('window/showMessage', (params: { type: number; message: string }) => client.messages.push(params));
     connection.onNotification('$/progress', (params: unknown) => client.progress.push(params));
+    connection.onNotification((method: string, params: unknown) => client.notifications.push({ method, params }));
     connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
       client.messages.push(params);
       return null;

@@ -85,8 +85,8 @@ suite('First run and status bar', () => {
     const api = await extensionApi();
     const statusBar = api.statusBar!;
     await waitFor(() => statusBar.shown, 'the status bar item to be shown', 30_000);
-    const briefsWithId = () => api.index.workspace.briefs().filter((brief) => brief.program !== undefined).length;
-    /** The text the item should show now: programs from the index, the rest from the published diagnostics. */
+    const briefsWithId = () => api.model.briefs().filter((brief) => brief.program !== undefined).length;
+    /** The text the item should show now: programs from the server's model, the rest from the published diagnostics. */
     const expected = () => {
       const { errors, overdue } = published();
       return statusBarText({ briefs: 0, programs: briefsWithId(), errors, overdue });
@@ -119,12 +119,12 @@ suite('First run and status bar', () => {
     const statusBar = api.statusBar!;
     await waitFor(() => statusBar.shown, 'the status bar item to be shown', 30_000);
     // The text to come back to: once the item agrees with lint (an earlier test's restore may still be on its way).
-    const agreed = () => statusBarText({ briefs: 0, programs: api.index.workspace.briefs().filter((brief) => brief.program !== undefined).length, ...published() });
+    const agreed = () => statusBarText({ briefs: 0, programs: api.model.briefs().filter((brief) => brief.program !== undefined).length, ...published() });
     const before = await waitFor(() => statusBar.item.text === agreed() && statusBar.item.text, 'the item to agree with lint first', 30_000);
     const config = vscode.workspace.getConfiguration('programBriefs');
     try {
       await config.update('include', ['no-such-folder/**/*.md'], vscode.ConfigurationTarget.Workspace);
-      await waitFor(() => api.index.workspace.briefs().length === 0, 'the index to hold no brief', 30_000);
+      await waitFor(() => api.model.briefs().length === 0, 'the server to hold no brief', 30_000);
       await waitFor(() => !statusBar.shown, 'the status bar item to be hidden', 30_000);
       const state = new FreshState();
       assert.equal(await api.firstRun!.run({ state }), 'no-briefs');

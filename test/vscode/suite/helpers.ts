@@ -1,8 +1,9 @@
 /** Shared helpers of the real-editor tests: wait for conditions (never sleep), find files and ranges. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { mayBeBrief, withoutBom } from '../../../src/core';
+import { BriefWorkspace, mayBeBrief, withoutBom } from '../../../src/core';
 import type { ProgramBriefsApi } from '../../../src/extension/extension';
+import { FILE, REINDEX, type FileResult, type ReindexResult } from '../../../src/server/protocol';
 
 export const EXTENSION_ID = 'program-briefs.program-briefs';
 export const SOURCE = 'program-briefs';
@@ -30,27 +31,55 @@ export async function extensionApi(): Promise<ProgramBriefsApi> {
   const extension = vscode.extensions.getExtension<ProgramBriefsApi>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is loaded`);
   const api = await extension.activate();
-  await api.index.ready;
   await api.serverReady;
   return api;
 }
 
+/** What the language server holds for a file (`programBriefs/file`): its text and summary when it is a brief, why it was skipped. */
+export async function serverFile(uri: vscode.Uri | string): Promise<FileResult> {
+  const api = await extensionApi();
+  return (await api.model.request<FileResult>(FILE, { uri: uri.toString() }))!;
+}
+
 /**
- * Waits until the extension's index holds `text` for `uri` (its debounced update has run), or,
- * with `text` undefined, until the file has left the index. Files that cannot be briefs are
- * not indexed: nothing to wait for.
+ * The test workspace's briefs read by the test itself (the editor's text for open documents),
+ * independently of the server: what its answers are checked against. README.md is excluded, as
+ * in briefs.config.json.
+ */
+export async function workspaceFromDisk(): Promise<BriefWorkspace> {
+  const workspace = new BriefWorkspace();
+  for (const uri of await vscode.workspace.findFiles('**/*.md', '{**/node_modules/**,README.md}')) {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const text = open ? open.getText() : await vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined);
+    if (text !== undefined && mayBeBrief(uri.toString(), text)) workspace.setText(uri.toString(), text);
+  }
+  return workspace;
+}
+
+/** The language server reads every folder again (as "Refresh" does); resolves once its diagnostics are published. */
+export async function reindex(): Promise<void> {
+  const api = await extensionApi();
+  await api.client.sendRequest<ReindexResult>(REINDEX);
+}
+
+/**
+ * Waits until the language server holds `text` for `uri` (the change reached it), or, with
+ * `text` undefined, until the file has left its model. Files that cannot be briefs are not
+ * indexed: nothing to wait for.
  */
 export async function waitForIndex(uri: vscode.Uri, text: string | undefined): Promise<void> {
-  const { index } = await extensionApi();
   const key = uri.toString();
   if (text === undefined) {
-    await waitFor(() => !index.workspace.get(key)?.isBrief, `${uri.path} to leave the index`);
+    await waitFor(async () => (await serverFile(key)).text === undefined, `${uri.path} to leave the server's model`);
   } else if (mayBeBrief(key, text)) {
-    await waitFor(() => index.workspace.get(key)?.text === withoutBom(text) || index.skipped.has(key), `the index to have the current text of ${uri.path}`);
+    await waitFor(async () => {
+      const file = await serverFile(key);
+      return file.text === withoutBom(text) || file.skipped !== undefined;
+    }, `the server to have the current text of ${uri.path}`);
   }
 }
 
-/** Waits until the index has caught up with an open document's text. */
+/** Waits until the server has caught up with an open document's text. */
 export async function settled(document: vscode.TextDocument): Promise<void> {
   await waitForIndex(document.uri, document.getText());
 }

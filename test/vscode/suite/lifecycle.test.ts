@@ -1,15 +1,13 @@
 /** Keeping diagnostics current: edits across files, deletions, new briefs, and files too large or binary to read. */
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseBrief } from '../../../src/core';
 import { newBriefSnippet, resolveSnippet } from '../../../src/core/fixes/newBrief';
 import { folderChoices } from '../../../src/extension/commands';
-import { ParsePool } from '../../../src/host/parsePool';
 import {
-  at, briefDiagnostics, closeAllEditors, closeEditorsOf, EXTENSION_ID, extensionApi, fileUri, open, replaceInDocument, root, ruleOf, Snapshot,
-  summarize, waitFor,
+  at, briefDiagnostics, closeAllEditors, closeEditorsOf, extensionApi, fileUri, open, replaceInDocument, root, ruleOf, Snapshot,
+  reindex, serverFile, summarize, waitFor, workspaceFromDisk,
 } from './helpers';
+import { BRIEFS, type BriefsResult } from '../../../src/server/protocol';
 
 suite('Live updates', () => {
   const snapshot = new Snapshot();
@@ -74,10 +72,10 @@ suite('Live updates', () => {
     const text = vscode.window.activeTextEditor!.document.getText();
     assert.match(text, /^---\nprogram: ledger-v3\ntitle: "Ledger v3"\nowner: ""\nstatus: proposed\n/);
     for (const section of ['Scope', 'Milestones', 'Dependencies', 'Risks', 'Stakeholders', 'Decisions', 'Checklist']) assert.match(text, new RegExp(`^## ${section}$`, 'm'));
-    await waitFor(() => api.index.workspace.program('ledger-v3'), 'the new program in the index');
+    await waitFor(() => api.model.briefs().some((b) => b.program === 'ledger-v3'), 'the new program in the server\'s model');
     // One example milestone, risk and decision; the owner is left to fill in, everywhere.
-    const brief = api.index.workspace.program('ledger-v3')!;
-    assert.deepEqual([brief.milestones.length, brief.risks.length, brief.decisions.length], [1, 1, 1]);
+    const brief = (await serverFile(uri)).brief!;
+    assert.deepEqual([brief.milestones, brief.risks, brief.decisions], [1, 1, 1]);
     await waitFor(() => summarize(briefDiagnostics(uri)).length === 4, 'the owner-missing diagnostics on the new brief');
     assert.deepEqual(briefDiagnostics(uri).map(ruleOf), ['owner-missing', 'owner-missing', 'owner-missing', 'owner-missing']);
   });
@@ -89,7 +87,7 @@ suite('Live updates', () => {
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.toString(), uri.toString());
     // The editor holds exactly the template with its defaults, `$`, `}` and `\` as typed; the disk too.
-    const expected = resolveSnippet(newBriefSnippet({ program: 'ledger-v5', title: 'Ledger $5 } \\ v5', today: api.index.config.today! }));
+    const expected = resolveSnippet(newBriefSnippet({ program: 'ledger-v5', title: 'Ledger $5 } \\ v5', today: (await api.model.request<BriefsResult>(BRIEFS))!.today }));
     assert.equal(editor.document.getText(), expected);
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), expected);
     assert.match(expected, /^# Ledger \$5 \} \\ v5$/m);
@@ -108,7 +106,7 @@ suite('Live updates', () => {
     await waitFor(() => editor.selection.start.line === 4, 'the status tab stop');
     assert.equal(editor.document.getText(editor.selection), 'proposed');
     await vscode.commands.executeCommand('leaveSnippet');
-    await waitFor(() => api.index.workspace.get(uri.toString())?.owner?.value === '@li', 'the index to read the typed owner');
+    await waitFor(async () => (await serverFile(uri)).brief?.owner === '@li', 'the server to read the typed owner');
     await waitFor(() => briefDiagnostics(uri).length === 0, `no diagnostics once the owner is typed: ${summarize(briefDiagnostics(uri)).join(', ')}`);
     // Saved and closed, as a user would leave it: the restore then deletes a clean, closed file.
     // (code-server's default auto-save, a second after the last edit, may have saved it already.)
@@ -120,9 +118,10 @@ suite('Live updates', () => {
   test('New Program Brief offers the folder most briefs live in first, not the workspace root nor the active brief\'s folder', async () => {
     await snapshot.keep('programs/ledger-v4.md', 'ledger-v4.md');
     const api = await extensionApi();
-    const choices = folderChoices(api.index);
-    const inPrograms = api.index.workspace.briefs().filter((b) => b.uri.startsWith(`${fileUri('programs').toString()}/`)).length;
-    const atRoot = api.index.workspace.briefs().filter((b) => !b.uri.slice(root().toString().length + 1).includes('/')).length;
+    const choices = folderChoices(api.model.briefs());
+    const onDisk = (await workspaceFromDisk()).briefs().filter((b) => b.isBrief);
+    const inPrograms = onDisk.filter((b) => b.uri.startsWith(`${fileUri('programs').toString()}/`)).length;
+    const atRoot = onDisk.filter((b) => !b.uri.slice(root().toString().length + 1).includes('/')).length;
     assert.ok(atRoot > inPrograms, `the root holds more briefs (${atRoot}) than programs/ (${inPrograms}), yet is not the default`);
     assert.deepEqual(choices.filter((c) => c.kind !== vscode.QuickPickItemKind.Separator).map((c) => [c.label, c.description]), [
       ['programs', `${inPrograms} briefs`],
@@ -151,33 +150,34 @@ suite('Live updates', () => {
     const filler = `- [ ] task\n`.repeat(Math.ceil((limitKB * 1024) / 11) + 100);
     await vscode.workspace.fs.writeFile(huge, new TextEncoder().encode(`---\nprogram: huge-one\ntitle: Huge\n---\n${filler}`));
     await vscode.workspace.fs.writeFile(binary, new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02, 0x0a]));
-    await waitFor(() => api.index.skipped.has(huge.toString()) && api.index.skipped.has(binary.toString()), 'both files to be skipped');
-    assert.match(api.index.skipped.get(huge.toString())!, /larger than \d+ KB/);
-    assert.match(api.index.skipped.get(binary.toString())!, /binary/);
-    assert.equal(api.index.workspace.get(huge.toString()), undefined);
-    assert.equal(api.index.workspace.program('huge-one'), undefined);
+    const skipped = () => api.model.skipped();
+    await waitFor(async () => (await skipped()).has(huge.toString()) && (await skipped()).has(binary.toString()), 'both files to be skipped', 30_000);
+    assert.match((await skipped()).get(huge.toString())!, /larger than \d+ KB/);
+    assert.match((await skipped()).get(binary.toString())!, /binary/);
+    assert.equal((await serverFile(huge)).text, undefined);
+    assert.equal(api.model.briefs().some((b) => b.program === 'huge-one'), false);
     assert.deepEqual(briefDiagnostics(huge), []);
     assert.deepEqual(briefDiagnostics(binary), []);
     // Touching the huge file again does not repeat the message.
     await vscode.workspace.fs.writeFile(huge, new TextEncoder().encode(`---\nprogram: huge-one\ntitle: Huge too\n---\n${filler}`));
-    await api.index.reindex();
-    const notices = (name: string) => api.index.notices.filter((notice) => notice.includes(name));
-    assert.equal(notices('huge.md').length, 1, api.index.notices.join('\n'));
+    await reindex();
+    const notices = (name: string) => api.model.notices.filter((notice) => notice.includes(name));
+    assert.equal(notices('huge.md').length, 1, api.model.notices.join('\n'));
     assert.match(notices('huge.md')[0], /^Program Briefs skipped programs\/huge\.md: it is larger than \d+ KB \(setting programBriefs\.maxFileSizeKB\)\.$/);
     assert.equal(notices('binary.brief.md').length, 1);
     // A smaller version of the same file is linted again.
     await vscode.workspace.fs.writeFile(huge, new TextEncoder().encode('---\nprogram: huge-one\ntitle: Huge\n---\n'));
     await waitFor(() => briefDiagnostics(huge).some((d) => ruleOf(d) === 'owner-missing'), 'the file, now small, to be linted');
-    assert.equal(api.index.skipped.has(huge.toString()), false);
+    assert.equal((await skipped()).has(huge.toString()), false);
   });
 
-  test('the index did not open the workspace\'s files in editors to read them', () => {
+  test('the server\'s indexing did not open the workspace\'s files in editors to read them', () => {
     const opened = vscode.workspace.textDocuments.map((d) => d.uri.toString());
     assert.ok(!opened.includes(fileUri('notes/meeting.md').toString()), 'notes/meeting.md was never opened');
   });
 });
 
-suite('Live updates: renames and parse workers', () => {
+suite('Live updates: renames', () => {
   const snapshot = new Snapshot();
 
   teardown(async () => {
@@ -205,28 +205,5 @@ suite('Live updates: renames and parse workers', () => {
     await waitFor(() => briefDiagnostics(inside).some((d) => ruleOf(d) === 'owner-missing'), 'the brief in the new folder to be linted');
     await vscode.workspace.fs.delete(folder, { recursive: true });
     await waitFor(() => briefDiagnostics(inside).length === 0, 'its diagnostics to go with the folder');
-  });
-
-  test('the parse workers used for large workspaces parse exactly as the host does', async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const pool = ParsePool.create(2, path.join(extension.extensionPath, 'dist'));
-    assert.ok(pool, 'dist/parseWorker.js is built next to dist/extension.js');
-    try {
-      for (const name of ['programs/payments.md', 'programs/mobile.md', 'notes/meeting.md']) {
-        const uri = fileUri(name);
-        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        const response = await pool.parse({ uri: uri.toString(), fsPath: uri.fsPath, maxBytes: 1 << 20 });
-        if (name.startsWith('notes/')) {
-          assert.equal(response.kind, 'not-brief');
-          continue;
-        }
-        assert.equal(response.kind, 'brief', JSON.stringify(response).slice(0, 200));
-        assert.deepEqual(response.kind === 'brief' && response.brief, parseBrief(uri.toString(), text));
-      }
-      const skipped = await pool.parse({ uri: 'file:///big.md', text: 'x'.repeat(2048), maxBytes: 1024 });
-      assert.equal(skipped.kind, 'skipped');
-    } finally {
-      pool.dispose();
-    }
   });
 });

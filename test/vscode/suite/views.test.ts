@@ -7,10 +7,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ChecklistEntry, ChecklistNode } from '../../../src/core/views/checklistTree';
-import type { ProgramsTreeNode } from '../../../src/core/views/programsTree';
-import type { ProgramBriefsApi } from '../../../src/extension/extension';
 import type { TreeViewsApi } from '../../../src/extension/views';
-import { closeAllEditors, extensionApi, fileUri, open, rangeOf, show, Snapshot, waitFor } from './helpers';
+import { closeAllEditors, extensionApi, fileUri, open, rangeOf, serverFile, show, Snapshot, waitFor } from './helpers';
 
 const Checked = vscode.TreeItemCheckboxState.Checked;
 const Unchecked = vscode.TreeItemCheckboxState.Unchecked;
@@ -42,7 +40,6 @@ async function render<T>(tree: Tree<T>, nodes: readonly T[], depth = 0): Promise
 
 suite('Tree views', () => {
   let views: TreeViewsApi;
-  let index: ProgramBriefsApi['index'];
   const snapshot = new Snapshot();
 
   const checklistRoots = async () => ((await views.checklist.provider.getChildren()) ?? []).filter(isViewsBrief);
@@ -65,8 +62,8 @@ suite('Tree views', () => {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri && !d.isClosed);
       // A clean open document must have caught up with the disk; a dirty one is the truth.
       if (open && !open.isDirty && open.getText() !== disk) return false;
-      return index.workspace.get(uri)?.text === (open?.isDirty ? open.getText() : disk);
-    }, `the editor and the index to catch up with ${file}`);
+      return (await serverFile(uri)).text === (open?.isDirty ? open.getText() : disk);
+    }, `the editor and the server to catch up with ${file}`);
     const walk = async (nodes: readonly ChecklistNode[]): Promise<ChecklistEntry | undefined> => {
       for (const node of nodes) {
         if (node.kind === 'item' && node.uri.endsWith(`/${file}`) && node.item.text.startsWith(text)) return node;
@@ -78,7 +75,7 @@ suite('Tree views', () => {
       }
       return undefined;
     };
-    return waitFor(() => walk(views.checklist.provider.getChildren()), `checklist item "${text}" in ${file}`);
+    return waitFor(async () => walk(await views.checklist.provider.getChildren()), `checklist item "${text}" in ${file}`);
   }
 
   async function diskText(file: string): Promise<string> {
@@ -92,7 +89,6 @@ suite('Tree views', () => {
 
   suiteSetup(async () => {
     const api = await extensionApi();
-    index = api.index;
     views = api.views as TreeViewsApi;
     assert.ok(views?.checklist && views.programs, 'activate() returns the tree views API as `views`');
     await resetViews();
@@ -173,21 +169,39 @@ suite('Tree views', () => {
     assert.equal((await checklistOf('views-nested'))[0], 'views-nested — 2/8 · 25% {project}');
   });
 
-  test('Programs view: status, owner, target; milestones, risks and open decisions marked', async () => {
+  test('Programs view: title, health, next milestone, overdue and high risks; milestones with their owner, risks as likelihood and impact', async () => {
     const roots = await programsRoots();
     assert.deepEqual(roots.map((n) => n.label), ['views-alpha', 'views-beta', 'views-toggle']);
     assert.deepEqual(await render(views.programs.provider, roots.slice(0, 2)), [
-      'views-alpha — at-risk · @vera · target 2099-06-30 {warning:list.warningForeground}',
+      'Views alpha program — at risk · 1 overdue · 1 high risk {warning:list.warningForeground}',
       '  Milestones — 3 · 2 overdue or at risk {milestone}',
-      '    Design approved — due 2020-01-15 · done {check-all:testing.iconPassed}',
-      '    Late milestone — overdue · due 2020-02-01 · in-progress {watch:list.errorForeground}',
-      '    Launch — due 2099-05-01 · at-risk · 2 deps {warning:list.warningForeground}',
+      '    Design approved — due 2020-01-15 · @vera {check-all:testing.iconPassed}',
+      '    Late milestone — overdue · due 2020-02-01 · @vera {watch:list.errorForeground}',
+      '    Launch — due 2099-05-01 · @omar · 2 deps {warning:list.warningForeground}',
       '  Risks — 2 · 1 unmitigated {shield}',
-      '    Vendor ships late — high/high · open · no mitigation {warning:list.warningForeground}',
-      '    Minor hiccup — low/medium · open {shield}',
+      '    Vendor ships late — likelihood high · impact high {warning:list.warningForeground}',
+      '    Minor hiccup — likelihood low · impact medium {shield}',
       '  Open decisions — 1 {question}',
       '    Roll out by region — proposed · @vera {question}',
-      'views-beta — on-track · @omar · target 2099-12-31 {pass:testing.iconPassed}',
+      'Views beta program — on track {pass:testing.iconPassed}',
+    ]);
+    // The tooltip: status and health side by side, the health's reasons (report/health.ts), the
+    // rest of the row in full. Untrusted Markdown, workspace text escaped.
+    const alpha = roots[0];
+    const item = views.programs.provider.resolveTreeItem(views.programs.provider.getTreeItem(alpha), alpha);
+    const tooltip = item.tooltip as vscode.MarkdownString;
+    assert.ok(tooltip instanceof vscode.MarkdownString);
+    assert.equal(tooltip.isTrusted, false);
+    assert.equal(tooltip.supportHtml, false);
+    assert.match(tooltip.value, /\(views\\-alpha\)/, 'workspace text is escaped');
+    // As it reads once rendered (escapes and word joiners dropped).
+    assert.deepEqual(tooltip.value.replace(/\\(.)/g, '$1').replace(/\u2060/g, '').split('\n\n'), [
+      '**Views alpha program** (views-alpha)',
+      'Status: at-risk · Health: At risk',
+      '- milestone late was due 2020-02-01 (2220 days ago)\n- milestone launch is at risk\n- risk vendor (Vendor ships late): likelihood high, impact high, no mitigation',
+      '@vera · target 2099-06-30',
+      'Next milestone: Late milestone (late), due 2020-02-01, owner @vera (overdue)',
+      '1 overdue milestone · 1 milestone at risk or blocked · 1 high risk · 1 unmitigated risk · 1 open decision',
     ]);
   });
 
@@ -206,9 +220,9 @@ suite('Tree views', () => {
   test('clicking a milestone, a risk or a decision reveals it in the brief', async () => {
     const document = await open('views-alpha.md');
     const [alpha] = await programsRoots();
-    const sections = views.programs.provider.getChildren(alpha);
+    const sections = await views.programs.provider.getChildren(alpha);
     for (const [section, label, needle] of [['milestones', 'Late milestone', '- id: late'], ['risks', 'Vendor ships late', '- id: vendor'], ['decisions', 'Roll out by region', '- id: regions']]) {
-      const node = views.programs.provider.getChildren(sections.find((s) => s.kind === 'section' && s.section === section)).find((n) => n.label === label);
+      const node = (await views.programs.provider.getChildren(sections.find((s) => s.kind === 'section' && s.section === section))).find((n) => n.label === label);
       assert.ok(node, `${label} under ${section}`);
       const command = views.programs.provider.getTreeItem(node).command!;
       await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
@@ -381,7 +395,7 @@ suite('Tree views', () => {
       const result: Record<string, string[]> = {};
       for (const node of (await views.programs.provider.getChildren()) ?? []) {
         assert.equal(node.kind, 'group');
-        const members = (views.programs.provider.getChildren(node) as ProgramsTreeNode[]).filter((n) => n.kind !== 'group' && isViewsBrief(n)).map((n) => n.label);
+        const members = (await views.programs.provider.getChildren(node)).filter((n) => n.kind !== 'group' && isViewsBrief(n)).map((n) => n.label);
         if (members.length > 0) result[node.label] = members;
       }
       return result;
@@ -412,7 +426,8 @@ suite('Tree views', () => {
       });
       await waitFor(async () => (await checklistOf('views-beta'))[0] === 'views-beta — 1/3 · 33% {project}', 'the new item in the Checklist view');
       const beta = (await programsRoots()).find((n) => n.label === 'views-beta')!;
-      assert.equal(views.programs.provider.getTreeItem(beta).description, 'blocked · @omar · target 2099-12-31');
+      // The reported status beside the health it does not change (report/health.ts).
+      assert.equal(views.programs.provider.getTreeItem(beta).description, 'blocked · health on track');
       await waitFor(() => fired.checklist > 0 && fired.programs > 0, 'both trees to refresh');
     } finally {
       for (const listener of listeners) listener.dispose();

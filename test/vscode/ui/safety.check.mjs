@@ -103,8 +103,11 @@ export default async ({ page, workspaceDir, screenshotsDir }) => {
     // --- Programs tree tooltip (a MarkdownString with the title; owner and target must be valid
     // handles and dates to be shown at all, and are escaped too).
     await showProgramBriefs(page);
-    const row = page.locator('.part.sidebar .monaco-list-row', { hasText: 'hover-target' }).first();
+    // Its row shows the title, as text (a tree label renders no Markdown).
+    const programsPane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header .title', { hasText: /^Programs$/i }) });
+    const row = programsPane.locator('.monaco-list-row', { hasText: 'evil.example/title.png' }).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });
+    if ((await linksAndImages(row)).length > 0) throw new Error('the program row rendered its title as markup');
     // Visible ones: the editor's hover stays in the DOM, hidden, after Escape.
     const tooltips = page.locator('.monaco-hover:visible, .workbench-hover:visible');
     const tooltipText = async () => (await tooltips.allInnerTexts()).join('\n').replace(/\u2060/g, '');
