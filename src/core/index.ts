@@ -17,7 +17,7 @@ export { reportHtml } from './render/reportHtml';
 export { reportMarkdown } from './render/reportMarkdown';
 export { changeSentence, type DiffChange, diffWorkspaces, type ForecastChange, forecastChanges } from './report/diff';
 export { DEFAULT_DUE_WITHIN, type DueItem, dueItems } from './report/due';
-export { type Health, HEALTH_LABELS, type HealthReason, type HealthReasonKind, portfolioHealth, programHealth, type ProgramHealth, scheduleFacts } from './report/health';
+export { type Health, HEALTH_LABELS, type HealthReason, type HealthReasonKind, portfolioHealth, programHealth, type ProgramHealth } from './report/health';
 export { OWNED_KINDS, type OwnedItem, type OwnedKind, type OwnerEntry, ownersOf } from './report/owners';
 export { buildReport, DEFAULT_HORIZON, type ProgramReport, type Report as StatusReport } from './report/report';
 export { type RelatedLocation, type Report, type Rule, RULE_IDS, type RuleContext, RULES, SUPPRESSION_INVALID } from './rules';
@@ -26,7 +26,7 @@ export { briefsAffectedBy, type Diagnostic, lintBrief, type LintOptions, lintWor
 export { keepScheduleIncremental, workspaceSchedule } from './schedule/workspaceSchedule';
 export { buildScheduleGraph, computeSchedule, dateOfDay, dayNumber, drivingChain, ImpactError, impactJson, type ImpactJson, type ImpactJsonChange, impactMarkdown, type ImpactView, jsonDay, type NodeSchedule, remainingCriticalPath, reportedNodes, type ScheduleGraph, scheduleJson, type ScheduleJson, scheduleJsonNode, type ScheduleJsonNode, type ScheduleNode, type ScheduleResult, type ScheduleView, slipImpact } from './schedule';
 export { checklistChildEntries, type ChecklistEntry, checklistEntryById, type ChecklistFilter, type ChecklistHeadingGroup, checklistHeadings, checklistProgramChildren, type ChecklistProgramGroup, checklistPrograms, checklistTopEntries, type ChecklistViewOptions } from './views/checklistTree';
-export { buildDiagramModel, diagramSchedule, criticalPathSteps, type DiagramModel, levelOf } from './views/diagramModel';
+export { buildDiagramModel, criticalPathSteps, type DiagramModel, levelOf } from './views/diagramModel';
 export { type DiagramOptions, type PathStep } from './views/diagramProtocol';
 export { buildGraphView, type GraphLevel, toGraphJson, UnknownReferenceError } from './views/graphView';
 export { highRiskCount, nextMilestone, type NextMilestone, type ProgramRowFacts } from './views/programsTree';

@@ -6,7 +6,7 @@
  * The reports (status report, what changed since a git revision) are the CLI's: the same core
  * functions, and git through src/host (git.ts, history.ts), as `brief report` and `brief diff`.
  */
-import { type Brief, type BriefsConfig, BriefWorkspace, buildDiagramModel, HEALTH_LABELS, highRiskCount, nextMilestone, programHealth, workspaceSchedule, checklistChildEntries, type ChecklistEntry, checklistEntryById, checklistHeadings, checklistProgramChildren, checklistPrograms, checklistTopEntries, type ChecklistViewOptions, criticalPathSteps, diagramSchedule, displayStatus, isMilestoneOverdue, knownHandles, levelOf, milestoneFacts, programAttention, programFacts, programNodes, programSections, programsRoot, type ProgramsTreeNode, sectionEntries } from '../core';
+import { type Brief, type BriefsConfig, BriefWorkspace, buildDiagramModel, HEALTH_LABELS, highRiskCount, nextMilestone, programHealth, workspaceSchedule, checklistChildEntries, type ChecklistEntry, checklistEntryById, checklistHeadings, checklistProgramChildren, checklistPrograms, checklistTopEntries, type ChecklistViewOptions, criticalPathSteps, displayStatus, isMilestoneOverdue, knownHandles, levelOf, milestoneFacts, programAttention, programFacts, programNodes, programSections, programsRoot, type ProgramsTreeNode, sectionEntries } from '../core';
 import { buildReport, changeSentence, DEFAULT_HORIZON, type DiffChange, diffWorkspaces, reportHtml, reportMarkdown } from '../core';
 import { GitError, headCommit, listRefs, openRepository } from '../host/git';
 import { workspaceAt } from '../host/history';
@@ -135,11 +135,11 @@ export function programsResult(source: ViewModelSource, params: ProgramsParams):
 
 export function diagramResult(source: ViewModelSource, params: DiagramParams): DiagramResult {
   const { workspace, today } = source;
-  return buildDiagramModel(workspace.graph(), { options: params.options, focus: params.focus, today, cycles: workspace.cycles(), schedule: diagramSchedule(workspace) });
+  return buildDiagramModel(workspace.graph(), { options: params.options, focus: params.focus, today, cycles: workspace.cycles(), schedule: workspaceSchedule(workspace) });
 }
 
 export function criticalPathResult(source: ViewModelSource, params: CriticalPathParams): CriticalPathResult {
-  return criticalPathSteps(source.workspace.graph(), levelOf(params.options), params.nodeId, diagramSchedule(source.workspace));
+  return criticalPathSteps(source.workspace.graph(), levelOf(params.options), params.nodeId, workspaceSchedule(source.workspace));
 }
 
 export function graphNodeResult(source: ViewModelSource, params: GraphNodeParams): GraphNodeResult {

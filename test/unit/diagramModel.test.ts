@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { buildDiagramModel, criticalPathSteps, DIAGRAM_LIMITS, type DiagramModel } from '../../src/core/views/diagramModel';
 import { parsePersistedState, parseWebviewMessage, type DiagramOptions } from '../../src/core/views/diagramProtocol';
 import { graphOf } from './cli/briefs';
-import { diagramSchedule } from '../../src/core/views/diagramModel';
+import { workspaceSchedule } from '../../src/core/schedule/workspaceSchedule';
 import { buildGraphView } from '../../src/core/views/graphView';
 import { toMermaid } from '../../src/core/render/mermaid';
 import { EXAMPLE, workspaceOf } from './scheduleFixtures';
@@ -181,7 +181,7 @@ describe('diagram model: critical path of a selection', () => {
 describe('diagram model: the schedule on the diagram (docs/schedule.md)', () => {
   // The worked example; on 2027-03-02 storage#cluster (due 03-01) is overdue and slips 9 days.
   const workspace = workspaceOf(EXAMPLE);
-  const schedule = diagramSchedule(workspace);
+  const schedule = workspaceSchedule(workspace);
   const today = '2027-03-02';
 
   it('milestone nodes carry forecast, slip and slack; nodes downstream of overdue or slipping work are at risk', () => {
@@ -234,7 +234,7 @@ describe('diagram model: the schedule on the diagram (docs/schedule.md)', () => 
       { program: 'a', target: '2027-01-10', milestones: [{ id: 'm', due: '2027-01-05', depends: ['b#n'] }] },
       { program: 'b', target: '2027-02-01', milestones: [{ id: 'd', due: '2027-01-01', status: 'done' }, { id: 'n', due: '2027-01-20', depends: ['d'] }] },
     ]);
-    const lateSchedule = diagramSchedule(late);
+    const lateSchedule = workspaceSchedule(late);
     assert.deepEqual(criticalPathSteps(late.graph(), 'program', 'a', lateSchedule).map((step) => [step.id, step.forecast]), [['a', '2027-01-20'], ['b', '2027-02-01']]);
     assert.deepEqual(criticalPathSteps(late.graph(), 'milestone', 'a', lateSchedule).map((step) => step.id), ['a', 'a#m', 'b#n']);
   });

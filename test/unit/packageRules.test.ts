@@ -7,9 +7,11 @@ import { RULE_IDS } from '../../src/core/rules';
 describe('package.json: programBriefs.rules', () => {
   it('lists every rule, each with the four severities', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
-    const configurations = [manifest.contributes.configuration].flat();
-    const setting = configurations.map((c: { properties: Record<string, { properties?: Record<string, { enum: string[] }> }> }) => c.properties['programBriefs.rules']).find(Boolean);
+    type Setting = { properties: Record<string, { enum: string[] }> };
+    const configurations = [manifest.contributes.configuration].flat() as { properties: Record<string, Setting | undefined> }[];
+    const setting = configurations.map((c) => c.properties['programBriefs.rules']).find((s): s is Setting => s !== undefined);
+    assert.ok(setting, 'the setting exists');
     assert.deepEqual(Object.keys(setting.properties), [...RULE_IDS]);
-    for (const [id, rule] of Object.entries(setting.properties as Record<string, { enum: string[] }>)) assert.deepEqual(rule.enum, ['error', 'warning', 'info', 'off'], id);
+    for (const [id, rule] of Object.entries(setting.properties)) assert.deepEqual(rule.enum, ['error', 'warning', 'info', 'off'], id);
   });
 });

@@ -51,15 +51,9 @@ export interface ProgramHealth {
   reasons: HealthReason[];
 }
 
-/** The schedule a report reads: the workspace's one schedule, the one lint reported from. */
-export type ScheduleFacts = SharedSchedule;
-
-export function scheduleFacts(workspace: BriefWorkspace): ScheduleFacts {
-  return workspaceSchedule(workspace);
-}
 
 /** The health of the program `brief` defines (it must have a `program`). */
-export function programHealth(brief: Brief, schedule: ScheduleFacts, today: string): ProgramHealth {
+export function programHealth(brief: Brief, schedule: SharedSchedule, today: string): ProgramHealth {
   const program = brief.program!.value;
   const facts = programFacts(brief);
   if (!facts.statusRejected && (facts.status === 'done' || facts.status === 'cancelled')) return { program, health: facts.status, reasons: [] };
@@ -75,7 +69,7 @@ export function programHealth(brief: Brief, schedule: ScheduleFacts, today: stri
 }
 
 /** Health of every program of the workspace (the brief that defines each id), by program id. */
-export function portfolioHealth(workspace: BriefWorkspace, today: string, schedule: ScheduleFacts = scheduleFacts(workspace)): Map<string, ProgramHealth> {
+export function portfolioHealth(workspace: BriefWorkspace, today: string, schedule: SharedSchedule = workspaceSchedule(workspace)): Map<string, ProgramHealth> {
   const byProgram = new Map<string, ProgramHealth>();
   for (const brief of workspace.briefs()) {
     if (!brief.program || workspace.program(brief.program.value) !== brief) continue;
@@ -84,7 +78,7 @@ export function portfolioHealth(workspace: BriefWorkspace, today: string, schedu
   return byProgram;
 }
 
-function forecastLate(brief: Brief, schedule: ScheduleFacts): HealthReason | undefined {
+function forecastLate(brief: Brief, schedule: SharedSchedule): HealthReason | undefined {
   const program = brief.program!.value;
   const node = schedule.graph.get(program);
   const own = schedule.result.get(program);
@@ -97,7 +91,7 @@ function forecastLate(brief: Brief, schedule: ScheduleFacts): HealthReason | und
   };
 }
 
-function milestoneReasons(brief: Brief, milestone: Milestone, schedule: ScheduleFacts, today: string): HealthReason[] {
+function milestoneReasons(brief: Brief, milestone: Milestone, schedule: SharedSchedule, today: string): HealthReason[] {
   if (!milestone.id) return [];
   const program = brief.program!.value;
   const id = `${program}#${milestone.id.value}`;

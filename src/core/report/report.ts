@@ -14,7 +14,8 @@ import { compareText } from '../model/text';
 import { dateOfDay, drivingChain } from '../schedule';
 import type { DiffChange } from './diff';
 import { dueItems, type DueItem } from './due';
-import { programHealth, scheduleFacts, type Health, type HealthReason, type ScheduleFacts } from './health';
+import { programHealth, type Health, type HealthReason } from './health';
+import { workspaceSchedule, type SharedSchedule } from '../schedule';
 import type { BriefWorkspace } from '../workspace/workspace';
 
 export const DEFAULT_HORIZON = 14;
@@ -107,12 +108,12 @@ export interface ReportOptions {
   since?: Report['since'];
   /** With `since`: the changes of ./diff.ts. */
   changes?: readonly DiffChange[];
-  schedule?: ScheduleFacts;
+  schedule?: SharedSchedule;
 }
 
 export function buildReport(workspace: BriefWorkspace, options: ReportOptions): Report {
   const horizon = options.horizon ?? DEFAULT_HORIZON;
-  const schedule = options.schedule ?? scheduleFacts(workspace);
+  const schedule = options.schedule ?? workspaceSchedule(workspace);
   const fileOf = options.fileOf ?? ((uri: string) => uri);
   const briefs = workspace.briefs()
     .filter((brief) => brief.program && workspace.program(brief.program.value) === brief && (options.isReported?.(brief.uri) ?? true))
@@ -148,7 +149,7 @@ function level(value: string | undefined): Level | undefined {
   return (LEVELS as readonly string[]).includes(value ?? '') ? (value as Level) : undefined;
 }
 
-function programReport(brief: Brief, schedule: ScheduleFacts, today: string, horizon: number, fileOf: (uri: string) => string, sinceDate: string | undefined): ProgramReport {
+function programReport(brief: Brief, schedule: SharedSchedule, today: string, horizon: number, fileOf: (uri: string) => string, sinceDate: string | undefined): ProgramReport {
   const program = brief.program!.value;
   const { health, reasons } = programHealth(brief, schedule, today);
   const facts = programFacts(brief);

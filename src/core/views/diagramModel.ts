@@ -8,8 +8,6 @@ import type { DependencyGraph, GraphEdge } from '../workspace/graph';
 import { buildGraphView, criticalPath, programGraph, UnknownReferenceError, type GraphLevel, type GraphView, scheduleCriticalPath, type ViewSchedule } from './graphView';
 import { mermaidNodeId, toMermaid } from '../render/mermaid';
 import { dateOfDay } from '../schedule';
-import { workspaceSchedule } from '../schedule/workspaceSchedule';
-import type { BriefWorkspace } from '../workspace/workspace';
 import type { DiagramEdge, DiagramLimits, DiagramNode, DiagramOptions, PathStep } from './diagramProtocol';
 
 /**
@@ -32,11 +30,6 @@ export interface DiagramRequest {
   cycles?: ReadonlyMap<GraphEdge, unknown>;
   /** The schedule: forecast and slack on nodes, schedule risk, the remaining critical path (docs/schedule.md). */
   schedule?: ViewSchedule;
-}
-
-/** The workspace's schedule for the diagram: the one lint reads (kept per workspace, incrementally in an editor). */
-export function diagramSchedule(workspace: BriefWorkspace): ViewSchedule {
-  return workspaceSchedule(workspace);
 }
 
 export type DiagramModel =

@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import { checklistPrograms, type ChecklistProgramGroup } from '../../../src/core/views/checklistTree';
 import { effectiveToday } from '../../../src/core/workspace/config';
-import { buildDiagramModel, diagramSchedule } from '../../../src/core/views/diagramModel';
+import { buildDiagramModel } from '../../../src/core/views/diagramModel';
+import { workspaceSchedule } from '../../../src/core/schedule/workspaceSchedule';
 import { knownHandles } from '../../../src/core/fixes';
 import { programsRoot } from '../../../src/core/views/programsTree';
 import { loadWorkspace } from '../../../src/host/workspaceFiles';
@@ -74,7 +75,7 @@ describe('language server: the views\' custom requests, and cancellation', funct
 
     const options = { scope: 'workspace' as const, depth: 2, direction: 'LR' as const };
     const diagram = await client.request<DiagramResult>(DIAGRAM, { options });
-    assert.deepEqual(diagram, buildDiagramModel(loaded.workspace.graph(), { options, today, cycles: loaded.workspace.cycles(), schedule: diagramSchedule(loaded.workspace) }));
+    assert.deepEqual(diagram, buildDiagramModel(loaded.workspace.graph(), { options, today, cycles: loaded.workspace.cycles(), schedule: workspaceSchedule(loaded.workspace) }));
     const node = await client.request<GraphNodeResult>(GRAPH_NODE, { nodeId: 'identity-sso' });
     assert.equal(node?.uri, uriOf(dir, 'programs/identity-sso.md'));
     assert.equal(await client.request<GraphNodeResult>(GRAPH_NODE, { nodeId: 'nothing-defines-this' }), null);
