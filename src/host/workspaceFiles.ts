@@ -80,7 +80,7 @@ const SIZE_SETTING = '--max-file-size';
 /**
  * Files read between two turns of the event loop (reads are synchronous, one file open at a
  * time, so a large tree cannot exhaust file handles either). Files are parsed in this
- * thread: with parse workers (./parsePool.ts) `brief lint` of the 2,000-brief benchmark took
+ * thread: with parse workers (since removed) `brief lint` of the 2,000-brief benchmark took
  * 50% more CPU (cloning the parsed briefs back, starting the workers) for no gain in wall time on
  * two cores, so the CLI and the language server do not use them (docs/benchmark.md).
  */
