@@ -7,7 +7,7 @@
 // time, and removed again. Screenshots: safety-notifications.png, safety-hover.png.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { goToLine, openFile, runCommand, until, showProgramBriefs } from './workbench.mjs';
+import { goToLine, openFile, runCommand, until, showProgramBriefs, defaultViewLayout } from './workbench.mjs';
 
 const CONFIG_KEY = '[Click to repair the configuration](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20pwned%5Cn%22%7D)';
 const SKIPPED_NAME = '[Open a terminal](command:workbench.action.terminal.new).md';
@@ -103,6 +103,7 @@ export default async ({ page, workspaceDir, screenshotsDir }) => {
     // --- Programs tree tooltip (a MarkdownString with the title; owner and target must be valid
     // handles and dates to be shown at all, and are escaped too).
     await showProgramBriefs(page);
+    await defaultViewLayout(page);
     // Its row shows the title, as text (a tree label renders no Markdown).
     const programsPane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header .title', { hasText: /^Programs$/i }) });
     const row = programsPane.locator('.monaco-list-row', { hasText: 'evil.example/title.png' }).first();

@@ -6,11 +6,12 @@
 // views-programs-default.png, views-programs-tooltip.png, views-programs.png, views-checklist.png
 // and views-ticked.png. Waits only on conditions in the page.
 import * as path from 'node:path';
-import { showProgramBriefs } from './workbench.mjs';
+import { defaultViewLayout, showProgramBriefs } from './workbench.mjs';
 
 export default async ({ page, screenshotsDir }) => {
   const sidebar = page.locator('.part.sidebar');
   await showProgramBriefs(page);
+  await defaultViewLayout(page);
   const pane = (title) => sidebar.locator('.pane').filter({ has: page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'i') }) });
   const programs = pane('Programs');
   const checklist = pane('Checklist');

@@ -21,13 +21,33 @@ export async function waitForWorkbench(page, timeout = 60_000) {
   await page.locator('.part.statusbar').first().waitFor({ state: 'visible', timeout });
 }
 
+/**
+ * Opens the quick input with `key`, types `text` and waits for a row with `rowText`. Now and then
+ * (seen after a walkthrough's webview held the focus) the widget opens with its list laid out
+ * empty: the row exists but is never shown. Then the widget is closed and opened again, up to
+ * three times; what the row says is still waited for, and a row that never comes still fails.
+ */
+async function quickInputRow(page, key, text, rowText) {
+  const input = page.locator('.quick-input-widget input.input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(key);
+    await input.waitFor({ state: 'visible' });
+    await input.fill(text);
+    try {
+      await row.waitFor({ timeout: attempt < 3 ? 10_000 : 30_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    }
+  }
+}
+
 /** Runs a command by its title from the command palette (F1). */
 export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await quickInputRow(page, 'F1', `>${title}`, title);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
@@ -46,11 +66,7 @@ export function activeEditor(page) {
 /** Opens a workspace file with Quick Open (Ctrl+P), by its relative path; waits for its tab and text. */
 export async function openFile(page, relativePath) {
   const name = relativePath.split('/').pop();
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(relativePath);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await quickInputRow(page, 'Control+P', relativePath, name);
   await page.keyboard.press('Enter');
   await page.locator('.editor-group-container.active .tab.active', { hasText: name }).waitFor();
   await activeEditor(page).locator('.view-lines').waitFor();
@@ -88,4 +104,25 @@ export async function showProgramBriefs(page) {
     await programs.waitFor({ state: 'visible', timeout: 5000 });
     return true;
   }, 'the Program Briefs view container to be shown');
+}
+
+/**
+ * Expands or collapses one view of the side bar by its header (a click toggles it), until its
+ * header says so. Checks that need a view's rows set the layout they need with it: an earlier
+ * check may have left the views collapsed or squeezed.
+ */
+export async function setViewExpanded(page, title, expanded) {
+  const header = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'i') }) }).locator('.pane-header').first();
+  await header.waitFor({ state: 'visible' });
+  await until(async () => {
+    if ((await header.getAttribute('aria-expanded')) === String(expanded)) return true;
+    await header.click();
+    return (await header.getAttribute('aria-expanded')) === String(expanded);
+  }, `the ${title} view to be ${expanded ? 'expanded' : 'collapsed'}`);
+}
+
+/** The Program Briefs views as a first run shows them: Programs and Checklist open, Due and People collapsed. */
+export async function defaultViewLayout(page) {
+  for (const title of ['Due', 'People']) await setViewExpanded(page, title, false);
+  for (const title of ['Programs', 'Checklist']) await setViewExpanded(page, title, true);
 }
