@@ -9,7 +9,7 @@
  * bench stand-in (bench/standin-cli.ts, the same core driven the simplest way) is measured instead,
  * so the core's share of the cost is visible; `--standin` measures it even when the CLI exists.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchContext, Measurement, Row } from './types';
 import { bundle, fmt, median, timeCommand, type TimedRun } from './util';
@@ -47,12 +47,19 @@ export const cliCold: Measurement = {
     let oursNote: string | undefined;
     let oursRss: number | undefined;
     let oursCpu: string | undefined;
+    let cacheRerun: number | undefined;
     if (hasCli) {
       // Exit code 1 means "lint errors found", which the workspace has on purpose.
       const runs = await timeRuns(context, 'brief lint', process.execPath, ['dist/cli.js', ...lintArgs], [0, 1]);
       ours = median(runs.map((r) => r.wallMs));
       oursRss = peakRss(runs);
       oursCpu = cpuNote(runs);
+      // --cache (docs/cli.md#the-cache): one run to fill the cache, then unchanged reruns.
+      const cacheArgs = [...lintArgs, '--cache', '--cache-location', join(context.buildDir, 'bench.briefcache')];
+      rmSync(join(context.buildDir, 'bench.briefcache'), { force: true });
+      await timeRuns({ ...context, runs: 1 }, 'brief lint --cache (filling it)', process.execPath, ['dist/cli.js', ...cacheArgs], [0, 1]);
+      const cached = await timeRuns(context, 'brief lint --cache (unchanged)', process.execPath, ['dist/cli.js', ...cacheArgs], [0, 1]);
+      cacheRerun = median(cached.map((r) => r.wallMs));
     } else {
       oursNote = existsSync(join(context.root, 'src/cli/main.ts'))
         ? 'dist/cli.js missing: run `npm run build:cli` (or `npm run bench`)'
@@ -92,6 +99,10 @@ export const cliCold: Measurement = {
       note: oursRss === undefined && standinRss !== undefined ? `stand-in: ${fmt(standinRss, 0)} MB` : undefined,
     });
     rows.push({ id: 'cli.cold.markdownlintPeakRss', label: 'markdownlint-cli2 peak RSS', value: peakRss(mdRuns), unit: 'MB' });
+    if (cacheRerun !== undefined && ours !== undefined) {
+      rows.push({ id: 'cli.cache.rerun', label: `brief lint --cache, unchanged rerun (median of ${context.runs})`, value: cacheRerun, unit: 'ms' });
+      rows.push({ id: 'cli.cache.ratio', label: 'ratio cached rerun / cold brief lint', value: cacheRerun / ours, unit: 'x', target: { max: 0.25 } });
+    }
     if (standin !== undefined) {
       rows.push({ id: 'cli.cold.standin', label: `core via bench stand-in CLI, ${files} (median of ${context.runs})`, value: standin, unit: 'ms', note: standinCpu });
       rows.push({ id: 'cli.cold.standinRatio', label: 'ratio stand-in / markdownlint-cli2', value: standin / markdownlint, unit: 'x' });
