@@ -103,34 +103,48 @@ const EDITS: Record<string, Edit> = {
   },
 };
 
+/**
+ * A seeded random workspace, and a function that makes one random edit of it (a brief changed,
+ * added or deleted): the edit's name, or undefined when the edit drawn did not apply.
+ */
+function editedWorkspace(random: () => number): { workspace: BriefWorkspace; edit: () => string | undefined } {
+  const names = Object.keys(EDITS);
+  const specs = randomWorkspace(random) as (BriefSpec & { uri?: string })[];
+  specs.forEach((spec, i) => (spec.uri = `file:///ws/b${i}.md`));
+  const workspace = new BriefWorkspace();
+  for (const spec of specs) workspace.setText(spec.uri!, briefText(spec));
+  let fresh = specs.length;
+  const edit = (): string | undefined => {
+    const name = pick(names, random);
+    const edited = EDITS[name](specs, random);
+    if (!edited) return undefined;
+    if ('deleted' in edited) workspace.delete(edited.deleted);
+    else {
+      const spec = edited as BriefSpec & { uri?: string };
+      spec.uri ??= `file:///ws/b${fresh++}.md`;
+      workspace.setText(spec.uri, briefText(spec));
+    }
+    return name;
+  };
+  return { workspace, edit };
+}
+
 describe('schedule: incremental updates equal a computation from scratch (seeded)', function () {
   this.timeout(120_000);
   const SEED = 4242;
 
   it('after every edit of 150 random sequences of 25 edits', () => {
     const random = prng(SEED);
-    const names = Object.keys(EDITS);
     let structural = 0;
     let local = 0;
     for (let run = 0; run < 150; run++) {
-      const specs = randomWorkspace(random) as (BriefSpec & { uri?: string })[];
-      specs.forEach((spec, i) => (spec.uri = `file:///ws/b${i}.md`));
-      const workspace = new BriefWorkspace();
-      for (const spec of specs) workspace.setText(spec.uri!, briefText(spec));
+      const { workspace, edit } = editedWorkspace(random);
       const index = new ScheduleIndex();
       index.update(workspace);
       assert.deepEqual(snapshot(index.nodes, index.schedule), fromScratch(workspace), `run ${run}: first build`);
-      let fresh = specs.length;
       for (let step = 0; step < 25; step++) {
-        const name = pick(names, random);
-        const edited = EDITS[name](specs, random);
-        if (!edited) continue;
-        if ('deleted' in edited) workspace.delete(edited.deleted);
-        else {
-          const spec = edited as BriefSpec & { uri?: string };
-          spec.uri ??= `file:///ws/b${fresh++}.md`;
-          workspace.setText(spec.uri, briefText(spec));
-        }
+        const name = edit();
+        if (!name) continue;
         const update = index.update(workspace);
         if (update.structural) structural++;
         else local++;
@@ -144,29 +158,15 @@ describe('schedule: incremental updates equal a computation from scratch (seeded
     // The index asks the workspace which programs changed since it last looked
     // (programsChangedSince); past its memory the answer is "unknown" and every brief is looked at.
     const random = prng(SEED + 1);
-    const names = Object.keys(EDITS);
     for (let run = 0; run < 40; run++) {
-      const specs = randomWorkspace(random) as (BriefSpec & { uri?: string })[];
-      specs.forEach((spec, i) => (spec.uri = `file:///ws/b${i}.md`));
-      const workspace = new BriefWorkspace();
-      for (const spec of specs) workspace.setText(spec.uri!, briefText(spec));
+      const { workspace, edit } = editedWorkspace(random);
       const index = new ScheduleIndex();
       index.update(workspace);
-      let fresh = specs.length;
       for (let batch = 0; batch < 6; batch++) {
         // Now and then a long run of edits (3,000 typed: beyond the workspace's memory).
         const edits = batch === 3 && run % 4 === 0 ? 3000 : 1 + Math.floor(random() * 5);
         const since = workspace.version;
-        for (let step = 0; step < edits; step++) {
-          const edited = EDITS[pick(names, random)](specs, random);
-          if (!edited) continue;
-          if ('deleted' in edited) workspace.delete(edited.deleted);
-          else {
-            const spec = edited as BriefSpec & { uri?: string };
-            spec.uri ??= `file:///ws/b${fresh++}.md`;
-            workspace.setText(spec.uri, briefText(spec));
-          }
-        }
+        for (let step = 0; step < edits; step++) edit();
         if (edits > 2048) assert.equal(workspace.programsChangedSince(since), undefined, 'forgotten');
         index.update(workspace);
         assert.deepEqual(snapshot(index.nodes, index.schedule), fromScratch(workspace), `run ${run} (seed ${SEED + 1}), batch ${batch} of ${edits} edits`);

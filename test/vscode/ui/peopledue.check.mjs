@@ -7,7 +7,7 @@
 // Waits only on conditions in the page.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { showProgramBriefs, until } from './workbench.mjs';
+import { setViewExpanded, showProgramBriefs } from './workbench.mjs';
 
 // Made after the screenshots, removed at the end: a title written as a command link, an image and an icon.
 const HOSTILE_FILE = 'people-hostile.md';
@@ -35,15 +35,7 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
   await showProgramBriefs(page);
   const pane = (title) => sidebar.locator('.pane').filter({ has: page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'i') }) });
   const row = (view, text) => view.locator('.monaco-list-row', { hasText: text }).first();
-  const expand = async (title, expanded) => {
-    const header = pane(title).locator('.pane-header').first();
-    await header.waitFor({ state: 'visible' });
-    await until(async () => {
-      if ((await header.getAttribute('aria-expanded')) === String(expanded)) return true;
-      await header.click();
-      return (await header.getAttribute('aria-expanded')) === String(expanded);
-    }, `the ${title} view to be ${expanded ? 'expanded' : 'collapsed'}`);
-  };
+  const expand = (title, expanded) => setViewExpanded(page, title, expanded);
   const before = {};
   for (const title of ['Programs', 'Checklist', 'Due', 'People']) {
     before[title] = (await pane(title).locator('.pane-header').first().getAttribute('aria-expanded')) === 'true';
