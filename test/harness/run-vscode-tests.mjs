@@ -233,6 +233,9 @@ async function startCodeServer({ port, tmp, workspace, extraEnv, restricted = fa
     JSON.stringify(
       {
         'workbench.startupEditor': 'none',
+        // VS Code opens a newly installed extension's walkthrough by itself, at a moment of its
+        // choosing: tests open ours when they mean to (the first-run notification's button).
+        'workbench.welcomePage.walkthroughs.openOnInstall': false,
         'workbench.tips.enabled': false,
         'workbench.enableExperiments': false,
         'telemetry.telemetryLevel': 'off',
