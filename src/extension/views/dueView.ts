@@ -10,10 +10,10 @@ import { DEFAULT_DUE_WITHIN, type DueItem } from '../../core';
 import { itemLabel } from '../../core/views/checklistTree';
 import { DUE, type DueParams, type DueResult } from '../../server/protocol';
 import type { ServerModel } from '../serverModel';
+import { registerServerTree, ServerTreeProvider } from './serverTree';
 import { openLine, utcDate } from './openLine';
-import { debounce, plural } from './shared';
+import { plural } from './shared';
 
-const REFRESH_DEBOUNCE_MS = 100;
 export const DUE_WITHIN_SETTING = 'due.withinDays';
 
 /** The window of the view, in days: the setting when it is a whole number ≥ 0, else 14. */
@@ -22,19 +22,7 @@ export function dueWithinDays(): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : DEFAULT_DUE_WITHIN;
 }
 
-export class DueTreeProvider implements vscode.TreeDataProvider<DueItem> {
-  private readonly changeEmitter = new vscode.EventEmitter<DueItem | undefined>();
-  readonly onDidChangeTreeData = this.changeEmitter.event;
-  view: vscode.TreeView<DueItem> | undefined;
-  /** The UTC date of the last answer. */
-  answeredOn: string | undefined;
-
-  constructor(private readonly model: ServerModel) {}
-
-  refresh(): void {
-    this.changeEmitter.fire(undefined);
-  }
-
+export class DueTreeProvider extends ServerTreeProvider<DueItem> {
   /** One flat list in the core's order: the overdue ones first, then by date (a group level would cost the rows' width). */
   async getChildren(node?: DueItem): Promise<DueItem[]> {
     if (node) return [];
@@ -78,9 +66,6 @@ export class DueTreeProvider implements vscode.TreeDataProvider<DueItem> {
     return item;
   }
 
-  dispose(): void {
-    this.changeEmitter.dispose();
-  }
 }
 
 export interface DueViewApi {
@@ -90,22 +75,5 @@ export interface DueViewApi {
 
 /** The Due view, refreshed after each change of the server's model and when its setting changes. */
 export function registerDueView(context: vscode.ExtensionContext, model: ServerModel): DueViewApi {
-  const provider = new DueTreeProvider(model);
-  const view = vscode.window.createTreeView('programBriefs.due', { treeDataProvider: provider });
-  provider.view = view;
-  const refreshSoon = debounce(() => provider.refresh(), REFRESH_DEBOUNCE_MS);
-  context.subscriptions.push(
-    provider,
-    view,
-    { dispose: () => refreshSoon.dispose() },
-    model.onDidChange(() => refreshSoon()),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`programBriefs.${DUE_WITHIN_SETTING}`)) provider.refresh();
-    }),
-    // "Overdue" depends on the date: a view shown again on another day is rebuilt.
-    view.onDidChangeVisibility(({ visible }) => {
-      if (visible && provider.answeredOn !== utcDate()) provider.refresh();
-    }),
-  );
-  return { provider, view };
+  return registerServerTree(context, model, 'programBriefs.due', new DueTreeProvider(model), DUE_WITHIN_SETTING);
 }

@@ -11,8 +11,8 @@ import { STATUS_LABELS } from '../../core/model/status';
 import type { OwnedKind } from '../../core';
 import { OWNERS, type OwnedWireItem, type OwnersParams, type OwnersResult, type OwnersWireEntry } from '../../server/protocol';
 import type { ServerModel } from '../serverModel';
+import { registerServerTree, ServerTreeProvider } from './serverTree';
 import { openLine, utcDate } from './openLine';
-import { debounce } from './shared';
 import { STATUS_ICONS } from './statusIcons';
 
 export type PeopleNode =
@@ -29,7 +29,6 @@ const KINDS: readonly { owned: OwnedKind; label: string; one: string }[] = [
   { owned: 'checklist', label: 'Checklist items', one: 'Checklist item' },
 ];
 
-const REFRESH_DEBOUNCE_MS = 100;
 
 const openCount = (items: readonly OwnedWireItem[]) => items.filter((item) => item.open).length;
 const allItems = (entry: OwnersWireEntry) => KINDS.flatMap(({ owned }) => entry[owned]);
@@ -41,19 +40,7 @@ function counts(items: readonly OwnedWireItem[]): string {
   return [open > 0 && `${open} open`, closed > 0 && `${closed} closed`].filter(Boolean).join(' · ');
 }
 
-export class PeopleTreeProvider implements vscode.TreeDataProvider<PeopleNode> {
-  private readonly changeEmitter = new vscode.EventEmitter<PeopleNode | undefined>();
-  readonly onDidChangeTreeData = this.changeEmitter.event;
-  view: vscode.TreeView<PeopleNode> | undefined;
-  /** The UTC date of the last answer. */
-  answeredOn: string | undefined;
-
-  constructor(private readonly model: ServerModel) {}
-
-  refresh(): void {
-    this.changeEmitter.fire(undefined);
-  }
-
+export class PeopleTreeProvider extends ServerTreeProvider<PeopleNode> {
   async getChildren(node?: PeopleNode): Promise<PeopleNode[]> {
     if (!node) {
       // The server checks it is a handle (`@maria`); anything else marks no one.
@@ -103,9 +90,6 @@ export class PeopleTreeProvider implements vscode.TreeDataProvider<PeopleNode> {
     }
   }
 
-  dispose(): void {
-    this.changeEmitter.dispose();
-  }
 }
 
 function ownedTreeItem(node: Extract<PeopleNode, { kind: 'item' }>): vscode.TreeItem {
@@ -162,22 +146,5 @@ export interface PeopleViewApi {
 
 /** The People view, refreshed after each change of the server's model and when `programBriefs.me` changes. */
 export function registerPeopleView(context: vscode.ExtensionContext, model: ServerModel): PeopleViewApi {
-  const provider = new PeopleTreeProvider(model);
-  const view = vscode.window.createTreeView('programBriefs.people', { treeDataProvider: provider, showCollapseAll: true });
-  provider.view = view;
-  const refreshSoon = debounce(() => provider.refresh(), REFRESH_DEBOUNCE_MS);
-  context.subscriptions.push(
-    provider,
-    view,
-    { dispose: () => refreshSoon.dispose() },
-    model.onDidChange(() => refreshSoon()),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('programBriefs.me')) provider.refresh();
-    }),
-    // "Overdue" depends on the date: a view shown again on another day is rebuilt.
-    view.onDidChangeVisibility(({ visible }) => {
-      if (visible && provider.answeredOn !== utcDate()) provider.refresh();
-    }),
-  );
-  return { provider, view };
+  return registerServerTree(context, model, 'programBriefs.people', new PeopleTreeProvider(model), 'me', { showCollapseAll: true });
 }
