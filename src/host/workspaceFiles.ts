@@ -90,9 +90,8 @@ const READ_BATCH = 64;
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface LoadedWorkspace {
-  /** The files read, parsed; empty when `beforeParse` said not to parse them (`parsed` false). */
+  /** The files read, parsed; empty when `beforeParse` said not to parse them. */
   workspace: BriefWorkspace;
-  parsed: boolean;
   /** The text of a file read. */
   textOf(uri: string): string | undefined;
   config: BriefsConfig;
@@ -165,8 +164,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
     const text = texts[i];
     if (text !== undefined) read.set(pathToFileURL(file.path).href, text);
   });
-  const parsed = options.beforeParse?.(workspaceRoot?.folder ?? found.root, config, read) !== true;
-  if (parsed) for (const [uri, text] of read) workspace.setText(uri, text);
+  if (options.beforeParse?.(workspaceRoot?.folder ?? found.root, config, read) !== true) for (const [uri, text] of read) workspace.setText(uri, text);
   // Every diagnostic and related location asks for its file (a long cycle: ten per edge), so
   // each uri's display path is worked out once.
   const displayed = new Map<string, string>();
@@ -180,7 +178,6 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
   };
   return {
     workspace,
-    parsed,
     // As the models hold it (positions count from after a byte order mark).
     textOf: (uri) => {
       const text = read.get(uri);
