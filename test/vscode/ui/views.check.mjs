@@ -6,7 +6,7 @@
 // views-programs-default.png, views-programs-tooltip.png, views-programs.png, views-checklist.png
 // and views-ticked.png. Waits only on conditions in the page.
 import * as path from 'node:path';
-import { defaultViewLayout, showProgramBriefs } from './workbench.mjs';
+import { defaultViewLayout, setViewExpanded, showProgramBriefs } from './workbench.mjs';
 
 export default async ({ page, screenshotsDir }) => {
   const sidebar = page.locator('.part.sidebar');
@@ -84,7 +84,10 @@ export default async ({ page, screenshotsDir }) => {
   // Overdue has its own icon (a clock), not the at-risk warning in another colour (src/extension/views/statusIcons.ts).
   if ((await row(programs, 'Late milestone').locator('.codicon-watch').count()) === 0) throw new Error('the overdue milestone should have the overdue (watch) icon');
 
-  // Checklist: expand views-alpha (its headings open expanded).
+  // Checklist: expand views-alpha (its headings open expanded). Programs is collapsed meanwhile, so
+  // the Checklist has the side bar's height whatever size an earlier check left it (a tree draws
+  // only the rows it has room for).
+  await setViewExpanded(page, 'Programs', false);
   await row(checklist, 'views-alpha').waitFor({ state: 'visible', timeout: 30_000 });
   if (!(await row(checklist, 'views-alpha').innerText()).includes('1/4 · 25% · 1 overdue')) throw new Error('views-alpha should show 1/4 · 25% · 1 overdue');
   await row(checklist, 'views-alpha').click();
@@ -92,15 +95,20 @@ export default async ({ page, screenshotsDir }) => {
   await row(checklist, 'Retro').waitFor({ state: 'visible' });
   if ((await row(checklist, 'Write the runbook').locator('.codicon-warning').count()) === 0) throw new Error('the overdue item should have a warning icon');
 
+  await checklist.screenshot({ path: path.join(screenshotsDir, 'views-checklist.png') });
+  await setViewExpanded(page, 'Programs', true);
+  await programs.locator('.monaco-list-row').first().waitFor({ state: 'visible' });
   await sidebar.screenshot({ path: path.join(screenshotsDir, 'views.png') });
   await programs.screenshot({ path: path.join(screenshotsDir, 'views-programs.png') });
-  await checklist.screenshot({ path: path.join(screenshotsDir, 'views-checklist.png') });
 
   // Tick "Retro" with the tree's own checkbox: the file changes and the counts follow.
+  await setViewExpanded(page, 'Programs', false);
   const retro = row(checklist, 'Retro');
+  await retro.waitFor({ state: 'visible' });
   const box = retro.locator('[role="checkbox"], .custom-view-tree-node-item-checkbox').first();
   await box.click();
   await row(checklist, 'views-alpha').filter({ hasText: '2/4 · 50% · 1 overdue' }).waitFor({ state: 'visible', timeout: 15_000 });
   await row(checklist, 'Follow-up').filter({ hasText: '1/1 · 100%' }).waitFor({ state: 'visible' });
   await checklist.screenshot({ path: path.join(screenshotsDir, 'views-ticked.png') });
+  await setViewExpanded(page, 'Programs', true);
 };
