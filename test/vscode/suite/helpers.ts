@@ -26,6 +26,23 @@ export async function waitFor<T>(condition: () => T | undefined | false | Promis
   }
 }
 
+/**
+ * The quick fixes at a range, as the editor's light bulb asks for them. VS Code cancels a code
+ * action request when the document's model changes while it runs (which happens right after a
+ * document is first opened and the server catches up), so a Canceled answer is asked again; any
+ * other error is thrown.
+ */
+export async function quickFixesAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  return waitFor(async () => {
+    try {
+      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+    } catch (error) {
+      if (error instanceof Error && error.message === 'Canceled') return undefined;
+      throw error;
+    }
+  }, `the quick fixes at ${uri.path}:${range.start.line + 1}`);
+}
+
 /** The extension, activated, with its first indexing done (the language server's too: its diagnostics are published). */
 export async function extensionApi(): Promise<ProgramBriefsApi> {
   const extension = vscode.extensions.getExtension<ProgramBriefsApi>(EXTENSION_ID);

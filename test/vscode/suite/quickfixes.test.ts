@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { knownHandles } from '../../../src/core/fixes';
 import {
-  briefDiagnostics, closeAllEditors, extensionApi, fileUri, open, rangeOf, replaceInDocument, ruleOf, settled, Snapshot, waitFor, workspaceFromDisk,
+  briefDiagnostics, closeAllEditors, extensionApi, quickFixesAt, fileUri, open, rangeOf, replaceInDocument, ruleOf, settled, Snapshot, waitFor, workspaceFromDisk,
 } from './helpers';
 
 async function diagnosticOf(document: vscode.TextDocument, rule: string, needle?: string): Promise<vscode.Diagnostic> {
@@ -14,7 +14,7 @@ async function diagnosticOf(document: vscode.TextDocument, rule: string, needle?
 
 /** The quick fixes offered at a diagnostic's range (the API command drops `action.diagnostics`, so match by title). */
 async function fixesFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, title: RegExp): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await quickFixesAt(document.uri, diagnostic.range);
   return actions.filter((action) => title.test(action.title));
 }
 

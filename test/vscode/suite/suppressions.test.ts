@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { briefDiagnostics, closeAllEditors, extensionApi, open, rangeOf, ruleOf, settled, Snapshot, waitFor } from './helpers';
+import { briefDiagnostics, closeAllEditors, extensionApi, quickFixesAt, open, rangeOf, ruleOf, settled, Snapshot, waitFor } from './helpers';
 
 async function diagnosticAt(document: vscode.TextDocument, rule: string, needle: string): Promise<vscode.Diagnostic> {
   await settled(document);
@@ -14,7 +14,7 @@ async function diagnosticAt(document: vscode.TextDocument, rule: string, needle:
 }
 
 async function actionTitled(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, title: string): Promise<vscode.CodeAction> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await quickFixesAt(document.uri, diagnostic.range);
   const action = actions.find((a) => a.title === title);
   assert.ok(action?.edit, `"${title}" among ${actions.map((a) => a.title).join(', ')}`);
   return action;
