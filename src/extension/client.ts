@@ -19,7 +19,7 @@ import {
   type LanguageClientOptions, type Middleware, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { DIAGNOSTIC_SOURCE } from '../language/diagnostics';
-import { DID_CHANGE_MODEL, DID_SKIP_FILES, type BriefInitializationOptions, type DidChangeModelParams, type DidSkipFilesParams } from '../server/protocol';
+import { DID_CHANGE_MODEL, DID_PUBLISH_CACHED, DID_SKIP_FILES, type BriefInitializationOptions, type DidChangeModelParams, type DidPublishCachedParams, type DidSkipFilesParams } from '../server/protocol';
 import { SET_OWNER_COMMAND, ownerLabel, type SetOwnerArgs } from './ownerFix';
 import { safeMarkdown, showError, showInformation, showWarning } from './plainText';
 import type { Timings } from './timings';
@@ -83,7 +83,13 @@ export function createBriefClient(context: vscode.ExtensionContext, output: vsco
     debug: { module, transport: TransportKind.ipc },
   };
   const docsUri = (rule: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`);
-  const initializationOptions: BriefInitializationOptions = { retriggerCommand: 'editor.action.triggerSuggest', clientWatchesFiles: true };
+  const initializationOptions: BriefInitializationOptions = {
+    retriggerCommand: 'editor.action.triggerSuggest',
+    clientWatchesFiles: true,
+    // The server's index cache lives in the extension's storage for this workspace (never in the
+    // workspace itself); a window without a folder has none, and then no cache.
+    ...(context.storageUri?.scheme === 'file' && { cacheDirectory: context.storageUri.fsPath }),
+  };
   // Made now, at activation, so that nothing changed on disk while the server starts is missed:
   // the client sends their events once the server runs. Folders too (created or deleted only):
   // a folder deleted or renamed is reported for the folder alone.
@@ -164,6 +170,9 @@ export function createBriefClient(context: vscode.ExtensionContext, output: vsco
   });
   client.onNotification(DID_CHANGE_MODEL, (params: DidChangeModelParams) => hooks.onDidChangeModel(params));
   client.onNotification(DID_SKIP_FILES, (params: DidSkipFilesParams) => hooks.onDidSkipFiles(params));
+  client.onNotification(DID_PUBLISH_CACHED, (params: DidPublishCachedParams) => {
+    hooks.timings.record({ event: 'cached-diagnostics', ms: hooks.timings.sinceActivation(), briefs: params.briefs });
+  });
   return client;
 }
 

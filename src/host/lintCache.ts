@@ -29,6 +29,11 @@ const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 export interface LintResult {
   briefs: number;
   diagnostics: Diagnostic[];
+  /**
+   * The language server's index cache (src/server/indexCache.ts) also keeps every brief's uri:
+   * it publishes an empty list for a brief without diagnostics.
+   */
+  uris?: string[];
 }
 
 interface CacheFile {
@@ -50,6 +55,11 @@ export interface CacheKeyParts {
 
 function hashOf(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
+}
+
+function keyPartsOf(parts: CacheKeyParts): object {
+  const files = [...parts.files].map(([uri, text]) => [uri, hashOf(text)]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { config: parts.config, today: parts.today, paths: parts.paths, files };
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'info']);
@@ -84,7 +94,8 @@ export class LintCache {
       const data = read.kind === 'text' ? (JSON.parse(read.text) as Partial<CacheFile> | null) : undefined;
       const result = data?.result;
       if (data && data.format === FORMAT && data.version === FORMAT_VERSION && data.tool === tool && typeof data.key === 'string'
-        && result && Number.isInteger(result.briefs) && Array.isArray(result.diagnostics) && result.diagnostics.every(isDiagnostic)) {
+        && result && Number.isInteger(result.briefs) && Array.isArray(result.diagnostics) && result.diagnostics.every(isDiagnostic)
+        && (result.uris === undefined || (Array.isArray(result.uris) && result.uris.every((uri) => typeof uri === 'string')))) {
         file = data as CacheFile;
       }
     } catch {
@@ -93,10 +104,19 @@ export class LintCache {
     return new LintCache(path, tool, file);
   }
 
+  /** A cache at `path` that has read nothing: to make keys and to save. */
+  static unread(path: string, tool: string): LintCache {
+    return new LintCache(path, tool, undefined);
+  }
+
   /** The key of a run: its tool version, settings, paths and files (each by a hash of its text). */
   keyOf(parts: CacheKeyParts): string {
-    const files = [...parts.files].map(([uri, text]) => [uri, hashOf(text)]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return hashOf(JSON.stringify({ tool: this.tool, config: parts.config, today: parts.today, paths: parts.paths, files }));
+    return hashOf(JSON.stringify({ tool: this.tool, ...keyPartsOf(parts) }));
+  }
+
+  /** The key of several folders read together (the language server's workspace folders), in their order. */
+  keyOfFolders(folders: CacheKeyParts[]): string {
+    return hashOf(JSON.stringify({ tool: this.tool, folders: folders.map(keyPartsOf) }));
   }
 
   /** The result of the last run, if it had this key. */

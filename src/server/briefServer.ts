@@ -25,9 +25,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { existsSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Brief, briefsAffectedBy, type BriefsConfig, DEFAULT_MAX_FILE_SIZE_KB, effectiveToday, ImpactError, knownHandles, lintBrief, maxFileBytes, mergeConfig, plainNotificationText, plural, workspaceSchedule } from '../core';
+import { type Brief, briefsAffectedBy, type BriefsConfig, type Diagnostic, DEFAULT_MAX_FILE_SIZE_KB, effectiveToday, ImpactError, knownHandles, lintBrief, maxFileBytes, mergeConfig, plainNotificationText, plural, workspaceSchedule } from '../core';
 import { CONFIG_FILE_NAME } from '../host/workspaceFiles';
 import { readRegularFile } from '../host/readRegularFile';
 import { configErrorRange } from '../language/configErrorRange';
@@ -39,8 +39,8 @@ import { definitionAt, hoverAt, referencesAt } from '../language/navigation';
 import { impactResponse, scheduleCodeLenses, scheduleResponse, type ScheduleFacts } from '../language/schedule';
 import { IMPACT_REQUEST, parseImpactParams, SCHEDULE_REQUEST, type ImpactResponse, type ScheduleParams, type ScheduleResponse } from '../language/scheduleProtocol';
 import {
-  BRIEFS, CHANGES_SINCE, CHECKLIST, CRITICAL_PATH, DIAGRAM, DID_CHANGE_MODEL, DID_SKIP_FILES, FILE, GIT_REFS, GRAPH_NODE, HANDLES, MEMORY, PROGRAMS, REINDEX, REPORT, SKIPPED_FILES, STATUS,
-  type BriefInitializationOptions, type ChecklistParams, type CriticalPathParams, type DiagramParams, type DidChangeModelParams, type DidSkipFilesParams,
+  BRIEFS, CHANGES_SINCE, CHECKLIST, CRITICAL_PATH, DIAGRAM, DID_CHANGE_MODEL, DID_PUBLISH_CACHED, DID_SKIP_FILES, FILE, GIT_REFS, GRAPH_NODE, HANDLES, MEMORY, PROGRAMS, REINDEX, REPORT, SKIPPED_FILES, STATUS,
+  type BriefInitializationOptions, type ChecklistParams, type DidPublishCachedParams, type CriticalPathParams, type DiagramParams, type DidChangeModelParams, type DidSkipFilesParams,
   type FileParams, type FileResult, type MemoryResult, type SkippedFilesResult,
   type GraphNodeParams, type HandlesParams, type ProgramsParams, type ReindexResult,
 } from './protocol';
@@ -50,8 +50,15 @@ import {
 } from './viewRequests';
 import { dueResult, ownersResult } from './peopleDueRequests';
 import { readSettings } from './settings';
-import { DEFAULT_SETTINGS, FolderIndex, type IndexChange } from './folderIndex';
+import { DEFAULT_SETTINGS, FolderIndex, type FolderRead, type IndexChange } from './folderIndex';
+import { IndexCache, modelMatchesDisk, refreshedRead } from './indexCache';
 import { DUE, OWNERS, type DueParams, type OwnersParams } from './protocol';
+
+/**
+ * How long changes on disk must pause before the index cache is refreshed (./indexCache.ts);
+ * PROGRAM_BRIEFS_CACHE_REFRESH_MS sets another delay (the protocol tests use a short one).
+ */
+const CACHE_REFRESH_MS = Number(process.env.PROGRAM_BRIEFS_CACHE_REFRESH_MS) > 0 ? Number(process.env.PROGRAM_BRIEFS_CACHE_REFRESH_MS) : 10_000;
 
 export interface ServerOptions {
   /** The server's version, sent in `initialize`'s `serverInfo`. */
@@ -84,6 +91,12 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   let ready: Promise<void> = Promise.resolve();
 
   const isOpen = (uri: string) => documents.get(uri) !== undefined;
+  /** The client's `cacheDirectory`: the index cache (./indexCache.ts), else none. */
+  let indexCache: IndexCache | undefined;
+  /** Every brief's diagnostics as last linted (what the index cache keeps). */
+  const lastLint = new Map<string, Diagnostic[]>();
+  /** A refresh of the index cache after changes, once they pause. */
+  let cacheRefresh: ReturnType<typeof setTimeout> | undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
@@ -98,6 +111,7 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     const initOptions = params.initializationOptions as BriefInitializationOptions | undefined;
     retriggerCommand = typeof initOptions?.retriggerCommand === 'string' ? initOptions.retriggerCommand : undefined;
     if (initOptions?.clientWatchesFiles === true) canWatchDynamically = false;
+    if (typeof initOptions?.cacheDirectory === 'string' && isAbsolute(initOptions.cacheDirectory)) indexCache = new IndexCache(initOptions.cacheDirectory, options.version);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -164,7 +178,15 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
         if (settings.problem) void connection.window.showWarningMessage(plainNotificationText(`Program Briefs: the programBriefs settings are ignored: ${settings.problem}`));
         withSettings.push({ uri: folder.uri, settings });
       }
-      const change = await index.setFolders(withSettings, isOpen);
+      let read: readonly FolderRead[] = [];
+      let cacheKey: string | undefined;
+      let cached: Map<string, string> | undefined;
+      const change = await index.setFolders(withSettings, isOpen, (folderFiles) => {
+        read = folderFiles;
+        if (!indexCache) return;
+        cacheKey = indexCache.keyOf(folderFiles);
+        cached = publishCached(folderFiles, cacheKey);
+      });
       // The editor's text wins, but not for a file deleted meanwhile: an editor can keep a deleted
       // file's document open (VS Code does, for a while after its tab closed); it comes back when
       // it is edited or created again.
@@ -176,7 +198,8 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
         for (const skipped of folder.skipped) connection.console.warn(skipped);
       }
       connection.console.info(`Indexed ${plural(index.workspace.briefs().length, 'brief')} in ${plural(index.folders.length, 'folder')}`);
-      publish(change);
+      const resent = publish(change, cached);
+      if (indexCache && cacheKey !== undefined && (!cached || resent > 0)) saveCache(read, cacheKey);
       announceSkips(true);
       await publishConfigErrors();
       // Settings (programBriefs.codeLens) or the whole workspace changed: lenses of every open editor.
@@ -197,8 +220,64 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     }
   }
 
-  /** Re-lints what a change can affect and publishes it; clears what left. */
-  function publish(change: IndexChange): void {
+  /**
+   * The index cache's diagnostics for what was read, published at once, if it has them; the uri →
+   * diagnostics sent (as JSON), so that the indexing that follows sends only what differs.
+   */
+  function publishCached(read: readonly FolderRead[], key: string): Map<string, string> | undefined {
+    const hit = indexCache?.cachedFor(key, read);
+    if (!hit) return undefined;
+    const sent = new Map<string, string>();
+    for (const [uri, diagnostics] of hit.briefs) {
+      // An open document with unsaved text gets its own diagnostics once it is parsed.
+      const open = documents.get(uri);
+      if (open && !modelMatchesDisk(read, [open], () => true)) continue;
+      const lsp = diagnostics.map(toLspDiagnostic);
+      published.add(uri);
+      sent.set(uri, JSON.stringify(lsp));
+      void connection.sendDiagnostics({ uri, diagnostics: lsp });
+    }
+    const params: DidPublishCachedParams = { briefs: sent.size };
+    void connection.sendNotification(DID_PUBLISH_CACHED, params);
+    return sent;
+  }
+
+  /** Keeps every brief's diagnostics in the index cache, when they are those of the disk's texts that `read` holds. */
+  function saveCache(read: readonly FolderRead[], key: string): void {
+    if (!modelMatchesDisk(read, documents.all(), (uri) => index.workspace.get(uri)?.isBrief === true)) {
+      connection.console.info('The index cache is not written: an open document has text that is not on disk');
+      return;
+    }
+    const briefs = new Map(index.workspace.briefs().map((brief) => [brief.uri, lastLint.get(brief.uri) ?? []]));
+    if (!indexCache?.save(key, briefs)) connection.console.info(`The index cache could not be written to ${indexCache?.path}; indexing goes on without it`);
+  }
+
+  /**
+   * After changes, once they pause: the disk read again and, when the model holds exactly what it
+   * says, the cache rewritten, so that reopening after a day's edits starts from the cache too.
+   */
+  function refreshCacheLater(): void {
+    if (!indexCache) return;
+    if (cacheRefresh) clearTimeout(cacheRefresh);
+    cacheRefresh = setTimeout(() => {
+      cacheRefresh = undefined;
+      void ready.then(async () => {
+        if (loading || !indexCache) return;
+        const read = await refreshedRead(index);
+        if (!read) connection.console.info('The index cache is not refreshed: the briefs in memory are not what the disk holds (unsaved text, or a change still on its way)');
+        else if (!loading) saveCache(read, indexCache.keyOf(read));
+      });
+    }, CACHE_REFRESH_MS);
+    cacheRefresh.unref?.();
+  }
+
+  /**
+   * Re-lints what a change can affect and publishes it; clears what left. `unchanged`: diagnostics
+   * already sent (from the index cache), not sent again when they are the same. Returns how many
+   * briefs' diagnostics were sent.
+   */
+  function publish(change: IndexChange, unchanged?: ReadonlyMap<string, string>): number {
+    let sent = 0;
     const workspace = index.workspace;
     const affected = new Set<Brief>();
     if (change.all) {
@@ -211,12 +290,17 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     for (const uri of [...published]) {
       if (!workspace.get(uri)?.isBrief) {
         published.delete(uri);
+        lastLint.delete(uri);
         void connection.sendDiagnostics({ uri, diagnostics: [] });
       }
     }
     for (const brief of affected) {
-      const diagnostics = lintBrief(workspace, brief, { config: index.configOf(brief.uri) }).map(toLspDiagnostic);
+      const lint = lintBrief(workspace, brief, { config: index.configOf(brief.uri) });
+      lastLint.set(brief.uri, lint);
+      const diagnostics = lint.map(toLspDiagnostic);
       published.add(brief.uri);
+      if (unchanged?.get(brief.uri) === JSON.stringify(diagnostics)) continue;
+      sent++;
       void connection.sendDiagnostics({ uri: brief.uri, diagnostics });
     }
     if (change.all || change.changed.length + change.removed.length > 0) {
@@ -233,6 +317,7 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     if (!change.all && canRefreshCodeLenses && [...affected].some((brief) => !change.changed.includes(brief.uri))) {
       void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     }
+    return sent;
   }
 
   /**
@@ -289,7 +374,10 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
 
   documents.onDidClose((event) => {
     // The editor's text is gone: the disk's text counts again (or the file left).
-    void ready.then(async () => publish(await index.reloadFile(event.document.uri)));
+    void ready.then(async () => {
+      publish(await index.reloadFile(event.document.uri));
+      refreshCacheLater();
+    });
   });
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -320,6 +408,7 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
         if (change.type === FileChangeType.Deleted || result.changed.length + result.removed.length > 0) publish(result);
       }
       if (reloadEverything) await loadAll();
+      else refreshCacheLater();
     });
   });
 

@@ -8,7 +8,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BriefsConfig, BriefWorkspace, type ConfigOverrides, DEFAULT_MAX_FILE_SIZE_KB, keepScheduleIncremental, maxFileBytes, mergeConfig } from '../core';
 import { isInsideFolder } from '../host/insideFolder';
-import { CONFIG_FILE_NAME, EDITOR_SIZE_SETTING, folderIncludes, loadWorkspace, readFolderFile, type ConfigProblem } from '../host/workspaceFiles';
+import { CONFIG_FILE_NAME, EDITOR_SIZE_SETTING, folderIncludes, loadWorkspace, readFolderFile, type ConfigProblem, type LoadedWorkspace } from '../host/workspaceFiles';
 
 /** What the client's settings (`programBriefs.*`) add over a folder's briefs.config.json. */
 export interface FolderSettings {
@@ -35,6 +35,12 @@ export interface Folder {
   skippedFiles: Map<string, string>;
   /** Uris of the briefs read from this folder at the last load. */
   uris: Set<string>;
+}
+
+/** A folder and its files as read from disk (uri → text), before parsing. */
+export interface FolderRead {
+  folder: Folder;
+  files: ReadonlyMap<string, string>;
 }
 
 /** What a change did: the uris whose diagnostics must be recomputed or cleared. */
@@ -74,13 +80,20 @@ export class FolderIndex {
     return this.folderOf(uri)?.config ?? mergeConfig(this.folderList[0]?.settings.overrides);
   }
 
-  /** Replaces the folder list and reads every folder. `isOpen` uris keep the editor's text. */
-  async setFolders(folders: { uri: string; settings: FolderSettings }[], isOpen: (uri: string) => boolean): Promise<IndexChange> {
+  /**
+   * Replaces the folder list and reads every folder. `isOpen` uris keep the editor's text.
+   * `onRead` sees every folder's files as read from disk, before any is parsed (the server's
+   * index cache publishes from there: src/server/indexCache.ts).
+   */
+  async setFolders(folders: { uri: string; settings: FolderSettings }[], isOpen: (uri: string) => boolean, onRead?: (read: FolderRead[]) => void): Promise<IndexChange> {
     const previous = new Set(this.workspace.briefs().map((brief) => brief.uri));
     this.folderList = folders
       .filter((folder) => folder.uri.startsWith('file:'))
       .map((folder) => ({ uri: folder.uri, path: fileURLToPath(folder.uri), config: mergeConfig(folder.settings.overrides), root: fileURLToPath(folder.uri), settings: folder.settings, skipped: [], skippedFiles: new Map<string, string>(), uris: new Set<string>() }));
-    for (const folder of this.folderList) await this.loadFolder(folder, isOpen);
+    const read: FolderRead[] = [];
+    for (const folder of this.folderList) read.push({ folder, files: await this.readFolder(folder) });
+    onRead?.(read);
+    for (const { folder, files } of read) this.parseFolder(folder, files, isOpen);
     const kept = new Set(this.folderList.flatMap((folder) => [...folder.uris]));
     const removed: string[] = [];
     for (const uri of previous) {
@@ -92,12 +105,29 @@ export class FolderIndex {
   /** Re-reads one folder (its config changed, or its settings). */
   async reloadFolder(folder: Folder, isOpen: (uri: string) => boolean): Promise<IndexChange> {
     const before = new Set(folder.uris);
-    await this.loadFolder(folder, isOpen);
+    this.parseFolder(folder, await this.readFolder(folder), isOpen);
     const removed = [...before].filter((uri) => !folder.uris.has(uri) && !isOpen(uri) && this.workspace.delete(uri));
     return { changed: [...folder.uris], removed, programIds: [], all: true };
   }
 
-  private async loadFolder(folder: Folder, isOpen: (uri: string) => boolean): Promise<void> {
+  /** Every file of a folder, as read from disk (uri → text), with its config and what it left out; nothing parsed yet. */
+  async readFolder(folder: Folder): Promise<ReadonlyMap<string, string>> {
+    const { loaded, files } = await this.load(folder);
+    folder.config = loaded.config;
+    folder.configError = loaded.configError;
+    folder.skipped = [...loaded.readProblems, ...loaded.skipped];
+    folder.skippedFiles = new Map(loaded.skippedFiles.map(({ path, reason }) => [pathToFileURL(path).href, reason]));
+    return files;
+  }
+
+  /** A folder's files read again, changing nothing; undefined when its config is not the one the index holds (a reload is due). */
+  async readFolderFiles(folder: Folder): Promise<ReadonlyMap<string, string> | undefined> {
+    const { loaded, files } = await this.load(folder);
+    return JSON.stringify(loaded.config) === JSON.stringify(folder.config) && !loaded.configError === !folder.configError ? files : undefined;
+  }
+
+  private async load(folder: Folder): Promise<{ loaded: LoadedWorkspace; files: ReadonlyMap<string, string> }> {
+    let files: ReadonlyMap<string, string> = new Map();
     const loaded = await loadWorkspace({
       cwd: folder.path,
       paths: ['.'],
@@ -105,13 +135,21 @@ export class FolderIndex {
       maxFileSizeKB: folder.settings.maxFileSizeKB,
       configErrors: 'report',
       sizeSetting: EDITOR_SIZE_SETTING,
+      // Read only: the index parses them itself (parseFolder), after the index cache had its look.
+      beforeParse: (_root, _config, read) => {
+        files = read;
+        return true;
+      },
     });
-    folder.config = loaded.config;
-    folder.configError = loaded.configError;
-    folder.skipped = [...loaded.readProblems, ...loaded.skipped];
-    folder.skippedFiles = new Map(loaded.skippedFiles.map(({ path, reason }) => [pathToFileURL(path).href, reason]));
+    return { loaded, files };
+  }
+
+  /** Parses what `readFolder` read, as the CLI's loader does, and keeps its briefs (an open document keeps the editor's text). */
+  private parseFolder(folder: Folder, files: ReadonlyMap<string, string>, isOpen: (uri: string) => boolean): void {
+    const parsed = new BriefWorkspace();
+    for (const [uri, text] of files) parsed.setText(uri, text);
     folder.uris = new Set<string>();
-    for (const brief of loaded.workspace.briefs()) {
+    for (const brief of parsed.briefs()) {
       folder.uris.add(brief.uri);
       if (!isOpen(brief.uri)) this.workspace.setBrief(brief);
     }

@@ -23,6 +23,13 @@ export interface BriefInitializationOptions {
    * registers no watchers of its own.
    */
   clientWatchesFiles?: boolean;
+  /**
+   * An absolute folder where the server may keep its index cache (docs/language-server.md#the-index-cache):
+   * the diagnostics of the whole workspace, published at once on the next start when no file,
+   * setting or version changed. VS Code: the extension's storage for the workspace. Without
+   * it, no cache.
+   */
+  cacheDirectory?: string;
 }
 
 /**
@@ -53,6 +60,16 @@ export interface DidChangeModelParams {
  * folders, not a regular file). `notices` are plain text to show as they are (one per file newly
  * skipped, or one summary for a whole indexing): a client must not render them as Markdown.
  */
+/**
+ * `programBriefs/didPublishCachedDiagnostics`: the index cache's diagnostics of every brief were
+ * published, before the indexing that checks them (sent only when the cache had them).
+ */
+export const DID_PUBLISH_CACHED = 'programBriefs/didPublishCachedDiagnostics';
+export interface DidPublishCachedParams {
+  /** How many briefs' diagnostics were published from the cache. */
+  briefs: number;
+}
+
 export const DID_SKIP_FILES = 'programBriefs/didSkipFiles';
 export interface DidSkipFilesParams {
   notices: string[];

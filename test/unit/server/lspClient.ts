@@ -19,6 +19,9 @@ export interface ClientOptions {
   capabilities?: ClientCapabilities;
   /** What `workspace/configuration` answers for a scope uri (default: nothing set). */
   settings?: (scopeUri: string | undefined) => unknown;
+  initializationOptions?: unknown;
+  /** More environment for the server process. */
+  env?: Record<string, string>;
 }
 
 export const FULL_CAPABILITIES: ClientCapabilities = {
@@ -49,7 +52,7 @@ export class LspTestClient {
   }
 
   static async start(options: ClientOptions): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: options.folders[0], stdio: 'pipe', env: { PATH: process.env.PATH ?? '' } });
+    const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: options.folders[0], stdio: 'pipe', env: { PATH: process.env.PATH ?? '', ...options.env } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspTestClient(child, connection);
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -82,6 +85,7 @@ export class LspTestClient {
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders,
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
+      ...(options.initializationOptions !== undefined && { initializationOptions: options.initializationOptions }),
     });
     await connection.sendNotification('initialized', {});
     return client;
