@@ -50,6 +50,7 @@ suite('Benchmark: extension in VS Code', () => {
       return Date.now() - quietSince > 1000;
     }, 'the views to settle', 120_000);
     await recordMemory(api, 'after first diagnostics');
+    if (KEYSTROKES === 0) return; // a run that measures the opening only
     const target = process.env.PROGRAM_BRIEFS_BENCH_TARGET;
     assert.ok(target, 'PROGRAM_BRIEFS_BENCH_TARGET names the brief to type into');
     const editor = await vscode.window.showTextDocument(vscode.Uri.parse(target));

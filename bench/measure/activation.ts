@@ -12,10 +12,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadWorkspace } from '../../src/host/workspaceFiles';
-import type { Measurement, Row } from './types';
+import type { BenchContext, Measurement, Row } from './types';
 import { fmt, percentile } from './util';
 
-interface Timing {
+export interface Timing {
   event: string;
   ms: number;
   indexMs?: number;
@@ -60,35 +60,13 @@ export const activation: Measurement = {
       { id: 'vscode.firstDiagnosticsMs', label: 'activation to first diagnostics', unit: 'ms', target: { max: 5000 }, note },
       { id: 'vscode.keystroke.p95', label: 'keystroke to diagnostics, p95', unit: 'ms', target: { max: 30 }, note },
     ];
-    const build = spawnSync('npm', ['run', '--silent', 'build:extension'], { cwd: context.root, encoding: 'utf8' });
-    if (build.status !== 0) return skipped(`npm run build:extension failed: ${build.stderr.trim().split('\n').pop()}`);
-    const outdir = join(context.buildDir, 'vscode-bench');
-    rmSync(outdir, { recursive: true, force: true });
-    const esbuild = await import('esbuild');
-    await esbuild.build({
-      entryPoints: [join(context.root, 'bench/measure/activation.host.ts'), join(context.root, 'bench/measure/activation.edits.ts')],
-      outdir,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['vscode', 'mocha'],
-      logLevel: 'warning',
-    });
+    const suite = await buildBenchSuite(context);
+    if (typeof suite !== 'string') return skipped(suite.skipped);
     const target = await briefWithMostDependents(context.workspaceDir);
     if (!target) return skipped('the workspace has no brief');
-    const timingsFile = join(context.buildDir, 'vscode-timings.jsonl');
-    rmSync(timingsFile, { force: true });
-    mkdirSync(context.buildDir, { recursive: true });
-    const started = performance.now();
-    const { code, output } = await runHarness(context.root, [
-      'test/harness/run-vscode-tests.mjs', '--workspace', context.workspaceDir, '--tests', join(outdir, 'activation.host.js'), '--timeout', '900',
-    ], { PROGRAM_BRIEFS_TIMINGS: timingsFile, PROGRAM_BRIEFS_BENCH_KEYSTROKES: String(KEYSTROKES), PROGRAM_BRIEFS_BENCH_TARGET: target });
-    context.log(`  harness run: ${fmt((performance.now() - started) / 1000, 1)} s`);
-    if (code !== 0 || !existsSync(timingsFile)) {
-      return skipped(`harness failed (exit ${code}): ${output.trim().split('\n').slice(-3).join(' | ').slice(0, 200)}`);
-    }
-    const timings = readFileSync(timingsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Timing);
+    const run = await runBenchSuite(context, suite, { workspace: context.workspaceDir, keystrokes: KEYSTROKES, target, name: 'vscode' });
+    if ('skipped' in run) return skipped(run.skipped);
+    const { timings } = run;
     const first = timings.find((t) => t.event === 'first-diagnostics');
     const activated = timings.find((t) => t.event === 'activated');
     const updates = timings.filter((t) => t.event === 'update').map((t) => t.ms);
@@ -111,6 +89,51 @@ export const activation: Measurement = {
     ];
   },
 };
+
+/** Builds the extension and the benchmark's extension-host suite; the suite's entry, or why not. */
+export async function buildBenchSuite(context: BenchContext): Promise<string | { skipped: string }> {
+  const build = spawnSync('npm', ['run', '--silent', 'build:extension'], { cwd: context.root, encoding: 'utf8' });
+  if (build.status !== 0) return { skipped: `npm run build:extension failed: ${build.stderr.trim().split('\n').pop()}` };
+  const outdir = join(context.buildDir, 'vscode-bench');
+  rmSync(outdir, { recursive: true, force: true });
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [join(context.root, 'bench/measure/activation.host.ts'), join(context.root, 'bench/measure/activation.edits.ts')],
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+  return join(outdir, 'activation.host.js');
+}
+
+/**
+ * One run of the suite in code-server on `workspace` (a copy of it, unless `stateDir` is given:
+ * then the folder itself, with VS Code's user data kept in `stateDir`, so that a second run is a
+ * reopened window); the extension's timings.
+ */
+export async function runBenchSuite(
+  context: BenchContext, suite: string,
+  options: { workspace: string; keystrokes: number; target?: string; stateDir?: string; port?: number; name: string },
+): Promise<{ timings: Timing[] } | { skipped: string }> {
+  const timingsFile = join(context.buildDir, `${options.name}-timings.jsonl`);
+  rmSync(timingsFile, { force: true });
+  mkdirSync(context.buildDir, { recursive: true });
+  const started = performance.now();
+  const { code, output } = await runHarness(context.root, [
+    'test/harness/run-vscode-tests.mjs', '--workspace', options.workspace, '--tests', suite, '--timeout', '900',
+    ...(options.stateDir ? ['--state-dir', options.stateDir] : []),
+    ...(options.port ? ['--port', String(options.port)] : []),
+  ], { PROGRAM_BRIEFS_TIMINGS: timingsFile, PROGRAM_BRIEFS_BENCH_KEYSTROKES: String(options.keystrokes), PROGRAM_BRIEFS_BENCH_TARGET: options.target ?? '' });
+  context.log(`  harness run (${options.name}): ${fmt((performance.now() - started) / 1000, 1)} s`);
+  if (code !== 0 || !existsSync(timingsFile)) {
+    return { skipped: `harness failed (exit ${code}): ${output.trim().split('\n').slice(-3).join(' | ').slice(0, 200)}` };
+  }
+  return { timings: readFileSync(timingsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Timing) };
+}
 
 function runHarness(cwd: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {

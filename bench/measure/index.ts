@@ -11,7 +11,8 @@ import { editLoop } from './edit-loop';
 import { hostile } from './hostile';
 import { schedule } from './schedule';
 import { languageServer } from './lsp';
+import { reopen } from './reopen';
 import { treeRender } from './trees';
 import type { Measurement } from './types';
 
-export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop, schedule, diff, languageServer, treeRender, diagram, bundleSize, activation, hostile];
+export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop, schedule, diff, languageServer, treeRender, diagram, bundleSize, activation, reopen, hostile];

@@ -181,11 +181,12 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
       let read: readonly FolderRead[] = [];
       let cacheKey: string | undefined;
       let cached: Map<string, string> | undefined;
-      const change = await index.setFolders(withSettings, isOpen, (folderFiles) => {
+      const change = await index.setFolders(withSettings, isOpen, async (folderFiles) => {
         read = folderFiles;
         if (!indexCache) return;
         cacheKey = indexCache.keyOf(folderFiles);
         cached = publishCached(folderFiles, cacheKey);
+        if (cached) await delivered();
       });
       // The editor's text wins, but not for a file deleted meanwhile: an editor can keep a deleted
       // file's document open (VS Code does, for a while after its tab closed); it comes back when
@@ -240,6 +241,26 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     const params: DidPublishCachedParams = { briefs: sent.size };
     void connection.sendNotification(DID_PUBLISH_CACHED, params);
     return sent;
+  }
+
+  /**
+   * Parsing holds the thread, and messages wait in the transport until the event loop runs (an
+   * IPC channel takes about 64 KB at a time): a request's answer comes after the client has read
+   * everything sent before it, so the cached diagnostics are out before parsing starts. A client
+   * that cannot answer `workspace/configuration` gets a few turns of the event loop; one that
+   * does not answer within 2 seconds is not waited for.
+   */
+  async function delivered(): Promise<void> {
+    if (!canPullConfiguration) {
+      for (let i = 0; i < 8; i++) await new Promise((resolve) => setImmediate(resolve));
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      connection.workspace.getConfiguration({ section: 'programBriefs' }).catch(() => undefined),
+      new Promise((resolve) => (timer = setTimeout(resolve, 2000))),
+    ]);
+    clearTimeout(timer);
   }
 
   /** Keeps every brief's diagnostics in the index cache, when they are those of the disk's texts that `read` holds. */

@@ -85,14 +85,14 @@ export class FolderIndex {
    * `onRead` sees every folder's files as read from disk, before any is parsed (the server's
    * index cache publishes from there: src/server/indexCache.ts).
    */
-  async setFolders(folders: { uri: string; settings: FolderSettings }[], isOpen: (uri: string) => boolean, onRead?: (read: FolderRead[]) => void): Promise<IndexChange> {
+  async setFolders(folders: { uri: string; settings: FolderSettings }[], isOpen: (uri: string) => boolean, onRead?: (read: FolderRead[]) => void | Promise<void>): Promise<IndexChange> {
     const previous = new Set(this.workspace.briefs().map((brief) => brief.uri));
     this.folderList = folders
       .filter((folder) => folder.uri.startsWith('file:'))
       .map((folder) => ({ uri: folder.uri, path: fileURLToPath(folder.uri), config: mergeConfig(folder.settings.overrides), root: fileURLToPath(folder.uri), settings: folder.settings, skipped: [], skippedFiles: new Map<string, string>(), uris: new Set<string>() }));
     const read: FolderRead[] = [];
     for (const folder of this.folderList) read.push({ folder, files: await this.readFolder(folder) });
-    onRead?.(read);
+    await onRead?.(read);
     for (const { folder, files } of read) this.parseFolder(folder, files, isOpen);
     const kept = new Set(this.folderList.flatMap((folder) => [...folder.uris]));
     const removed: string[] = [];

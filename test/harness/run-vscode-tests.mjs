@@ -49,6 +49,10 @@ Options:
                        <extension>/examples if present)
   --in-place           with --serve: open the workspace folder itself, not a copy
                        (the web editor auto-saves: edits change that folder)
+  --state-dir <dir>    keep VS Code's user data (settings, the extensions' storage) in
+                       <dir>, across runs, and open the workspace folder itself (not a
+                       copy, so that its storage is found again): a second run with the
+                       same --workspace and --state-dir is a reopened window
   --restricted         enable Workspace Trust and leave the workspace untrusted
                        (Restricted Mode; default: trust disabled, all trusted)
   --keep               keep the temp dir (logs, workspace copy) even on success`;
@@ -180,9 +184,12 @@ function installCodeServer() {
   log(`code-server ready (${((Date.now() - started) / 1000).toFixed(1)}s)`);
 }
 
+/** `--state-dir`: VS Code's user data kept across runs (a reopened window), else in the run's temp dir. */
+let stateDir;
+
 /** Where a run's code-server keeps its settings, logs and installed extensions. */
 function codeServerDirs(tmp) {
-  return { userDataDir: path.join(tmp, 'user-data'), extensionsDir: path.join(tmp, 'extensions') };
+  return { userDataDir: stateDir ? path.join(stateDir, 'user-data') : path.join(tmp, 'user-data'), extensionsDir: path.join(tmp, 'extensions') };
 }
 
 function codeServerEnv(tmp, extraEnv = {}) {
@@ -494,6 +501,7 @@ async function main() {
       port: { type: 'string' },
       serve: { type: 'boolean' },
       'in-place': { type: 'boolean' },
+      'state-dir': { type: 'string' },
       restricted: { type: 'boolean' },
       keep: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -541,7 +549,8 @@ async function main() {
     await fs.cp(workspaceSrc, dest, { recursive: true });
     return dest;
   };
-  const inPlace = Boolean(opts.serve && opts['in-place']);
+  stateDir = opts['state-dir'] ? path.resolve(opts['state-dir']) : undefined;
+  const inPlace = Boolean((opts.serve && opts['in-place']) || stateDir);
   const workspace = inPlace ? workspaceSrc : await copyWorkspace(opts.serve ? path.basename(workspaceSrc) : 'workspace');
 
   let server;
