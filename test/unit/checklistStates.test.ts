@@ -153,8 +153,8 @@ describe('checklist states: open and counted, in one place, for every consumer',
   it('owners: in-progress is open, cancelled and done are not', () => {
     const [li] = ownersOf([brief]);
     assert.equal(li.owner, '@li');
-    assert.deepEqual(li.checklist.map((item) => [item.text.split(' @')[0], item.open]), [
-      ['Open', true], ['Started', true], ['Started later', true], ['Finished', false], ['Dropped', false],
+    assert.deepEqual(li.checklist.map((item) => [item.text.split(' @')[0], item.open, item.status]), [
+      ['Open', true, undefined], ['Started', true, 'in-progress'], ['Started later', true, 'in-progress'], ['Finished', false, undefined], ['Dropped', false, 'cancelled'],
     ]);
   });
 

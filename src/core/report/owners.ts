@@ -76,7 +76,9 @@ export function ownersOf(briefs: readonly Brief[], options: OwnersOptions = {}):
       });
     }
     for (const item of brief.checklist) {
-      add(item.owner?.value, 'checklist', { text: item.text, ...p, open: isChecklistItemOpen(item), ...(item.due && { due: item.due.value }), uri: brief.uri, line: item.line });
+      // `open` tells open from done; the states it does not tell (in progress, cancelled) go in `status`.
+      const status = item.state === 'in-progress' || item.state === 'cancelled' ? item.state : undefined;
+      add(item.owner?.value, 'checklist', { text: item.text, ...p, ...(status && { status }), open: isChecklistItemOpen(item), ...(item.due && { due: item.due.value }), uri: brief.uri, line: item.line });
     }
   }
   const fileOf = options.fileOf ?? ((uri: string) => uri);
