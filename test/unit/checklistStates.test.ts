@@ -15,7 +15,8 @@ import { LineIndex, type Range } from '../../src/core/model/range';
 import { checklistProgress, countsTowardsChecklistTotal, isChecklistItemOpen, isChecklistItemOverdue } from '../../src/core/model/status';
 import { dueItems } from '../../src/core/report/due';
 import { ownersOf } from '../../src/core/report/owners';
-import { checklistKey } from '../../src/core/report/diff';
+import { checklistKey, diffWorkspaces } from '../../src/core/report/diff';
+import { BriefWorkspace } from '../../src/core/workspace/workspace';
 import { checklistEntries, checklistItemKeys, checklistPrograms, itemDescription, itemLabel } from '../../src/core/views/checklistTree';
 import { planCheckboxToggle, planChecklistToggle } from '../../src/core/fixes/checkboxEdit';
 import { checklistJson, checklistText } from '../../src/cli/checklistFormats';
@@ -189,6 +190,19 @@ describe('checklist states: open and counted, in one place, for every consumer',
     const ticked = parseBrief('file:///ws/a.md', '---\nprogram: a\n---\n# H\n- [x] Ship it ✅ 2026-03-01 ^abc\n');
     const open = parseBrief('file:///ws/a.md', '---\nprogram: a\n---\n# H\n- [ ] Ship it ^abc\n');
     assert.deepEqual(checklistItemKeys(ticked), checklistItemKeys(open));
+  });
+
+  it('brief diff: done, cancelled and reopened; open ↔ in progress and a done date added are no change', () => {
+    const side = (body: string) => {
+      const workspace = new BriefWorkspace();
+      workspace.setText('file:///ws/a.md', `---\nprogram: a\n---\n${body}`);
+      return { workspace, fileOf: () => 'a.md' };
+    };
+    const before = side('- [ ] One\n- [ ] Two\n- [x] Three\n- [-] Four\n- [ ] Five\n- [ ] Six\n');
+    const after = side('- [x] One ✅ 2026-03-01\n- [-] Two\n- [ ] Three\n- [/] Four\n- [/] Five\n- [ ] Six ✅ 2026-03-01\n');
+    assert.deepEqual(diffWorkspaces(before, after).map((change) => [change.kind, change.text]).sort(), [
+      ['checklist-cancelled', 'Two'], ['checklist-done', 'One'], ['checklist-reopened', 'Four'], ['checklist-reopened', 'Three'],
+    ]);
   });
 
   it('brief checklist --format json: state, every date and priority; total/done leave cancelled out', () => {
