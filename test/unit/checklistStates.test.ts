@@ -171,7 +171,7 @@ describe('checklist states: open and counted, in one place, for every consumer',
       ['Open', '@li · due 2026-02-20 · overdue'],
       ['Started', '@li · in progress · high priority · due 2026-02-21 · overdue'],
       ['Finished', '@li · due 2026-02-22 · done 2026-02-22'],
-      ['Dropped', '@li · cancelled · due 2026-02-23 · cancelled 2026-02-24'],
+      ['Dropped', '@li · due 2026-02-23 · cancelled 2026-02-24'],
       ['Started later', '@li · in progress · due 2026-03-05'],
     ]);
     const due = checklistPrograms([brief], { filter: { dueWithinDays: 0 }, today: TODAY });

@@ -387,7 +387,8 @@ const PRIORITY_WORDS: Readonly<Record<ChecklistPriority, string>> = { highest: '
 export function itemDescription(item: ChecklistItem, overdue: boolean, show: { state?: boolean } = {}): string {
   return [
     item.owner?.value,
-    show.state !== false && STATE_WORDS[item.state],
+    // "cancelled 2026-02-15" below says it when the date is written.
+    show.state !== false && !(item.state === 'cancelled' && item.cancelledOn) && STATE_WORDS[item.state],
     item.priority && PRIORITY_WORDS[item.priority],
     item.due && `due ${item.due.value}`,
     item.scheduled && `scheduled ${item.scheduled.value}`,
