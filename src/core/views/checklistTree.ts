@@ -22,7 +22,7 @@ export interface ChecklistFilter {
   openOnly?: boolean;
   /** Only items owned by this handle (compared case-insensitively). */
   mine?: string;
-  /** Only open items with a due date no later than today + N days (overdue ones included); ticked items are left out. */
+  /** Only open items with a due date no later than today + N days (overdue ones included); done and cancelled items are left out. */
   dueWithinDays?: number;
 }
 
@@ -114,7 +114,7 @@ export function itemShown(item: ChecklistItem, options: ChecklistViewOptions): b
   return itemCounts(item, options);
 }
 
-/** Unchecked and due before today. */
+/** Open (or in progress) and due before today. */
 export function isItemOverdue(item: ChecklistItem, today: string): boolean {
   return isChecklistItemOverdue(item, today);
 }
