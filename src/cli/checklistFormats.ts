@@ -1,5 +1,5 @@
 /** `brief checklist`: the task list items of every brief, as text or JSON. */
-import { type Brief, isChecklistItemOverdue } from '../core';
+import { type Brief, type ChecklistItem, type ChecklistPriority, type ChecklistState, checklistProgress, isChecklistItemDone, isChecklistItemOpen, isChecklistItemOverdue } from '../core';
 import { neutraliseCommands, printable } from './safeText';
 
 export const CHECKLIST_FORMATS = ['text', 'json'] as const;
@@ -12,10 +12,23 @@ export interface ChecklistJsonItem {
   line: number;
   heading: string | null;
   text: string;
+  /** `open` `[ ]`, `in-progress` `[/]`, `done` `[x]`, `cancelled` `[-]`. */
+  state: ChecklistState;
+  /** Done (`[x]`): the state, as before states were read. */
   checked: boolean;
   owner: string | null;
+  /** `due:DATE` or `📅 DATE`. */
   due: string | null;
-  /** Not checked and `due` before today. */
+  /** `⏳ DATE`. */
+  scheduled: string | null;
+  /** `🛫 DATE`. */
+  start: string | null;
+  /** `✅ DATE`. */
+  doneOn: string | null;
+  /** `❌ DATE`. */
+  cancelledOn: string | null;
+  priority: ChecklistPriority | null;
+  /** Open (or in progress) and `due` before today. */
   overdue: boolean;
   /** 0 for a top-level item. */
   depth: number;
@@ -23,7 +36,7 @@ export interface ChecklistJsonItem {
 
 export interface ChecklistJson {
   version: 1;
-  /** Counts over every item, whether or not `--open` left some out of `items`. */
+  /** Counts over every item but cancelled ones, whether or not `--open` left some out of `items`. */
   total: number;
   done: number;
   items: ChecklistJsonItem[];
@@ -32,7 +45,7 @@ export interface ChecklistJson {
 export interface ChecklistOptions {
   briefs: readonly Brief[];
   fileOf(uri: string): string;
-  /** Unchecked items only. */
+  /** Open (and in-progress) items only. */
   open: boolean;
   today: string;
 }
@@ -42,19 +55,26 @@ export function checklistJson(options: ChecklistOptions): ChecklistJson {
   let done = 0;
   const items: ChecklistJsonItem[] = [];
   for (const brief of options.briefs) {
+    const progress = checklistProgress(brief.checklist);
+    total += progress.total;
+    done += progress.done;
     for (const item of brief.checklist) {
-      total++;
-      if (item.checked) done++;
-      if (options.open && item.checked) continue;
+      if (options.open && !isChecklistItemOpen(item)) continue;
       items.push({
         program: brief.program?.value ?? null,
         file: options.fileOf(brief.uri),
         line: item.line,
         heading: item.heading?.text ?? null,
         text: item.text,
-        checked: item.checked,
+        state: item.state,
+        checked: isChecklistItemDone(item),
         owner: item.owner?.value ?? null,
         due: item.due?.value ?? null,
+        scheduled: item.scheduled?.value ?? null,
+        start: item.start?.value ?? null,
+        doneOn: item.doneOn?.value ?? null,
+        cancelledOn: item.cancelledOn?.value ?? null,
+        priority: item.priority ?? null,
         overdue: isChecklistItemOverdue(item, options.today),
         depth: item.depth,
       });
@@ -82,21 +102,21 @@ export function checklistText(options: ChecklistOptions): string {
       if (list) list.push(item);
       else groups.set(key, [item]);
     }
-    const briefDone = brief.checklist.filter((item) => item.checked).length;
-    total += brief.checklist.length;
-    done += briefDone;
-    if (options.open && briefDone === brief.checklist.length) continue;
+    const briefProgress = checklistProgress(brief.checklist);
+    total += briefProgress.total;
+    done += briefProgress.done;
+    if (options.open && !brief.checklist.some(isChecklistItemOpen)) continue;
     const name = brief.program?.value ?? file;
     const title = brief.title?.value ? ` — ${brief.title.value}` : '';
-    out.push(`${printable(name)}${printable(title)}  ${briefDone}/${brief.checklist.length}  (${printable(file)})`);
+    out.push(`${printable(name)}${printable(title)}  ${briefProgress.done}/${briefProgress.total}  (${printable(file)})`);
     for (const [heading, items] of groups) {
-      const groupDone = items.filter((item) => item.checked).length;
-      const shown = options.open ? items.filter((item) => !item.checked) : items;
+      const groupProgress = checklistProgress(items);
+      const shown = options.open ? items.filter(isChecklistItemOpen) : items;
       if (shown.length === 0) continue;
-      out.push(`  ${heading ? printable(heading) : '(no heading)'}  ${groupDone}/${items.length}`);
+      out.push(`  ${heading ? printable(heading) : '(no heading)'}  ${groupProgress.done}/${groupProgress.total}`);
       for (const item of shown) {
-        const overdue = isChecklistItemOverdue(item, options.today) ? '  (overdue)' : '';
-        out.push(`    ${'  '.repeat(item.depth)}[${item.checked ? 'x' : ' '}] ${printable(item.text)}${overdue}  ${printable(file)}:${item.line + 1}`);
+        const notes = itemNotes(item, options.today);
+        out.push(`    ${'  '.repeat(item.depth)}[${BOXES[item.state]}] ${printable(item.text)}${notes.length > 0 ? `  (${notes.join(', ')})` : ''}  ${printable(file)}:${item.line + 1}`);
       }
     }
     out.push('');
@@ -104,4 +124,17 @@ export function checklistText(options: ChecklistOptions): string {
   if (total === 0) return 'No checklist items found.\n';
   out.push(`${done}/${total} done${options.open ? `, ${total - done} open` : ''}`);
   return neutraliseCommands(`${out.join('\n')}\n`);
+}
+
+/** The box as the CLI prints it (`[X]` as `[x]`). */
+const BOXES: Readonly<Record<ChecklistState, string>> = { 'open': ' ', 'in-progress': '/', 'done': 'x', 'cancelled': '-' };
+
+/** "in progress", "high priority", "overdue": what the text says of an item beyond its box and text. */
+function itemNotes(item: ChecklistItem, today: string): string[] {
+  const notes: string[] = [];
+  if (item.state === 'in-progress') notes.push('in progress');
+  if (item.state === 'cancelled') notes.push('cancelled');
+  if (item.priority) notes.push(`${item.priority} priority`);
+  if (isChecklistItemOverdue(item, today)) notes.push('overdue');
+  return notes;
 }

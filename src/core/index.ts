@@ -6,7 +6,7 @@ export { PROJECT_URL, RULE_DOCS_URL, ruleDocsUrl } from './model/projectUrls';
 export * from './model/range';
 export * from './model/schema';
 export { type SchemaKey, schemaKeysFor, schemaValuesAt } from './model/schemaCompletion';
-export { addDays, displayStatus, type DisplayStatus, isChecklistItemOverdue, isMilestoneOverdue, milestoneFacts, programFacts } from './model/status';
+export { addDays, checklistProgress, countsTowardsChecklistTotal, displayStatus, type DisplayStatus, isChecklistItemDone, isChecklistItemOpen, isChecklistItemOverdue, isMilestoneOverdue, milestoneFacts, programFacts } from './model/status';
 export { compareText, plural } from './model/text';
 export * from './parse/checklist';
 export { isBriefFileName, mayBeBrief, parseBrief, withoutBom } from './parse/parseBrief';

@@ -249,7 +249,7 @@ export interface OwnersResult {
 }
 
 /**
- * `programBriefs/due`: every open milestone and unticked checklist item due on or before today +
+ * `programBriefs/due`: every open milestone and open (or in-progress) checklist item due on or before today +
  * `within` days (src/core/report/due.ts: overdue first, then by date, then file and line).
  */
 export const DUE = 'programBriefs/due';

@@ -299,7 +299,7 @@ describe('checklist identity: property', () => {
         runs++;
         const target = entries[pick % entries.length];
         const { text: current, line: tracked } = edited(text, target.item.line, edits);
-        const result = plan(current, target, !target.item.checked);
+        const result = plan(current, target, target.item.state !== 'done');
         if (result.kind !== 'write') return;
         written++;
         const now = lines(current);

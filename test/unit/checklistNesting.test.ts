@@ -59,7 +59,7 @@ function shape(b: Brief, options: ChecklistViewOptions = OPTIONS): string[] {
   const walk = (nodes: readonly ChecklistNode[], depth: number) => {
     for (const node of nodes) {
       if (node.kind === 'item') {
-        lines.push(`${'  '.repeat(depth)}${node.item.checked ? '[x]' : '[ ]'} ${node.label}${node.context ? ' (context)' : ''}`);
+        lines.push(`${'  '.repeat(depth)}${node.item.state === 'done' ? '[x]' : '[ ]'} ${node.label}${node.context ? ' (context)' : ''}`);
         walk(checklistChildEntries(b, node.index, options), depth + 1);
       } else if (node.kind === 'heading') {
         lines.push(`${'  '.repeat(depth)}# ${node.label}`);

@@ -65,11 +65,12 @@ describe('fastBody: the fast scanner agrees with remark', () => {
       '---', 'program: p', 'title: P', 'owner: "@a"', '---', '# P', '', '## Scope', '', 'Plain text, `code` and [[q]] and `[[r]]`.', '',
       '## Dependencies', '', '- [[q#m]]: we wait for this before `ga`.', '- [[r]] provides an interface.', '',
       '## Checklist', '', '### Build', '', '- [ ] Runbook written @ana due:2026-01-02', '  - [x] Nested @li', '- [X] Done', '',
+      '- [/] In progress @li ⏫ 🛫 2026-01-01 📅 2026-01-03', '  - [-] Dropped ❌ 2026-01-04', '- [x] Shipped ✅ 2026-01-05', '',
     ].join('\n');
     assert.ok(assertSameModel('file:///x/p.md', brief), 'the fast scanner should handle a plain brief');
   });
 
-  const word = fc.constantFrom('alpha', 'Beta', 'x', '2026', '@maria', 'due:2026-03-01', '📅 2026-04-01', 'é', '😀', 'a_b', 'a*b*', 'www.example.com',
+  const word = fc.constantFrom('alpha', 'Beta', 'x', '2026', '@maria', 'due:2026-03-01', '📅 2026-04-01', '⏳ 2026-04-02', '🛫2026-04-03', '✅ 2026-04-04', '❌️ 2026-04-05', '⏫', '🔺', '⏬️', 'é', '😀', 'a_b', 'a*b*', 'www.example.com',
     'https://x.dev/a.md', 'me@example.com', '&amp;', '&#96;', '#', '##', '|', ':', '!', '~~s~~', '**b**');
   const inline = fc.constantFrom('`code`', '``a ` b``', '`', '```', '[[payments-v2]]', '[[ identity-sso#tokens-ga | SSO ]]', '[[x|y]]', '[[Bad Id]]',
     '`[[in-code]]`', '[link](other.md)', '[ref][r]', '[r]', '![img](a.md)', '<span>', '<http://a.b>', '\\`', '\\[', ']', '[', '](', '[^1]', '\t', ' ', '  ');
@@ -77,7 +78,7 @@ describe('fastBody: the fast scanner agrees with remark', () => {
   const indent = fc.constantFrom('', '', '', ' ', '  ', '   ', '    ', '     ', '      ', '        ');
   const marker = fc.constantFrom('-', '-', '*', '+', '1.', '2)', '-');
   const gap = fc.constantFrom(' ', ' ', '  ', '    ', '     ', '');
-  const check = fc.constantFrom('[ ] ', '[x] ', '[X] ', '[ ]', '[]', '[x]  ', '[[w]] ', '', '', '[y] ');
+  const check = fc.constantFrom('[ ] ', '[x] ', '[X] ', '[ ]', '[]', '[x]  ', '[[w]] ', '', '', '[y] ', '[/] ', '[-] ', '[/]', '[-]  ', '[/]\t', '[~] ');
   const line = fc.oneof(
     { weight: 3, arbitrary: textLine },
     { weight: 4, arbitrary: fc.tuple(indent, marker, gap, check, textLine).map(([i, m, g, c, t]) => `${i}${m}${g}${c}${t}`) },
@@ -109,12 +110,12 @@ describe('fastBody: the fast scanner agrees with remark', () => {
 
   it('on generated nearly-plain bodies: nesting, lazy lines, code spans and fences (property)', function () {
     this.timeout(120_000);
-    const piece = fc.constantFrom('a', 'Beta', '@li', 'due:2026-01-01', '`x`', '``y ` z``', '` s `', '`  `', '`', '``', '[[w]]', '[[w#m|t]]', '[a]', ']', '[',
+    const piece = fc.constantFrom('a', 'Beta', '@li', 'due:2026-01-01', '📅 2026-01-02', '⏳2026-01-03', '✅ 2026-01-04', '🔼', '[/]', '[-]', '`x`', '``y ` z``', '` s `', '`  `', '`', '``', '[[w]]', '[[w#m|t]]', '[a]', ']', '[',
       '[ ]', '[x]', 'x#', '#', '-', '*', '+', '1.', '😀', 'www.a.b', '`c` www.d.e');
     const content = fc.array(piece, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(' '));
     const nearlyPlain = fc.oneof(
       { weight: 5, arbitrary: fc.tuple(fc.constantFrom('', '', ' ', '  ', '   ', '    ', '     ', '      ', '        '), fc.constantFrom('-', '*', '+'),
-        fc.constantFrom(' ', ' ', '  ', '   ', '    ', '     '), fc.constantFrom('[ ] ', '[x] ', '[X] ', '', '', '[[a]] ', '[ ]  '), content).map((parts) => parts.join('')) },
+        fc.constantFrom(' ', ' ', '  ', '   ', '    ', '     '), fc.constantFrom('[ ] ', '[x] ', '[X] ', '', '', '[[a]] ', '[ ]  ', '[/] ', '[-] ', '[-]', '[?] '), content).map((parts) => parts.join('')) },
       { weight: 3, arbitrary: fc.tuple(fc.constantFrom('', '', ' ', '  ', '    ', '      '), content).map((parts) => parts.join('')) },
       { weight: 2, arbitrary: fc.tuple(fc.constantFrom('#', '##', '###'), fc.constantFrom(' ', '  '), content, fc.constantFrom('', ' ', '  ')).map((parts) => parts.join('')) },
       { weight: 2, arbitrary: fc.constant('') },
@@ -135,11 +136,11 @@ describe('fastBody: the fast scanner agrees with remark', () => {
 
   it('on generated plain bodies, which the fast path must handle', function () {
     this.timeout(60_000);
-    const plainWord = fc.constantFrom('alpha', 'Beta', '2026', '@maria', 'due:2026-03-01', '`code`', '` spaced `', '[[payments-v2]]', '[[x#y|z]]', 'é', '😀', 'a.', 'x#y');
+    const plainWord = fc.constantFrom('alpha', 'Beta', '2026', '@maria', 'due:2026-03-01', '📅 2026-03-02', '⏳ 2026-03-03', '🛫 2026-03-04', '✅ 2026-03-05', '❌ 2026-03-06', '🔺', '⏫', '🔼', '🔽', '⏬', '`code`', '` spaced `', '[[payments-v2]]', '[[x#y|z]]', 'é', '😀', 'a.', 'x#y');
     const plainText = fc.array(plainWord, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(' '));
     const plainLine = fc.oneof(
       plainText,
-      fc.tuple(fc.constantFrom('', '', '  '), fc.constantFrom('- ', '* ', '+ '), fc.constantFrom('[ ] ', '[x] ', ''), plainText).map((parts) => parts.join('')),
+      fc.tuple(fc.constantFrom('', '', '  '), fc.constantFrom('- ', '* ', '+ '), fc.constantFrom('[ ] ', '[x] ', '[/] ', '[-] ', ''), plainText).map((parts) => parts.join('')),
       fc.tuple(fc.constantFrom('# ', '## ', '### '), plainText).map((parts) => parts.join('')),
       fc.constant(''),
     );

@@ -111,7 +111,7 @@ describe('parse: the spec example brief', () => {
 
   it('reads checklist items with owner, due date and heading', () => {
     assert.deepEqual(brief.checklist.map((c) => ({
-      text: c.text, checked: c.checked, line: c.line, owner: c.owner?.value, ownerAt: at(c.owner?.range), due: c.due?.value, dueAt: at(c.due?.range), heading: c.heading?.text, depth: c.depth,
+      text: c.text, checked: c.state === 'done', line: c.line, owner: c.owner?.value, ownerAt: at(c.owner?.range), due: c.due?.value, dueAt: at(c.due?.range), heading: c.heading?.text, depth: c.depth,
     })), [
       { text: 'Kick-off held @maria', checked: true, line: 56, owner: '@maria', ownerAt: '56:20-56:26', due: undefined, dueAt: undefined, heading: 'Checklist', depth: 0 },
       { text: 'Load test plan @li due:2026-03-01', checked: false, line: 57, owner: '@li', ownerAt: '57:21-57:24', due: '2026-03-01', dueAt: '57:29-57:39', heading: 'Checklist', depth: 0 },
@@ -196,7 +196,7 @@ describe('parse: references, sections and checklist details', () => {
       '- not a task [ ]',
     ].join('\n');
     const brief = parseBrief('file:///p.md', fm() + body);
-    assert.deepEqual(brief.checklist.map((c) => [c.line, c.checked, c.text, c.owner?.value, c.due?.value, c.heading?.text, c.depth]), [
+    assert.deepEqual(brief.checklist.map((c) => [c.line, c.state === 'done', c.text, c.owner?.value, c.due?.value, c.heading?.text, c.depth]), [
       [6, false, 'first @a', '@a', undefined, undefined, 0],
       [8, true, 'big X @org/team', '@org/team', undefined, 'One', 0],
       [9, false, 'nested 📅 2026-04-01 (@b)', '@b', '2026-04-01', 'One', 1],

@@ -4,18 +4,39 @@
  * then its line must still hold the item the user saw, with the checkbox the user saw. Anything
  * else (the item is gone or ambiguous, its text changed, someone ticked it meanwhile) writes
  * nothing.
+ *
+ * A tick writes the box and nothing else of the line (docs/extension.md, "Checklist"): `[ ]` and
+ * `[/]` become `[x]`, `[x]` becomes `[ ]`; a cancelled `[-]` item is not ticked. Only with
+ * `doneDate` (the setting `programBriefs.checklist.addDoneDate`) does ticking also add
+ * ` ✅ DATE` at the end of the item's text (before a trailing ` ^block-id`), unless it has a done
+ * date already, and unticking remove the item's `✅ DATE`, as Obsidian Tasks does.
  */
-import { checklistItemAt, type ChecklistItem } from '../parse/checklist';
+import { checklistMarkers, checklistItemAt, type ChecklistItem } from '../parse/checklist';
+import { isChecklistItemDone, isChecklistItemOpen } from '../model/status';
 import { checklistItemKeys, type ChecklistItemKey } from '../views/checklistTree';
 import type { Brief } from '../model/model';
 import { LineIndex, type Range } from '../model/range';
 
 /** What the tree showed: enough of a `ChecklistItem` to recognise it again. */
-export type ShownChecklistItem = Pick<ChecklistItem, 'text' | 'checked' | 'line' | 'checkboxRange' | 'range'>;
+export type ShownChecklistItem = Pick<ChecklistItem, 'text' | 'state' | 'line' | 'checkboxRange' | 'range'>;
+
+/** A replacement of `range` (on one line) by `text`. */
+export interface LineEdit {
+  range: Range;
+  text: string;
+}
+
+export interface CheckboxOptions {
+  /** When set (YYYY-MM-DD): ticking adds `✅ doneDate`, unticking removes the item's `✅` date. */
+  doneDate?: string;
+}
 
 export type CheckboxPlan =
-  /** Replace the single character at `range` with `text` (`x` or a space). */
-  | { kind: 'write'; range: Range; text: 'x' | ' ' }
+  /**
+   * Replace the single character at `range` with `text` (`x` or a space), and with `doneDate`
+   * set, make `dateEdit` too (after the checkbox on the same line: adding or removing `✅ DATE`).
+   */
+  | { kind: 'write'; range: Range; text: 'x' | ' '; dateEdit?: LineEdit }
   /** The line holds the item, already in the wanted state. */
   | { kind: 'unchanged' }
   /** The line no longer holds the item as shown: write nothing, refresh, tell the user why. */
@@ -25,7 +46,7 @@ export type CheckboxPlan =
  * Plans setting `shown` to `checked`, given the current text of line `shown.line` (undefined when
  * the document no longer has that line).
  */
-export function planCheckboxToggle(lineText: string | undefined, shown: ShownChecklistItem, checked: boolean): CheckboxPlan {
+export function planCheckboxToggle(lineText: string | undefined, shown: ShownChecklistItem, checked: boolean, options: CheckboxOptions = {}): CheckboxPlan {
   const where = `line ${shown.line + 1}`;
   if (lineText === undefined) return { kind: 'stale', reason: `the file no longer has ${where}` };
   const current = itemOnLine(lineText, shown.line, shown.range.start.character);
@@ -34,13 +55,42 @@ export function planCheckboxToggle(lineText: string | undefined, shown: ShownChe
   if (current.checkboxRange.start.character !== shown.checkboxRange.start.character) {
     return { kind: 'stale', reason: `the checkbox on ${where} moved` };
   }
-  if (current.checked !== shown.checked) {
-    return current.checked === checked
-      ? { kind: 'unchanged' }
-      : { kind: 'stale', reason: `the item on ${where} was ${current.checked ? 'ticked' : 'unticked'} meanwhile` };
+  /** The item is already as wanted: done when ticked, open (or in progress) when unticked. */
+  const wanted = checked ? isChecklistItemDone(current) : isChecklistItemOpen(current);
+  if (current.state !== shown.state) {
+    return wanted ? { kind: 'unchanged' } : { kind: 'stale', reason: `the item on ${where} was ${STATE_CHANGES[current.state]} meanwhile` };
   }
-  if (current.checked === checked) return { kind: 'unchanged' };
-  return { kind: 'write', range: current.checkboxRange, text: checked ? 'x' : ' ' };
+  if (current.state === 'cancelled') return { kind: 'stale', reason: `the item on ${where} is cancelled (\`[-]\`): change its box in the file to reopen it` };
+  if (wanted) return { kind: 'unchanged' };
+  const dateEdit = options.doneDate === undefined ? undefined : doneDateEdit(current, checked, options.doneDate);
+  return { kind: 'write', range: current.checkboxRange, text: checked ? 'x' : ' ', ...(dateEdit && { dateEdit }) };
+}
+
+const STATE_CHANGES: Readonly<Record<ChecklistItem['state'], string>> = { 'open': 'unticked', 'in-progress': 'marked in progress', 'done': 'ticked', 'cancelled': 'cancelled' };
+
+/** A trailing Obsidian block id (` ^id`): a done date goes before it, as Obsidian Tasks puts it. */
+const BLOCK_ID = /[ \t]\^[A-Za-z0-9-]+$/;
+
+/** Adding ` ✅ date` when ticking (unless the item has a `✅` date), or removing the item's `✅ DATE` when unticking. */
+function doneDateEdit(item: ChecklistItem, checked: boolean, doneDate: string): LineEdit | undefined {
+  const line = item.line;
+  const textStart = item.range.end.character - item.text.length;
+  const at = (character: number) => ({ line, character });
+  const markers = checklistMarkers(item.text).filter((marker) => marker.kind === 'doneOn');
+  if (checked) {
+    if (markers.length > 0) return undefined;
+    const block = BLOCK_ID.exec(item.text);
+    const insert = textStart + (block ? block.index : item.text.length);
+    return { range: { start: at(insert), end: at(insert) }, text: `${item.text === '' ? '' : ' '}✅ ${doneDate}` };
+  }
+  const marker = item.doneOn && markers.find((m) => textStart + m.end === item.doneOn!.range.end.character);
+  if (!marker) return undefined;
+  // The marker and the blanks before it (or, at the start of the text, after it).
+  let from = marker.start;
+  let to = marker.end;
+  while (from > 0 && (item.text[from - 1] === ' ' || item.text[from - 1] === '\t')) from--;
+  if (from === 0) while (to < item.text.length && (item.text[to] === ' ' || item.text[to] === '\t')) to++;
+  return { range: { start: at(textStart + from), end: at(textStart + to) }, text: '' };
 }
 
 /**
@@ -69,7 +119,7 @@ export interface ShownChecklistEntry {
 export type CurrentChecklist = Pick<Brief, 'text' | 'headings' | 'checklist'>;
 
 export type ChecklistTogglePlan =
-  | { kind: 'write'; range: Range; text: 'x' | ' '; /** The whole line before and after the write. */ before: string; after: string }
+  | { kind: 'write'; range: Range; text: 'x' | ' '; dateEdit?: LineEdit; /** The whole line before and after the write. */ before: string; after: string }
   | { kind: 'unchanged' }
   | { kind: 'stale'; reason: string };
 
@@ -82,7 +132,7 @@ export type ChecklistTogglePlan =
  * item's line is where the shown line went, in the part of the file above or below all the
  * edits made since the view showed it (`mapUnchangedLine`). Otherwise the plan is stale.
  */
-export function planChecklistToggle(current: CurrentChecklist, shown: ShownChecklistEntry, checked: boolean): ChecklistTogglePlan {
+export function planChecklistToggle(current: CurrentChecklist, shown: ShownChecklistEntry, checked: boolean, options: CheckboxOptions = {}): ChecklistTogglePlan {
   const { key } = shown;
   const keys = checklistItemKeys(current);
   const candidates: ChecklistItem[] = [];
@@ -106,14 +156,21 @@ export function planChecklistToggle(current: CurrentChecklist, shown: ShownCheck
   const lineText = lineAt(current.text, found.line);
   const dy = found.line - shown.item.line;
   const moved = { ...shown.item, line: found.line, range: shiftRange(shown.item.range, dy), checkboxRange: shiftRange(shown.item.checkboxRange, dy) };
-  const plan = planCheckboxToggle(lineText, moved, checked);
+  const plan = planCheckboxToggle(lineText, moved, checked, options);
   if (plan.kind === 'unchanged' || plan.kind === 'stale') return plan;
   if (lineText === undefined) return { kind: 'stale', reason: 'internal: the item\'s line is gone' };
   const at = plan.range.start.character;
   if (plan.range.start.line !== found.line || plan.range.end.line !== found.line || plan.range.end.character !== at + 1) {
     return { kind: 'stale', reason: 'internal: the planned write is not the item\'s checkbox' };
   }
-  return { ...plan, before: lineText, after: lineText.slice(0, at) + plan.text + lineText.slice(at + 1) };
+  const date = plan.dateEdit;
+  if (date && (date.range.start.line !== found.line || date.range.end.line !== found.line || date.range.start.character <= at || date.range.end.character > lineText.length)) {
+    return { kind: 'stale', reason: 'internal: the planned done date is not on the item\'s line' };
+  }
+  let after = lineText;
+  if (date) after = after.slice(0, date.range.start.character) + date.text + after.slice(date.range.end.character);
+  after = after.slice(0, at) + plan.text + after.slice(at + 1);
+  return { ...plan, before: lineText, after };
 }
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {

@@ -81,7 +81,7 @@ function meaning(brief: Brief): string {
   return JSON.stringify({
     data,
     headings: brief.headings.map((h) => [h.depth, h.text]),
-    checklist: brief.checklist.map((item) => [item.text, item.checked, item.depth, item.parent]),
+    checklist: brief.checklist.map((item) => [item.text, item.state, item.depth, item.parent]),
     references: brief.bodyReferences.map((reference) => [reference.kind, reference.target, reference.inDependenciesSection]),
     syntaxErrors: brief.syntaxErrors.length,
   });

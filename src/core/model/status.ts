@@ -172,14 +172,44 @@ export function statusLabel(facts: StatusFacts | undefined, today: string): stri
   return STATUS_LABELS[displayStatus(facts, today)];
 }
 
-/** A checklist item is overdue when it is not ticked and its due date is before today. */
-export function isChecklistItemOverdue(item: Pick<ChecklistItem, 'checked' | 'due'>, today: string): boolean {
-  return !item.checked && item.due !== undefined && item.due.value < today;
+/**
+ * Whether a checklist item is open: `[ ]` or `[/]` (in progress). Done (`[x]`) and cancelled
+ * (`[-]`) items are not. Every count of open items (views, due, owners, the CLI) asks here.
+ */
+export function isChecklistItemOpen(item: Pick<ChecklistItem, 'state'>): boolean {
+  return item.state === 'open' || item.state === 'in-progress';
 }
 
-/** "Due within N days": not ticked, and due on or before today + N (overdue ones included). */
-export function isChecklistItemDueWithin(item: Pick<ChecklistItem, 'checked' | 'due'>, today: string, days: number): boolean {
-  return !item.checked && item.due !== undefined && item.due.value <= addDays(today, days);
+/** Whether a checklist item is done (`[x]`/`[X]`). */
+export function isChecklistItemDone(item: Pick<ChecklistItem, 'state'>): boolean {
+  return item.state === 'done';
+}
+
+/** Whether a checklist item counts in a `done/total`: every state but cancelled (`[-]`). */
+export function countsTowardsChecklistTotal(item: Pick<ChecklistItem, 'state'>): boolean {
+  return item.state !== 'cancelled';
+}
+
+/** `done/total` of some checklist items, cancelled ones left out. */
+export function checklistProgress(items: readonly Pick<ChecklistItem, 'state'>[]): { done: number; total: number } {
+  let done = 0;
+  let total = 0;
+  for (const item of items) {
+    if (!countsTowardsChecklistTotal(item)) continue;
+    total++;
+    if (isChecklistItemDone(item)) done++;
+  }
+  return { done, total };
+}
+
+/** A checklist item is overdue when it is open (not done, not cancelled) and its due date is before today. */
+export function isChecklistItemOverdue(item: Pick<ChecklistItem, 'state' | 'due'>, today: string): boolean {
+  return isChecklistItemOpen(item) && item.due !== undefined && item.due.value < today;
+}
+
+/** "Due within N days": open, and due on or before today + N (overdue ones included). */
+export function isChecklistItemDueWithin(item: Pick<ChecklistItem, 'state' | 'due'>, today: string, days: number): boolean {
+  return isChecklistItemOpen(item) && item.due !== undefined && item.due.value <= addDays(today, days);
 }
 
 /** YYYY-MM-DD plus `days` (UTC calendar arithmetic). */

@@ -1,7 +1,7 @@
 /** Reads a brief's Markdown body: headings, references to other briefs, checklist items. */
 import type { Root, RootContent, Nodes } from 'mdast';
 import type { BodyReference, Heading } from '../model/model';
-import { checklistItemAt, type ChecklistItem } from './checklist';
+import { checklistItemAt, startsWithObsidianCheckbox, type ChecklistItem } from './checklist';
 import type { LineIndex } from '../model/range';
 import { ID_PATTERN } from '../model/schema';
 
@@ -76,7 +76,7 @@ export function collectFromTree(tree: Root, lines: LineIndex): BodyStructure {
         if (start !== undefined && end !== undefined && isBriefLink(node.url)) links.push({ url: node.url, start, end });
         break;
       case 'listItem':
-        if (typeof node.checked === 'boolean' && start !== undefined) tasks.push({ start, depth: listDepth, parent: parentTask });
+        if (start !== undefined && (typeof node.checked === 'boolean' || isObsidianTask(node, lines.text))) tasks.push({ start, depth: listDepth, parent: parentTask });
         return listDepth + 1;
     }
     return listDepth;
@@ -95,6 +95,18 @@ export function collectFromTree(tree: Root, lines: LineIndex): BodyStructure {
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], childDepth, childParent]);
   }
   return { headings, links, excluded, tasks, comments };
+}
+
+/**
+ * A list item GFM does not read as a task but Obsidian Tasks does: its first paragraph opens with
+ * `[/]` (in progress) or `[-]` (cancelled), as `[ ]` would open a task (./checklist.ts). Read from
+ * the source, as the fast scanner reads it, whatever remark made of the brackets.
+ */
+function isObsidianTask(node: Extract<Nodes, { type: 'listItem' }>, text: string): boolean {
+  const first = node.children[0];
+  const from = first?.type === 'paragraph' ? first.position?.start.offset : undefined;
+  const to = first?.position?.end.offset;
+  return from !== undefined && to !== undefined && text.charCodeAt(from) === 91 /* [ */ && startsWithObsidianCheckbox(text.slice(from, to));
 }
 
 /**

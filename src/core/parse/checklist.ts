@@ -1,19 +1,44 @@
-/** Checklist items: GFM task list items in a brief's body (spec §1, "Checklist items"). */
+/**
+ * Checklist items: task list items in a brief's body (spec §1, "Checklist items"), with the
+ * states, dates and priorities of the Obsidian Tasks emoji format (v2 spec §5; docs/format.md,
+ * "Checklist items").
+ */
 import type { Located, Range } from '../model/range';
 import { HANDLE_PATTERN, isCalendarDate } from '../model/schema';
 
+/**
+ * `[ ]` open, `[/]` in progress (still open), `[x]`/`[X]` done, `[-]` cancelled (neither open
+ * nor counted in done/total). Which of these count as open or towards a total is decided in
+ * ../model/status.ts (`isChecklistItemOpen`, `countsTowardsChecklistTotal`), nowhere else.
+ */
+export type ChecklistState = 'open' | 'in-progress' | 'done' | 'cancelled';
+
+/** Obsidian Tasks' priorities, from 🔺 (highest) to ⏬ (lowest). */
+export type ChecklistPriority = 'highest' | 'high' | 'medium' | 'low' | 'lowest';
+
 export interface ChecklistItem {
-  /** The item's own text, after the checkbox, on its first line. */
+  /** The item's own text, after the checkbox, on its first line (markers included). */
   text: string;
-  checked: boolean;
+  state: ChecklistState;
   /** 0-based line of the item's checkbox. */
   line: number;
-  /** The single character between the brackets (` `, `x` or `X`). */
+  /** The single character between the brackets (` `, `x`, `X`, `/` or `-`). */
   checkboxRange: Range;
   /** From the list marker to the end of the item's first line. */
   range: Range;
   owner?: Located<string>;
+  /** `due:YYYY-MM-DD` or `📅 YYYY-MM-DD`; the range covers the date. */
   due?: Located<string>;
+  /** `⏳ YYYY-MM-DD`. */
+  scheduled?: Located<string>;
+  /** `🛫 YYYY-MM-DD`. */
+  start?: Located<string>;
+  /** `✅ YYYY-MM-DD`. */
+  doneOn?: Located<string>;
+  /** `❌ YYYY-MM-DD`. */
+  cancelledOn?: Located<string>;
+  /** 🔺 ⏫ 🔼 🔽 ⏬. */
+  priority?: ChecklistPriority;
   /** The nearest heading above the item. */
   heading?: { text: string; line: number };
   /** Nesting depth: 0 for a top-level item. */
@@ -22,16 +47,54 @@ export interface ChecklistItem {
   parent?: number;
 }
 
-const TASK_MARKER = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\]/;
+/** The characters of a checkbox and the state each one means. Any other character: not a task. */
+export const CHECKBOX_STATES: Readonly<Record<string, ChecklistState>> = { ' ': 'open', 'x': 'done', 'X': 'done', '/': 'in-progress', '-': 'cancelled' };
+
+const TASK_MARKER = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX/-])\]/;
 const OWNER = new RegExp(`(?<=^|[\\s(])(${HANDLE_PATTERN.source.slice(1, -1)})(?=$|[\\s),.;:!?])`, 'u');
-const DUE = /(?:due:|📅\s*)(\d{4}-\d{2}-\d{2})/u;
+
+export type ChecklistDateKind = 'due' | 'scheduled' | 'start' | 'doneOn' | 'cancelledOn';
+
+const DATE_EMOJI: Readonly<Record<string, ChecklistDateKind>> = { '📅': 'due', '⏳': 'scheduled', '🛫': 'start', '✅': 'doneOn', '❌': 'cancelledOn' };
+export const PRIORITY_EMOJI: Readonly<Record<string, ChecklistPriority>> = { '🔺': 'highest', '⏫': 'high', '🔼': 'medium', '🔽': 'low', '⏬': 'lowest' };
+
+/**
+ * A date marker: `due:DATE` (ours, no blank), or one of Obsidian Tasks' date emoji, optionally
+ * followed by the emoji variation selector U+FE0F, then blanks, then the date. Linear: each
+ * alternative starts with a fixed character and the blanks cannot be followed by another blank.
+ */
+const DATE_MARKER = /(?:due:|(📅|⏳|🛫|✅|❌)\uFE0F?\s*)(\d{4}-\d{2}-\d{2})/gu;
+const PRIORITY_MARKER = /(🔺|⏫|🔼|🔽|⏬)\uFE0F?/gu;
+
+/** One marker in an item's text: where it is (offsets into the text), what it is, and its date. */
+export interface ChecklistMarker {
+  kind: ChecklistDateKind | 'priority';
+  start: number;
+  end: number;
+  /** The date as written (for dates; may not be a calendar date), or the priority. */
+  value: string;
+}
+
+/** Every date and priority marker of an item's text, in text order. */
+export function checklistMarkers(text: string): ChecklistMarker[] {
+  const markers: ChecklistMarker[] = [];
+  DATE_MARKER.lastIndex = 0;
+  for (let match = DATE_MARKER.exec(text); match; match = DATE_MARKER.exec(text)) {
+    markers.push({ kind: match[1] === undefined ? 'due' : DATE_EMOJI[match[1]], start: match.index, end: match.index + match[0].length, value: match[2] });
+  }
+  PRIORITY_MARKER.lastIndex = 0;
+  for (let match = PRIORITY_MARKER.exec(text); match; match = PRIORITY_MARKER.exec(text)) {
+    markers.push({ kind: 'priority', start: match.index, end: match.index + match[0].length, value: PRIORITY_EMOJI[match[1]] });
+  }
+  return markers.sort((a, b) => a.start - b.start);
+}
 
 /** Reads the checkbox of a task item whose list marker starts at `lineText[markerChar]`. */
-export function readTaskLine(lineText: string, markerChar: number): { checkChar: number; checked: boolean; textStart: number } | undefined {
+export function readTaskLine(lineText: string, markerChar: number): { checkChar: number; state: ChecklistState; textStart: number } | undefined {
   const match = TASK_MARKER.exec(lineText.slice(markerChar));
   if (!match) return undefined;
   const closing = markerChar + match[0].length - 1;
-  return { checkChar: closing - 1, checked: match[1] !== ' ', textStart: closing + 1 };
+  return { checkChar: closing - 1, state: CHECKBOX_STATES[match[1]], textStart: closing + 1 };
 }
 
 /** Builds a checklist item from the first line of a task list item. */
@@ -44,7 +107,7 @@ export function checklistItemAt(lineText: string, line: number, markerChar: numb
   const textStart = task.textStart + leading;
   const item: ChecklistItem = {
     text,
-    checked: task.checked,
+    state: task.state,
     line,
     checkboxRange: { start: { line, character: task.checkChar }, end: { line, character: task.checkChar + 1 } },
     range: { start: { line, character: markerChar }, end: { line, character: textStart + text.length } },
@@ -55,10 +118,26 @@ export function checklistItemAt(lineText: string, line: number, markerChar: numb
     const at = textStart + owner.index;
     item.owner = { value: owner[1], range: { start: { line, character: at }, end: { line, character: at + owner[1].length } } };
   }
-  const due = DUE.exec(text);
-  if (due && isCalendarDate(due[1])) {
-    const at = textStart + due.index + due[0].length - due[1].length;
-    item.due = { value: due[1], range: { start: { line, character: at }, end: { line, character: at + due[1].length } } };
+  // The first marker of each kind is the item's (a later one is left in the text as written).
+  const seen = new Set<ChecklistMarker['kind']>();
+  for (const marker of checklistMarkers(text)) {
+    if (seen.has(marker.kind)) continue;
+    seen.add(marker.kind);
+    if (marker.kind === 'priority') {
+      item.priority = marker.value as ChecklistPriority;
+    } else if (isCalendarDate(marker.value)) {
+      const at = textStart + marker.end - marker.value.length;
+      item[marker.kind] = { value: marker.value, range: { start: { line, character: at }, end: { line, character: at + marker.value.length } } };
+    }
   }
   return item;
+}
+
+/**
+ * Whether a paragraph's source that opens a list item starts with an Obsidian-only checkbox
+ * (`[/]` or `[-]`) read as GFM reads `[ ]`: followed by a blank (or line break) and then by some
+ * text of the paragraph. Remark leaves such items as plain list items (./body.ts asks here).
+ */
+export function startsWithObsidianCheckbox(paragraph: string): boolean {
+  return (paragraph.startsWith('[/]') || paragraph.startsWith('[-]')) && /^[ \t\r\n]/.test(paragraph.slice(3)) && paragraph.slice(3).trim() !== '';
 }

@@ -25,8 +25,8 @@ const CLOSE_BRACKET = 93;
 
 /** A line that is a thematic break (`---`, `* * *`, `___`): never a list item or paragraph. */
 const THEMATIC_BREAK = /^([-*_])(?: *\1){2,} *$/;
-/** A checkbox a task list item starts with, followed by its text. */
-const TASK_CHECK = /^\[[ xX]\] +\S/;
+/** A checkbox a task list item starts with, followed by its text (`[/]`, `[-]`: Obsidian Tasks' states, ./checklist.ts). */
+const TASK_CHECK = /^\[[ xX/-]\] +\S/;
 /** Characters with which a heading's text is not simply its characters (emphasis, escapes, entities, HTML). */
 const HEADING_UNSAFE = /[*_~<>\\&]/;
 /** Paragraph or list item content that could start a block other than a paragraph (or a definition). */

@@ -7,7 +7,8 @@
  * endings alone changed has no change.
  */
 import type { Brief, Decision, Risk } from '../model/model';
-import { milestoneFacts, programFacts } from '../model/status';
+import { checklistMarkers } from '../parse/checklist';
+import { isChecklistItemDone, isChecklistItemOpen, milestoneFacts, programFacts } from '../model/status';
 import { compareText } from '../model/text';
 import { dateOfDay, dayNumber, ScheduleIndex } from '../schedule';
 import type { BriefWorkspace } from '../workspace/workspace';
@@ -17,7 +18,7 @@ export const CHANGE_KINDS = [
   'milestone-added', 'milestone-removed', 'milestone-due-moved', 'milestone-status-changed',
   'risk-added', 'risk-removed', 'risk-changed',
   'decision-added', 'decision-status-changed',
-  'checklist-done', 'checklist-reopened', 'checklist-added', 'checklist-removed',
+  'checklist-done', 'checklist-reopened', 'checklist-cancelled', 'checklist-added', 'checklist-removed',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -178,8 +179,11 @@ function diffBriefs(program: string, old: Brief, now: Brief, file: string, oldFi
       const at = { text: key, file, line: item.line };
       const before = previous[i];
       if (!before) changes.push({ program, kind: 'checklist-added', ...at });
-      else if (!before.checked && item.checked) changes.push({ program, kind: 'checklist-done', ...at });
-      else if (before.checked && !item.checked) changes.push({ program, kind: 'checklist-reopened', ...at });
+      else if (before.state === item.state) return;
+      else if (isChecklistItemDone(item)) changes.push({ program, kind: 'checklist-done', ...at });
+      else if (item.state === 'cancelled') changes.push({ program, kind: 'checklist-cancelled', ...at });
+      // Open and in progress are both open: only done or cancelled → open is a change.
+      else if (!isChecklistItemOpen(before)) changes.push({ program, kind: 'checklist-reopened', ...at });
     });
   }
   for (const [key, items] of oldItems) {
@@ -191,16 +195,17 @@ function diffBriefs(program: string, old: Brief, now: Brief, file: string, oldFi
 /** A checklist item's text without its owner and due date (`due:…`, `📅 …`), spaces collapsed. */
 export function checklistKey(item: Brief['checklist'][number]): string {
   let text = item.text;
-  // Cut the owner and the date out by their ranges in the item's line (no regex on workspace text).
+  // Cut the owner (by its range in the item's line) and every date and priority marker (done and
+  // cancelled dates too: ticking an item that adds `✅ date` leaves it the same item).
   const start = item.range.end.character - item.text.length;
-  const cuts = [item.owner?.range, item.due?.range].filter((range) => range !== undefined).map((range) => [range!.start.character - start, range!.end.character - start] as const);
+  const cuts: (readonly [number, number])[] = checklistMarkers(text).map((marker) => [marker.start, marker.end] as const);
+  if (item.owner) cuts.push([item.owner.range.start.character - start, item.owner.range.end.character - start]);
   cuts.sort((a, b) => b[0] - a[0]);
+  let end = text.length;
   for (const [from, to] of cuts) {
-    let cutFrom = from;
-    // A date's marker (`due:` or `📅`) goes with it.
-    if (text.slice(0, from).endsWith('due:')) cutFrom = from - 4;
-    else if (text.slice(0, from).trimEnd().endsWith('📅')) cutFrom = text.slice(0, from).trimEnd().length - 2;
-    text = text.slice(0, Math.max(0, cutFrom)) + text.slice(to);
+    if (to > end) continue; // overlapping cuts cannot happen (an owner holds no emoji), but never cut twice
+    text = text.slice(0, Math.max(0, from)) + text.slice(to);
+    end = from;
   }
   return text.split(/\s+/).filter((word) => word !== '').join(' ');
 }
@@ -239,6 +244,7 @@ export function changeSentence(change: DiffChange): string {
     case 'decision-status-changed': return `decision ${what}${title} ${moved}`;
     case 'checklist-done': return `checklist item done: ${change.text}`;
     case 'checklist-reopened': return `checklist item reopened: ${change.text}`;
+    case 'checklist-cancelled': return `checklist item cancelled: ${change.text}`;
     case 'checklist-added': return `checklist item added: ${change.text}`;
     case 'checklist-removed': return `checklist item removed: ${change.text}`;
   }

@@ -1,7 +1,7 @@
 /**
  * What is due (v2 spec section 3.3): everything open that is due on or before today + N days:
- * milestones not `done`/`cancelled` with a `due`, and checklist items not ticked with a due
- * date. Overdue first, then by date, then file. The decisions are ../model/status.ts's.
+ * milestones not `done`/`cancelled` with a `due`, and open checklist items (in progress `[/]`
+ * included, cancelled `[-]` not) with a due date (`due:` or `📅`). Overdue first, then by date, then file. The decisions are ../model/status.ts's.
  */
 import type { Brief } from '../model/model';
 import { addDays, isChecklistItemDueWithin, isChecklistItemOverdue, isClosed, isOverdue, milestoneFacts } from '../model/status';

@@ -5,7 +5,7 @@
  * item not ticked (a team is always open).
  */
 import type { Brief } from '../model/model';
-import { isClosed, isDecisionOpen, isRiskClosed, milestoneFacts, programFacts } from '../model/status';
+import { isChecklistItemOpen, isClosed, isDecisionOpen, isRiskClosed, milestoneFacts, programFacts } from '../model/status';
 import { compareText } from '../model/text';
 
 export const OWNED_KINDS = ['programs', 'teams', 'milestones', 'risks', 'decisions', 'checklist'] as const;
@@ -76,7 +76,9 @@ export function ownersOf(briefs: readonly Brief[], options: OwnersOptions = {}):
       });
     }
     for (const item of brief.checklist) {
-      add(item.owner?.value, 'checklist', { text: item.text, ...p, open: !item.checked, ...(item.due && { due: item.due.value }), uri: brief.uri, line: item.line });
+      // `open` tells open from done; the states it does not tell (in progress, cancelled) go in `status`.
+      const status = item.state === 'in-progress' || item.state === 'cancelled' ? item.state : undefined;
+      add(item.owner?.value, 'checklist', { text: item.text, ...p, ...(status && { status }), open: isChecklistItemOpen(item), ...(item.due && { due: item.due.value }), uri: brief.uri, line: item.line });
     }
   }
   const fileOf = options.fileOf ?? ((uri: string) => uri);

@@ -9,7 +9,7 @@
  * date of `--since` (none without it).
  */
 import type { Brief } from '../model/model';
-import { isClosed, isDecisionOpen, isRiskClosed, milestoneFacts, programFacts } from '../model/status';
+import { checklistProgress, isClosed, isDecisionOpen, isRiskClosed, milestoneFacts, programFacts } from '../model/status';
 import { compareText } from '../model/text';
 import { dateOfDay, drivingChain } from '../schedule';
 import type { DiffChange } from './diff';
@@ -206,7 +206,7 @@ function programReport(brief: Brief, schedule: SharedSchedule, today: string, ho
     ...(facts.due !== undefined && !facts.dueRejected && { target: facts.due }),
     ...(finishForecast !== undefined && { forecast: dateOfDay(finishForecast) }),
     milestones: { done, total },
-    checklist: { done: brief.checklist.filter((item) => item.checked).length, total: brief.checklist.length },
+    checklist: checklistProgress(brief.checklist),
     ...(next && { next }),
     due: items.filter((item) => !item.overdue),
     overdue: items.filter((item) => item.overdue),

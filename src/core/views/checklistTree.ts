@@ -5,22 +5,24 @@
  * program: that heading is not a level of its own. Each level is computed on its own, so a host
  * builds only what is expanded. Pure data: the extension turns these nodes into tree items.
  *
- * Counts (`done/total`) cover the items that pass the *mine* and *due* filters; the *open only*
- * filter hides done items but leaves them in the counts, so a group still shows real progress.
+ * Counts (`done/total`) cover the items that pass the *mine* and *due* filters, cancelled ones
+ * (`[-]`) left out; the *open only* filter hides done and cancelled items but leaves done ones in
+ * the counts, so a group still shows real progress. Open, done and counted are decided in
+ * ../model/status.ts.
  */
-import type { ChecklistItem } from '../parse/checklist';
+import { checklistMarkers, type ChecklistItem, type ChecklistPriority, type ChecklistState } from '../parse/checklist';
 import type { Brief, Heading } from '../model/model';
-import { isChecklistItemDueWithin, isChecklistItemOverdue } from '../model/status';
+import { countsTowardsChecklistTotal, isChecklistItemDone, isChecklistItemDueWithin, isChecklistItemOpen, isChecklistItemOverdue } from '../model/status';
 import { compareText } from '../model/text';
 
 export { addDays } from '../model/status';
 
 export interface ChecklistFilter {
-  /** Hide done items. */
+  /** Hide done and cancelled items. */
   openOnly?: boolean;
   /** Only items owned by this handle (compared case-insensitively). */
   mine?: string;
-  /** Only open items with a due date no later than today + N days (overdue ones included); ticked items are left out. */
+  /** Only open items with a due date no later than today + N days (overdue ones included); done and cancelled items are left out. */
   dueWithinDays?: number;
 }
 
@@ -83,7 +85,7 @@ export interface ChecklistEntry {
   key: ChecklistItemKey;
   /** The text of the file the entry was built from (the same string the brief holds, not a copy). */
   source: string;
-  /** The item's text without its `due:` token and a trailing `@owner` (shown separately). */
+  /** The item's text without its date and priority markers and a trailing `@owner` (shown separately). */
   label: string;
   overdue: boolean;
   /** The item's index in the brief's checklist. */
@@ -108,11 +110,11 @@ export function itemCounts(item: ChecklistItem, options: ChecklistViewOptions): 
 
 /** Whether an item is shown under the filter. */
 export function itemShown(item: ChecklistItem, options: ChecklistViewOptions): boolean {
-  if (options.filter.openOnly && item.checked) return false;
+  if (options.filter.openOnly && !isChecklistItemOpen(item)) return false;
   return itemCounts(item, options);
 }
 
-/** Unchecked and due before today. */
+/** Open (or in progress) and due before today. */
 export function isItemOverdue(item: ChecklistItem, today: string): boolean {
   return isChecklistItemOverdue(item, today);
 }
@@ -286,8 +288,9 @@ export function checklistItemKeys(brief: Pick<Brief, 'headings' | 'checklist'>):
       stack.push(heading);
     }
     const headingPath = stack.map((h) => h.text);
-    const group = JSON.stringify([headingPath, item.text]);
-    partial.push({ headingPath, text: item.text, group });
+    const text = identityText(item.text);
+    const group = JSON.stringify([headingPath, text]);
+    partial.push({ headingPath, text, group });
     counts.set(group, (counts.get(group) ?? 0) + 1);
   }
   const seen = new Map<string, number>();
@@ -296,6 +299,21 @@ export function checklistItemKeys(brief: Pick<Brief, 'headings' | 'checklist'>):
     seen.set(group, occurrence + 1);
     return { headingPath, text, occurrence, count: counts.get(group)! };
   });
+}
+
+/**
+ * An item's text as its key holds it: without its done and cancelled dates (`✅`/`❌ DATE`), so
+ * that ticking it with `programBriefs.checklist.addDoneDate` leaves it the same item in the tree.
+ */
+function identityText(text: string): string {
+  let result = '';
+  let last = 0;
+  for (const marker of checklistMarkers(text)) {
+    if (marker.kind !== 'doneOn' && marker.kind !== 'cancelledOn') continue;
+    result += text.slice(last, marker.start).trimEnd();
+    last = marker.end;
+  }
+  return last === 0 ? text : (result + text.slice(last)).trim();
 }
 
 /** "3/5 · 60%", and "· 1 overdue" when some are. */
@@ -313,19 +331,20 @@ export function describeFilter(filter: ChecklistFilter): string {
   return parts.join(' · ');
 }
 
-// The blanks before each token are trimmed by hand: a leading `\s*`/`\s+` in the patterns made
-// them backtrack quadratically on long runs of blanks (test/unit/regexSafety.test.ts).
-const DUE_TOKEN = /(?:due:|📅\s*)\d{4}-\d{2}-\d{2}/gu;
 const TRAILING_OWNER = /@[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)?$/;
 
-/** "Load test plan @li due:2026-03-01" → "Load test plan": owner and due are shown beside it. */
+/**
+ * "Load test plan @li due:2026-03-01 ⏫" → "Load test plan": the owner, the dates and the
+ * priority are shown beside it. The blanks before each marker are trimmed by hand: a leading
+ * `\s*`/`\s+` in a pattern made it backtrack quadratically on long runs of blanks
+ * (test/unit/regexSafety.test.ts).
+ */
 export function itemLabel(text: string): string {
   let withoutDue = '';
   let last = 0;
-  DUE_TOKEN.lastIndex = 0;
-  for (let match = DUE_TOKEN.exec(text); match; match = DUE_TOKEN.exec(text)) {
-    withoutDue += text.slice(last, match.index).trimEnd();
-    last = match.index + match[0].length;
+  for (const marker of checklistMarkers(text)) {
+    withoutDue += text.slice(last, marker.start).trimEnd();
+    last = marker.end;
   }
   withoutDue += text.slice(last);
   let label = withoutDue;
@@ -346,13 +365,38 @@ function tallyItems(items: readonly ChecklistItem[], options: ChecklistViewOptio
   let done = 0;
   let total = 0;
   let overdue = 0;
+  let shown = 0;
   for (const item of items) {
     if (!itemCounts(item, options)) continue;
+    if (itemShown(item, options)) shown++;
+    if (!countsTowardsChecklistTotal(item)) continue;
     total++;
-    if (item.checked) done++;
+    if (isChecklistItemDone(item)) done++;
     else if (isItemOverdue(item, options.today)) overdue++;
   }
-  return { progress: { done, total, overdue }, shown: options.filter.openOnly ? total - done : total };
+  return { progress: { done, total, overdue }, shown };
+}
+
+const STATE_WORDS: Readonly<Record<ChecklistState, string | undefined>> = { 'open': undefined, 'in-progress': 'in progress', 'done': undefined, 'cancelled': 'cancelled' };
+const PRIORITY_WORDS: Readonly<Record<ChecklistPriority, string>> = { highest: 'highest priority', high: 'high priority', medium: 'medium priority', low: 'low priority', lowest: 'lowest priority' };
+
+/**
+ * What the Checklist view shows beside an item's label, in words: "@li · in progress · high
+ * priority · due 2026-03-01 · overdue". Open and done need no word (the checkbox says it).
+ */
+export function itemDescription(item: ChecklistItem, overdue: boolean, show: { state?: boolean } = {}): string {
+  return [
+    item.owner?.value,
+    // "cancelled 2026-02-15" below says it when the date is written.
+    show.state !== false && !(item.state === 'cancelled' && item.cancelledOn) && STATE_WORDS[item.state],
+    item.priority && PRIORITY_WORDS[item.priority],
+    item.due && `due ${item.due.value}`,
+    item.scheduled && `scheduled ${item.scheduled.value}`,
+    item.start && `start ${item.start.value}`,
+    item.doneOn && `done ${item.doneOn.value}`,
+    item.cancelledOn && `cancelled ${item.cancelledOn.value}`,
+    overdue && 'overdue',
+  ].filter(Boolean).join(' · ');
 }
 
 function fileName(uri: string): string {

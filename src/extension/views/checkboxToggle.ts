@@ -3,7 +3,8 @@
  * toggled item it finds the item again in the document's CURRENT text (open and unsaved text
  * included) by who it is (heading path, text, occurrence; `planChecklistToggle` in the core),
  * never by the line number the tree remembered, and writes `x` or a space at exactly its
- * checkbox, as one edit per document: one ordinary, undoable edit.
+ * checkbox (and, with `programBriefs.checklist.addDoneDate`, adds or removes its `✅ DATE`; the
+ * rest of the line is kept as it is), as one edit per document: one ordinary, undoable edit.
  *
  * Races. From reading the text to sending the edit nothing is awaited, so the edit carries the
  * version that was read. Through the document's visible editor, the editor checks that version
@@ -16,7 +17,7 @@
  * slips in between that check and the save, the user is told.
  */
 import * as vscode from 'vscode';
-import { offsetAfterChanges, planChecklistToggle, type ChecklistTogglePlan } from '../../core/fixes/checkboxEdit';
+import { offsetAfterChanges, planChecklistToggle, type CheckboxOptions, type ChecklistTogglePlan } from '../../core/fixes/checkboxEdit';
 import type { ChecklistEntry, ChecklistNode } from '../../core/views/checklistTree';
 import { parseBrief, withoutBom } from '../../core/parse/parseBrief';
 import { toVsRange } from '../convert';
@@ -46,6 +47,7 @@ type Write = { entry: ChecklistEntry; plan: Extract<ChecklistTogglePlan, { kind:
 export async function toggleChecklistItems(
   changes: ReadonlyArray<readonly [ChecklistNode, vscode.TreeItemCheckboxState]>,
   refreshNow: () => void,
+  options: CheckboxOptions = {},
 ): Promise<ToggleOutcome> {
   const outcome: ToggleOutcome = { written: [], unchanged: [], stale: [], saved: [], savedWithOtherEdits: [] };
   const byUri = new Map<string, [ChecklistEntry, boolean][]>();
@@ -63,7 +65,7 @@ export async function toggleChecklistItems(
       for (const [entry] of toggles) outcome.stale.push({ entry, reason: `the file cannot be opened (${error instanceof Error ? error.message : String(error)})` });
       continue;
     }
-    await toggleInDocument(document, toggles, outcome);
+    await toggleInDocument(document, toggles, outcome, options);
   }
   if (outcome.stale.length > 0 || outcome.unchanged.length > 0) refreshNow();
   if (outcome.stale.length > 0) void showWarning(staleMessage(outcome.stale));
@@ -73,7 +75,7 @@ export async function toggleChecklistItems(
   return outcome;
 }
 
-async function toggleInDocument(document: vscode.TextDocument, toggles: [ChecklistEntry, boolean][], outcome: ToggleOutcome): Promise<void> {
+async function toggleInDocument(document: vscode.TextDocument, toggles: [ChecklistEntry, boolean][], outcome: ToggleOutcome, options: CheckboxOptions): Promise<void> {
   // ---- From here to sending the edit, nothing is awaited: the plan, the edit and its version agree. ----
   const version = document.version;
   const wasDirty = document.isDirty;
@@ -87,7 +89,7 @@ async function toggleInDocument(document: vscode.TextDocument, toggles: [Checkli
   const writes: Write[] = [];
   const lines = new Set<number>();
   for (const [entry, checked] of toggles) {
-    const plan = planChecklistToggle(current, { item: entry.item, key: entry.key, source: entry.source }, checked);
+    const plan = planChecklistToggle(current, { item: entry.item, key: entry.key, source: entry.source }, checked, options);
     if (plan.kind === 'write' && !lines.has(plan.range.start.line)) {
       lines.add(plan.range.start.line);
       writes.push({ entry, plan });
@@ -98,7 +100,10 @@ async function toggleInDocument(document: vscode.TextDocument, toggles: [Checkli
     }
   }
   if (writes.length === 0) return;
-  const replacements = writes.map(({ plan }) => ({ range: toVsRange(plan.range), text: plan.text }));
+  const replacements = writes.flatMap(({ plan }) => [
+    { range: toVsRange(plan.range), text: plan.text },
+    ...(plan.dateEdit ? [{ range: toVsRange(plan.dateEdit.range), text: plan.dateEdit.text }] : []),
+  ]);
   const expected = replaced(document, text, replacements);
   const log = new ChangeLog(document, text);
   try {
@@ -149,14 +154,21 @@ interface Replacement {
 
 /** `text` (the document's text now) with the replacements made. */
 function replaced(document: vscode.TextDocument, text: string, replacements: readonly Replacement[]): string {
-  const offsets = replacements.map((r) => ({ offset: document.offsetAt(r.range.start), text: r.text }));
-  return replaceChars(text, offsets);
+  const offsets = replacements.map((r) => ({ offset: document.offsetAt(r.range.start), length: document.offsetAt(r.range.end) - document.offsetAt(r.range.start), text: r.text }));
+  return replaceSpans(text, offsets);
 }
 
-/** `text` with the one character at each offset replaced. */
-function replaceChars(text: string, replacements: readonly { offset: number; text: string }[]): string {
+/** A replacement of `length` characters at `offset` by `text`. */
+interface Span {
+  offset: number;
+  length: number;
+  text: string;
+}
+
+/** `text` with the characters of each (disjoint) span replaced. */
+function replaceSpans(text: string, replacements: readonly Span[]): string {
   let result = text;
-  for (const { offset, text: by } of [...replacements].sort((a, b) => b.offset - a.offset)) result = result.slice(0, offset) + by + result.slice(offset + 1);
+  for (const { offset, length, text: by } of [...replacements].sort((a, b) => b.offset - a.offset)) result = result.slice(0, offset) + by + result.slice(offset + length);
   return result;
 }
 
@@ -245,11 +257,10 @@ async function applyChecked(document: vscode.TextDocument, log: ChangeLog, versi
   return (await log.find(from, (event) => isChange(event, replacements))) ?? 'refused';
 }
 
-/** Whether a reported change is exactly the given one-character replacements. */
+/** Whether a reported change is exactly the given replacements (each on one line). */
 function isChange(event: Recorded, replacements: readonly Replacement[]): boolean {
   return event.changes.length === replacements.length && event.changes.every((change) =>
-    change.rangeLength === 1 && change.range.isSingleLine && change.range.end.character === change.range.start.character + 1
-    && replacements.some((r) => r.range.isEqual(change.range) && r.text === change.text));
+    change.range.isSingleLine && replacements.some((r) => r.range.isEqual(change.range) && r.text === change.text));
 }
 
 /**
@@ -260,19 +271,20 @@ async function takeBack(document: vscode.TextDocument, log: ChangeLog, landed: R
   const failed = 'the tick landed on a text it was not planned for and could not be taken back: check the file (Undo takes the tick back)';
   // Where each replaced character is now: moved by the changes reported after ours.
   const later = log.events.slice(log.events.indexOf(landed) + 1);
-  const restore: { offset: number; text: string }[] = [];
+  // Where each replacement's text is now (its start moved by the later changes, none inside it).
+  const restore: Span[] = [];
+  const text = document.getText();
+  if (text !== log.text) return failed;
   for (const change of landed.changes) {
     let offset: number | undefined = change.rangeOffset;
     for (const event of later) offset = offset === undefined ? undefined : offsetAfterChanges(offset, event.changes);
-    if (offset === undefined) return failed;
-    restore.push({ offset, text: landed.before.charAt(change.rangeOffset) });
+    if (offset === undefined || text.slice(offset, offset + change.text.length) !== change.text) return failed;
+    restore.push({ offset, length: change.text.length, text: landed.before.slice(change.rangeOffset, change.rangeOffset + change.rangeLength) });
   }
   const version = document.version;
-  const text = document.getText();
-  if (text !== log.text) return failed;
-  const replacements = restore.map(({ offset, text: by }) => ({ range: new vscode.Range(document.positionAt(offset), document.positionAt(offset + 1)), text: by }));
+  const replacements = restore.map(({ offset, length, text: by }) => ({ range: new vscode.Range(document.positionAt(offset), document.positionAt(offset + length)), text: by }));
   const back = await applyChecked(document, log, version, replacements);
-  if (back === 'refused' || back.before !== text || back.after !== replaceChars(text, restore)) return failed;
+  if (back === 'refused' || back.before !== text || back.after !== replaceSpans(text, restore)) return failed;
   return 'the file changed while the tick was being written (the tick was taken back)';
 }
 

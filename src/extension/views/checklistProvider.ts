@@ -4,7 +4,9 @@
  * Items carry native tree checkboxes; ticking one is handled by `checkboxToggle.ts`.
  */
 import * as vscode from 'vscode';
-import { describeFilter, progressLabel, type ChecklistEntry, type ChecklistFilter, type ChecklistNode } from '../../core/views/checklistTree';
+import { describeFilter, itemDescription, progressLabel, type ChecklistEntry, type ChecklistFilter, type ChecklistNode } from '../../core/views/checklistTree';
+import type { ChecklistState } from '../../core/parse/checklist';
+import { CHECKLIST_STATE_ICONS } from './statusIcons';
 import { CHECKLIST, type ChecklistParams, type ChecklistResult, type ChecklistWireNode } from '../../server/protocol';
 import type { ServerModel } from '../serverModel';
 import type { ChecklistFilters } from './checklistFilters';
@@ -77,18 +79,27 @@ function wireNode(node: ChecklistNode): ChecklistWireNode {
   return wire;
 }
 
+const STATE_LABELS: Readonly<Record<ChecklistState, string>> = { 'open': 'Open', 'in-progress': 'In progress', 'done': 'Done', 'cancelled': 'Cancelled' };
+
 function itemTreeItem(node: ChecklistEntry): vscode.TreeItem {
   const { item } = node;
   const treeItem = new vscode.TreeItem(node.label, node.children > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
   treeItem.id = node.id;
-  treeItem.description = [item.owner?.value, item.due && `due ${item.due.value}`, node.overdue && 'overdue'].filter(Boolean).join(' · ');
-  treeItem.checkboxState = {
-    state: item.checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
-    tooltip: item.checked ? 'Mark as not done' : 'Mark as done',
-  };
+  treeItem.description = itemDescription(item, node.overdue);
+  // A cancelled item has no checkbox: ticking would undo a decision the box records (docs/extension.md).
+  if (item.state !== 'cancelled') {
+    const done = item.state === 'done';
+    treeItem.checkboxState = {
+      state: done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+      tooltip: done ? 'Mark as not done' : 'Mark as done',
+    };
+  }
   treeItem.contextValue = node.overdue ? 'checklistItem.overdue' : 'checklistItem';
+  const icon = CHECKLIST_STATE_ICONS[item.state];
   if (node.overdue) treeItem.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
-  treeItem.tooltip = `${item.text}${node.overdue ? `\n\nOverdue: was due ${item.due?.value}` : ''}${node.context ? '\n\nShown for the items nested in it (the filters hide it)' : ''}\n\nLine ${item.line + 1}`;
+  else if (icon) treeItem.iconPath = new vscode.ThemeIcon(icon.icon, icon.color === undefined ? undefined : new vscode.ThemeColor(icon.color));
+  const details = itemDescription(item, false, { state: false });
+  treeItem.tooltip = `${item.text}\n\n${STATE_LABELS[item.state]}${details ? ` · ${details}` : ''}${node.overdue ? `\n\nOverdue: was due ${item.due?.value}` : ''}${node.context ? '\n\nShown for the items nested in it (the filters hide it)' : ''}\n\nLine ${item.line + 1}`;
   treeItem.command = openAt(node.uri, item.range, 'Open Checklist Item');
   return treeItem;
 }

@@ -83,8 +83,12 @@ export function registerTreeViews(context: vscode.ExtensionContext, model: Serve
   /** The server's today now (it follows the config's `today` and the date). */
   const serverToday = async () => (await model.request<BriefsResult>(BRIEFS).catch(() => undefined))?.today;
 
-  const toggle = (changes: ReadonlyArray<readonly [ChecklistNode, vscode.TreeItemCheckboxState]>) =>
-    toggleChecklistItems(changes, () => checklistProvider.refresh());
+  const toggle = async (changes: ReadonlyArray<readonly [ChecklistNode, vscode.TreeItemCheckboxState]>) => {
+    // The done date is the day the views and rules call today (the config's `today`, else the UTC date).
+    const addDoneDate = vscode.workspace.getConfiguration('programBriefs').get<boolean>('checklist.addDoneDate', false) === true;
+    const doneDate = addDoneDate ? (await serverToday()) ?? checklistProvider.today ?? new Date().toISOString().slice(0, 10) : undefined;
+    return toggleChecklistItems(changes, () => checklistProvider.refresh(), doneDate === undefined ? {} : { doneDate });
+  };
 
   subscriptions.push(
     filters,

@@ -13,7 +13,7 @@ import { OWNERS, type OwnedWireItem, type OwnersParams, type OwnersResult, type 
 import type { ServerModel } from '../serverModel';
 import { registerServerTree, ServerTreeProvider } from './serverTree';
 import { openLine, utcDate } from './openLine';
-import { STATUS_ICONS } from './statusIcons';
+import { CHECKLIST_STATE_ICONS, STATUS_ICONS } from './statusIcons';
 
 export type PeopleNode =
   | { kind: 'person'; entry: OwnersWireEntry }
@@ -92,6 +92,9 @@ export class PeopleTreeProvider extends ServerTreeProvider<PeopleNode> {
 
 }
 
+/** A checklist item's state beyond open/done (src/core/report/owners.ts sets it), in words. */
+const CHECKLIST_STATE_WORDS: Readonly<Record<string, string>> = { 'in-progress': 'in progress', 'cancelled': 'cancelled' };
+
 function ownedTreeItem(node: Extract<PeopleNode, { kind: 'item' }>): vscode.TreeItem {
   const { item: owned, owned: kind } = node;
   const label = kind === 'checklist' ? itemLabel(owned.text) : owned.text;
@@ -99,7 +102,7 @@ function ownedTreeItem(node: Extract<PeopleNode, { kind: 'item' }>): vscode.Tree
   item.id = `person/${node.owner}/${kind}/${owned.uri}#${owned.line}`;
   // As the Programs view words it: the status as written, "overdue" when the core says so.
   const overdue = owned.overdue === true || owned.display === 'overdue';
-  const state = overdue ? 'overdue' : kind === 'checklist' ? (owned.open ? undefined : 'done') : owned.status;
+  const state = overdue ? 'overdue' : kind === 'checklist' ? CHECKLIST_STATE_WORDS[owned.status ?? ''] ?? (owned.open ? undefined : 'done') : owned.status;
   // Short enough for the default side bar width: the date, else the program (both in the
   // tooltip); beside a date, "overdue" is the icon's (a clock, its own shape) and the screen
   // reader's label's, as in the Due view.
@@ -130,6 +133,9 @@ function iconOf(node: Extract<PeopleNode, { kind: 'item' }>): vscode.ThemeIcon {
     return new vscode.ThemeIcon(icon.icon, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
   }
   if (item.overdue) return new vscode.ThemeIcon('watch', new vscode.ThemeColor('list.errorForeground'));
+  // A checklist item in progress or cancelled: the Checklist view's icon for it.
+  const state = node.owned === 'checklist' && (item.status === 'in-progress' || item.status === 'cancelled') ? CHECKLIST_STATE_ICONS[item.status] : undefined;
+  if (state) return new vscode.ThemeIcon(state.icon, state.color ? new vscode.ThemeColor(state.color) : undefined);
   if (!item.open) return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
   switch (node.owned) {
     case 'teams': return new vscode.ThemeIcon('organization');

@@ -5,6 +5,7 @@
  * table is unit-tested (test/unit/statusIcons.test.ts).
  */
 import type { DisplayStatus } from '../../core/model/status';
+import type { ChecklistState } from '../../core/parse/checklist';
 
 export interface StatusIcon {
   /** A codicon id. */
@@ -26,4 +27,16 @@ export const STATUS_ICONS: Readonly<Record<DisplayStatus, StatusIcon>> = {
   'cancelled': { icon: 'circle-slash' },
   'no-status': { icon: 'dash' },
   'missing': { icon: 'question' },
+};
+
+/**
+ * The Checklist view's icon for an item's state, beside its checkbox (an overdue item shows the
+ * warning icon instead). Open and done items need none: the checkbox says it. A cancelled item
+ * has no checkbox (it is not ticked from the view), so its icon is what tells it apart.
+ */
+export const CHECKLIST_STATE_ICONS: Readonly<Record<ChecklistState, StatusIcon | undefined>> = {
+  'open': undefined,
+  'in-progress': STATUS_ICONS['in-progress'],
+  'done': undefined,
+  'cancelled': STATUS_ICONS.cancelled,
 };

@@ -424,7 +424,7 @@ describe('cli: checklist', () => {
     assert.equal(json.items.length, 3);
     assert.deepEqual(json.items[0], {
       program: 'payments-v2', file: 'clean/programs/payments.md', line: 32, heading: 'Checklist', text: 'Load test plan @li due:2026-01-05',
-      checked: false, owner: '@li', due: '2026-01-05', overdue: true, depth: 0,
+      state: 'open', checked: false, owner: '@li', due: '2026-01-05', scheduled: null, start: null, doneOn: null, cancelledOn: null, priority: null, overdue: true, depth: 0,
     });
     assert.equal(json.items[1].depth, 1);
   });

@@ -52,7 +52,7 @@ describe('language server: the views\' custom requests, and cancellation', funct
     while (level.length > 0 && level[0].kind !== 'item') level = (await client.request<ChecklistResult>(CHECKLIST, { filter: {}, parent: level[0] })).nodes;
     const item = level.find((node) => node.kind === 'item' && node.item.text.includes('Provider contract signed'));
     assert.ok(item && item.kind === 'item', JSON.stringify(level).slice(0, 300));
-    assert.equal(item.item.checked, true);
+    assert.equal(item.item.state, 'done');
     assert.equal('source' in item, false, 'no file text over the wire');
     // The open-only filter hides it.
     const open = (await client.request<ChecklistResult>(CHECKLIST, { filter: { openOnly: true }, parent: identity })).nodes;

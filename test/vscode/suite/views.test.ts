@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ChecklistEntry, ChecklistNode } from '../../../src/core/views/checklistTree';
 import type { TreeViewsApi } from '../../../src/extension/views';
+import type { DueViewApi } from '../../../src/extension/views/dueView';
 import { closeAllEditors, extensionApi, fileUri, open, rangeOf, serverFile, show, Snapshot, waitFor } from './helpers';
 
 const Checked = vscode.TreeItemCheckboxState.Checked;
@@ -100,6 +101,7 @@ suite('Tree views', () => {
     await closeAllEditors();
     await resetViews();
     await vscode.workspace.getConfiguration('programBriefs').update('me', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('programBriefs').update('checklist.addDoneDate', undefined, vscode.ConfigurationTarget.Global);
   });
 
   test('Checklist view: items grouped by program, then heading (none when all share one), with done/total, percent, owner, due and overdue marked', async () => {
@@ -167,6 +169,80 @@ suite('Tree views', () => {
     await waitFor(async () => (await checklistOf('views-nested'))[5] === '      [x] Review — ', 'the nested item ticked in the tree');
     assert.equal((await checklistOf('views-nested'))[7], '    [ ] Review — ', 'the other Review is untouched');
     assert.equal((await checklistOf('views-nested'))[0], 'views-nested — 2/8 · 25% {project}');
+  });
+
+  /** A brief with an item in each Obsidian Tasks state (docs/format.md, "Checklist items"), with CRLF line ends. */
+  const STATES = [
+    '---', 'program: views-states', 'title: Views states', 'owner: "@vera"', '---', '# Views states', '', '## Checklist', '',
+    '- [ ] Open 🔼 📅 2099-01-10 @vera',
+    '- [/] Started ⏫ 🛫 2026-02-01 ⏳ 2026-02-20 📅 2026-03-05 @omar',
+    '- [x] Finished ✅ 2026-02-10 @vera',
+    '- [-] Dropped 📅 2026-02-01 ❌ 2026-02-15 @omar',
+    '- [/] Late 📅 2026-02-01 @vera',
+    '',
+  ].join('\r\n');
+
+  async function writeStates(): Promise<void> {
+    await snapshot.keep('views-states.md');
+    await vscode.workspace.fs.writeFile(fileUri('views-states.md'), new TextEncoder().encode(STATES));
+    await waitFor(async () => (await checklistOf('views-states')).length === 6, 'views-states in the Checklist view', 20_000);
+  }
+
+  test('Checklist view: Obsidian Tasks states, priorities and dates (CRLF file); cancelled has no checkbox and no count; the Due view lists in-progress, not cancelled', async () => {
+    await writeStates();
+    assert.deepEqual(await checklistOf('views-states'), [
+      'views-states — 1/4 · 25% · 1 overdue {warning:list.errorForeground}',
+      '  [ ] Open — @vera · medium priority · due 2099-01-10',
+      '  [ ] Started — @omar · in progress · high priority · due 2026-03-05 · scheduled 2026-02-20 · start 2026-02-01 {play-circle:charts.blue}',
+      '  [x] Finished — @vera · done 2026-02-10',
+      '  Dropped — @omar · due 2026-02-01 · cancelled 2026-02-15 {circle-slash}',
+      '  [ ] Late — @vera · in progress · due 2026-02-01 · overdue {warning:list.errorForeground}',
+    ]);
+    const dropped = await findItem('views-states.md', 'Dropped');
+    assert.equal(views.checklist.provider.getTreeItem(dropped).checkboxState, undefined, 'a cancelled item is not ticked from the tree');
+    const started = views.checklist.provider.getTreeItem(await findItem('views-states.md', 'Started'));
+    assert.match(String(started.tooltip), /In progress · @omar · high priority/);
+    // Open only: the open and in-progress items.
+    await views.checklist.filters.set({ openOnly: true, mine: false });
+    await waitFor(async () => (await checklistOf('views-states')).length === 4, 'the open-only filter');
+    assert.deepEqual((await checklistOf('views-states')).map((row) => row.split(' — ')[0].trim()), ['views-states', '[ ] Open', '[ ] Started', '[ ] Late']);
+
+    const due = (await extensionApi()).due as DueViewApi;
+    const statesDue = async () => (await due.provider.getChildren()).filter((row) => row.uri.endsWith('/views-states.md')).map((row) => `${row.text} ${row.due}${row.overdue ? ' overdue' : ''}`);
+    await waitFor(async () => (await statesDue()).length === 2, 'the views-states rows in the Due view', 20_000);
+    assert.deepEqual(await statesDue(), ['Late 📅 2026-02-01 @vera 2026-02-01 overdue', 'Started ⏫ 🛫 2026-02-01 ⏳ 2026-02-20 📅 2026-03-05 @omar 2026-03-05']);
+  });
+
+  test('ticking an in-progress item with trailing emoji dates writes only its box (CRLF), undo takes it back; with addDoneDate a ✅ date is added, and undone too', async () => {
+    await writeStates();
+    const editor = await show('views-states.md');
+    const before = editor.document.getText();
+    assert.ok(before.includes('\r\n'), 'the file keeps its CRLF line ends');
+    const started = await findItem('views-states.md', 'Started');
+    const outcome = await views.checklist.toggle([[started, Checked]]);
+    assert.deepEqual([outcome.written.length, outcome.stale.length], [1, 0], JSON.stringify(outcome.stale.map((s) => s.reason)));
+    assert.equal(editor.document.getText(), before.replace('- [/] Started ⏫ 🛫 2026-02-01', '- [x] Started ⏫ 🛫 2026-02-01'));
+    await waitFor(async () => (await checklistOf('views-states'))[2] === '  [x] Started — @omar · high priority · due 2026-03-05 · scheduled 2026-02-20 · start 2026-02-01', 'the ticked item in the tree');
+    assert.equal((await checklistOf('views-states'))[0], 'views-states — 2/4 · 50% · 1 overdue {warning:list.errorForeground}');
+
+    await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => editor.document.getText() === before, 'undo to restore [/]');
+
+    await vscode.workspace.getConfiguration('programBriefs').update('checklist.addDoneDate', true, vscode.ConfigurationTarget.Global);
+    const open = await findItem('views-states.md', 'Open');
+    const ticked = await views.checklist.toggle([[open, Checked]]);
+    assert.deepEqual([ticked.written.length, ticked.stale.length], [1, 0], JSON.stringify(ticked.stale.map((s) => s.reason)));
+    // Today is the workspace's configured 2026-03-01.
+    assert.equal(editor.document.getText(), before.replace('- [ ] Open 🔼 📅 2099-01-10 @vera', '- [x] Open 🔼 📅 2099-01-10 @vera ✅ 2026-03-01'));
+    await waitFor(async () => (await checklistOf('views-states'))[1] === '  [x] Open — @vera · medium priority · due 2099-01-10 · done 2026-03-01', 'the done date in the tree');
+    const again = await findItem('views-states.md', 'Open');
+    assert.equal(again.id, open.id, 'the item keeps its tree id');
+    await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => editor.document.getText() === before, 'one undo to take back the box and the done date');
   });
 
   test('Programs view: title, health, next milestone, overdue and high risks; milestones with their owner, risks as likelihood and impact', async () => {
