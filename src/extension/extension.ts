@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
     },
     onDidSkipFiles: (params) => model?.skippedFiles(params),
   });
-  model = new ServerModel(client);
+  model = new ServerModel(client, timings);
   const serverReady = client.start().then(() => model.indexed);
   serverReady.catch((error: unknown) => output.error(`The language server did not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
   context.subscriptions.push(

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SKIPPED_FILES, type BriefSummary, type DidChangeModelParams, type DidSkipFilesParams, type SkippedFilesResult } from '../server/protocol';
 import { plainNotificationText, showWarning } from './plainText';
+import type { Timings } from './timings';
 
 export class ServerModel implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<DidChangeModelParams>();
@@ -18,7 +19,8 @@ export class ServerModel implements vscode.Disposable {
   readonly indexed = new Promise<void>((resolve) => (this.resolveIndexed = resolve));
   private readonly pending = new Map<string, vscode.CancellationTokenSource>();
 
-  constructor(private readonly client: LanguageClient) {}
+  /** `timings`: each request's round trip is recorded there (src/extension/timings.ts). */
+  constructor(private readonly client: LanguageClient, private readonly timings?: Timings) {}
 
   /** The server's briefs by uri (program id and title only), kept from its change notifications. */
   private readonly summaries = new Map<string, BriefSummary>();
@@ -75,10 +77,12 @@ export class ServerModel implements vscode.Disposable {
   /** A request; with `key`, an earlier request of the same key still running is cancelled (its answer is undefined). */
   async request<R>(method: string, params: unknown = {}, key?: string): Promise<R | undefined> {
     this.running++;
+    const started = performance.now();
     try {
       return await this.send<R>(method, params, key);
     } finally {
       this.running--;
+      this.timings?.record({ event: 'request', method, ms: performance.now() - started });
     }
   }
 

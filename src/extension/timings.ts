@@ -22,6 +22,8 @@ export type TimingEvent =
    */
   | { event: 'update'; ms: number; parseMs: number; affectedMs: number; lintMs: number; affected: number; uri: string }
   | { event: 'activated'; ms: number }
+  /** One custom request of the extension's views and commands to the server: its round trip. */
+  | { event: 'request'; method: string; ms: number }
   /** From the start of activate() to the server's index cache published (docs/language-server.md#the-index-cache): only when it had the workspace. */
   | { event: 'cached-diagnostics'; ms: number; briefs: number }
   /**
