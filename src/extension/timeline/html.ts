@@ -32,11 +32,12 @@ body { color: var(--vscode-foreground); background: var(--vscode-editor-backgrou
 .pb-scroll { flex: auto; overflow: auto; position: relative; }
 .pb-axis { position: sticky; top: 0; z-index: 2; background: var(--vscode-editor-background); }
 .pb-axis svg, .pb-chart svg { display: block; }
-.pb-tooltip { position: fixed; z-index: 5; pointer-events: none; max-width: 420px; padding: 6px 8px; white-space: pre-line; color: var(--vscode-editorHoverWidget-foreground, var(--vscode-foreground)); background: var(--vscode-editorHoverWidget-background, var(--vscode-editor-background)); border: 1px solid var(--vscode-editorHoverWidget-border, var(--vscode-widget-border, #888)); }
+.pb-tooltip { position: fixed; z-index: 5; pointer-events: none; min-width: 220px; max-width: 420px; padding: 6px 8px; white-space: pre-line; color: var(--vscode-editorHoverWidget-foreground, var(--vscode-foreground)); background: var(--vscode-editorHoverWidget-background, var(--vscode-editor-background)); border: 1px solid var(--vscode-editorHoverWidget-border, var(--vscode-widget-border, #888)); }
 .pb-tooltip[hidden] { display: none; }
 .pb-tooltip .pb-tip-title { font-weight: 600; }
 svg text { fill: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: 12px; }
 .pb-group-label { font-weight: 600; cursor: pointer; }
+.pb-label-column .pb-group-bg { stroke: none; }
 .pb-group-bg { fill: var(--vscode-sideBarSectionHeader-background, var(--vscode-editorWidget-background, transparent)); }
 .pb-grid-month { stroke: var(--vscode-editorIndentGuide-background1, var(--vscode-widget-border, #8884)); stroke-width: 1; }
 .pb-grid-quarter { stroke: var(--vscode-editorIndentGuide-activeBackground1, var(--vscode-foreground)); stroke-opacity: .45; stroke-width: 1; }
@@ -53,7 +54,9 @@ svg text { fill: var(--vscode-foreground); font-family: var(--vscode-font-family
 .pb-marker { fill: var(--pb-color); stroke: var(--pb-color); stroke-width: 1.5; }
 .pb-done .pb-plan { fill-opacity: .85; }
 .pb-cancelled .pb-plan, .pb-cancelled .pb-marker { fill: none; stroke-dasharray: 3 2; }
-.pb-cancelled .pb-label { text-decoration: line-through; }
+.pb-label-cancelled { text-decoration: line-through; }
+.pb-label { cursor: pointer; }
+.pb-label-bg { fill: var(--vscode-editor-background); }
 .pb-overdue .pb-plan, .pb-overdue .pb-marker { stroke-width: 3; }
 .pb-forecast { fill: url(#pb-hatch); stroke: var(--pb-late); stroke-width: 1; stroke-dasharray: 2 2; }
 .pb-hatch-line { fill: var(--pb-late); }

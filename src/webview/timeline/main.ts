@@ -26,7 +26,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const LABEL_WIDTH = 280;
+/** The label column's width: up to 280 px, less in a narrow panel (set per drawing). */
+let LABEL_WIDTH = 280;
 const ROW = 24;
 const GROUP_ROW = 26;
 const BAR = 14;
@@ -64,6 +65,8 @@ let seq = 0;
 let scale: TimeScale | undefined;
 /** The bar or group that has the keyboard focus (roving tabindex), by key. */
 let focusKey: string | undefined;
+/** The zoom the view was last scrolled to today for. */
+let scrolledFor: Zoom | undefined;
 const bars = new Map<string, TimelineBarWire>();
 
 // ---- DOM helpers: attributes and text only -----------------------------------------------------
@@ -256,6 +259,7 @@ function render(): void {
   const current = model;
   if (!current) return;
   const began = performance.now();
+  LABEL_WIDTH = Math.round(Math.max(160, Math.min(280, scroller.clientWidth * 0.3 || 280)));
   bars.clear();
   for (const row of current.rows) for (const bar of row.bars) bars.set(bar.key, bar);
   const owners = [...new Set(current.rows.flatMap((row) => [row.owner, ...row.bars.map((bar) => bar.owner)]).filter((o): o is string => o !== undefined))].sort();
@@ -322,6 +326,9 @@ function render(): void {
 
   // Group backgrounds and labels.
   const labels = svg('g', { class: 'pb-labels' });
+  // The label column: drawn last, moved with the horizontal scroll so it stays in view.
+  const column = svg('g', { class: 'pb-label-column' });
+  column.append(svg('rect', { class: 'pb-label-bg', x: 0, y: 0, width: LABEL_WIDTH, height }));
   for (const { group, y: gy, bars: placed, undatedY } of layout) {
     const open = !collapsed.has(group.key);
     const header = svg('g', {
@@ -329,8 +336,9 @@ function render(): void {
       'aria-label': `${group.label}: ${group.bars.length} milestones${group.row?.target ? `, target ${group.row.target}` : ''}${group.row?.targetForecast ? `, forecast ${group.row.targetForecast}` : ''}. ${open ? 'Expanded' : 'Collapsed'}`,
     });
     header.append(svg('rect', { class: 'pb-group-bg', x: 0, y: gy, width, height: GROUP_ROW }));
-    header.append(svg('rect', { class: 'pb-focus-ring', x: 1, y: gy + 1, width: LABEL_WIDTH - 2, height: GROUP_ROW - 2 }));
-    header.append(svg('text', { class: 'pb-group-label', x: 6, y: gy + 17 }, `${open ? '▾' : '▸'} ${shorten(group.label, 38)}`));
+    header.append(svg('rect', { class: 'pb-focus-ring', x: 1, y: gy + 1, width: width - 2, height: GROUP_ROW - 2 }));
+    column.append(svg('rect', { class: 'pb-group-bg', x: 0, y: gy, width: LABEL_WIDTH, height: GROUP_ROW }));
+    column.append(svg('text', { class: 'pb-group-label', x: 6, y: gy + 17, 'data-label-for-group': group.key, 'aria-hidden': 'true' }, `${open ? '▾' : '▸'} ${shorten(group.label, Math.floor((LABEL_WIDTH - 20) / 7.2))}`));
     const row = group.row;
     if (row?.target) {
       const tx = s.x(row.target);
@@ -344,9 +352,12 @@ function render(): void {
     }
     labels.append(header);
     if (!open) continue;
-    for (const { bar, y: by } of placed) labels.append(barElement(bar, by, s));
+    for (const { bar, y: by } of placed) {
+      labels.append(barElement(bar, by, s));
+      column.append(barLabel(bar, by));
+    }
     group.undated.forEach((milestone, i) => {
-      labels.append(svg('text', { class: 'pb-undated', x: 20, y: undatedY[i] + 16 }, `${shorten(milestone.title, 34)} (no due date)`));
+      column.append(svg('text', { class: 'pb-undated', x: 20, y: undatedY[i] + 16 }, `${shorten(milestone.title, Math.floor((LABEL_WIDTH - 110) / 7))} (no due date)`));
     });
   }
 
@@ -380,7 +391,9 @@ function render(): void {
   axis.append(svg('line', { class: 'pb-today', x1: todayX, x2: todayX, y1: 0, y2: AXIS }));
   axis.append(svg('text', { class: 'pb-today-label', x: todayX + 4, y: 11 }, `Today ${current.today}`));
 
-  chart.append(arrows, labels, today);
+  column.setAttribute('transform', `translate(${scroller.scrollLeft},0)`);
+  labelColumn = column;
+  chart.append(arrows, labels, today, column);
   axisHost.replaceChildren(axis);
   chartHost.replaceChildren(chart);
 
@@ -391,11 +404,21 @@ function render(): void {
   const barCount = layout.reduce((n, entry) => n + entry.bars.length, 0);
   summary.textContent = `${barCount} of ${current.bars} milestones${baseline ? ` · compared with ${baseline.label}` : ''}`;
   app.dataset.state = 'ready';
+  // The first drawing (and a new zoom) starts a few weeks before today, not at the earliest date.
+  if (scrolledFor !== state.zoom) {
+    scrolledFor = state.zoom;
+    scroller.scrollLeft = Math.max(0, todayX - LABEL_WIDTH - 28 * s.pxPerDay);
+  }
   vscode.postMessage({ type: 'rendered', seq, bars: barCount, arrows: drawnArrows, ms: Math.round(performance.now() - began) });
 }
 
 function diamond(x: number, y: number, r: number): string {
   return `M${x},${y - r} L${x + r},${y} L${x},${y + r} L${x - r},${y} z`;
+}
+
+/** A bar's title in the label column (which stays at the left while the chart scrolls). */
+function barLabel(bar: TimelineBarWire, y: number): SVGTextElement {
+  return svg('text', { class: `pb-label${bar.cancelled ? ' pb-label-cancelled' : ''}`, x: 20, y: y + 16, 'data-label-for': bar.key, 'aria-hidden': 'true' }, shorten(bar.title, Math.floor((LABEL_WIDTH - 24) / 7)));
 }
 
 function barElement(bar: TimelineBarWire, y: number, s: TimeScale): SVGGElement {
@@ -406,13 +429,11 @@ function barElement(bar: TimelineBarWire, y: number, s: TimeScale): SVGGElement 
   if (bar.atRisk) classes.push('pb-atrisk');
   if (bar.scheduleRisk) classes.push('pb-schedrisk');
   const g = svg('g', {
-    class: classes.join(' '), tabindex: -1, role: 'button', 'data-key': bar.key, 'data-start': bar.start, 'data-due': bar.due,
+    class: classes.join(' '), tabindex: -1, role: 'button', 'data-key': bar.key, ...(bar.node && { 'data-node': bar.node }), 'data-start': bar.start, 'data-due': bar.due,
     ...(bar.forecast && { 'data-forecast': bar.forecast }), 'aria-label': describe(bar),
   });
   // The status colour, through the CSSOM (allowed by the page's policy, unlike a style attribute).
   g.style.setProperty('--pb-color', `var(--pb-${bar.display})`);
-  const label = svg('text', { class: 'pb-label', x: 20, y: y + 16 }, shorten(bar.title, 36));
-  g.append(label);
   const x1 = s.x(bar.start);
   const x2 = s.x(bar.due);
   const top = y + (ROW - BAR) / 2;
@@ -481,7 +502,11 @@ chartHost.addEventListener('pointermove', (event) => {
 chartHost.addEventListener('pointerout', (event) => {
   if (!drag && !barOf(event.relatedTarget)) hideTooltip();
 });
-scroller.addEventListener('scroll', () => hideTooltip(), { passive: true });
+let labelColumn: SVGGElement | undefined;
+scroller.addEventListener('scroll', () => {
+  hideTooltip();
+  labelColumn?.setAttribute('transform', `translate(${scroller.scrollLeft},0)`);
+}, { passive: true });
 
 // ---- Click, drag, keyboard ------------------------------------------------------------------------
 
@@ -558,9 +583,17 @@ chartHost.addEventListener('click', (event) => {
     suppressClick = false;
     return;
   }
-  const header = (event.target as Element).closest?.('.pb-group');
-  if (header) {
-    toggleGroup(header.getAttribute('data-group')!);
+  const target = event.target as Element;
+  const header = target.closest?.('.pb-group');
+  const groupKey = header?.getAttribute('data-group') ?? target.getAttribute?.('data-label-for-group');
+  if (groupKey) {
+    toggleGroup(groupKey);
+    return;
+  }
+  const labelled = target.getAttribute?.('data-label-for');
+  if (labelled && bars.has(labelled)) {
+    focusKey = labelled;
+    vscode.postMessage({ type: 'open', key: labelled });
     return;
   }
   const found = barOf(event.target);
