@@ -11,7 +11,8 @@ import { editLoop } from './edit-loop';
 import { hostile } from './hostile';
 import { schedule } from './schedule';
 import { languageServer } from './lsp';
+import { timeline } from './timeline';
 import { treeRender } from './trees';
 import type { Measurement } from './types';
 
-export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop, schedule, diff, languageServer, treeRender, diagram, bundleSize, activation, hostile];
+export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop, schedule, diff, languageServer, treeRender, diagram, timeline, bundleSize, activation, hostile];

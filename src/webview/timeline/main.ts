@@ -255,17 +255,52 @@ function glyphs(bar: TimelineBarWire): string {
   return marks.join(' ');
 }
 
+interface Placed {
+  group: Group;
+  y: number;
+  bars: { bar: TimelineBarWire; y: number }[];
+  undatedY: number[];
+}
+
+/** Where everything goes (all rows, drawn or not): computed on each change, cheap. */
+interface Layout {
+  current: TimelineModelWire;
+  s: TimeScale;
+  first: number;
+  last: number;
+  width: number;
+  height: number;
+  placed: Placed[];
+  /** Group headers and bars, top to bottom: what the arrow keys move through. */
+  order: { key: string; y: number }[];
+  centre: Map<string, number>;
+  barCount: number;
+  arrowCount: number;
+  collapsed: Set<string>;
+}
+
+let layout: Layout | undefined;
+/** The model `bars` and the owner and team choices were made from. */
+let indexed: TimelineModelWire | undefined;
+/** The rows drawn: only those near the visible part (docs/benchmark.md, "Timeline"), so 2,000 bars scroll and zoom smoothly. */
+let drawn: { top: number; bottom: number } | undefined;
+const BAND = 300;
+
 function render(): void {
   const current = model;
   if (!current) return;
   const began = performance.now();
   LABEL_WIDTH = Math.round(Math.max(160, Math.min(280, scroller.clientWidth * 0.3 || 280)));
-  bars.clear();
-  for (const row of current.rows) for (const bar of row.bars) bars.set(bar.key, bar);
-  const owners = [...new Set(current.rows.flatMap((row) => [row.owner, ...row.bars.map((bar) => bar.owner)]).filter((o): o is string => o !== undefined))].sort();
-  const teams = [...new Set(current.rows.flatMap((row) => [...row.teams, ...row.bars.map((bar) => bar.team)]).filter((t): t is string => t !== undefined))].sort();
-  fillOptions(ownerSelect, owners, state.owner, 'Anyone');
-  fillOptions(teamSelect, teams, state.team, 'Any team');
+  // What depends on the model only (not on zoom, grouping or filters): once per model.
+  if (indexed !== current) {
+    indexed = current;
+    bars.clear();
+    for (const row of current.rows) for (const bar of row.bars) bars.set(bar.key, bar);
+    const owners = [...new Set(current.rows.flatMap((row) => [row.owner, ...row.bars.map((bar) => bar.owner)]).filter((o): o is string => o !== undefined))].sort();
+    const teams = [...new Set(current.rows.flatMap((row) => [...row.teams, ...row.bars.map((bar) => bar.team)]).filter((t): t is string => t !== undefined))].sort();
+    fillOptions(ownerSelect, owners, state.owner, 'Anyone');
+    fillOptions(teamSelect, teams, state.team, 'Any team');
+  }
 
   let first = dayOf(current.from) - PAD_DAYS;
   let last = dayOf(current.to) + PAD_DAYS;
@@ -283,13 +318,18 @@ function render(): void {
 
   // Rows, top to bottom: where each group header and bar goes.
   let y = 0;
-  const layout: { group: Group; y: number; bars: { bar: TimelineBarWire; y: number }[]; undatedY: number[] }[] = [];
+  const placed: Placed[] = [];
+  const order: { key: string; y: number }[] = [];
+  const centre = new Map<string, number>();
   for (const group of shown) {
-    const entry = { group, y, bars: [] as { bar: TimelineBarWire; y: number }[], undatedY: [] as number[] };
+    const entry: Placed = { group, y, bars: [], undatedY: [] };
+    order.push({ key: group.key, y });
     y += GROUP_ROW;
     if (!collapsed.has(group.key)) {
       for (const bar of group.bars) {
         entry.bars.push({ bar, y });
+        order.push({ key: bar.key, y });
+        if (!centre.has(bar.key)) centre.set(bar.key, y + ROW / 2);
         y += ROW;
       }
       for (let i = 0; i < group.undated.length; i++) {
@@ -297,13 +337,48 @@ function render(): void {
         y += ROW;
       }
     }
-    layout.push(entry);
+    placed.push(entry);
   }
   const height = Math.max(y, ROW) + 8;
+  const arrowCount = current.arrows.filter((arrow) => centre.has(arrow.from) && centre.has(arrow.to)).length;
+  const barCount = placed.reduce((n, entry) => n + entry.bars.length, 0);
+  layout = { current, s, first, last, width, height, placed, order, centre, barCount, arrowCount, collapsed };
 
   // The axis: month and quarter (and week) ticks, today.
   const axis = svg('svg', { width, height: AXIS, role: 'img', 'aria-label': `Time axis from ${dateOf(first)} to ${dateOf(last)}, today ${current.today}` });
-  const chart = svg('svg', { width, height, role: 'group', 'aria-label': `Timeline of ${shown.length} ${state.group === 'program' ? 'programs' : 'groups'}` });
+  for (const tick of ticks(first, last, s.pxPerDay)) {
+    const x = s.xOfDay(tick.day);
+    axis.append(svg('line', { class: `pb-grid-${tick.kind}`, x1: x, x2: x, y1: tick.kind === 'week' ? 30 : 14, y2: AXIS }));
+    if (tick.label) axis.append(svg('text', { class: `pb-tick-label pb-tick-${tick.kind}`, x: x + 3, y: tick.kind === 'week' ? 36 : 24, 'data-day': dateOf(tick.day) }, tick.label));
+  }
+  const todayX = s.x(current.today);
+  axis.append(svg('line', { class: 'pb-today', x1: todayX, x2: todayX, y1: 0, y2: AXIS }));
+  axis.append(svg('text', { class: 'pb-today-label', x: todayX + 4, y: 11 }, `Today ${current.today}`));
+  axisHost.replaceChildren(axis);
+
+  // The rows near the visible part (the band depends on the vertical scroll only), then the
+  // first drawing (and a new zoom) scrolled to a few weeks before today, not the earliest date.
+  drawBand();
+  if (scrolledFor !== state.zoom) {
+    scrolledFor = state.zoom;
+    scroller.scrollLeft = Math.max(0, todayX - LABEL_WIDTH - 28 * s.pxPerDay);
+  }
+  summary.textContent = `${barCount} of ${current.bars} milestones${baseline ? ` · compared with ${baseline.label}` : ''}`;
+  app.dataset.state = 'ready';
+  vscode.postMessage({ type: 'rendered', seq, bars: barCount, arrows: arrowCount, ms: Math.round(performance.now() - began) });
+}
+
+/** Draws the rows between `top` and `bottom` (default: around the visible part) into a chart of the layout's full size. */
+function drawBand(all = false): void {
+  const L = layout;
+  if (!L) return;
+  const { current, s, width, height, placed, centre, collapsed } = L;
+  const top = all ? 0 : Math.max(0, scroller.scrollTop - BAND);
+  const bottom = all ? height : scroller.scrollTop + scroller.clientHeight + BAND;
+  const within = (y: number, h: number) => y + h >= top && y <= bottom;
+  const hadFocus = chartHost.contains(document.activeElement);
+
+  const chart = svg('svg', { width, height, role: 'group', 'aria-label': `Timeline of ${placed.length} ${state.group === 'program' ? 'programs' : 'groups'}` });
   const defs = svg('defs');
   const hatch = svg('pattern', { id: 'pb-hatch', patternUnits: 'userSpaceOnUse', width: 6, height: 6, patternTransform: 'rotate(45)' });
   hatch.append(svg('rect', { class: 'pb-hatch-line', x: 0, y: 0, width: 2.5, height: 6 }));
@@ -316,66 +391,64 @@ function render(): void {
   chart.append(defs);
 
   const grid = svg('g', { class: 'pb-grid', 'aria-hidden': 'true' });
-  for (const tick of ticks(first, last, s.pxPerDay)) {
+  for (const tick of ticks(L.first, L.last, s.pxPerDay)) {
     const x = s.xOfDay(tick.day);
-    grid.append(svg('line', { class: `pb-grid-${tick.kind}`, x1: x, x2: x, y1: 0, y2: height, 'data-day': dateOf(tick.day) }));
-    axis.append(svg('line', { class: `pb-grid-${tick.kind}`, x1: x, x2: x, y1: tick.kind === 'week' ? 30 : 14, y2: AXIS }));
-    if (tick.label) axis.append(svg('text', { class: `pb-tick-label pb-tick-${tick.kind}`, x: x + 3, y: tick.kind === 'week' ? 36 : 24, 'data-day': dateOf(tick.day) }, tick.label));
+    grid.append(svg('line', { class: `pb-grid-${tick.kind}`, x1: x, x2: x, y1: top, y2: Math.min(bottom, height), 'data-day': dateOf(tick.day) }));
   }
   chart.append(grid);
 
-  // Group backgrounds and labels.
+  // Group headers, bars and labels of the rows in the band.
   const labels = svg('g', { class: 'pb-labels' });
   // The label column: drawn last, moved with the horizontal scroll so it stays in view.
   const column = svg('g', { class: 'pb-label-column' });
-  column.append(svg('rect', { class: 'pb-label-bg', x: 0, y: 0, width: LABEL_WIDTH, height }));
-  for (const { group, y: gy, bars: placed, undatedY } of layout) {
+  column.append(svg('rect', { class: 'pb-label-bg', x: 0, y: top, width: LABEL_WIDTH, height: Math.min(bottom, height) - top }));
+  for (const { group, y: gy, bars: rows, undatedY } of placed) {
     const open = !collapsed.has(group.key);
-    const header = svg('g', {
-      class: 'pb-group', tabindex: -1, role: 'button', 'data-group': group.key, 'aria-expanded': String(open),
-      'aria-label': `${group.label}: ${group.bars.length} milestones${group.row?.target ? `, target ${group.row.target}` : ''}${group.row?.targetForecast ? `, forecast ${group.row.targetForecast}` : ''}. ${open ? 'Expanded' : 'Collapsed'}`,
-    });
-    header.append(svg('rect', { class: 'pb-group-bg', x: 0, y: gy, width, height: GROUP_ROW }));
-    header.append(svg('rect', { class: 'pb-focus-ring', x: 1, y: gy + 1, width: width - 2, height: GROUP_ROW - 2 }));
-    column.append(svg('rect', { class: 'pb-group-bg', x: 0, y: gy, width: LABEL_WIDTH, height: GROUP_ROW }));
-    column.append(svg('text', { class: 'pb-group-label', x: 6, y: gy + 17, 'data-label-for-group': group.key, 'aria-hidden': 'true' }, `${open ? '▾' : '▸'} ${shorten(group.label, Math.floor((LABEL_WIDTH - 20) / 7.2))}`));
-    const row = group.row;
-    if (row?.target) {
-      const tx = s.x(row.target);
-      if (row.targetForecast) {
-        const fx = s.x(row.targetForecast);
-        header.append(svg('rect', { class: 'pb-target-late', x: tx, y: gy + 9, width: Math.max(1, fx - tx), height: 8 }));
-        header.append(svg('path', { class: 'pb-target pb-target-forecast', d: diamond(fx, gy + 13, 6), 'data-date': row.targetForecast }));
+    if (within(gy, GROUP_ROW)) {
+      const header = svg('g', {
+        class: 'pb-group', tabindex: -1, role: 'button', 'data-group': group.key, 'aria-expanded': String(open),
+        'aria-label': `${group.label}: ${group.bars.length} milestones${group.row?.target ? `, target ${group.row.target}` : ''}${group.row?.targetForecast ? `, forecast ${group.row.targetForecast}` : ''}. ${open ? 'Expanded' : 'Collapsed'}`,
+      });
+      header.append(svg('rect', { class: 'pb-group-bg', x: 0, y: gy, width, height: GROUP_ROW }));
+      header.append(svg('rect', { class: 'pb-focus-ring', x: 1, y: gy + 1, width: width - 2, height: GROUP_ROW - 2 }));
+      column.append(svg('rect', { class: 'pb-group-bg', x: 0, y: gy, width: LABEL_WIDTH, height: GROUP_ROW }));
+      column.append(svg('text', { class: 'pb-group-label', x: 6, y: gy + 17, 'data-label-for-group': group.key, 'aria-hidden': 'true' }, `${open ? '▾' : '▸'} ${shorten(group.label, Math.floor((LABEL_WIDTH - 20) / 7.2))}`));
+      const row = group.row;
+      if (row?.target) {
+        const tx = s.x(row.target);
+        if (row.targetForecast) {
+          const fx = s.x(row.targetForecast);
+          header.append(svg('rect', { class: 'pb-target-late', x: tx, y: gy + 9, width: Math.max(1, fx - tx), height: 8 }));
+          header.append(svg('path', { class: 'pb-target pb-target-forecast', d: diamond(fx, gy + 13, 6), 'data-date': row.targetForecast }));
+        }
+        header.append(svg('path', { class: 'pb-target', d: diamond(tx, gy + 13, 7), 'data-date': row.target }));
+        header.append(svg('text', { class: 'pb-tick-label', x: (row.targetForecast ? Math.max(tx, s.x(row.targetForecast)) : tx) + 10, y: gy + 17 }, row.targetForecast ? `target ${row.target}, forecast ${row.targetForecast}` : `target ${row.target}`));
       }
-      header.append(svg('path', { class: 'pb-target', d: diamond(tx, gy + 13, 7), 'data-date': row.target }));
-      header.append(svg('text', { class: 'pb-tick-label', x: (row.targetForecast ? Math.max(tx, s.x(row.targetForecast)) : tx) + 10, y: gy + 17 }, row.targetForecast ? `target ${row.target}, forecast ${row.targetForecast}` : `target ${row.target}`));
+      labels.append(header);
     }
-    labels.append(header);
     if (!open) continue;
-    for (const { bar, y: by } of placed) {
+    for (const { bar, y: by } of rows) {
+      if (!within(by, ROW)) continue;
       labels.append(barElement(bar, by, s));
       column.append(barLabel(bar, by));
     }
     group.undated.forEach((milestone, i) => {
-      column.append(svg('text', { class: 'pb-undated', x: 20, y: undatedY[i] + 16 }, `${shorten(milestone.title, Math.floor((LABEL_WIDTH - 110) / 7))} (no due date)`));
+      if (within(undatedY[i], ROW)) column.append(svg('text', { class: 'pb-undated', x: 20, y: undatedY[i] + 16 }, `${shorten(milestone.title, Math.floor((LABEL_WIDTH - 110) / 7))} (no due date)`));
     });
   }
 
-  // Arrows, under the bars: from the dependency's end to the dependent's start.
-  const centre = new Map<string, number>();
-  for (const { bars: placed } of layout) for (const { bar, y: by } of placed) if (!centre.has(bar.key)) centre.set(bar.key, by + ROW / 2);
+  // Arrows, under the bars, that cross the band: from the dependency's end to the dependent's start.
   const arrows = svg('g', { class: 'pb-arrows' });
-  let drawnArrows = 0;
   for (const arrow of current.arrows) {
     const fromY = centre.get(arrow.from);
     const toY = centre.get(arrow.to);
     const from = bars.get(arrow.from);
     const to = bars.get(arrow.to);
     if (fromY === undefined || toY === undefined || !from || !to) continue;
+    if (Math.max(fromY, toY) < top || Math.min(fromY, toY) > bottom) continue;
     const x1 = s.x(from.due);
     const x2 = s.x(to.start);
-    const bend = Math.max(x1 + 8, Math.min(x2 - 8, x1 + 8));
-    const d = x2 - 8 > x1 ? `M${x1},${fromY} H${bend} V${toY} H${x2}` : `M${x1},${fromY} H${x1 + 8} V${(fromY + toY) / 2} H${x2 - 8} V${toY} H${x2}`;
+    const d = x2 - 8 > x1 ? `M${x1},${fromY} H${x1 + 8} V${toY} H${x2}` : `M${x1},${fromY} H${x1 + 8} V${(fromY + toY) / 2} H${x2 - 8} V${toY} H${x2}`;
     const red = arrow.conflict || arrow.drivesSlip;
     const why = arrow.conflict ? 'schedule conflict' : arrow.drivesSlip ? 'drives a slip' : 'dependency';
     arrows.append(svg('path', {
@@ -383,33 +456,38 @@ function render(): void {
       'data-from': arrow.from, 'data-to': arrow.to, 'data-kind': arrow.conflict ? 'conflict' : arrow.drivesSlip ? 'slip' : 'plain',
       role: 'img', 'aria-label': `${from.title} to ${to.title}: ${why}`,
     }));
-    drawnArrows++;
   }
 
   const todayX = s.x(current.today);
-  const today = svg('line', { class: 'pb-today', x1: todayX, x2: todayX, y1: 0, y2: height, 'data-date': current.today });
-  axis.append(svg('line', { class: 'pb-today', x1: todayX, x2: todayX, y1: 0, y2: AXIS }));
-  axis.append(svg('text', { class: 'pb-today-label', x: todayX + 4, y: 11 }, `Today ${current.today}`));
-
+  const today = svg('line', { class: 'pb-today', x1: todayX, x2: todayX, y1: top, y2: Math.min(bottom, height), 'data-date': current.today });
   column.setAttribute('transform', `translate(${scroller.scrollLeft},0)`);
   labelColumn = column;
   chart.append(arrows, labels, today, column);
-  axisHost.replaceChildren(axis);
   chartHost.replaceChildren(chart);
+  drawn = { top, bottom };
 
-  // The keyboard focus stays where it was, when that is still shown.
+  // One item is in the tab order (roving tabindex): the focused one when drawn, else the first drawn.
   const focusables = [...chart.querySelectorAll<SVGGElement>('.pb-group, .pb-bar')];
   const target = focusables.find((element) => keyOf(element) === focusKey) ?? focusables[0];
-  if (target) target.setAttribute('tabindex', '0');
-  const barCount = layout.reduce((n, entry) => n + entry.bars.length, 0);
-  summary.textContent = `${barCount} of ${current.bars} milestones${baseline ? ` · compared with ${baseline.label}` : ''}`;
-  app.dataset.state = 'ready';
-  // The first drawing (and a new zoom) starts a few weeks before today, not at the earliest date.
-  if (scrolledFor !== state.zoom) {
-    scrolledFor = state.zoom;
-    scroller.scrollLeft = Math.max(0, todayX - LABEL_WIDTH - 28 * s.pxPerDay);
+  if (target) {
+    target.setAttribute('tabindex', '0');
+    if (hadFocus && keyOf(target) === focusKey) target.focus({ preventScroll: true });
   }
-  vscode.postMessage({ type: 'rendered', seq, bars: barCount, arrows: drawnArrows, ms: Math.round(performance.now() - began) });
+}
+
+/** Redraws the band when the scroll comes near its edge (once per frame at most). */
+let bandFrame = 0;
+function followScroll(): void {
+  if (!drawn || !layout || bandFrame) return;
+  const viewTop = scroller.scrollTop;
+  const viewBottom = viewTop + scroller.clientHeight;
+  const needTop = drawn.top > 0 && viewTop - BAND / 3 < drawn.top;
+  const needBottom = drawn.bottom < layout.height && viewBottom + BAND / 3 > drawn.bottom;
+  if (!needTop && !needBottom) return;
+  bandFrame = requestAnimationFrame(() => {
+    bandFrame = 0;
+    drawBand();
+  });
 }
 
 function diamond(x: number, y: number, r: number): string {
@@ -506,6 +584,7 @@ let labelColumn: SVGGElement | undefined;
 scroller.addEventListener('scroll', () => {
   hideTooltip();
   labelColumn?.setAttribute('transform', `translate(${scroller.scrollLeft},0)`);
+  followScroll();
 }, { passive: true });
 
 // ---- Click, drag, keyboard ------------------------------------------------------------------------
@@ -617,18 +696,23 @@ function toggleGroup(key: string, open?: boolean): void {
 }
 
 function focusItem(key: string | undefined): void {
+  if (key === undefined) return;
+  focusKey = key;
+  // Into view first (the row may not be drawn yet): the scroller moves, not the page.
+  const at = layout?.order.find((item) => item.key === key);
+  if (at) {
+    const viewTop = scroller.scrollTop;
+    const visible = scroller.clientHeight - AXIS;
+    if (at.y < viewTop + ROW || at.y + ROW > viewTop + visible) scroller.scrollTop = Math.max(0, at.y - visible / 3);
+    if (!drawn || at.y < drawn.top || at.y + ROW > drawn.bottom) drawBand();
+  }
   const items = [...chartHost.querySelectorAll<SVGGElement>('.pb-group, .pb-bar')];
   const item = items.find((element) => keyOf(element) === key);
   if (!item) return;
   for (const other of items) if (other !== item && other.getAttribute('tabindex') === '0') other.setAttribute('tabindex', '-1');
   item.setAttribute('tabindex', '0');
-  item.focus();
-  focusKey = key;
-  // Into view: the scroller moves, not the page.
-  const box = item.getBoundingClientRect();
-  const frame = scroller.getBoundingClientRect();
-  if (box.top < frame.top + AXIS || box.bottom > frame.bottom) scroller.scrollTop += box.top - frame.top - AXIS - ROW * 2;
-  const bar = bars.get(key!);
+  item.focus({ preventScroll: true });
+  const bar = bars.get(key);
   if (bar && scale) {
     const x = scale.x(bar.start);
     if (x < scroller.scrollLeft + LABEL_WIDTH || x > scroller.scrollLeft + scroller.clientWidth - 40) scroller.scrollLeft = Math.max(0, x - LABEL_WIDTH - 40);
@@ -641,11 +725,12 @@ chartHost.addEventListener('keydown', (event) => {
   const element = (event.target as Element).closest?.('.pb-group, .pb-bar');
   if (!element) return;
   const key = keyOf(element)!;
-  const items = [...chartHost.querySelectorAll<SVGGElement>('.pb-group, .pb-bar')];
-  const at = items.findIndex((item) => item === element);
+  // Through every row of the layout, drawn or not.
+  const items = layout?.order ?? [];
+  const at = items.findIndex((item) => item.key === key);
   const go = (index: number) => {
     const next = items[Math.max(0, Math.min(items.length - 1, index))];
-    if (next) focusItem(keyOf(next));
+    if (next) focusItem(next.key);
   };
   const isGroup = element.classList.contains('pb-group');
   const bar = bars.get(key);
@@ -698,6 +783,16 @@ function inlineStyles(source: Element, copy: Element): void {
 }
 
 function exportSvg(): void {
+  // Every row, not only those near the visible part; drawn back as it was afterwards.
+  drawBand(true);
+  try {
+    exportDrawn();
+  } finally {
+    drawBand();
+  }
+}
+
+function exportDrawn(): void {
   const axis = axisHost.querySelector('svg');
   const chart = chartHost.querySelector('svg');
   if (!axis || !chart || !model) return;
