@@ -175,6 +175,46 @@ describe('timeline webview (Chromium)', function () {
     assert.deepEqual(all[all.length - 1], { type: 'setDate', key: cutover.key, field: 'due', from: '2027-03-20', to: '2027-03-01' });
   });
 
+  it('exports one SVG of every row with the date and a legend, colours written in, nothing to run', async () => {
+    await view.send({ type: 'model', seq: 2, model });
+    await view.waitForPosted((m) => m.type === 'rendered' && m.seq === 2);
+    await view.page.click('button[name="exportSvg"]');
+    const posted = await view.waitForPosted((m) => m.type === 'exportSvg', 5000);
+    const svg = posted.type === 'exportSvg' ? posted.svg : '';
+    assert.ok(parseTimelineMessage(posted), 'the host accepts it');
+    assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.ok(svg.includes(`Program timeline on ${TODAY}`));
+    assert.ok(svg.includes('>Legend<') && svg.includes('Forecast past the due date (hatched)') && svg.includes(`Today (${TODAY})`));
+    assert.equal((svg.match(/class="pb-bar /g) ?? []).length, 8, 'every bar');
+    // Parsed as the SVG file it is: no element but SVG's drawing ones, no event attribute.
+    const parsed = await view.page.evaluate(`(() => {
+      const doc = new DOMParser().parseFromString(${JSON.stringify(svg)}, 'image/svg+xml');
+      const all = [...doc.querySelectorAll('*')];
+      return { error: doc.querySelector('parsererror') !== null, names: [...new Set(all.map((e) => e.localName))].sort(), handlers: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name) || /^(href|xlink:href|src)$/i.test(a.name)).map((a) => a.name)) };
+    })()`) as { error: boolean; names: string[]; handlers: string[] };
+    assert.equal(parsed.error, false);
+    assert.deepEqual(parsed.names.filter((n) => !['svg', 'g', 'defs', 'pattern', 'marker', 'rect', 'path', 'line', 'text'].includes(n)), [], 'only drawing elements');
+    assert.deepEqual(parsed.handlers, [], 'no event handler or link attribute');
+    assert.ok(svg.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the hostile title as escaped text');
+    assert.ok(!/tabindex=/.test(svg) && !/ style=/.test(svg));
+    assert.match(svg, /class="pb-arrow pb-arrow-red"[^>]* stroke="rgb\(/, 'the red arrow keeps its colour as an attribute');
+  });
+
+  it('draws the baseline dates as ghost bars ("compare with…")', async () => {
+    const cutover = model.rows.find((r) => r.program === 'web')!.bars.find((b) => b.milestone === 'cutover')!;
+    await view.send({ type: 'model', seq: 3, model, baseline: { label: 'main (abc, 2027-01-05)', bars: { [cutover.key]: { start: '2027-02-15', due: '2027-03-10' } } } });
+    await view.waitForPosted((m) => m.type === 'rendered' && m.seq === 3);
+    const ghosts = await view.page.evaluate(`[...document.querySelectorAll('.pb-ghost')].map((r) => ({ key: r.closest('.pb-bar').getAttribute('data-key'), x: r.getBBox().x, right: r.getBBox().x + r.getBBox().width }))`) as { key: string; x: number; right: number }[];
+    assert.equal(ghosts.length, 1);
+    const ticks = await view.page.evaluate(`Object.fromEntries([...document.querySelectorAll('#pb-timeline-chart line[data-day]')].map((l) => [l.getAttribute('data-day'), Number(l.getAttribute('x1'))]))`) as Record<string, number>;
+    const xOf = (date: string) => ticks['2027-03-01'] + (dayOf(date) - dayOf('2027-03-01')) * 4;
+    assert.equal(ghosts[0].key, cutover.key);
+    assert.ok(Math.abs(ghosts[0].x - xOf('2027-02-15')) < 0.5 && Math.abs(ghosts[0].right - xOf('2027-03-10')) < 0.5, JSON.stringify(ghosts[0]));
+    assert.match(await view.page.evaluate(`document.querySelector('.pb-summary').textContent`) as string, /compared with main \(abc, 2027-01-05\)/);
+    await view.send({ type: 'model', seq: 4, model });
+    await view.waitForPosted((m) => m.type === 'rendered' && m.seq === 4);
+  });
+
   it('screenshots in light and dark (test-results/timeline)', async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     await view.page.screenshot({ path: path.join(SHOTS, 'webview-light.png') });
