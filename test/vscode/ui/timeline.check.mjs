@@ -11,7 +11,7 @@
 // Waits only on conditions in the page and on disk.
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { activeEditor, closeAllEditors, openFile, runCommand, until } from './workbench.mjs';
+import { activeEditor, closeAllEditors, openFile, setViewExpanded, showProgramBriefs, until } from './workbench.mjs';
 
 /** The timeline webview's content frame: the nested iframe whose document holds the chart. */
 async function timelineFrame(page) {
@@ -25,6 +25,41 @@ async function timelineFrame(page) {
 }
 
 const dayOf = (date) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+
+/** Picks a colour theme by its name with "Preferences: Color Theme" (as diagram.check.mjs does). */
+async function setTheme(page, name) {
+  await activeEditor(page).locator('.view-lines').click();
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>Preferences: Color Theme');
+  const rowNamed = (label) => page.locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name, .label-description', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+  await rowNamed('Preferences: Color Theme').click();
+  await until(async () => !(await input.inputValue()).startsWith('>'), 'the theme picker');
+  await input.fill(name);
+  await rowNamed(name).click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Opens the checkout brief and makes its tab the active one: with Quick Open, else (an editor an
+ * earlier check left, restored while this runs, can take the quick input's Enter) from its row
+ * in the Programs view, which opens the brief.
+ */
+async function openCheckout(page) {
+  try {
+    await openFile(page, 'diagram-checkout.md');
+    return;
+  } catch {
+    await page.keyboard.press('Escape');
+  }
+  await showProgramBriefs(page);
+  await setViewExpanded(page, 'Programs', true);
+  await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Checkout revamp' }).first().click();
+  await page.locator('.editor-group-container.active .tab.active', { hasText: 'diagram-checkout.md' }).waitFor();
+  await activeEditor(page).locator('.view-lines').waitFor();
+}
 
 /** Every bar's drawn geometry and dates, and the chart's month ticks. */
 async function geometry(frame) {
@@ -44,7 +79,8 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
   const dialogs = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
-    void dialog.dismiss();
+    // Another check's listener (they stay on the page) may have dismissed it already.
+    dialog.dismiss().catch(() => {});
   });
   await page.addInitScript(() => {
     window.__pbViolations = [];
@@ -57,7 +93,8 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
   // 1. The button in the brief's editor title opens the timeline.
   await page.locator('.part.statusbar', { hasText: /12 programs/ }).waitFor({ timeout: 60_000 });
   await closeAllEditors(page);
-  await openFile(page, 'diagram-checkout.md');
+  await openCheckout(page);
+  await setTheme(page, 'Default Light Modern');
   await page.locator('.editor-group-container.active .editor-actions [aria-label="Show Timeline"]').first().click();
   const frame = await timelineFrame(page);
   await until(async () => (await frame.locator('#pb-timeline-chart .pb-bar').count()) === 17, '17 bars (every dated milestone of the workspace)');
@@ -93,7 +130,7 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
   // 4. Hostile titles are text; nothing ran.
   const labels = await frame.locator('#pb-timeline-chart .pb-group-label, #pb-timeline-chart .pb-label').allTextContents();
   // Cut to fit the label column; in full in the group's accessible name.
-  if (!labels.some((text) => text.includes('<img src=x onerror='))) throw new Error(`the hostile title should show as text: ${labels.join(' | ')}`);
+  if (!labels.some((text) => text.includes('<img src=x onerror'))) throw new Error(`the hostile title should show as text: ${labels.join(' | ')}`);
   const names = await frame.locator('#pb-timeline-chart .pb-group').evaluateAll((groups) => groups.map((g) => g.getAttribute('aria-label')));
   if (!names.some((name) => name.startsWith('<img src=x onerror="alert(document.title)"> %%{init: {"securityLevel": "loose"}}%% Hostile title'))) throw new Error(`accessible names: ${names.join(' | ')}`);
   const injected = await frame.locator('img, svg script, [onerror], [onclick], foreignObject').count();
@@ -132,8 +169,10 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
   await dragDue('diagram-checkout#build', 28);
   await until(async () => (await readFile(checkoutFile, 'utf8')) === checkoutText.replace('due: 2026-05-01', 'due: 2026-05-08'), 'the file with the build due 2026-05-08');
   await until(async () => (await frame.locator('.pb-bar[data-node="diagram-checkout#build"]').getAttribute('data-due')) === '2026-05-08', 'the bar redrawn at its new due');
-  // The brief's tab (still open from step 1), its text focused: Undo there.
-  await page.locator('.tabs-container .tab', { hasText: 'diagram-checkout.md' }).first().click();
+  // The brief in an editor (its tab may have been a preview that the ledger replaced), its text focused: Undo there.
+  const tab = page.locator('.tabs-container .tab', { hasText: 'diagram-checkout.md' }).first();
+  if (await tab.count()) await tab.click();
+  else await openCheckout(page);
   await page.locator('.editor-group-container.active .tab.active', { hasText: 'diagram-checkout.md' }).waitFor();
   await activeEditor(page).locator('.view-lines').click();
   await page.keyboard.press('Control+Z');
@@ -160,14 +199,12 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
   }
   await until(async () => (await frame.locator('.pb-bar[data-node="diagram-checkout#build"]').getAttribute('data-due')) === '2026-05-01', 'the bar back at its due');
 
-  // 8. Dark theme: the chart follows it.
-  await activeEditor(page).locator('.view-lines').click();
-  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+  // 8. Dark theme: the chart follows it (and the light one is put back).
+  await setTheme(page, 'Default Dark Modern');
   await until(async () => (await frame.locator('body').getAttribute('class'))?.includes('vscode-dark'), 'the webview in the dark theme');
   await until(async () => (await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)) !== 'rgb(255, 255, 255)', 'a dark background');
   await shot('dark');
-  await activeEditor(page).locator('.view-lines').click();
-  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+  await setTheme(page, 'Default Light Modern');
 
   const violations = await frame.evaluate(() => window.__pbViolations ?? []);
   if (violations.length > 0) throw new Error(`CSP violations in the timeline webview: ${violations.join('; ')}`);
