@@ -12,7 +12,8 @@ import { hostile } from './hostile';
 import { schedule } from './schedule';
 import { languageServer } from './lsp';
 import { reopen } from './reopen';
+import { timeline } from './timeline';
 import { treeRender } from './trees';
 import type { Measurement } from './types';
 
-export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop, schedule, diff, languageServer, treeRender, diagram, bundleSize, activation, reopen, hostile];
+export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop, schedule, diff, languageServer, treeRender, diagram, timeline, bundleSize, activation, reopen, hostile];

@@ -31,6 +31,7 @@ export { type DiagramOptions, type PathStep } from './views/diagramProtocol';
 export { buildGraphView, type GraphLevel, toGraphJson, UnknownReferenceError } from './views/graphView';
 export { highRiskCount, nextMilestone, type NextMilestone, type ProgramRowFacts } from './views/programsTree';
 export { type DecisionNode, type MilestoneNode, programAttention, type ProgramAttention, type ProgramGroupNode, type ProgramNode, programNodes, type ProgramSectionNode, programSections, type ProgramsGrouping, programsRoot, type ProgramsTreeNode, type RiskNode, sectionEntries } from './views/programsTree';
+export { type BarStartSource, buildTimeline, type TextSpot, type TimelineArrow, type TimelineBar, type TimelineModel, type TimelineRow, type UndatedMilestone } from './views/timeline';
 export * from './workspace/config';
 export { BINARY_REASON, type DecodedFile, decodeFile, DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes, sizeProblem, tooLargeReason } from './workspace/filePolicy';
 export { createDirectoryFilter, createFileFilter } from './workspace/glob';

@@ -20,6 +20,7 @@ import { registerStatusBar, type StatusBarApi } from './statusBar';
 import { registerFirstRun, type FirstRunApi } from './firstRun';
 import { registerWhatIf } from './whatIf';
 import { registerReports } from './report';
+import { registerTimeline } from './timeline';
 
 /** What `activate` returns: `vscode.extensions.getExtension(...).exports`, used by the real-editor tests. */
 export interface ProgramBriefsApi {
@@ -43,6 +44,8 @@ export interface ProgramBriefsApi {
   firstRun?: FirstRunApi;
   /** The status report panel (src/extension/report). */
   reports?: unknown;
+  /** The Timeline panel (src/extension/timeline). */
+  timeline?: unknown;
 }
 
 export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
@@ -79,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): ProgramBriefsApi {
     diagram: registerDiagram(context, model),
     statusBar: registerStatusBar(context, model),
     reports: registerReports(context, model),
+    timeline: registerTimeline(context, model),
     // Last: it reveals the view once per workspace, after the first indexing.
     firstRun: registerFirstRun(context, model),
   };

@@ -39,14 +39,14 @@ import { definitionAt, hoverAt, referencesAt } from '../language/navigation';
 import { impactResponse, scheduleCodeLenses, scheduleResponse, type ScheduleFacts } from '../language/schedule';
 import { IMPACT_REQUEST, parseImpactParams, SCHEDULE_REQUEST, type ImpactResponse, type ScheduleParams, type ScheduleResponse } from '../language/scheduleProtocol';
 import {
-  BRIEFS, CHANGES_SINCE, CHECKLIST, CRITICAL_PATH, DIAGRAM, DID_CHANGE_MODEL, DID_PUBLISH_CACHED, DID_SKIP_FILES, FILE, GIT_REFS, GRAPH_NODE, HANDLES, MEMORY, PROGRAMS, REINDEX, REPORT, SKIPPED_FILES, STATUS,
+  BRIEFS, CHANGES_SINCE, CHECKLIST, CRITICAL_PATH, DIAGRAM, DID_CHANGE_MODEL, DID_PUBLISH_CACHED, DID_SKIP_FILES, FILE, GIT_REFS, GRAPH_NODE, HANDLES, MEMORY, PROGRAMS, REINDEX, REPORT, SKIPPED_FILES, STATUS, TIMELINE, TIMELINE_BASELINE,
   type BriefInitializationOptions, type ChecklistParams, type DidPublishCachedParams, type CriticalPathParams, type DiagramParams, type DidChangeModelParams, type DidSkipFilesParams,
   type FileParams, type FileResult, type MemoryResult, type SkippedFilesResult,
   type GraphNodeParams, type HandlesParams, type ProgramsParams, type ReindexResult,
 } from './protocol';
 import {
   briefSummary, briefsResult, changesSinceResult, checklistResult, criticalPathResult, diagramResult, gitRefsResult, graphNodeResult, handlesResult, programsResult,
-  reportResult, ReportRequestError, statusResult, type ReportSource, type ViewModelSource,
+  reportResult, ReportRequestError, statusResult, timelineBaselineResult, timelineResult, type ReportSource, type ViewModelSource,
 } from './viewRequests';
 import { dueResult, ownersResult } from './peopleDueRequests';
 import { readSettings } from './settings';
@@ -609,6 +609,7 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   viewRequest(DIAGRAM, (source, params: DiagramParams) => diagramResult(source, params));
   viewRequest(CRITICAL_PATH, (source, params: CriticalPathParams) => criticalPathResult(source, params));
   viewRequest(GRAPH_NODE, (source, params: GraphNodeParams) => graphNodeResult(source, params));
+  viewRequest(TIMELINE, (source) => timelineResult(source));
   viewRequest(OWNERS, (source, params: OwnersParams | undefined) => ownersResult(source, params, relativePath));
   viewRequest(DUE, (source, params: DueParams | undefined) => dueResult(source, params, relativePath));
 
@@ -632,6 +633,7 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   reportRequest(REPORT, reportResult);
   reportRequest(GIT_REFS, gitRefsResult);
   reportRequest(CHANGES_SINCE, changesSinceResult);
+  reportRequest(TIMELINE_BASELINE, timelineBaselineResult);
 
   connection.onDidChangeConfiguration(() => {
     void ready.then(() => loadAll());

@@ -5,7 +5,7 @@
  * by the client (src/extension), so both sides agree on names and shapes. Pure: method names
  * and types only. docs/language-server.md lists them.
  */
-import type { Health, ProgramRowFacts } from '../core';
+import type { Health, ProgramRowFacts, TimelineModel } from '../core';
 import type { ChecklistEntry, ChecklistFilter, ChecklistHeadingGroup, ChecklistProgramGroup, DecisionNode, DiagramModel, DiagramOptions, DisplayStatus, MilestoneNode, PathStep, ProgramAttention, ProgramGroupNode, ProgramNode, ProgramSectionNode, ProgramsGrouping, RiskNode } from '../core';
 
 /** `initializationOptions` a client may send in `initialize`. */
@@ -218,6 +218,32 @@ export interface GraphNodeParams {
   nodeId: string;
 }
 export type GraphNodeResult = { uri: string; line: number } | null;
+
+/**
+ * `programBriefs/timeline`: the Timeline view's model (src/core/views/timeline.ts): a row per
+ * program with a bar per dated milestone, targets, forecasts and status flags as lint decides
+ * them, and the schedule's edges between milestones as arrows (`conflict`, `drivesSlip`: exactly
+ * the edges `schedule-conflict` and `schedule-slip` report). No params.
+ */
+export const TIMELINE = 'programBriefs/timeline';
+export type TimelineResult = TimelineModel;
+
+/**
+ * `programBriefs/timelineBaseline`: the bars' dates at a git revision (a commit-ish, or
+ * `YYYY-MM-DD`: the last commit on or before that day), for "Compare with…": the timeline of the
+ * workspace read from git (as `programBriefs/changesSince` reads it), keyed as today's bars are
+ * (`uri#index` of the same milestone id, found by program and milestone id). A problem the user
+ * can fix is the error `InvalidParams` (-32602), as for `changesSince`.
+ */
+export const TIMELINE_BASELINE = 'programBriefs/timelineBaseline';
+export interface TimelineBaselineParams {
+  ref: string;
+}
+export interface TimelineBaselineResult {
+  since: { ref: string; commit: string; date: string };
+  /** Today's bar key → the start and due the same milestone had then. */
+  bars: Record<string, { start: string; due: string }>;
+}
 
 // --- People and Due views (issue 13): the core's `brief owners` and `brief due` ---------------
 

@@ -7,13 +7,14 @@
  * functions, and git through src/host (git.ts, history.ts), as `brief report` and `brief diff`.
  */
 import { type Brief, type BriefsConfig, BriefWorkspace, buildDiagramModel, HEALTH_LABELS, highRiskCount, nextMilestone, programHealth, workspaceSchedule, checklistChildEntries, type ChecklistEntry, checklistEntryById, checklistHeadings, checklistProgramChildren, checklistPrograms, checklistTopEntries, type ChecklistViewOptions, criticalPathSteps, displayStatus, isMilestoneOverdue, knownHandles, levelOf, milestoneFacts, programAttention, programFacts, programNodes, programSections, programsRoot, type ProgramsTreeNode, sectionEntries } from '../core';
-import { buildReport, changeSentence, DEFAULT_HORIZON, type DiffChange, diffWorkspaces, reportHtml, reportMarkdown } from '../core';
+import { buildTimeline, buildReport, changeSentence, DEFAULT_HORIZON, type DiffChange, diffWorkspaces, reportHtml, reportMarkdown } from '../core';
 import { GitError, headCommit, listRefs, openRepository } from '../host/git';
 import { workspaceAt } from '../host/history';
 import type {
   ChangesSinceParams, ChangesSinceResult, ChangeWire, GitRefsParams, GitRefsResult, ReportParams, ReportResult,
   BriefSummary, BriefsResult, ChecklistParams, ChecklistResult, ChecklistWireNode, CriticalPathParams, CriticalPathResult, DiagramParams,
   DiagramResult, GraphNodeParams, GraphNodeResult, ProgramsParams, ProgramsResult, ProgramsWireNode, StatusResult,
+  TimelineBaselineParams, TimelineBaselineResult, TimelineResult,
 } from './protocol';
 
 export interface ViewModelSource {
@@ -142,6 +143,10 @@ export function criticalPathResult(source: ViewModelSource, params: CriticalPath
   return criticalPathSteps(source.workspace.graph(), levelOf(params.options), params.nodeId, workspaceSchedule(source.workspace));
 }
 
+export function timelineResult(source: ViewModelSource): TimelineResult {
+  return buildTimeline(source.workspace, source.today);
+}
+
 export function graphNodeResult(source: ViewModelSource, params: GraphNodeParams): GraphNodeResult {
   const node = source.workspace.graph().nodes.get(params.nodeId);
   return node ? { uri: node.uri, line: node.line } : null;
@@ -211,17 +216,9 @@ export function changesSinceResult(source: ReportSource, params: ChangesSincePar
   firstFolderPath(source);
   return gitAnswer(async () => {
     // Every folder at REF, from git (one batch each), in one workspace as the server's is.
-    const pasts = [];
-    for (const folder of source.folders) {
-      pasts.push(await workspaceAt(ref, { cwd: folder.path, paths: ['.'], config: folder.config, current: source.workspace, ...(folder.maxFileSizeKB !== undefined && { maxFileSizeKB: folder.maxFileSizeKB }) }));
-    }
-    let before = pasts[0].workspace;
-    if (pasts.length > 1) {
-      before = new BriefWorkspace();
-      for (const past of pasts) for (const brief of past.workspace.briefs()) before.setBrief(brief);
-    }
+    const { workspace: before, since } = await workspaceAtRef(source, ref);
     const changes = diffWorkspaces({ workspace: before, fileOf: source.fileOf }, { workspace: source.workspace, fileOf: source.fileOf });
-    return { since: pasts[0].since, changes: changes.map((change) => changeWire(change, source)) };
+    return { since, changes: changes.map((change) => changeWire(change, source)) };
   });
 }
 
@@ -241,4 +238,43 @@ function changeWire(change: DiffChange, source: ReportSource): ChangeWire {
   if (!brief?.program || change.kind === 'program-removed') return wire;
   const line = change.line !== undefined && !REMOVED.has(change.kind) ? change.line : brief.program.range.start.line;
   return { ...wire, location: { uri: brief.uri, line } };
+}
+
+/** The workspace at REF (every folder, from git in one batch each), as one workspace. */
+async function workspaceAtRef(source: ReportSource, ref: string): Promise<{ workspace: BriefWorkspace; since: ChangesSinceResult['since'] }> {
+  const pasts = [];
+  for (const folder of source.folders) {
+    pasts.push(await workspaceAt(ref, { cwd: folder.path, paths: ['.'], config: folder.config, current: source.workspace, ...(folder.maxFileSizeKB !== undefined && { maxFileSizeKB: folder.maxFileSizeKB }) }));
+  }
+  let workspace = pasts[0].workspace;
+  if (pasts.length > 1) {
+    workspace = new BriefWorkspace();
+    for (const past of pasts) for (const brief of past.workspace.briefs()) workspace.setBrief(brief);
+  }
+  return { workspace, since: pasts[0].since };
+}
+
+/**
+ * The dates the bars had at REF ("Compare with…"): the timeline of the workspace then, its bars
+ * matched to today's by program and milestone id (a milestone without an id has no baseline).
+ */
+export function timelineBaselineResult(source: ReportSource, params: TimelineBaselineParams | undefined): Promise<TimelineBaselineResult> {
+  const ref = typeof params?.ref === 'string' ? params.ref.trim() : '';
+  if (ref === '') return Promise.reject(new ReportRequestError('no revision given: a branch, tag, commit or date (YYYY-MM-DD)'));
+  firstFolderPath(source);
+  return gitAnswer(async () => {
+    const past = await workspaceAtRef(source, ref);
+    const then = buildTimeline(past.workspace, source.today);
+    const dates = new Map<string, { start: string; due: string }>();
+    for (const row of then.rows) for (const bar of row.bars) if (bar.milestone !== undefined) dates.set(`${bar.program}#${bar.milestone}`, { start: bar.start, due: bar.due });
+    const now = buildTimeline(source.workspace, source.today);
+    const bars: Record<string, { start: string; due: string }> = {};
+    for (const row of now.rows) {
+      for (const bar of row.bars) {
+        const was = bar.milestone === undefined ? undefined : dates.get(`${bar.program}#${bar.milestone}`);
+        if (was) bars[bar.key] = was;
+      }
+    }
+    return { since: past.since, bars };
+  });
 }

@@ -19,7 +19,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** A few of the variables VS Code sets on <html>, from its Light Modern and Dark Modern themes. */
-const THEMES = {
+export const THEMES = {
   light: {
     bodyClass: 'vscode-light',
     vars: {

@@ -1,8 +1,6 @@
 import { dateOfDay } from '../schedule';
-import type { Range } from '../model/range';
 import type { Rule } from './rule';
-import { scheduleOf } from '../schedule/workspaceSchedule';
-import { days, drivingChainOf, programNode } from './scheduleFacts';
+import { days, drivingChainOf, milestoneSlip, programNode } from './scheduleFacts';
 
 /**
  * A date pushed from further upstream (docs/schedule.md): what `schedule-conflict` cannot see,
@@ -16,24 +14,16 @@ export const scheduleSlip: Rule = {
   check({ brief, workspace, report }) {
     const own = programNode(workspace, brief);
     if (!own) return;
-    const { nodes, schedule } = scheduleOf(workspace);
     const program = own.node.program;
     for (const milestone of brief.milestones) {
-      if (!milestone.id || !milestone.due) continue;
-      const id = `${program}#${milestone.id.value}`;
-      const node = nodes.get(id);
-      const facts = schedule.get(id);
-      // The node of this very milestone (not of an earlier one with the same id), slipping.
-      if (!node || !samePosition(node.range, milestone.id.range) || node.planned === undefined || !facts?.slip || facts.slip <= 0 || facts.driver === undefined) continue;
-      // A predecessor planned later is `schedule-conflict`'s report.
-      if (node.predecessors.some((p) => (nodes.get(p)?.planned ?? -Infinity) > node.planned!)) continue;
-      const entry = milestone.dependsOn.find((e) => e.milestone !== undefined && `${e.program}#${e.milestone}` === facts.driver);
-      if (!entry) continue;
+      const slipping = milestoneSlip(workspace, program, milestone);
+      if (!slipping) continue;
+      const { id, facts, entry } = slipping;
       const chain = drivingChainOf(workspace, id);
       const forecast = dateOfDay(facts.forecast!);
       report({
         range: entry.range,
-        message: `Milestone \`${milestone.id.value}\` is forecast ${forecast}, ${days(facts.slip)} after its due date ${milestone.due.value}, driven by ${chain.text}; expected a due date on or after ${forecast}, or \`${chain.origin.id}\` pulled in`,
+        message: `Milestone \`${milestone.id!.value}\` is forecast ${forecast}, ${days(facts.slip!)} after its due date ${milestone.due!.value}, driven by ${chain.text}; expected a due date on or after ${forecast}, or \`${chain.origin.id}\` pulled in`,
         related: chain.related,
       });
     }
@@ -51,7 +41,3 @@ export const scheduleSlip: Rule = {
     });
   },
 };
-
-function samePosition(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character;
-}

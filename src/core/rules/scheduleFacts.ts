@@ -3,7 +3,7 @@
  * node, its driving chain with dates and related locations, day counts. The schedule itself is
  * the workspace's one schedule (schedule/workspaceSchedule.ts).
  */
-import type { Brief, Milestone } from '../model/model';
+import type { Brief, DependencyEntry, Milestone } from '../model/model';
 import type { Range } from '../model/range';
 import { dateOfDay, scheduleOf, type NodeSchedule, type ScheduleNode } from '../schedule';
 import type { BriefWorkspace } from '../workspace/workspace';
@@ -62,4 +62,27 @@ function dateRange(workspace: BriefWorkspace, node: ScheduleNode): Range | undef
   if (node.kind === 'program') return brief.target?.range;
   const milestone: Milestone | undefined = node.milestone === undefined ? undefined : milestoneWithId(brief, node.milestone);
   return milestone?.due?.range;
+}
+
+/**
+ * Whether `schedule-slip` reports this milestone of `program` (the program of the brief that
+ * defines it), and at which `depends_on` entry: the entry naming its driver. The rule and the
+ * timeline's red arrows (src/core/views/timeline.ts) both ask here.
+ */
+export function milestoneSlip(workspace: BriefWorkspace, program: string, milestone: Milestone): { id: string; facts: NodeSchedule; entry: DependencyEntry } | undefined {
+  if (!milestone.id || !milestone.due) return undefined;
+  const { nodes, schedule } = scheduleOf(workspace);
+  const id = `${program}#${milestone.id.value}`;
+  const node = nodes.get(id);
+  const facts = schedule.get(id);
+  // The node of this very milestone (not of an earlier one with the same id), slipping.
+  if (!node || !samePosition(node.range, milestone.id.range) || node.planned === undefined || !facts?.slip || facts.slip <= 0 || facts.driver === undefined) return undefined;
+  // A predecessor planned later is `schedule-conflict`'s report.
+  if (node.predecessors.some((p) => (nodes.get(p)?.planned ?? -Infinity) > node.planned!)) return undefined;
+  const entry = milestone.dependsOn.find((e) => e.milestone !== undefined && `${e.program}#${e.milestone}` === facts.driver);
+  return entry ? { id, facts, entry } : undefined;
+}
+
+function samePosition(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character;
 }

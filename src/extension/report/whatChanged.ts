@@ -63,12 +63,12 @@ export function registerWhatChanged(model: ServerModel): vscode.Disposable {
 }
 
 /** The branches, tags, recent commits and "A date…"; a date is then asked for. */
-async function pickRef(model: ServerModel): Promise<string | undefined> {
+export async function pickRef(model: ServerModel, title = 'What Changed Since…'): Promise<string | undefined> {
   let refs: GitRefsResult | undefined;
   try {
     refs = await model.request<GitRefsResult>(GIT_REFS, {} satisfies GitRefsParams);
   } catch (error) {
-    void showError(`What Changed Since: ${errorText(error)}`);
+    void showError(`${title.replace(/…$/, '')}: ${errorText(error)}`);
     return undefined;
   }
   if (!refs) return undefined;
@@ -80,7 +80,7 @@ async function pickRef(model: ServerModel): Promise<string | undefined> {
     items.push(...refs.commits.map((commit) => ({ label: commit.id.slice(0, 10), description: escapeIcons(`${commit.date} · ${commit.subject}`), ref: commit.id })));
   }
   const pick = vscode.window.createQuickPick<RefItem>();
-  pick.title = 'What Changed Since…';
+  pick.title = title;
   pick.placeholder = 'A branch, tag, commit or date to compare the plan with';
   pick.matchOnDescription = true;
   pick.items = items;
@@ -97,12 +97,12 @@ async function pickRef(model: ServerModel): Promise<string | undefined> {
   });
   if (!chosen) return undefined;
   if (chosen.ref !== undefined) return chosen.ref;
-  return askDate();
+  return askDate(title);
 }
 
-async function askDate(): Promise<string | undefined> {
+async function askDate(title: string): Promise<string | undefined> {
   const answer = await vscode.window.showInputBox({
-    title: 'What Changed Since…',
+    title,
     prompt: 'A date: the plan is compared with the last commit on or before it',
     placeHolder: 'YYYY-MM-DD',
     validateInput: (value) => dateProblem(value),

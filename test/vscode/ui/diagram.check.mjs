@@ -92,7 +92,8 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
   const dialogs = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
-    void dialog.dismiss();
+    // Another check's listener (they stay on the page) may have dismissed it already.
+    dialog.dismiss().catch(() => {});
   });
   // Records CSP violations in every frame created from now on (the webview's included).
   await page.addInitScript(() => {

@@ -23,7 +23,8 @@ export default async ({ page, screenshotsDir }) => {
   const dialogs = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
-    void dialog.dismiss();
+    // Another check's listener (they stay on the page) may have dismissed it already.
+    dialog.dismiss().catch(() => {});
   });
   const consoleErrors = [];
   page.on('console', (message) => {

@@ -1,0 +1,212 @@
+// The Timeline as a user sees it in real VS Code (code-server + Chromium): the button in a
+// brief's editor title opens the panel; its webview (nested iframes, found with page.frames())
+// draws a bar per dated milestone at the x positions its dates give (4 px a day at the default
+// zoom, as the month ticks place the dates); the dependency arrows are there, red exactly where
+// the edge is a schedule conflict (the ledger's audit is due after the checkout's launch, which
+// waits for it); hostile titles show as text and run nothing (no dialog, no CSP violation, no
+// <img>); a click on a bar opens its milestone's line; dragging the end of a bar changes the
+// `due` in the file, and Undo restores it; a drag started before the line changed underneath
+// writes nothing and says why. Light and dark themes.
+// Screenshots: test-results/screenshots/timeline-light.png, timeline-dark.png.
+// Waits only on conditions in the page and on disk.
+import { readFile, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { activeEditor, closeAllEditors, openFile, setViewExpanded, showProgramBriefs, until } from './workbench.mjs';
+
+/** The timeline webview's content frame: the nested iframe whose document holds the chart. */
+async function timelineFrame(page) {
+  return until(async () => {
+    for (const frame of page.frames()) {
+      if (frame.isDetached()) continue;
+      if ((await frame.locator('#pb-timeline-chart svg').count().catch(() => 0)) > 0) return frame;
+    }
+    return undefined;
+  }, 'the timeline webview frame', 60_000);
+}
+
+const dayOf = (date) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+
+/** Picks a colour theme by its name with "Preferences: Color Theme" (as diagram.check.mjs does). */
+async function setTheme(page, name) {
+  await activeEditor(page).locator('.view-lines').click();
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>Preferences: Color Theme');
+  const rowNamed = (label) => page.locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name, .label-description', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+  await rowNamed('Preferences: Color Theme').click();
+  await until(async () => !(await input.inputValue()).startsWith('>'), 'the theme picker');
+  await input.fill(name);
+  await rowNamed(name).click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Opens the checkout brief and makes its tab the active one: with Quick Open, else (an editor an
+ * earlier check left, restored while this runs, can take the quick input's Enter) from its row
+ * in the Programs view, which opens the brief.
+ */
+async function openCheckout(page) {
+  try {
+    await openFile(page, 'diagram-checkout.md');
+    return;
+  } catch {
+    await page.keyboard.press('Escape');
+  }
+  await showProgramBriefs(page);
+  await setViewExpanded(page, 'Programs', true);
+  await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Checkout revamp' }).first().click();
+  await page.locator('.editor-group-container.active .tab.active', { hasText: 'diagram-checkout.md' }).waitFor();
+  await activeEditor(page).locator('.view-lines').waitFor();
+}
+
+/** Every bar's drawn geometry and dates, and the chart's month ticks. */
+async function geometry(frame) {
+  return frame.evaluate(() => {
+    const ticks = {};
+    for (const line of document.querySelectorAll('#pb-timeline-chart line[data-day]')) ticks[line.getAttribute('data-day')] = Number(line.getAttribute('x1'));
+    const bars = [...document.querySelectorAll('#pb-timeline-chart .pb-bar')].map((g) => {
+      const shape = g.querySelector('.pb-plan') ?? g.querySelector('.pb-marker');
+      const box = shape.getBBox();
+      return { key: g.getAttribute('data-key'), node: g.getAttribute('data-node'), start: g.getAttribute('data-start'), due: g.getAttribute('data-due'), marker: shape.classList.contains('pb-marker'), x: box.x, right: box.x + box.width, cx: box.x + box.width / 2 };
+    });
+    return { ticks, bars };
+  });
+}
+
+export default async ({ page, screenshotsDir, workspaceDir }) => {
+  const dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    // Another check's listener (they stay on the page) may have dismissed it already.
+    dialog.dismiss().catch(() => {});
+  });
+  await page.addInitScript(() => {
+    window.__pbViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => window.__pbViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
+  });
+  const shot = (name) => page.screenshot({ path: path.join(screenshotsDir, `timeline-${name}.png`) });
+  const checkoutFile = path.join(workspaceDir, 'diagram-checkout.md');
+  const checkoutText = await readFile(checkoutFile, 'utf8');
+
+  // 1. The button in the brief's editor title opens the timeline.
+  await page.locator('.part.statusbar', { hasText: /12 programs/ }).waitFor({ timeout: 60_000 });
+  await closeAllEditors(page);
+  await openCheckout(page);
+  await setTheme(page, 'Default Light Modern');
+  await page.locator('.editor-group-container.active .editor-actions [aria-label="Show Timeline"]').first().click();
+  const frame = await timelineFrame(page);
+  await until(async () => (await frame.locator('#pb-timeline-chart .pb-bar').count()) === 17, '17 bars (every dated milestone of the workspace)');
+
+  // 2. Bars at the x their dates give: 4 px a day (Months), placed as the month ticks place dates.
+  const { ticks, bars } = await geometry(frame);
+  const march = ticks['2026-03-01'];
+  const april = ticks['2026-04-01'];
+  if (march === undefined || april === undefined || april - march !== 31 * 4) throw new Error(`month ticks: March at ${march}, April at ${april}`);
+  const xOf = (date) => march + (dayOf(date) - dayOf('2026-03-01')) * 4;
+  for (const bar of bars) {
+    const ok = bar.marker ? Math.abs(bar.cx - xOf(bar.due)) < 0.5 : Math.abs(bar.x - xOf(bar.start)) < 0.5 && Math.abs(bar.right - xOf(bar.due)) < 0.5;
+    if (!ok) throw new Error(`bar ${bar.node ?? bar.key} (${bar.start} → ${bar.due}) drawn at ${bar.x}–${bar.right}, expected ${xOf(bar.start)}–${xOf(bar.due)}`);
+  }
+  // The dates are the brief's: the build runs from the design's due to its own (the file says so).
+  const build = bars.find((bar) => bar.node === 'diagram-checkout#build');
+  if (!build || build.start !== '2026-02-01' || build.due !== '2026-05-01') throw new Error(`the build bar: ${JSON.stringify(build)}`);
+  const design = bars.find((bar) => bar.node === 'diagram-checkout#design');
+  if (!design?.marker || design.due !== '2026-02-01') throw new Error(`the design (no start, first in its brief) is a marker: ${JSON.stringify(design)}`);
+
+  // 3. Arrows, red exactly on the schedule conflicts.
+  const keyOf = (node) => bars.find((bar) => bar.node === node)?.key;
+  const arrows = await frame.locator('#pb-timeline-chart .pb-arrow').evaluateAll((paths) => paths.map((p) => ({ from: p.getAttribute('data-from'), to: p.getAttribute('data-to'), red: p.classList.contains('pb-arrow-red'), stroke: getComputedStyle(p).stroke })));
+  const arrow = (from, to) => arrows.find((a) => a.from === keyOf(from) && a.to === keyOf(to));
+  const conflict = arrow('diagram-ledger#audit', 'diagram-checkout#launch');
+  const plain = arrow('diagram-checkout#build', 'diagram-checkout#launch');
+  if (!conflict?.red) throw new Error(`the audit → launch arrow (a schedule conflict) is not red: ${JSON.stringify(conflict)}`);
+  if (!plain || plain.red) throw new Error(`the build → launch arrow should be drawn, not red: ${JSON.stringify(plain)}`);
+  if (conflict.stroke === plain.stroke) throw new Error('the red arrow has the plain arrow\'s colour');
+  if (arrows.length !== 12) throw new Error(`${arrows.length} arrows, expected the 12 edges between dated milestones`);
+  if (arrows.filter((a) => a.red).length !== 2) throw new Error(`red arrows: ${JSON.stringify(arrows.filter((a) => a.red))}`);
+
+  // 4. Hostile titles are text; nothing ran.
+  const labels = await frame.locator('#pb-timeline-chart .pb-group-label, #pb-timeline-chart .pb-label').allTextContents();
+  // Cut to fit the label column; in full in the group's accessible name.
+  if (!labels.some((text) => text.includes('<img src=x onerror'))) throw new Error(`the hostile title should show as text: ${labels.join(' | ')}`);
+  const names = await frame.locator('#pb-timeline-chart .pb-group').evaluateAll((groups) => groups.map((g) => g.getAttribute('aria-label')));
+  if (!names.some((name) => name.startsWith('<img src=x onerror="alert(document.title)"> %%{init: {"securityLevel": "loose"}}%% Hostile title'))) throw new Error(`accessible names: ${names.join(' | ')}`);
+  const injected = await frame.locator('img, svg script, [onerror], [onclick], foreignObject').count();
+  if (injected !== 0) throw new Error(`${injected} injected elements in the timeline`);
+  await shot('light');
+
+  // 5. A click on a bar opens the milestone's line.
+  await frame.locator(`.pb-bar[data-node="diagram-ledger#api"] .pb-marker, .pb-bar[data-node="diagram-ledger#api"] .pb-plan`).first().click();
+  await page.locator('.tabs-container .tab.active', { hasText: 'diagram-ledger.md' }).first().waitFor();
+  const ledgerLines = (await readFile(path.join(workspaceDir, 'diagram-ledger.md'), 'utf8')).split('\n');
+  const apiLine = String(ledgerLines.findIndex((line) => line.includes('- id: api')) + 1);
+  await until(async () => (await activeEditor(page).locator('.line-numbers.active-line-number').first().innerText()).trim() === apiLine, `the cursor on line ${apiLine} of the ledger brief`);
+
+  // 6. Drag the end of the build's bar 7 days later (28 px): the file says 2026-05-08; Undo restores it.
+  const dragDue = async (node, dx, { beforeRelease } = {}) => {
+    const handle = frame.locator(`.pb-bar[data-node="${node}"] .pb-handle-due`);
+    // Scrolled to the middle of the chart, clear of the label column that stays at the left.
+    await handle.evaluate((element) => {
+      const scroller = document.querySelector('.pb-scroll');
+      scroller.scrollLeft = Math.max(0, Number(element.getAttribute('x')) - scroller.clientWidth / 2 - 140);
+      const box = element.getBoundingClientRect();
+      const frameBox = scroller.getBoundingClientRect();
+      scroller.scrollTop += box.top - (frameBox.top + frameBox.height / 2);
+    });
+    const label = await frame.evaluate(() => document.querySelector('.pb-label-column').getBoundingClientRect().right);
+    const box = await handle.boundingBox();
+    if (box.x < label + 10) throw new Error(`the handle of ${node} is under the label column (${box.x} < ${label})`);
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + 2, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 2 + dx / 2, y, { steps: 3 });
+    if (beforeRelease) await beforeRelease();
+    await page.mouse.move(box.x + 2 + dx, y, { steps: 3 });
+    await page.mouse.up();
+  };
+  await dragDue('diagram-checkout#build', 28);
+  await until(async () => (await readFile(checkoutFile, 'utf8')) === checkoutText.replace('due: 2026-05-01', 'due: 2026-05-08'), 'the file with the build due 2026-05-08');
+  await until(async () => (await frame.locator('.pb-bar[data-node="diagram-checkout#build"]').getAttribute('data-due')) === '2026-05-08', 'the bar redrawn at its new due');
+  // The brief in an editor (its tab may have been a preview that the ledger replaced), its text focused: Undo there.
+  const tab = page.locator('.tabs-container .tab', { hasText: 'diagram-checkout.md' }).first();
+  if (await tab.count()) await tab.click();
+  else await openCheckout(page);
+  await page.locator('.editor-group-container.active .tab.active', { hasText: 'diagram-checkout.md' }).waitFor();
+  await activeEditor(page).locator('.view-lines').click();
+  await page.keyboard.press('Control+Z');
+  await until(async () => (await activeEditor(page).locator('.view-lines').innerText()).replace(/\u00a0/g, ' ').includes('due: 2026-05-01'), 'Undo puts the due date back in the editor');
+  await page.keyboard.press('Control+S');
+  await until(async () => (await readFile(checkoutFile, 'utf8')) === checkoutText, 'the file as it was, after Undo and Save');
+  await until(async () => (await frame.locator('.pb-bar[data-node="diagram-checkout#build"]').getAttribute('data-due')) === '2026-05-01', 'the bar back at its due');
+
+  // 7. A drag started before the line changed underneath writes nothing: while the pointer is
+  // down the file gets another due date (the timeline redraws it), then the drag ends.
+  const changed = checkoutText.replace('due: 2026-05-01', 'due: 2026-05-03');
+  try {
+    await dragDue('diagram-checkout#build', 40, {
+      beforeRelease: async () => {
+        await writeFile(checkoutFile, changed);
+        await until(async () => (await frame.locator('.pb-bar[data-node="diagram-checkout#build"]').getAttribute('data-due')) === '2026-05-03', 'the timeline showing the date changed underneath');
+      },
+    });
+    await page.locator('.notifications-toasts', { hasText: 'Nothing was changed: the `due` of milestone `build` is now 2026-05-03, not 2026-05-01.' }).first().waitFor({ timeout: 30_000 });
+    const onDisk = await readFile(checkoutFile, 'utf8');
+    if (onDisk !== changed) throw new Error(`the stale drag wrote to the file:\n${onDisk}`);
+  } finally {
+    await writeFile(checkoutFile, checkoutText);
+  }
+  await until(async () => (await frame.locator('.pb-bar[data-node="diagram-checkout#build"]').getAttribute('data-due')) === '2026-05-01', 'the bar back at its due');
+
+  // 8. Dark theme: the chart follows it (and the light one is put back).
+  await setTheme(page, 'Default Dark Modern');
+  await until(async () => (await frame.locator('body').getAttribute('class'))?.includes('vscode-dark'), 'the webview in the dark theme');
+  await until(async () => (await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)) !== 'rgb(255, 255, 255)', 'a dark background');
+  await shot('dark');
+  await setTheme(page, 'Default Light Modern');
+
+  const violations = await frame.evaluate(() => window.__pbViolations ?? []);
+  if (violations.length > 0) throw new Error(`CSP violations in the timeline webview: ${violations.join('; ')}`);
+  if (dialogs.length > 0) throw new Error(`dialogs opened: ${dialogs.join('; ')}`);
+};
