@@ -9,9 +9,10 @@ import { diagram } from './diagram';
 import { diff } from './diff';
 import { editLoop } from './edit-loop';
 import { hostile } from './hostile';
+import { reader } from './reader';
 import { schedule } from './schedule';
 import { languageServer } from './lsp';
 import { treeRender } from './trees';
 import type { Measurement } from './types';
 
-export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop, schedule, diff, languageServer, treeRender, diagram, bundleSize, activation, hostile];
+export const MEASUREMENTS: readonly Measurement[] = [cliCold, reader, editLoop, schedule, diff, languageServer, treeRender, diagram, bundleSize, activation, hostile];
