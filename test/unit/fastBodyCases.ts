@@ -32,6 +32,9 @@ export const SCANNER_CASES: ScannerCase[] = [
   fast('[foo][bar]\n'), fast('[foo]\n\nSee [bar] and [baz][].\n'), any('[foo]: /url "title"\n\n[foo]\n'), any('[foo][bar]\n\n[bar]: /url\n'),
   any('[foo]\n\n   [foo]: \n   /url\n'), any('Text[^1].\n\n[^1]: The note.\n'), fast('Text[^1].\n'), any('[^1](x.md)\n'), any('[\nfoo\n]: /url\nbar\n'),
   fast('para\n[foo]: /url\n'), any('- [foo]: /url\n'), any('> [foo]: /url\n'),
+  // A footnote definition interrupts a paragraph (and ends a list or a quote), and holds blocks
+  any('para\n[^1]: - [ ] task\n'), any('para\n[^1]: # head\n'), any('- a\n[^1]: - [ ] t\n'), any('> q\n[^1]: - [ ] t\n'), any('para\n[^1]:\n    - [ ] t\n'),
+  fast('para\n[a]: - [ ] task\n'), any('x\n[^a]: [b](c.md)\n'), any('para\n[^1]: <!-- brief-disable-file -->\n'),
   // Images
   fast('![foo](/url "title")\n'), any('![foo *bar*][]\n'), fast('![foo ![bar](/url)](/url2)\n'.replace('![bar](/url)', 'bar')), any('![foo [bar](/url)](/url2)\n'),
   fast('My ![foo bar](/path/to/train.jpg  "title"   )\n'), fast('![](/url)\n'),

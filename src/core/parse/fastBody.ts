@@ -31,6 +31,7 @@ const CLOSE_BRACKET = 93;
 const GREATER = 62;
 const LESS = 60;
 const BACKSLASH = 92;
+const PIPE_CODE = 124;
 
 /** A line that is a thematic break (`---`, `* * *`, `___`): never a list item or paragraph. */
 const THEMATIC_BREAK = /^([-*_])(?: *\1){2,} *$/;
@@ -90,6 +91,10 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
   let inParagraph = false;
   /** Whether the open paragraph (if any) is in a top-level block quote. */
   let inQuote = false;
+  /** The line of the last task item's checkbox: a table delimiter row under it would make its line a table header. */
+  let taskLine = -1;
+  /** Whether a line of the open paragraph holds a `|`: then it may be a table, which indented lines do not continue. */
+  let pipeInParagraph = false;
   const lineCount = lines.lineCount;
 
   /**
@@ -112,6 +117,7 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
       if (!TASK_CHECK.test(text.slice(contentStart, Math.min(end, contentStart + 8)))) return false;
       taskOf[taskOf.length - 1] = tasks.length;
       tasks.push({ start: at, depth, parent: enclosingTask });
+      taskLine = lines.positionAt(at).line;
       inlineFrom = contentStart + 3;
     } else if (startsBlock(text, contentStart, end, false)) {
       return false;
@@ -134,10 +140,14 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
     while (inside < items.length && indent >= items[inside]) inside++;
     const relative = indent - (inside > 0 ? items[inside - 1] : 0);
     const first = text.charCodeAt(at);
+    if (!inParagraph) pipeInParagraph = false;
+    const tableLike = pipeInParagraph;
+    if (holdsPipe(text, at, end)) pipeInParagraph = true;
 
+    if (inParagraph && line === taskLine + 1 && mayBeDelimiterRow(text, at, end)) return undefined;
     if (relative >= 4) {
       // Indented code, unless it continues a paragraph.
-      if (!inParagraph || !scanInline(text, at, end, found, false)) return undefined;
+      if (!inParagraph || tableLike || !scanInline(text, at, end, found, false)) return undefined;
       continue;
     }
 
@@ -156,7 +166,7 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
         continue;
       }
       if (contentAt - content >= 4) {
-        if (!inParagraph) return undefined;
+        if (!inParagraph || tableLike) return undefined;
       } else if (text.charCodeAt(contentAt) === GREATER || startsBlock(text, contentAt, end, inParagraph)) {
         return undefined;
       }
@@ -256,6 +266,17 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
   return { headings, links: found.links, excluded, tasks, comments: found.comments };
 }
 
+/** Whether the line [at, end) could be a GFM table's delimiter row (`| --- | :-: |`): only `|`, `-`, `:` and blanks, with a `-`. */
+function mayBeDelimiterRow(text: string, at: number, end: number): boolean {
+  let dash = false;
+  for (let i = at; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 45) dash = true;
+    else if (code !== PIPE_CODE && code !== 58 && code !== SPACE && code !== TAB) return false;
+  }
+  return dash;
+}
+
 /**
  * Whether paragraph text at `at` could instead start another block (or a link reference
  * definition, which only starts a paragraph): then the scanner gives up.
@@ -280,6 +301,8 @@ function startsBlock(text: string, at: number, end: number, inParagraph: boolean
       return THEMATIC_BREAK.test(rest) || (code === 45 && DASH_LINE.test(rest));
     }
     case OPEN_BRACKET:
+      // A link reference definition cannot interrupt a paragraph; a GFM footnote definition (`[^1]:`) can.
+      if (text.charCodeAt(at + 1) === 94 /* ^ */) return mayBeDefinition(text, at, end);
       return !inParagraph && text.charCodeAt(at + 1) !== OPEN_BRACKET && mayBeDefinition(text, at, end);
   }
   if (code >= 48 && code <= 57) return ORDERED_START.test(text.slice(at, Math.min(end, at + 12)));
