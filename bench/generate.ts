@@ -1,7 +1,7 @@
 /**
  * Writes a deterministic synthetic workspace of program briefs for the benchmark.
  *
- *   tsx bench/generate.ts [--count 2000] [--seed 42] [--out bench/.workspace] [--notes 0]
+ *   tsx bench/generate.ts [--count 2000] [--seed 42] [--out bench/.workspace] [--notes 0] [--content synthetic|realistic]
  *
  * Every brief is built from a seeded PRNG, so the same count and seed always give byte-identical
  * files. Briefs look like real ones (see examples/programs): 3-4 KB, 5-12 milestones with owner,
@@ -16,6 +16,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { prng } from '../test/support/prng';
+import { realisticBody } from './realisticBody';
 
 export interface GenerateOptions {
   count: number;
@@ -23,7 +24,15 @@ export interface GenerateOptions {
   outDir: string;
   /** Non-brief Markdown files (meeting notes) to add; the linter must skip them. */
   notes?: number;
+  /**
+   * `synthetic` (default): plain bodies. `realistic`: bodies shaped like real program documents
+   * (links, tables, block quotes, callouts, HTML comments, ordered lists, code blocks, emphasis,
+   * long sections), written by bench/realisticBody.ts around the same sections and checklist.
+   */
+  content?: Content;
 }
+
+export type Content = 'synthetic' | 'realistic';
 
 export interface GeneratedWorkspace {
   outDir: string;
@@ -37,12 +46,18 @@ export interface GeneratedWorkspace {
 export const DEFAULT_COUNT = 2000;
 export const DEFAULT_SEED = 42;
 export const DEFAULT_OUT = resolve(__dirname, '.workspace');
+/** Where `--content realistic` writes its workspace by default. */
+export const DEFAULT_REALISTIC_OUT = resolve(__dirname, '.workspace-realistic');
+
+export function defaultOutDir(content: Content): string {
+  return content === 'realistic' ? DEFAULT_REALISTIC_OUT : DEFAULT_OUT;
+}
 export const TODAY = '2026-06-15';
 /** What `manifest.json` records, so run.ts can tell whether the workspace on disk is current. */
 export const GENERATOR_VERSION = 1;
 
 
-class Random {
+export class Random {
   constructor(private readonly next: () => number) {}
   float(): number { return this.next(); }
   int(min: number, max: number): number { return min + Math.floor(this.next() * (max - min + 1)); }
@@ -115,7 +130,7 @@ interface MilestoneModel {
   dependsOn: string[];
 }
 
-interface ProgramModel {
+export interface ProgramModel {
   index: number;
   id: string;
   area: string;
@@ -277,7 +292,7 @@ function yamlString(value: string): string {
   return /^[A-Za-z0-9][\w .,/()%-]*$/.test(value) && !/: |#/.test(value) ? value : JSON.stringify(value);
 }
 
-function render(model: ProgramModel): string {
+function render(model: ProgramModel, content: Content, seed: number): string {
   const out: string[] = ['---'];
   out.push(`program: ${model.id}`, `title: ${yamlString(model.title)}`, `owner: "${model.owner}"`, `status: ${model.status}`);
   out.push(`summary: ${yamlString(`Deliver ${model.title.toLowerCase()} for the ${model.area} area.`)}`);
@@ -307,6 +322,11 @@ function render(model: ProgramModel): string {
   }
   out.push('decisions:');
   for (const d of model.decisions) out.push(`  - id: ${d.id}`, `    title: ${yamlString(d.title)}`, `    owner: "${d.owner}"`, `    status: ${d.status}`, `    date: ${d.date}`);
+  if (content === 'realistic') {
+    // Its own PRNG per brief, so the frontmatter (and the synthetic workspace) is unchanged.
+    out.push('---', ...realisticBody(model, new Random(prng((seed * 7919 + model.index * 104_729) >>> 0))));
+    return out.join('\n');
+  }
   out.push('---', `# ${model.title}`, '', '## Scope', '');
   const word = model.id.split('-')[0];
   out.push(`${SCOPE_SENTENCES[model.index % SCOPE_SENTENCES.length].replace('{w}', word)} Owner: ${model.owner}.`, '');
@@ -342,6 +362,7 @@ function renderNote(i: number, models: ProgramModel[]): string {
 
 export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace {
   const { count, seed, outDir } = options;
+  const content = options.content ?? 'synthetic';
   const models = buildModels(count, seed);
   rmSync(outDir, { recursive: true, force: true });
   for (const area of AREAS) mkdirSync(join(outDir, area), { recursive: true });
@@ -349,7 +370,7 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
   let bytes = 0;
   for (const model of models) {
     const file = join(outDir, model.area, `${model.id}.md`);
-    const text = render(model);
+    const text = render(model, content, seed);
     writeFileSync(file, text);
     files.push(file);
     bytes += Buffer.byteLength(text);
@@ -365,8 +386,13 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
   }
   const people = [...new Set(models.flatMap((m) => [m.owner, ...m.teams.map((t) => t.owner), ...m.milestones.map((x) => x.owner)]))].filter(Boolean).sort();
   writeFileSync(join(outDir, 'briefs.config.json'), `${JSON.stringify({ today: TODAY, people: [...people, ...STAKEHOLDER_HANDLES] }, null, 2)}\n`);
-  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ generatorVersion: GENERATOR_VERSION, count, seed, notes, files: files.length, bytes }, null, 2)}\n`);
+  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ generatorVersion: GENERATOR_VERSION, content, count, seed, notes, files: files.length, bytes }, null, 2)}\n`);
   return { outDir, files, bytes, briefs: count, today: TODAY };
+}
+
+export function parseContent(value: string | undefined): Content {
+  if (value === 'synthetic' || value === 'realistic') return value;
+  throw new Error(`--content takes synthetic or realistic, not ${value}`);
 }
 
 function parseArgs(argv: string[]): GenerateOptions {
@@ -378,7 +404,8 @@ function parseArgs(argv: string[]): GenerateOptions {
       case '--seed': options.seed = Number(value); i++; break;
       case '--out': options.outDir = resolve(value); i++; break;
       case '--notes': options.notes = Number(value); i++; break;
-      default: throw new Error(`Unknown option ${argv[i]}; expected --count N, --seed N, --out DIR, --notes N`);
+      case '--content': options.content = parseContent(value); if (!argv.includes('--out')) options.outDir = defaultOutDir(options.content); i++; break;
+      default: throw new Error(`Unknown option ${argv[i]}; expected --count N, --seed N, --out DIR, --notes N, --content synthetic|realistic`);
     }
   }
   return options;

@@ -3,7 +3,9 @@
  *
  *   --json [FILE]     also write the figures as JSON (default bench/.workspace/results.json)
  *   --only a,b        run only these measurements (ids: see bench/measure/index.ts)
- *   --count N         briefs in the synthetic workspace (default 2000)
+ *   --count N         briefs in the workspace (default 2000)
+ *   --content KIND    synthetic (plain bodies, bench/.workspace, the default) or realistic (bodies
+ *                     shaped like real program documents, bench/.workspace-realistic)
  *   --seed N          PRNG seed of the workspace (default 42)
  *   --runs N          repetitions of each cold run; the median is reported (default 3)
  *   --iterations N    edits in the in-process loop (default 200)
@@ -16,7 +18,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { DEFAULT_COUNT, DEFAULT_OUT, DEFAULT_SEED, GENERATOR_VERSION, generateWorkspace } from './generate';
+import { DEFAULT_COUNT, DEFAULT_SEED, GENERATOR_VERSION, defaultOutDir, generateWorkspace, parseContent, type Content } from './generate';
 import { MEASUREMENTS } from './measure';
 import { statusOf, type BenchContext, type Row } from './measure/types';
 import { fmt } from './measure/util';
@@ -25,6 +27,9 @@ interface Options {
   json?: string;
   only?: string[];
   count: number;
+  content: Content;
+  /** The workspace folder (by content). */
+  outDir: string;
   seed: number;
   runs: number;
   iterations: number;
@@ -32,14 +37,16 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { count: DEFAULT_COUNT, seed: DEFAULT_SEED, runs: 3, iterations: 200, regenerate: false };
+  const options: Options = { count: DEFAULT_COUNT, content: 'synthetic', outDir: defaultOutDir('synthetic'), seed: DEFAULT_SEED, runs: 3, iterations: 200, regenerate: false };
+  let json: string | true | undefined;
   for (let i = 0; i < argv.length; i++) {
     const next = argv[i + 1];
     const hasValue = next !== undefined && !next.startsWith('--');
     switch (argv[i]) {
-      case '--json': options.json = hasValue ? resolve(next) : join(DEFAULT_OUT, 'results.json'); if (hasValue) i++; break;
+      case '--json': json = hasValue ? resolve(next) : true; if (hasValue) i++; break;
       case '--only': options.only = (next ?? '').split(',').filter(Boolean); i++; break;
       case '--count': options.count = Number(next); i++; break;
+      case '--content': options.content = parseContent(next); options.outDir = defaultOutDir(options.content); i++; break;
       case '--seed': options.seed = Number(next); i++; break;
       case '--runs': options.runs = Number(next); i++; break;
       case '--iterations': options.iterations = Number(next); i++; break;
@@ -48,17 +55,19 @@ function parseArgs(argv: string[]): Options {
       default: throw new Error(`Unknown option ${argv[i]}; see the header of bench/run.ts`);
     }
   }
+  if (json !== undefined) options.json = json === true ? join(options.outDir, 'results.json') : json;
   return options;
 }
 
 function ensureWorkspace(options: Options, log: (message: string) => void): void {
-  const manifestPath = join(DEFAULT_OUT, 'manifest.json');
+  const manifestPath = join(options.outDir, 'manifest.json');
   if (!options.regenerate && existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    if (manifest.generatorVersion === GENERATOR_VERSION && manifest.count === options.count && manifest.seed === options.seed && manifest.notes === 0) return;
+    if (manifest.generatorVersion === GENERATOR_VERSION && (manifest.content ?? 'synthetic') === options.content && manifest.count === options.count
+      && manifest.seed === options.seed && manifest.notes === 0) return;
   }
-  const result = generateWorkspace({ count: options.count, seed: options.seed, outDir: DEFAULT_OUT });
-  log(`Generated ${result.files.length} briefs (${fmt(result.bytes / 1024 / 1024)} MB) in ${DEFAULT_OUT}`);
+  const result = generateWorkspace({ count: options.count, seed: options.seed, outDir: options.outDir, content: options.content });
+  log(`Generated ${result.files.length} ${options.content} briefs (${fmt(result.bytes / 1024 / 1024)} MB) in ${options.outDir}`);
 }
 
 function shown(row: Row): string {
@@ -100,13 +109,14 @@ async function main(): Promise<void> {
   const root = resolve(__dirname, '..');
   const log = (message: string) => console.error(message);
   ensureWorkspace(options, log);
-  const buildDir = join(DEFAULT_OUT, '.build');
+  const buildDir = join(options.outDir, '.build');
   mkdirSync(buildDir, { recursive: true });
   const context: BenchContext = {
     root,
-    workspaceDir: DEFAULT_OUT,
-    workspaceArg: relative(root, DEFAULT_OUT).split(sep).join('/'),
+    workspaceDir: options.outDir,
+    workspaceArg: relative(root, options.outDir).split(sep).join('/'),
     briefs: options.count,
+    content: options.content,
     runs: options.runs,
     iterations: options.iterations,
     buildDir,
@@ -129,7 +139,7 @@ async function main(): Promise<void> {
   const cpuList = cpus();
   const machine = `${cpuList.length} x ${cpuList[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 1024 ** 3, 0)} GB RAM, Node ${process.version}, ${process.platform}`;
   const loadAfter = loadavg()[0];
-  console.log(`\nProgram Briefs benchmark: ${options.count.toLocaleString('en-US')} briefs (seed ${options.seed}); ${machine}`);
+  console.log(`\nProgram Briefs benchmark: ${options.count.toLocaleString('en-US')} ${options.content} briefs (seed ${options.seed}); ${machine}`);
   console.log(`Machine load (1-minute average) ${fmt(loadBefore, 1)} before, ${fmt(loadAfter, 1)} after, on ${cpuList.length} cores: above ${cpuList.length}, wall times include waiting for a core.`);
   printTable(sections);
   const failed = sections.flatMap((s) => s.rows).filter((r) => statusOf(r) === 'FAIL');
@@ -141,7 +151,7 @@ async function main(): Promise<void> {
         cpus: cpuList.length, cpuModel: cpuList[0]?.model, totalMemMB: Math.round(totalmem() / 1024 ** 2), node: process.version, platform: process.platform,
         loadAverage: { before: loadBefore, after: loadAfter },
       },
-      workspace: { briefs: options.count, seed: options.seed, runs: options.runs, iterations: options.iterations },
+      workspace: { briefs: options.count, content: options.content, seed: options.seed, runs: options.runs, iterations: options.iterations },
       measurements: sections.map((s) => ({
         id: s.id,
         title: s.title,

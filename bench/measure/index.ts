@@ -9,6 +9,7 @@ import { diagram } from './diagram';
 import { diff } from './diff';
 import { editLoop } from './edit-loop';
 import { hostile } from './hostile';
+import { reader } from './reader';
 import { schedule } from './schedule';
 import { languageServer } from './lsp';
 import { reopen } from './reopen';
@@ -16,4 +17,4 @@ import { timeline } from './timeline';
 import { treeRender } from './trees';
 import type { Measurement } from './types';
 
-export const MEASUREMENTS: readonly Measurement[] = [cliCold, editLoop, schedule, diff, languageServer, treeRender, diagram, timeline, bundleSize, activation, reopen, hostile];
+export const MEASUREMENTS: readonly Measurement[] = [cliCold, reader, editLoop, schedule, diff, languageServer, treeRender, diagram, timeline, bundleSize, activation, reopen, hostile];

@@ -26,6 +26,8 @@ export interface BenchContext {
   workspaceArg: string;
   /** Number of briefs in the workspace. */
   briefs: number;
+  /** What the briefs' bodies look like (bench/generate.ts). */
+  content: 'synthetic' | 'realistic';
   /** How many times cold runs are repeated (the median is reported). */
   runs: number;
   /** How many edits the in-process loop makes. */

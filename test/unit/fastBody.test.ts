@@ -2,16 +2,20 @@
  * The fast body scanner (src/core/parse/fastBody.ts) must give exactly what remark gives, or give up:
  * `parseBrief(uri, text)` (fast path) and `parseBrief(uri, text, { fast: false })` (remark for
  * everything) must build the same model for any text. Checked on every Markdown file at hand
- * (fixtures, examples, docs, node_modules READMEs) and on generated Markdown full of the
- * constructs the scanner has to recognise or refuse.
+ * (fixtures, examples, docs, node_modules READMEs), on CommonMark-style cases (./fastBodyCases.ts),
+ * on the benchmark's realistic bodies, and on generated Markdown full of the constructs the scanner
+ * has to recognise or refuse.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseBrief } from '../../src/core/parse/parseBrief';
 import { scanBody } from '../../src/core/parse/fastBody';
 import { LineIndex } from '../../src/core/model/range';
+import { generateWorkspace } from '../../bench/generate';
+import { SCANNER_CASES } from './fastBodyCases';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -152,5 +156,98 @@ describe('fastBody: the fast scanner agrees with remark', () => {
       { numRuns: 800, seed: 7 },
     );
     assert.ok(handled > 700, `the fast scanner handled only ${handled} of 800 plain bodies`);
+  });
+
+  it('on CommonMark- and GFM-style cases, as bodies and inside briefs; the common forms on the fast path', () => {
+    const missed: string[] = [];
+    for (const { body, fast } of SCANNER_CASES) {
+      for (const eol of ['\n', '\r\n']) {
+        const text = body.replace(/\n/g, eol);
+        const handled = assertSameModel('file:///x/case.brief.md', text);
+        assertSameModel('file:///x/p.md', `---\nprogram: p\n---\n${text}`.replace(/\n/g, eol));
+        if (fast && eol === '\n' && !handled) missed.push(body);
+      }
+    }
+    assert.deepEqual(missed, [], 'the fast scanner should read these itself');
+  });
+
+  it("on the benchmark's realistic bodies (bench/realisticBody.ts), most of them on the fast path", function () {
+    this.timeout(120_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fastbody-realistic-'));
+    try {
+      const workspace = generateWorkspace({ count: 60, seed: 11, outDir: dir, content: 'realistic' });
+      let handled = 0;
+      for (const file of workspace.files) if (assertSameModel(`file:///x/${path.basename(file)}`, fs.readFileSync(file, 'utf8'))) handled++;
+      assert.ok(handled >= workspace.files.length * 0.8, `the fast scanner read only ${handled} of ${workspace.files.length} realistic bodies`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('on generated document-like Markdown: links, quotes, callouts, HTML, ordered lists, tables (property)', function () {
+    this.timeout(180_000);
+    const piece = fc.constantFrom('a', 'Beta', '@li', 'due:2026-01-01', '`x`', '`a|b`', '[[w]]', '[[w#m|t]]', '**b**', '*i*', '_u_', '~~s~~', '*', '_', '|', '(', ')', '"', "'",
+      '[a](b.md)', '[a](b.md "t")', "[a](b.md 't')", '[a](b.md (t))', '[a](<b.md>)', '[a]( b.md )', '[a](b.md#x)', '[a](https://x.y/a.md)', '[a](b(c).md)', '[a](b.md',
+      '[a] (b.md)', '[a][b]', '[a]', '[]()', '[a](#x)', '[a `]` b](c.md)', '[`a`](b.md)', '[a [b](c.md)](d.md)', '![i](x.png)', '![a [b](c.md)](d.png)', '[![i](x.png)](y.md)',
+      '[^1]', '[^1](x.md)', '[a](b&amp;.md)', '[a](b\\.md)', '[a](b.md"t")', '](x.md)', '[a](b.md)[c](d.md)', '[a](./b.MD?q#f)', '[*a*](b.md)', '*[a*](b.md)', '[a](b|c.md)',
+      '[a [b] c](d.md)', '[a', 'b]', '](', '<!-- c -->', '<!-- brief-disable-line owner-missing -->', '<!---->', '<!-- a -- b -->', '<!-->', '<!-- a --->', '<!--', '-->',
+      '<br>', '<br/>', '<br />', '</span>', '<span class="x">', '<https://x.y/a>', '<a@b.c>', '<x:y>', '<http://a|b>', '<!-- | -->', '<', '>',
+      'www.a.com', 'https://a.b/c', 'http://a.b/[x](y.md)', 'www.a.com/`x`', '(www.a.com)', 'x@y.com', '`x`https://a.b', '&amp;', '&', '\\*');
+    const content = fc.tuple(fc.array(piece, { minLength: 1, maxLength: 6 }), fc.constantFrom(' ', '')).map(([parts, separator]) => parts.join(separator));
+    const spaced = fc.array(piece, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(' '));
+    const text = fc.oneof(content, spaced, spaced);
+    const docLine = fc.oneof(
+      { weight: 6, arbitrary: text },
+      { weight: 4, arbitrary: fc.tuple(fc.constantFrom('', '', ' ', '  ', '   ', '    ', '      '), fc.constantFrom('-', '*', '+', '1.', '2.', '1)', '3)', '10.', '0.'),
+        fc.constantFrom(' ', ' ', '  ', '    ', '     '), fc.constantFrom('', '', '[ ] ', '[x] ', '**b** ', '[a](b.md) ', '[a] ', '> ', '# '), text).map((parts) => parts.join('')) },
+      { weight: 3, arbitrary: fc.tuple(fc.constantFrom('>', '> ', '>  ', ' > ', '>     ', '> > ', '>> ', '> [!NOTE]', '> [!TIP] ', '> - ', '> 1. ', '> # '), fc.oneof(text, fc.constant('')))
+        .map((parts) => parts.join('')) },
+      { weight: 2, arbitrary: fc.tuple(fc.constantFrom('| ', '|', ''), text, fc.constantFrom(' | ', '|'), text, fc.constantFrom(' |', '')).map((parts) => parts.join('')) },
+      { weight: 1, arbitrary: fc.constantFrom('| --- | --- |', '|---|', '- | -', '| :-: |', '---', '***', '___', '--', '==', '[a]: /u', '[^1]: n', '[a]:', '1.', '-',
+        '[^1]: - [ ] t', '[^n]: # h', '[^1]:', '[a]: - [ ] t') },
+      { weight: 2, arbitrary: fc.constantFrom('<!-- c -->', '<!-- brief-disable-next-line owner-missing -->', '<!-- open', 'close -->', '<!-- a --> b', '  <!-- x -->',
+        '<details>', '</details>', '<summary>s</summary>', '<div>', '<DIV class="x">', '<pre>', '<span>x</span>', '<br>', '<x-y>', '<!---->', '<!-->') },
+      { weight: 2, arbitrary: fc.tuple(fc.constantFrom('#', '##', '###'), fc.constantFrom(' ', '  '), text).map((parts) => parts.join('')) },
+      { weight: 1, arbitrary: fc.constantFrom('```', '```ts', '~~~', '  ```', 'Dependencies', '## Dependencies') },
+      { weight: 3, arbitrary: fc.constant('') },
+    );
+    let handled = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.array(docLine, { maxLength: 14 }), eol, (body, newline) => {
+        runs++;
+        if (assertSameModel('file:///x/p.md', `---\nprogram: p\n---\n${body.join('\n')}`.replace(/\n/g, newline))) handled++;
+      }),
+      { numRuns: Number(process.env.FAST_BODY_RUNS ?? 3000), seed: Number(process.env.FAST_BODY_SEED ?? 15) },
+    );
+    assert.ok(handled > runs * 0.1, `the fast scanner handled only ${handled} of ${runs} documents`);
+    if (process.env.FAST_BODY_RUNS) console.log(`      fast path handled ${handled} of ${runs}`);
+  });
+
+  it('on every combination of a context, a line (indented 0-4) and a following line: tables, definitions, quotes, lists', function () {
+    this.timeout(300_000);
+    // Exhaustive rather than random: what a line does to the lines around it (a delimiter row
+    // turning a task's line into a table header, a footnote definition interrupting a paragraph,
+    // an indented line after a table row) shows only in the next line's model.
+    const contexts = ['para', '- a', '1. a', '> q', '- [ ] a', '  - [ ] a\n  b', '| h |', '| h |\n| - |'];
+    const middles = ['| b |', '| - |', '| b |\n| - |', 'a | b', '-|-', '[^1]: x', '[a]: y', '**b**', '*b*', '_b_', '-x', '1.x', '2026.', '![i](x.png)', '[x](y.md)',
+      '<!-- c -->', '<br>', '<https://a.b>', '<details>', 'www.a.b', '`c`', '> [!NOTE]', '>', '  > q', '[[w]]', '[ ]', '[x] y', '~~~~', '~~s~~', '#x', '1) a',
+      '2. a', '10. a', '1. a', '+x', '= x', ':x', '!x'];
+    const nexts = ['  - [ ] c', '- [ ] c', '    - [ ] c', '   - [ ] c', 'c', '  c', '2. [ ] c', '1. [ ] c', '| - |', '---'];
+    let handled = 0;
+    let runs = 0;
+    for (const indent of ['', ' ', '  ', '   ', '    ']) {
+      for (const context of contexts) {
+        for (const middle of middles) {
+          for (const next of nexts) {
+            for (const gap of ['\n', '\n\n']) {
+              runs++;
+              if (assertSameModel('file:///x/c.brief.md', `${context}\n${indent}${middle.replace(/\n/g, `\n${indent}`)}${gap}${next}\n`)) handled++;
+            }
+          }
+        }
+      }
+    }
+    assert.ok(handled > runs * 0.4, `the fast scanner handled only ${handled} of ${runs} documents`);
   });
 });

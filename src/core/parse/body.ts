@@ -204,7 +204,7 @@ function checkboxOnNextLine(lines: LineIndex, line: number, markerChar: number, 
   return item;
 }
 
-function isBriefLink(url: string): boolean {
+export function isBriefLink(url: string): boolean {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('#')) return false;
   const path = url.split('#')[0].split('?')[0];
   return /\.md$/i.test(path);

@@ -108,6 +108,8 @@ export interface ParseOptions {
    * reads every file with `yaml` and remark, as the fast readers' tests do to compare the two.
    */
   fast?: boolean;
+  /** Told which reader read the body of a brief (the benchmark counts them; docs/benchmark.md). */
+  onBodyRead?: (reader: 'fast' | 'remark' | 'skipped') => void;
 }
 
 export function parseBrief(uri: string, rawText: string, options: ParseOptions = {}): Brief {
@@ -184,10 +186,15 @@ export function parseBrief(uri: string, rawText: string, options: ParseOptions =
   let structure: BodyStructure | undefined;
   if (!guard.skipped) {
     structure = parsed ? undefined : scanBody(guardedLines, block ? block.closingLine + 1 : 0);
-    if (!structure) {
+    if (structure) {
+      options.onBodyRead?.('fast');
+    } else {
       parsed ??= parseGuarded(guard, block, lines);
       if (parsed.bodyRead) structure = collectFromTree(parsed.root, guardedLines);
+      options.onBodyRead?.(structure ? 'remark' : 'skipped');
     }
+  } else {
+    options.onBodyRead?.('skipped');
   }
   if (!structure) {
     const skip = guard.skipped ?? { line: bodyLine, reason: 'it nests too deeply for the Markdown parser' };
