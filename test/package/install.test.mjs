@@ -28,6 +28,7 @@ const ALLOWED = [
   /^media\/diagram\.css$/,
   /^media\/dist\/diagram\.js$/,
   /^media\/dist\/report\.js$/,
+  /^media\/dist\/timeline\.js$/,
   /^media\/walkthrough\/[\w-]+\.md$/,
   /^syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^docs\/rules\/[\w-]+\.md$/,
@@ -39,6 +40,7 @@ const LOADED_BY_CODE = [
   'media/dist/diagram.js', // src/extension/diagram/diagramPanel.ts
   'media/diagram.css', // idem
   'media/dist/report.js', // src/extension/report/reportPanel.ts
+  'media/dist/timeline.js', // src/extension/timeline/timelinePanel.ts
 ];
 
 /** Every file path the manifest points at, relative to the extension root. */
