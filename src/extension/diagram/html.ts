@@ -4,6 +4,7 @@
  * src/core/views/diagramProtocol.ts), so nothing from a brief is ever parsed as HTML here.
  * No `vscode` import, so tests and the benchmark serve exactly this page and policy in Chromium.
  */
+import { escapeAttribute } from '../htmlAttribute';
 
 /** A fresh random nonce per render of the HTML (base64url of 16 random bytes). */
 export function createNonce(): string {
@@ -63,8 +64,4 @@ export function diagramHtml({ cspSource, scriptUri, styleUri, nonce = createNonc
 <script nonce="${nonce}" src="${escapeAttribute(scriptUri)}"></script>
 </body>
 </html>`;
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

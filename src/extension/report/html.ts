@@ -12,6 +12,7 @@
  * No `vscode` import: the unit test checks this page and policy as they are.
  */
 import { COPY_BUTTON_ID, SAVE_BUTTON_ID } from '../../webview/report/protocol';
+import { escapeAttribute } from '../htmlAttribute';
 
 /** The policy the core's report HTML carries (a standalone file: no script at all). */
 const FILE_POLICY = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`;
@@ -52,8 +53,4 @@ export function reportWebviewHtml({ html, scriptUri, nonce }: ReportPage): strin
     .replace('<style>', `<style nonce="${nonce}">`);
   const toolbar = `<div class="pb-report-toolbar" role="toolbar" aria-label="Status report"><button type="button" id="${COPY_BUTTON_ID}">Copy as Markdown</button><button type="button" id="${SAVE_BUTTON_ID}">Save as HTML…</button></div>`;
   return `${head}<style nonce="${nonce}">${WEBVIEW_STYLE}</style>\n${html.slice(headEnd, bodyStart + '<body>'.length)}\n${toolbar}${html.slice(bodyStart + '<body>'.length, bodyEnd)}<script nonce="${nonce}" src="${escapeAttribute(scriptUri)}"></script>\n${html.slice(bodyEnd)}`;
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

@@ -12,6 +12,7 @@
  * CSSOM, which a nonce-only `style-src` allows.
  */
 import { TIMELINE_IDS } from '../../webview/timeline/protocol';
+import { escapeAttribute } from '../htmlAttribute';
 
 export function timelinePolicy(nonce: string): string {
   return ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src 'nonce-${nonce}'`].join('; ');
@@ -97,8 +98,4 @@ export function timelineHtml({ scriptUri, nonce }: TimelinePage): string {
 <script nonce="${nonce}" src="${escapeAttribute(scriptUri)}"></script>
 </body>
 </html>`;
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
