@@ -286,33 +286,22 @@ let indexed: TimelineModelWire | undefined;
 let drawn: { top: number; bottom: number } | undefined;
 const BAND = 300;
 
-function render(): void {
-  const current = model;
-  if (!current) return;
-  const began = performance.now();
-  LABEL_WIDTH = Math.round(Math.max(160, Math.min(280, scroller.clientWidth * 0.3 || 280)));
-  // What depends on the model only (not on zoom, grouping or filters): once per model.
-  if (indexed !== current) {
-    indexed = current;
-    bars.clear();
-    for (const row of current.rows) for (const bar of row.bars) bars.set(bar.key, bar);
-    const owners = [...new Set(current.rows.flatMap((row) => [row.owner, ...row.bars.map((bar) => bar.owner)]).filter((o): o is string => o !== undefined))].sort();
-    const teams = [...new Set(current.rows.flatMap((row) => [...row.teams, ...row.bars.map((bar) => bar.team)]).filter((t): t is string => t !== undefined))].sort();
-    fillOptions(ownerSelect, owners, state.owner, 'Anyone');
-    fillOptions(teamSelect, teams, state.team, 'Any team');
-  }
+/** The rows' vertical layout, and the counts: the same for every zoom, so kept until the model, grouping, filters or collapsed groups change. */
+interface RowLayout {
+  placed: Placed[];
+  order: { key: string; y: number }[];
+  centre: Map<string, number>;
+  height: number;
+  arrowCount: number;
+  barCount: number;
+  collapsed: Set<string>;
+}
 
-  let first = dayOf(current.from) - PAD_DAYS;
-  let last = dayOf(current.to) + PAD_DAYS;
-  if (baseline) {
-    for (const dates of Object.values(baseline.bars)) {
-      first = Math.min(first, dayOf(dates.start) - PAD_DAYS);
-      last = Math.max(last, dayOf(dates.due) + PAD_DAYS);
-    }
-  }
-  const s = (scale = timeScale(first, last, pxPerDay(first, last), LABEL_WIDTH));
-  // Room after the last date for the labels drawn right of it (targets, glyphs).
-  const width = Math.ceil(s.width + 180);
+let rowLayoutMemo: { current: TimelineModelWire; key: string; rows: RowLayout } | undefined;
+
+function rowLayout(current: TimelineModelWire): RowLayout {
+  const key = JSON.stringify([state.group, state.status, state.owner, state.team, state.text, state.collapsed]);
+  if (rowLayoutMemo?.current === current && rowLayoutMemo.key === key) return rowLayoutMemo.rows;
   const shown = groups(current);
   const collapsed = new Set(state.collapsed);
 
@@ -342,6 +331,39 @@ function render(): void {
   const height = Math.max(y, ROW) + 8;
   const arrowCount = current.arrows.filter((arrow) => centre.has(arrow.from) && centre.has(arrow.to)).length;
   const barCount = placed.reduce((n, entry) => n + entry.bars.length, 0);
+  const rows: RowLayout = { placed, order, centre, height, arrowCount, barCount, collapsed };
+  rowLayoutMemo = { current, key, rows };
+  return rows;
+}
+
+function render(): void {
+  const current = model;
+  if (!current) return;
+  const began = performance.now();
+  LABEL_WIDTH = Math.round(Math.max(160, Math.min(280, scroller.clientWidth * 0.3 || 280)));
+  // What depends on the model only (not on zoom, grouping or filters): once per model.
+  if (indexed !== current) {
+    indexed = current;
+    bars.clear();
+    for (const row of current.rows) for (const bar of row.bars) bars.set(bar.key, bar);
+    const owners = [...new Set(current.rows.flatMap((row) => [row.owner, ...row.bars.map((bar) => bar.owner)]).filter((o): o is string => o !== undefined))].sort();
+    const teams = [...new Set(current.rows.flatMap((row) => [...row.teams, ...row.bars.map((bar) => bar.team)]).filter((t): t is string => t !== undefined))].sort();
+    fillOptions(ownerSelect, owners, state.owner, 'Anyone');
+    fillOptions(teamSelect, teams, state.team, 'Any team');
+  }
+
+  let first = dayOf(current.from) - PAD_DAYS;
+  let last = dayOf(current.to) + PAD_DAYS;
+  if (baseline) {
+    for (const dates of Object.values(baseline.bars)) {
+      first = Math.min(first, dayOf(dates.start) - PAD_DAYS);
+      last = Math.max(last, dayOf(dates.due) + PAD_DAYS);
+    }
+  }
+  const s = (scale = timeScale(first, last, pxPerDay(first, last), LABEL_WIDTH));
+  // Room after the last date for the labels drawn right of it (targets, glyphs).
+  const width = Math.ceil(s.width + 180);
+  const { placed, order, centre, height, arrowCount, barCount, collapsed } = rowLayout(current);
   layout = { current, s, first, last, width, height, placed, order, centre, barCount, arrowCount, collapsed };
 
   // The axis: month and quarter (and week) ticks, today.
