@@ -7,72 +7,19 @@
  * make it open or write an arbitrary file.
  */
 
+import type { DisplayStatus } from '../../core/model/status';
+import type { TimelineArrow, TimelineBar, TimelineModel, TimelineRow } from '../../core/views/timeline';
+
 export const TIMELINE_VIEW_TYPE = 'programBriefs.timeline';
 
-export type TimelineDisplay =
-  | 'done' | 'cancelled' | 'overdue' | 'blocked' | 'off-track' | 'at-risk' | 'on-track' | 'in-progress' | 'not-started' | 'proposed'
-  | 'no-status' | 'missing';
+/** Display statuses as the core decides them (src/core/model/status.ts). */
+export type TimelineDisplay = DisplayStatus;
 
-/** The core's model as sent (the same shape: src/core/views/timeline.ts). */
-export interface TimelineBarWire {
-  key: string;
-  program: string;
-  milestone?: string;
-  node?: string;
-  index: number;
-  title: string;
-  owner?: string;
-  team?: string;
-  uri: string;
-  line: number;
-  start: string;
-  startSource: 'start' | 'previous' | 'program' | 'none';
-  due: string;
-  forecast?: string;
-  slip?: number;
-  slack?: number;
-  status?: string;
-  display: TimelineDisplay;
-  done: boolean;
-  cancelled: boolean;
-  overdue: boolean;
-  atRisk: boolean;
-  scheduleRisk: boolean;
-  dueAt: { line: number; character: number; endCharacter: number; value: string };
-  startAt?: { line: number; character: number; endCharacter: number; value: string };
-}
-
-export interface TimelineRowWire {
-  program: string;
-  title?: string;
-  owner?: string;
-  teams: string[];
-  uri: string;
-  line: number;
-  status?: string;
-  display: TimelineDisplay;
-  start?: string;
-  target?: string;
-  targetForecast?: string;
-  bars: TimelineBarWire[];
-  undated: { key: string; title: string; milestone?: string; uri: string; line: number }[];
-}
-
-export interface TimelineArrowWire {
-  from: string;
-  to: string;
-  conflict: boolean;
-  drivesSlip: boolean;
-}
-
-export interface TimelineModelWire {
-  today: string;
-  rows: TimelineRowWire[];
-  arrows: TimelineArrowWire[];
-  from: string;
-  to: string;
-  bars: number;
-}
+/** The core's model as sent, as plain data (src/core/views/timeline.ts): the same types. */
+export type TimelineBarWire = TimelineBar;
+export type TimelineRowWire = TimelineRow;
+export type TimelineArrowWire = TimelineArrow;
+export type TimelineModelWire = TimelineModel;
 
 /** Baseline dates ("compare with…"): bar key → the start and due it had then. */
 export interface TimelineBaseline {
