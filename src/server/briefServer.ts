@@ -27,7 +27,7 @@ import { existsSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Brief, briefsAffectedBy, type BriefsConfig, type Diagnostic, DEFAULT_MAX_FILE_SIZE_KB, effectiveToday, ImpactError, knownHandles, lintBrief, maxFileBytes, mergeConfig, plainNotificationText, plural, workspaceSchedule } from '../core';
+import { type Brief, briefsAffectedBy, type BriefsConfig, type Diagnostic, withoutBom, DEFAULT_MAX_FILE_SIZE_KB, effectiveToday, ImpactError, knownHandles, lintBrief, maxFileBytes, mergeConfig, plainNotificationText, plural, workspaceSchedule } from '../core';
 import { CONFIG_FILE_NAME } from '../host/workspaceFiles';
 import { readRegularFile } from '../host/readRegularFile';
 import { configErrorRange } from '../language/configErrorRange';
@@ -51,7 +51,7 @@ import {
 import { dueResult, ownersResult } from './peopleDueRequests';
 import { readSettings } from './settings';
 import { DEFAULT_SETTINGS, FolderIndex, type FolderRead, type IndexChange } from './folderIndex';
-import { IndexCache, modelMatchesDisk, refreshedRead } from './indexCache';
+import { diskTexts, IndexCache, modelMatchesDisk, refreshedRead } from './indexCache';
 import { DUE, OWNERS, type DueParams, type OwnersParams } from './protocol';
 
 /**
@@ -229,10 +229,12 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     const hit = indexCache?.cachedFor(key, read);
     if (!hit) return undefined;
     const sent = new Map<string, string>();
+    const disk = diskTexts(read);
     for (const [uri, diagnostics] of hit.briefs) {
       // An open document with unsaved text gets its own diagnostics once it is parsed.
       const open = documents.get(uri);
-      if (open && !modelMatchesDisk(read, [open], () => true)) continue;
+      const text = disk.get(uri);
+      if (open && (text === undefined || withoutBom(text) !== open.getText())) continue;
       const lsp = diagnostics.map(toLspDiagnostic);
       published.add(uri);
       sent.set(uri, JSON.stringify(lsp));

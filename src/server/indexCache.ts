@@ -48,7 +48,7 @@ export class IndexCache {
   cachedFor(key: string, read: readonly FolderRead[]): CachedIndex | undefined {
     const result = LintCache.open(this.path, this.tool).resultFor(key);
     if (!result?.uris) return undefined;
-    const files = new Set(read.flatMap(({ files: folderFiles }) => [...folderFiles.keys()]));
+    const files = diskTexts(read);
     const briefs = new Map<string, Diagnostic[]>();
     for (const uri of result.uris) if (files.has(uri)) briefs.set(uri, []);
     for (const diagnostic of result.diagnostics) briefs.get(diagnostic.uri)?.push(diagnostic);
@@ -77,12 +77,18 @@ export class IndexCache {
  * are those of the texts hashed into the key.
  */
 export function modelMatchesDisk(read: readonly FolderRead[], documents: readonly { uri: string; getText(): string }[], isBrief: (uri: string) => boolean): boolean {
-  const disk = new Map<string, string>();
-  for (const { files } of read) for (const [uri, text] of files) disk.set(uri, text);
+  const disk = diskTexts(read);
   return documents.every((document) => {
     const text = disk.get(document.uri);
     return text === undefined ? !isBrief(document.uri) : withoutBom(text) === document.getText();
   });
+}
+
+/** Every file read, uri → its text on disk, across the folders. */
+export function diskTexts(read: readonly FolderRead[]): Map<string, string> {
+  const disk = new Map<string, string>();
+  for (const { files } of read) for (const [uri, text] of files) disk.set(uri, text);
+  return disk;
 }
 
 /**
