@@ -15,7 +15,7 @@ import { checklistMarkers, checklistItemAt, type ChecklistItem } from '../parse/
 import { isChecklistItemDone, isChecklistItemOpen } from '../model/status';
 import { checklistItemKeys, type ChecklistItemKey } from '../views/checklistTree';
 import type { Brief } from '../model/model';
-import { LineIndex, type Range } from '../model/range';
+import { LineIndex, plainRange, range, type Range } from '../model/range';
 
 /** What the tree showed: enough of a `ChecklistItem` to recognise it again. */
 export type ShownChecklistItem = Pick<ChecklistItem, 'text' | 'state' | 'line' | 'checkboxRange' | 'range'>;
@@ -63,7 +63,7 @@ export function planCheckboxToggle(lineText: string | undefined, shown: ShownChe
   if (current.state === 'cancelled') return { kind: 'stale', reason: `the item on ${where} is cancelled (\`[-]\`): change its box in the file to reopen it` };
   if (wanted) return { kind: 'unchanged' };
   const dateEdit = options.doneDate === undefined ? undefined : doneDateEdit(current, checked, options.doneDate);
-  return { kind: 'write', range: current.checkboxRange, text: checked ? 'x' : ' ', ...(dateEdit && { dateEdit }) };
+  return { kind: 'write', range: plainRange(current.checkboxRange), text: checked ? 'x' : ' ', ...(dateEdit && { dateEdit }) };
 }
 
 const STATE_CHANGES: Readonly<Record<ChecklistItem['state'], string>> = { 'open': 'unticked', 'in-progress': 'marked in progress', 'done': 'ticked', 'cancelled': 'cancelled' };
@@ -101,7 +101,7 @@ function doneDateEdit(item: ChecklistItem, checked: boolean, doneDate: string): 
 function itemOnLine(lineText: string, line: number, start: number): ChecklistItem | undefined {
   if (lineText[start] === '[' && start >= 2 && lineText.slice(0, start).trim() === '') {
     const item = checklistItemAt(`${lineText.slice(0, start - 2)}- ${lineText.slice(start)}`, line, start - 2, 0);
-    if (item) item.range.start.character = start;
+    if (item) item.range = range(item.range.start.line, start, item.range.end.line, item.range.end.character);
     return item;
   }
   return checklistItemAt(lineText, line, start, 0);

@@ -4,9 +4,13 @@ export interface Position {
   character: number;
 }
 
+/**
+ * Read-only: a model's ranges are compact (see `range`), so `start` and `end` are built when read
+ * and writing to them would change nothing. Make a new range instead.
+ */
 export interface Range {
-  start: Position;
-  end: Position;
+  readonly start: Readonly<Position>;
+  readonly end: Readonly<Position>;
 }
 
 /** A value read from a brief, with the place it was written. */
@@ -15,8 +19,45 @@ export interface Located<T> {
   range: Range;
 }
 
+/**
+ * A range kept as four numbers in one object, instead of a range and two positions (three
+ * objects): a brief's model holds a few hundred ranges, and this is about 13 KB less per brief
+ * (docs/benchmark.md, "Memory per brief"). `start` and `end` are made when read; `toJSON` gives the
+ * plain LSP shape, so a range sent over JSON-RPC, written to a cache or printed is the usual one.
+ */
+class CompactRange implements Range {
+  constructor(
+    private readonly startLine: number,
+    private readonly startCharacter: number,
+    private readonly endLine: number,
+    private readonly endCharacter: number,
+  ) {}
+
+  get start(): Position {
+    return { line: this.startLine, character: this.startCharacter };
+  }
+
+  get end(): Position {
+    return { line: this.endLine, character: this.endCharacter };
+  }
+
+  toJSON(): { start: Position; end: Position } {
+    return { start: this.start, end: this.end };
+  }
+}
+
 export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {
-  return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
+  return new CompactRange(startLine, startChar, endLine, endChar);
+}
+
+/** A range from two positions (kept compact, as `range` makes them). */
+export function rangeFrom(start: Readonly<Position>, end: Readonly<Position>): Range {
+  return new CompactRange(start.line, start.character, end.line, end.character);
+}
+
+/** The same range as a plain object, `{ start: { line, character }, end: { line, character } }`. */
+export function plainRange(value: Range): { start: Position; end: Position } {
+  return { start: { line: value.start.line, character: value.start.character }, end: { line: value.end.line, character: value.end.character } };
 }
 
 export function comparePositions(a: Position, b: Position): number {
@@ -60,7 +101,7 @@ export class LineIndex {
   }
 
   rangeOf(startOffset: number, endOffset: number): Range {
-    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+    return rangeFrom(this.positionAt(startOffset), this.positionAt(endOffset));
   }
 
   lineStartOffset(line: number): number {

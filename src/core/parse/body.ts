@@ -2,7 +2,7 @@
 import type { Root, RootContent, Nodes } from 'mdast';
 import type { BodyReference, Heading } from '../model/model';
 import { checklistItemAt, startsWithObsidianCheckbox, type ChecklistItem } from './checklist';
-import type { LineIndex } from '../model/range';
+import { type LineIndex, range } from '../model/range';
 import { ID_PATTERN } from '../model/schema';
 
 export interface BodyReading {
@@ -200,7 +200,7 @@ function checkboxOnNextLine(lines: LineIndex, line: number, markerChar: number, 
   if (checkbox < 2 || next[checkbox] !== '[') return undefined;
   // checklistItemAt reads a marker then the checkbox: give it the line with a `- ` in the indentation.
   const item = checklistItemAt(`${next.slice(0, checkbox - 2)}- ${next.slice(checkbox)}`, line + 1, checkbox - 2, depth);
-  if (item) item.range.start.character = checkbox;
+  if (item) item.range = range(item.range.start.line, checkbox, item.range.end.line, item.range.end.character);
   return item;
 }
 

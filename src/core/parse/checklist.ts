@@ -3,7 +3,7 @@
  * states, dates and priorities of the Obsidian Tasks emoji format (v2 spec §5; docs/format.md,
  * "Checklist items").
  */
-import type { Located, Range } from '../model/range';
+import { type Located, range, type Range } from '../model/range';
 import { HANDLE_PATTERN, isCalendarDate } from '../model/schema';
 
 /**
@@ -109,14 +109,14 @@ export function checklistItemAt(lineText: string, line: number, markerChar: numb
     text,
     state: task.state,
     line,
-    checkboxRange: { start: { line, character: task.checkChar }, end: { line, character: task.checkChar + 1 } },
-    range: { start: { line, character: markerChar }, end: { line, character: textStart + text.length } },
+    checkboxRange: range(line, task.checkChar, line, task.checkChar + 1),
+    range: range(line, markerChar, line, textStart + text.length),
     depth,
   };
   const owner = OWNER.exec(text);
   if (owner) {
     const at = textStart + owner.index;
-    item.owner = { value: owner[1], range: { start: { line, character: at }, end: { line, character: at + owner[1].length } } };
+    item.owner = { value: owner[1], range: range(line, at, line, at + owner[1].length) };
   }
   // The first marker of each kind is the item's (a later one is left in the text as written).
   const seen = new Set<ChecklistMarker['kind']>();
@@ -127,7 +127,7 @@ export function checklistItemAt(lineText: string, line: number, markerChar: numb
       item.priority = marker.value as ChecklistPriority;
     } else if (isCalendarDate(marker.value)) {
       const at = textStart + marker.end - marker.value.length;
-      item[marker.kind] = { value: marker.value, range: { start: { line, character: at }, end: { line, character: at + marker.value.length } } };
+      item[marker.kind] = { value: marker.value, range: range(line, at, line, at + marker.value.length) };
     }
   }
   return item;

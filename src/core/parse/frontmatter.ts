@@ -5,7 +5,7 @@
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { $ZodIssue } from 'zod/v4/core';
 import type { Brief, Decision, DependencyEntry, FrontmatterItem, Milestone, Problem, Risk, Stakeholder, Team } from '../model/model';
-import { LineIndex, type Located, type Range } from '../model/range';
+import { LineIndex, type Located, type Range, rangeFrom } from '../model/range';
 import { readSimpleYaml } from './fastYaml';
 import { MAX_YAML_DEPTH, yamlNestingDepth } from './yamlDepth';
 import { frontmatterSchema, REFERENCE_PATTERN } from '../model/schema';
@@ -148,7 +148,7 @@ class FrontmatterReader {
     while (dash > 0 && lineText[dash - 1] !== '-') dash--;
     const markerChar = dash > 0 ? dash - 1 : position.character;
     const lineRange = this.lines.lineRange(position.line);
-    return { start: { line: position.line, character: markerChar }, end: lineRange.end };
+    return rangeFrom({ line: position.line, character: markerChar }, lineRange.end);
   }
 
   /** Where a schema issue points: the bad value, or for a missing key the key of its parent. */
@@ -215,6 +215,12 @@ class FrontmatterReader {
       .filter((entry): entry is { node: YamlNode; path: Path } => entry.node !== undefined && !this.isBad(entry.path));
   }
 
+  /**
+   * The list items of `key`. `build` writes each item as one object literal with every field
+   * (no `{ ...item }` spread): V8 gives a spread-then-extended object a map of its own, which cost
+   * about 5 KB per brief across a workspace's milestones, teams, risks and decisions
+   * (docs/benchmark.md, "Memory per brief").
+   */
   private items<T extends FrontmatterItem>(map: YAMLMap, key: string, build: (item: FrontmatterItem, node: YAMLMap, path: Path) => T): T[] {
     const result: T[] = [];
     for (const { node, path } of this.list(map, key, [])) {
@@ -257,7 +263,10 @@ class FrontmatterReader {
     const milestoneIds = new Set<string>();
     const milestones = this.items<Milestone>(root, 'milestones', (item, node, path) => {
       if (item.id) milestoneIds.add(item.id.value);
-      return { ...item, team: this.string(node, 'team', path), start: this.string(node, 'start', path), due: this.string(node, 'due', path), status: this.string(node, 'status', path), dependsOn: [] };
+      return {
+        index: item.index, id: item.id, title: item.title, owner: item.owner, itemRange: item.itemRange,
+        team: this.string(node, 'team', path), start: this.string(node, 'start', path), due: this.string(node, 'due', path), status: this.string(node, 'status', path), dependsOn: [],
+      };
     });
     // A bare id in a milestone's depends_on is a milestone of this brief if it has one, else a program.
     const self = program?.value ?? '';
@@ -282,19 +291,21 @@ class FrontmatterReader {
       summary: this.string(root, 'summary', [])?.value,
       start: this.string(root, 'start', []),
       target: this.string(root, 'target', []),
-      teams: this.items<Team>(root, 'teams', (item, node, path) => ({ ...item, role: this.string(node, 'role', path)?.value })),
+      teams: this.items<Team>(root, 'teams', (item, node, path) => ({
+        index: item.index, id: item.id, title: item.title, owner: item.owner, itemRange: item.itemRange, role: this.string(node, 'role', path)?.value,
+      })),
       stakeholders,
       dependsOn: this.dependencies(root, [], (written) => ({ program: written })),
       milestones,
       risks: this.items<Risk>(root, 'risks', (item, node, path) => ({
-        ...item,
+        index: item.index, id: item.id, title: item.title, owner: item.owner, itemRange: item.itemRange,
         likelihood: this.string(node, 'likelihood', path),
         impact: this.string(node, 'impact', path),
         mitigation: this.string(node, 'mitigation', path),
         status: this.string(node, 'status', path),
       })),
       decisions: this.items<Decision>(root, 'decisions', (item, node, path) => ({
-        ...item,
+        index: item.index, id: item.id, title: item.title, owner: item.owner, itemRange: item.itemRange,
         status: this.string(node, 'status', path),
         date: this.string(node, 'date', path),
       })),

@@ -8,7 +8,7 @@
  * B is "upstream" of A, A is "downstream" of B.
  */
 import { findCycles, type DependencyGraph, type GraphEdge, type GraphNode, type NodeKind } from '../workspace/graph';
-import type { Range } from '../model/range';
+import { plainRange, type Range } from '../model/range';
 import { displayStatus as statusDisplay, isScheduleConflict as conflictBetween, type DisplayStatus, type StatusFacts, scheduleAtRisk } from '../model/status';
 import { dateOfDay, remainingCriticalPath, type ScheduleGraph, type ScheduleResult } from '../schedule';
 
@@ -264,7 +264,7 @@ export function buildGraphView(graph: DependencyGraph, options: GraphViewOptions
       scheduleConflict: behind.some((e) => isScheduleConflict(graph.nodes.get(e.from), graph.nodes.get(e.to))),
       dangling: edge.dangling,
       critical: criticalEdges.has(edgeKey(edge.from, edge.to)),
-      sources: behind.map((e) => ({ uri: e.uri, range: e.range })),
+      sources: behind.map((e) => ({ uri: e.uri, range: plainRange(e.range) })),
     });
   }
   for (const id of [...missing].sort()) {
