@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version as packageVersion } from '../../package.json';
-import { buildGraphView, buildReport, buildScheduleGraph, compareText, computeSchedule, configJsonSchema, dayNumber, DEFAULT_DUE_WITHIN, DEFAULT_HORIZON, diffWorkspaces, type DotRankDir, dueItems, effectiveToday, forecastChanges, frontmatterJsonSchema, type GraphLevel, HANDLE_PATTERN, hasSchemaProblemUnder, ImpactError, isCalendarDate, lintWorkspace, MERMAID_DIRECTIONS, type MermaidDirection, ownersOf, reportHtml, reportMarkdown, RULE_IDS, RULES, slipImpact, toDot, toGraphJson, toMermaid, UnknownReferenceError } from '../core';
+import { buildGraphView, buildReport, keepForLint, buildScheduleGraph, compareText, computeSchedule, configJsonSchema, dayNumber, DEFAULT_DUE_WITHIN, DEFAULT_HORIZON, diffWorkspaces, type DotRankDir, dueItems, effectiveToday, forecastChanges, frontmatterJsonSchema, type GraphLevel, HANDLE_PATTERN, hasSchemaProblemUnder, ImpactError, isCalendarDate, lintWorkspace, MERMAID_DIRECTIONS, type MermaidDirection, ownersOf, reportHtml, reportMarkdown, RULE_IDS, RULES, slipImpact, toDot, toGraphJson, toMermaid, UnknownReferenceError } from '../core';
 import { DIFF_FORMATS, diffJson, diffMarkdown, diffText, REPORT_FORMATS, reportJson, type DiffFormat, type ReportFormat } from './reportFormats';
 import { GitError, headCommit } from '../host/git';
 import { workspaceAt } from '../host/history';
@@ -273,12 +273,12 @@ function count(args: ParsedArgs, name: string, command: string): number | undefi
   return Number(value);
 }
 
-async function load(args: ParsedArgs, command: string, io: CliIO, beforeParse?: LoadOptions['beforeParse']): Promise<LoadedWorkspace> {
+async function load(args: ParsedArgs, command: string, io: CliIO, beforeParse?: LoadOptions['beforeParse'], keep?: LoadOptions['keep']): Promise<LoadedWorkspace> {
   const today = stringOption(args, 'today');
   if (today !== undefined && !isCalendarDate(today)) throw new UsageError(`invalid --today \`${today}\`; expected a date YYYY-MM-DD`, command);
   const maxFileSizeKB = count(args, 'max-file-size', command);
   if (maxFileSizeKB === 0) throw new UsageError('invalid --max-file-size `0`; expected a size in KB (1 or more)', command);
-  const loaded = await loadWorkspace({ cwd: io.cwd, paths: args.positionals, configPath: stringOption(args, 'config'), today, ...(maxFileSizeKB !== undefined && { maxFileSizeKB }), ...(beforeParse && { beforeParse }) });
+  const loaded = await loadWorkspace({ cwd: io.cwd, paths: args.positionals, configPath: stringOption(args, 'config'), today, ...(maxFileSizeKB !== undefined && { maxFileSizeKB }), ...(beforeParse && { beforeParse }), ...(keep && { keep }) });
   // Files left out on purpose: said on stderr (so a CI log shows them), not an error.
   for (const skipped of loaded.skipped) io.stderr.write(`brief: warning: ${printable(skipped)}\n`);
   return loaded;
@@ -336,8 +336,11 @@ function lintLoaded(loaded: LoadedWorkspace): LintResult {
   return { briefs: loaded.workspace.briefs().filter((brief) => loaded.isReported(brief.uri)).length, diagnostics };
 }
 
+/** `brief lint` keeps of each brief what its rules still need once the single-file ones ran. */
+const keepForLintRun: LoadOptions['keep'] = (workspace, brief, config) => keepForLint(workspace, brief, { config });
+
 async function lintCold(args: ParsedArgs, io: CliIO): Promise<LintRun> {
-  const loaded = await load(args, 'lint', io);
+  const loaded = await load(args, 'lint', io, undefined, keepForLintRun);
   return { loaded, result: lintLoaded(loaded) };
 }
 
@@ -356,7 +359,7 @@ async function lintWithCache(args: ParsedArgs, io: CliIO, location: string | und
     key = cache.keyOf({ config, today: effectiveToday(config), paths, files });
     cached = cache.resultFor(key);
     return cached !== undefined;
-  });
+  }, keepForLintRun);
   if (cached) return { loaded, result: cached };
   const result = lintLoaded(loaded);
   cache?.save(key, result);

@@ -22,7 +22,7 @@ export { OWNED_KINDS, type OwnedItem, type OwnedKind, type OwnerEntry, ownersOf 
 export { buildReport, DEFAULT_HORIZON, type ProgramReport, type Report as StatusReport } from './report/report';
 export { type RelatedLocation, type Report, type Rule, RULE_IDS, type RuleContext, RULES, SUPPRESSION_INVALID } from './rules';
 export { hasSchemaProblemUnder } from './rules/helpers';
-export { briefsAffectedBy, type Diagnostic, lintBrief, type LintOptions, lintWorkspace } from './rules/lint';
+export { briefsAffectedBy, type Diagnostic, keepForLint, lintBrief, type LintOptions, lintWorkspace } from './rules/lint';
 export { keepScheduleIncremental, workspaceSchedule } from './schedule/workspaceSchedule';
 export { buildScheduleGraph, computeSchedule, dateOfDay, dayNumber, drivingChain, ImpactError, impactJson, type ImpactJson, type ImpactJsonChange, impactMarkdown, type ImpactView, jsonDay, type NodeSchedule, remainingCriticalPath, reportedNodes, type ScheduleGraph, scheduleJson, type ScheduleJson, scheduleJsonNode, type ScheduleJsonNode, type ScheduleNode, type ScheduleResult, type ScheduleView, slipImpact } from './schedule';
 export { checklistChildEntries, type ChecklistEntry, checklistEntryById, type ChecklistFilter, type ChecklistHeadingGroup, checklistHeadings, checklistProgramChildren, type ChecklistProgramGroup, checklistPrograms, checklistTopEntries, type ChecklistViewOptions } from './views/checklistTree';

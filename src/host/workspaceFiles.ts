@@ -8,7 +8,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type BriefsConfig, BriefWorkspace, compareText, ConfigError, type ConfigOverrides, createDirectoryFilter, createFileFilter, DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes, mergeConfig, parseConfig, RULE_IDS, withoutBom } from '../core';
+import { type Brief, type BriefsConfig, BriefWorkspace, compareText, ConfigError, type ConfigOverrides, createDirectoryFilter, createFileFilter, DEFAULT_MAX_FILE_SIZE_KB, maxFileBytes, mergeConfig, parseBrief, parseConfig, RULE_IDS, withoutBom } from '../core';
 import { isInsideFolder } from './insideFolder';
 import { NotRegularFileError, readRegularFile, readRegularFileSync } from './readRegularFile';
 
@@ -58,6 +58,11 @@ export interface LoadOptions {
   beforeParse?: (root: string, config: BriefsConfig, files: ReadonlyMap<string, string>) => boolean;
   /** What the size limit is called in messages (default `--max-file-size`; the server: its setting). */
   sizeSetting?: string;
+  /**
+   * What the workspace keeps of each brief just parsed (default: all of it). `brief lint` keeps
+   * what its rules still need (keepForLint in the core), so 10,000 briefs fit in less memory.
+   */
+  keep?: (workspace: BriefWorkspace, brief: Brief, config: BriefsConfig) => Brief;
 }
 
 /** A briefs.config.json that exists but could not be used. */
@@ -164,7 +169,13 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
     const text = texts[i];
     if (text !== undefined) read.set(pathToFileURL(file.path).href, text);
   });
-  if (options.beforeParse?.(workspaceRoot?.folder ?? found.root, config, read) !== true) for (const [uri, text] of read) workspace.setText(uri, text);
+  if (options.beforeParse?.(workspaceRoot?.folder ?? found.root, config, read) !== true) {
+    const keep = options.keep;
+    for (const [uri, text] of read) {
+      if (keep) workspace.setBrief(keep(workspace, parseBrief(uri, text), config));
+      else workspace.setText(uri, text);
+    }
+  }
   // Every diagnostic and related location asks for its file (a long cycle: ten per edge), so
   // each uri's display path is worked out once.
   const displayed = new Map<string, string>();

@@ -20,11 +20,34 @@ export interface Located<T> {
 }
 
 /**
- * A range kept as four numbers in one object, instead of a range and two positions (three
- * objects): a brief's model holds a few hundred ranges, and this is about 13 KB less per brief
- * (docs/benchmark.md, "Memory per brief"). `start` and `end` are made when read; `toJSON` gives the
- * plain LSP shape, so a range sent over JSON-RPC, written to a cache or printed is the usual one.
+ * A model's ranges are compact (docs/benchmark.md, "Memory per brief"): a brief holds a few hundred,
+ * and a range of two position objects is three objects. `start` and `end` are made when read;
+ * `toJSON` gives the plain LSP shape, so a range sent over JSON-RPC, written to a cache or printed
+ * is the usual one.
+ *
+ * Most ranges fit `PackedRange`: each end as one small integer, `line * 2^16 + character`, for
+ * lines below 2^15 and characters below 2^16 (so the integer stays a V8 small integer, stored in
+ * the object itself). Any other range is a `CompactRange` of four numbers.
  */
+const PACKED_LINES = 1 << 15;
+const PACKED_CHARACTERS = 1 << 16;
+
+class PackedRange implements Range {
+  constructor(private readonly packedStart: number, private readonly packedEnd: number) {}
+
+  get start(): Position {
+    return { line: this.packedStart >>> 16, character: this.packedStart & 0xffff };
+  }
+
+  get end(): Position {
+    return { line: this.packedEnd >>> 16, character: this.packedEnd & 0xffff };
+  }
+
+  toJSON(): { start: Position; end: Position } {
+    return { start: this.start, end: this.end };
+  }
+}
+
 class CompactRange implements Range {
   constructor(
     private readonly startLine: number,
@@ -46,13 +69,19 @@ class CompactRange implements Range {
   }
 }
 
+function packs(line: number, character: number): boolean {
+  return line >= 0 && line < PACKED_LINES && character >= 0 && character < PACKED_CHARACTERS && Number.isInteger(line) && Number.isInteger(character);
+}
+
 export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {
-  return new CompactRange(startLine, startChar, endLine, endChar);
+  return packs(startLine, startChar) && packs(endLine, endChar)
+    ? new PackedRange(startLine * PACKED_CHARACTERS + startChar, endLine * PACKED_CHARACTERS + endChar)
+    : new CompactRange(startLine, startChar, endLine, endChar);
 }
 
 /** A range from two positions (kept compact, as `range` makes them). */
 export function rangeFrom(start: Readonly<Position>, end: Readonly<Position>): Range {
-  return new CompactRange(start.line, start.character, end.line, end.character);
+  return range(start.line, start.character, end.line, end.character);
 }
 
 /** The same range as a plain object, `{ start: { line, character }, end: { line, character } }`. */

@@ -52,18 +52,49 @@ const singleFileResults = new WeakMap<Brief, SingleFileResult>();
 /** Every rule id, for `suppression-invalid`. */
 const RULE_ID_SET: ReadonlySet<string> = new Set(RULE_IDS);
 
-/** Diagnostics for one brief, cross-file rules included, sorted by position. */
-export function lintBrief(workspace: BriefWorkspace, brief: Brief, options: LintOptions): Diagnostic[] {
-  if (!brief.isBrief) return [];
+/**
+ * Briefs that `keepForLint` made: they lack what only single-file rules read, so they may only be
+ * linted with the options their single-file result was found with.
+ */
+const keptForLint = new WeakSet<Brief>();
+
+/**
+ * What a one-shot lint of many briefs (the CLI's `brief lint`) needs to keep of a brief it has
+ * just parsed: runs the brief's single-file rules now, and returns a copy without the parts that
+ * only those rules read (the checklist, the headings, the stakeholders), with their result kept
+ * for `lintBrief`. So `lintBrief` over the copy, with the same options, gives exactly what it
+ * gives over the brief, and a workspace of 10,000 briefs holds about 10 KB less per brief
+ * (docs/benchmark.md, "Memory per brief"). Views, reports and the editor keep whole briefs.
+ */
+export function keepForLint(workspace: BriefWorkspace, brief: Brief, options: LintOptions): Brief {
+  if (!brief.isBrief) return brief;
+  const single = singleFileDiagnostics(workspace, brief, options);
+  const kept: Brief = { ...brief, checklist: [], headings: [], stakeholders: [] };
+  singleFileResults.set(kept, single);
+  keptForLint.add(kept);
+  return kept;
+}
+
+/**
+ * The single-file rules' result for a brief: the kept one while the config, `today` and the rule
+ * list are the same, else found now (and kept).
+ */
+function singleFileDiagnostics(workspace: BriefWorkspace, brief: Brief, options: LintOptions): SingleFileResult {
   const rules = options.rules ?? RULES;
   const config = options.config;
   const today = effectiveToday(config);
   const cached = singleFileResults.get(brief);
-  const reuse = cached !== undefined && cached.config === config && cached.settings === config.rules && cached.people === config.people
-    && cached.today === today && cached.rules === rules;
-  // Single-file rules report into `single`, cross-file ones into `diagnostics`; both are merged
-  // and sorted at the end (the sort is stable, so the order is the one rule-by-rule reporting gives).
-  const single: Diagnostic[] = [];
+  if (cached !== undefined && cached.config === config && cached.settings === config.rules && cached.people === config.people
+    && cached.today === today && cached.rules === rules) return cached;
+  if (keptForLint.has(brief)) throw new Error(`${brief.uri}: a brief kept for one lint (keepForLint) was linted with other options`);
+  const diagnostics = runRules(workspace, brief, options, (rule) => !rule.crossFile);
+  const result = { config, settings: config.rules, people: config.people, today, rules, diagnostics };
+  singleFileResults.set(brief, result);
+  return result;
+}
+
+/** Runs the rules that `which` picks (and the configuration leaves on) over one brief. */
+function runRules(workspace: BriefWorkspace, brief: Brief, options: LintOptions, which: (rule: Rule) => boolean): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const only = soleRule(brief);
   // One context for every rule (rules report synchronously, while `rule` is the one running).
@@ -73,7 +104,7 @@ export function lintBrief(workspace: BriefWorkspace, brief: Brief, options: Lint
     brief,
     workspace,
     config: options.config,
-    today,
+    today: effectiveToday(options.config),
     ruleIds: RULE_ID_SET,
     report(report) {
       const running = rule!;
@@ -81,23 +112,29 @@ export function lintBrief(workspace: BriefWorkspace, brief: Brief, options: Lint
       const diagnostic: Diagnostic = { uri: brief.uri, rule: running.id, severity, message: report.message, range: report.range };
       if (report.related && report.related.length > 0) diagnostic.related = report.related;
       if (report.data) diagnostic.data = report.data;
-      (running.crossFile ? diagnostics : single).push(diagnostic);
+      diagnostics.push(diagnostic);
     },
   };
-  for (rule of rules) {
+  for (rule of options.rules ?? RULES) {
     if (only && rule.id !== only) continue;
-    if (reuse && !rule.crossFile) continue;
+    if (!which(rule)) continue;
     const setting = options.config.rules[rule.id];
     if (setting === 'off' || (setting === undefined && rule.defaultSeverity === 'off')) continue;
     configured = setting;
     rule.check(context);
   }
-  if (reuse) {
-    for (const diagnostic of cached.diagnostics) single.push({ ...diagnostic });
-  } else {
-    singleFileResults.set(brief, { config, settings: config.rules, people: config.people, today, rules, diagnostics: single.map((diagnostic) => ({ ...diagnostic })) });
-  }
-  const all = single.concat(diagnostics).sort(byPosition);
+  return diagnostics;
+}
+
+/** Diagnostics for one brief, cross-file rules included, sorted by position. */
+export function lintBrief(workspace: BriefWorkspace, brief: Brief, options: LintOptions): Diagnostic[] {
+  if (!brief.isBrief) return [];
+  // Single-file diagnostics are copied out of the kept result (callers may change what they get);
+  // both lists are merged and sorted at the end (the sort is stable, so the order is the one
+  // rule-by-rule reporting gives).
+  const single = singleFileDiagnostics(workspace, brief, options).diagnostics.map((diagnostic) => ({ ...diagnostic }));
+  const crossFile = runRules(workspace, brief, options, (rule) => rule.crossFile);
+  const all = single.concat(crossFile).sort(byPosition);
   return brief.suppressions ? withoutSuppressed(brief.suppressions, all) : all;
 }
 
