@@ -4,6 +4,7 @@ import type * as Sarif from 'sarif';
 import { type BriefsConfig, type Diagnostic, plural, PROJECT_URL, type Range, type Rule, RULE_DOCS_URL, type Severity } from '../core';
 import { RULE_DOCS } from './ruleDocs.generated';
 import { escapeUnsafeKeepingBreaks, neutraliseCommands, printable, printableKeepingLines, safeJson } from './safeText';
+import { ITEMS_PLACE, jsonChunks } from './jsonChunks';
 
 export { printable } from './safeText';
 
@@ -28,11 +29,19 @@ export interface LintReport {
 }
 
 export function formatLint(format: LintFormat, report: LintReport, color: boolean): string {
+  return [...formatLintPieces(format, report, color)].join('');
+}
+
+/**
+ * The output in pieces that joined are `formatLint`'s text: json and sarif come a diagnostic at a
+ * time (./jsonChunks.ts), so a large workspace's output is never whole in memory.
+ */
+export function formatLintPieces(format: LintFormat, report: LintReport, color: boolean): Iterable<string> {
   switch (format) {
-    case 'stylish': return formatStylish(report, color);
-    case 'json': return formatJson(report);
-    case 'sarif': return formatSarif(report);
-    case 'github': return formatGithub(report);
+    case 'stylish': return [formatStylish(report, color)];
+    case 'json': return jsonPieces(report);
+    case 'sarif': return sarifPieces(report);
+    case 'github': return [formatGithub(report)];
   }
 }
 
@@ -130,24 +139,31 @@ export interface JsonLintOutput {
 }
 
 export function lintJson(report: LintReport): JsonLintOutput {
+  return { version: 1, briefs: report.briefs, diagnostics: report.diagnostics.map((d) => jsonDiagnostic(report, d)) };
+}
+
+function jsonDiagnostic(report: LintReport, d: Diagnostic): JsonDiagnostic {
   return {
-    version: 1,
-    briefs: report.briefs,
-    diagnostics: report.diagnostics.map((d) => ({
-      file: report.fileOf(d.uri),
-      rule: d.rule,
-      severity: d.severity,
-      message: d.message,
-      range: copyRange(d.range),
-      ...(d.related && d.related.length > 0 && {
-        related: d.related.map((r) => ({ file: report.fileOf(r.uri), range: copyRange(r.range), message: r.message })),
-      }),
-    })),
+    file: report.fileOf(d.uri),
+    rule: d.rule,
+    severity: d.severity,
+    message: d.message,
+    range: copyRange(d.range),
+    ...(d.related && d.related.length > 0 && {
+      related: d.related.map((r) => ({ file: report.fileOf(r.uri), range: copyRange(r.range), message: r.message })),
+    }),
   };
 }
 
-function formatJson(report: LintReport): string {
-  return `${safeJson(JSON.stringify(lintJson(report), null, 2))}\n`;
+/** `lintJson` as text (`JSON.stringify(…, null, 2)`, made safe), a diagnostic at a time. */
+function* jsonPieces(report: LintReport): Generator<string> {
+  const skeleton = { version: 1, briefs: report.briefs, diagnostics: ITEMS_PLACE };
+  yield* jsonChunks(skeleton, mapped(report.diagnostics, (d) => jsonDiagnostic(report, d)), safeJson);
+  yield '\n';
+}
+
+function* mapped<T, U>(items: readonly T[], map: (item: T, index: number) => U): Generator<U> {
+  for (let i = 0; i < items.length; i++) yield map(items[i], i);
 }
 
 function copyRange(range: Range): Range {
@@ -223,10 +239,16 @@ function problemText(lines: readonly string[] | undefined, range: Range): string
  */
 export function sarifFingerprints(report: LintReport): string[] {
   const seen = new Map<string, number>();
-  const linesOf = new Map<string, readonly string[] | undefined>();
+  // The lines of one file at a time: diagnostics come file by file, and keeping every file's
+  // lines would hold a second copy of the workspace.
+  let linesUri: string | undefined;
+  let lines: readonly string[] | undefined;
   return report.diagnostics.map((d) => {
-    if (!linesOf.has(d.uri)) linesOf.set(d.uri, report.textOf?.(d.uri)?.split(/\r\n|\r|\n/));
-    const identity = `${d.rule}\u0000${report.fileOf(d.uri)}\u0000${problemText(linesOf.get(d.uri), d.range)}`;
+    if (d.uri !== linesUri) {
+      linesUri = d.uri;
+      lines = report.textOf?.(d.uri)?.split(/\r\n|\r|\n/);
+    }
+    const identity = `${d.rule}\u0000${report.fileOf(d.uri)}\u0000${problemText(lines, d.range)}`;
     const occurrence = (seen.get(identity) ?? 0) + 1;
     seen.set(identity, occurrence);
     return createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32);
@@ -249,12 +271,17 @@ function ruleDescriptor(rule: Rule, config: BriefsConfig): Sarif.ReportingDescri
 }
 
 export function lintSarif(report: LintReport): Sarif.Log {
+  return sarifLog(report, [...sarifResults(report)]);
+}
+
+function* sarifResults(report: LintReport): Generator<Sarif.Result> {
   const ruleIndex = new Map(report.rules.map((rule, i) => [rule.id, i]));
   const fingerprints = sarifFingerprints(report);
-  const results = report.diagnostics.map((d, i): Sarif.Result => {
+  for (let i = 0; i < report.diagnostics.length; i++) {
+    const d = report.diagnostics[i];
     const file = report.fileOf(d.uri);
     const index = ruleIndex.get(d.rule);
-    return {
+    yield {
       ruleId: d.rule,
       ...(index !== undefined && { ruleIndex: index }),
       level: SARIF_LEVEL[d.severity],
@@ -265,7 +292,17 @@ export function lintSarif(report: LintReport): Sarif.Log {
       }),
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i]! },
     };
-  });
+  }
+}
+
+/** `lintSarif` as text (`JSON.stringify(…, null, 2)`, made safe), a result at a time. */
+function* sarifPieces(report: LintReport): Generator<string> {
+  yield* jsonChunks(sarifLog(report, ITEMS_PLACE), sarifResults(report), safeJson);
+  yield '\n';
+}
+
+/** The SARIF log around its results (`ITEMS_PLACE` while they are written in pieces). */
+function sarifLog(report: LintReport, results: Sarif.Result[] | typeof ITEMS_PLACE): Sarif.Log {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -281,13 +318,9 @@ export function lintSarif(report: LintReport): Sarif.Log {
         },
       },
       columnKind: 'utf16CodeUnits',
-      results,
+      results: results as Sarif.Result[],
     }],
   };
-}
-
-function formatSarif(report: LintReport): string {
-  return `${safeJson(JSON.stringify(lintSarif(report), null, 2))}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------

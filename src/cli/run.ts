@@ -16,7 +16,8 @@ import { IMPACT_FORMATS, impactJson, impactText, SCHEDULE_FORMATS, scheduleGantt
 import { WorkspaceLoadError, loadWorkspace, type LoadedWorkspace, type LoadOptions } from '../host/workspaceFiles';
 import { DEFAULT_CACHE_FILE, LintCache, type LintResult } from '../host/lintCache';
 import { CHECKLIST_HELP, DIFF_HELP, DUE_HELP, GRAPH_HELP, IMPACT_HELP, OWNERS_HELP, REPORT_HELP, LINT_HELP, LSP_HELP, SCHEDULE_HELP, SCHEMA_HELP, TOP_HELP } from './help';
-import { countBySeverity, formatLint, LINT_FORMATS, type LintFormat } from './lintFormats';
+import { countBySeverity, formatLintPieces, LINT_FORMATS, type LintFormat } from './lintFormats';
+import { writeInBatches } from './jsonChunks';
 import { printable, printableKeepingLines, safeDot, safeJson, safeMermaid } from './safeText';
 import { didYouMean } from './suggest';
 
@@ -307,7 +308,7 @@ async function runLint(args: ParsedArgs, io: CliIO): Promise<number> {
   const all = result.diagnostics;
   const counts = countBySeverity(all);
   const shown = quiet ? all.filter((d) => d.severity === 'error') : all;
-  io.stdout.write(formatLint(format, {
+  writeInBatches(formatLintPieces(format, {
     briefs: result.briefs,
     diagnostics: shown,
     fileOf: loaded.fileOf,
@@ -315,7 +316,7 @@ async function runLint(args: ParsedArgs, io: CliIO): Promise<number> {
     rules: RULES,
     toolVersion: VERSION,
     textOf: (uri) => loaded.textOf(uri),
-  }, useColor(io)));
+  }, useColor(io)), (text) => io.stdout.write(text));
   const tooManyWarnings = maxWarnings !== undefined && counts.warning > maxWarnings;
   if (tooManyWarnings) io.stderr.write(`brief: too many warnings (${counts.warning}; --max-warnings ${maxWarnings})\n`);
   if (reportReadProblems(loaded, io)) return EXIT_FAILURE;

@@ -66,8 +66,8 @@ export function buildSchedule(workspace: BriefWorkspace): BuiltSchedule {
     const node = nodes[v];
     if (node.planned !== undefined) planned[v] = node.planned;
     pinned[v] = node.pinned;
-    fillIds(node.predecessors, predecessors, v, ids);
-    fillIds(node.successors, successors, v, ids);
+    node.predecessors = idsOf(predecessors, v, ids);
+    node.successors = idsOf(successors, v, ids);
   }
   const onCycle = cyclesOf(successors);
   const plan: SchedulePlan = { ids, index, predecessors, successors, pinned, planned, onCycle, order: orderOf(predecessors, successors, onCycle) };
@@ -117,6 +117,10 @@ export function transpose(n: number, rows: Rows): Rows {
   return { start, list };
 }
 
-function fillIds(into: string[], rows: Rows, v: number, ids: string[]): void {
-  for (let k = rows.start[v]; k < rows.start[v + 1]; k++) into.push(ids[rows.list[k]]);
+/** The ids of row v, in an array of exactly its length (see `exactly` in ./nodes). */
+function idsOf(rows: Rows, v: number, ids: string[]): string[] {
+  const from = rows.start[v];
+  const list = new Array<string>(rows.start[v + 1] - from);
+  for (let k = 0; k < list.length; k++) list[k] = ids[rows.list[from + k]];
+  return list;
 }

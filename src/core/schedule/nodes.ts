@@ -58,7 +58,15 @@ export function statusOf(brief: Brief, milestone: Milestone): string | undefined
 /** The ids a list of references names (`prog#ms`), milestones only: a whole program moves no date. */
 function milestoneRefs(entries: Brief['dependsOn'], into: string[]): string[] {
   for (const entry of entries) if (entry.milestone !== undefined) into.push(`${entry.program}#${entry.milestone}`);
-  return into;
+  return exactly(into);
+}
+
+/**
+ * The same list in an array of its own length: V8 grows a pushed-to array to 16 or more slots, and
+ * a workspace's schedule holds three short lists per node (docs/benchmark.md, "Memory per brief").
+ */
+export function exactly<T>(list: T[]): T[] {
+  return list.length === 0 ? [] : list.slice();
 }
 
 /**
@@ -100,6 +108,7 @@ export function nodesOfBrief(brief: Brief): ScheduleNode[] {
     // Every program finish waits for each of its own milestones.
     finish.waitsFor.push(id);
   }
+  finish.waitsFor = exactly(finish.waitsFor);
   return nodes;
 }
 
