@@ -42,7 +42,7 @@ svg text { fill: var(--vscode-foreground); font-family: var(--vscode-font-family
 .pb-group-bg { fill: var(--vscode-sideBarSectionHeader-background, var(--vscode-editorWidget-background, transparent)); }
 .pb-grid-month { stroke: var(--vscode-editorIndentGuide-background1, var(--vscode-widget-border, #8884)); stroke-width: 1; }
 .pb-grid-quarter { stroke: var(--vscode-editorIndentGuide-activeBackground1, var(--vscode-foreground)); stroke-opacity: .45; stroke-width: 1; }
-.pb-grid-week { stroke: var(--vscode-editorIndentGuide-background1, #8882); stroke-dasharray: 2 3; }
+.pb-grid-week { fill: none; stroke: var(--vscode-editorIndentGuide-background1, #8882); stroke-dasharray: 2 3; }
 .pb-tick-label { fill: var(--vscode-descriptionForeground, var(--vscode-foreground)); }
 .pb-tick-quarter { font-weight: 600; }
 .pb-today { stroke: var(--vscode-editorCursor-foreground, var(--vscode-focusBorder)); stroke-width: 2; stroke-dasharray: 6 3; }
