@@ -73,6 +73,12 @@ svg text { fill: var(--vscode-foreground); font-family: var(--vscode-font-family
 .pb-target-late { fill: url(#pb-hatch); stroke: var(--pb-late); stroke-width: 1; }
 .pb-undated { fill: var(--vscode-descriptionForeground, var(--vscode-foreground)); font-style: italic; }
 .pb-dragging .pb-plan { stroke-width: 3; }
+/* High contrast: outlines carry the shapes (the theme's colours are few and strong). */
+body.vscode-high-contrast .pb-plan, body.vscode-high-contrast-light .pb-plan { stroke-width: 2; fill-opacity: .25; }
+body.vscode-high-contrast .pb-marker, body.vscode-high-contrast-light .pb-marker { stroke-width: 2; }
+body.vscode-high-contrast .pb-done .pb-plan, body.vscode-high-contrast-light .pb-done .pb-plan { fill-opacity: .85; }
+body.vscode-high-contrast .pb-overdue .pb-plan, body.vscode-high-contrast-light .pb-overdue .pb-plan, body.vscode-high-contrast .pb-overdue .pb-marker, body.vscode-high-contrast-light .pb-overdue .pb-marker { stroke-width: 3.5; }
+body.vscode-high-contrast .pb-ghost, body.vscode-high-contrast-light .pb-ghost { stroke: var(--vscode-contrastBorder, var(--vscode-foreground)); opacity: 1; }
 `;
 
 export interface TimelinePage {
