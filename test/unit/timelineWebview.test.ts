@@ -215,6 +215,71 @@ describe('timeline webview (Chromium)', function () {
     await view.waitForPosted((m) => m.type === 'rendered' && m.seq === 4);
   });
 
+  it('a zoom step moves the drawn elements to the new scale (bars, forecasts, ghosts, arrows, targets, today) and keeps them', async () => {
+    const cutover = model.rows.find((r) => r.program === 'web')!.bars.find((b) => b.milestone === 'cutover')!;
+    await view.send({ type: 'model', seq: 5, model, baseline: { label: 'main (abc, 2027-01-05)', bars: { [cutover.key]: { start: '2027-02-15', due: '2027-03-10' } } } });
+    await view.waitForPosted((m) => m.type === 'rendered' && m.seq === 5);
+    // Every position attribute of the chart, and the month ticks; each bar's group marked, to see it kept.
+    const snapshot = () => view.page.evaluate(`(() => {
+      const ticks = {};
+      for (const line of document.querySelectorAll('#pb-timeline-chart line[data-day]')) ticks[line.getAttribute('data-day')] = Number(line.getAttribute('x1'));
+      const positions = [...document.querySelectorAll('#pb-timeline-chart svg *')].map((e) => ['x', 'x1', 'width', 'd', 'transform'].map((a) => e.getAttribute(a)).join('|'));
+      const bars = [...document.querySelectorAll('.pb-bar')].map((g) => {
+        const box = (g.querySelector('.pb-plan') || g.querySelector('.pb-marker')).getBBox();
+        const ghost = g.querySelector('.pb-ghost');
+        const forecast = g.querySelector('.pb-forecast');
+        return { key: g.getAttribute('data-key'), kept: g.__mark === 1, x: box.x, right: box.x + box.width, cx: box.x + box.width / 2,
+          ghost: ghost ? [ghost.getBBox().x, ghost.getBBox().x + ghost.getBBox().width] : null, forecastRight: forecast ? forecast.getBBox().x + forecast.getBBox().width : null };
+      });
+      for (const g of document.querySelectorAll('.pb-bar')) g.__mark = 1;
+      const arrows = [...document.querySelectorAll('.pb-arrow')].map((p) => ({ from: p.getAttribute('data-from'), to: p.getAttribute('data-to'), start: p.getPointAtLength(0).x, end: p.getPointAtLength(p.getTotalLength()).x }));
+      const targets = [...document.querySelectorAll('.pb-target')].map((t) => ({ date: t.getAttribute('data-date'), cx: t.getBBox().x + t.getBBox().width / 2 }));
+      const today = Number(document.querySelector('#pb-timeline-chart .pb-today').getAttribute('x1'));
+      return { ticks, positions, bars, arrows, targets, today };
+    })()`) as Promise<{ ticks: Record<string, number>; positions: string[]; bars: { key: string; kept: boolean; x: number; right: number; cx: number; ghost: number[] | null; forecastRight: number | null }[]; arrows: { from: string; to: string; start: number; end: number }[]; targets: { date: string; cx: number }[]; today: number }>;
+    const zoomTo = async (zoom: string) => {
+      const before = (await view.posted()).filter((m) => m.type === 'rendered').length;
+      await view.page.selectOption('select[name="zoom"]', zoom);
+      await waitFor(async () => (await view.posted()).filter((m) => m.type === 'rendered').length > before, `the ${zoom} zoom drawn`);
+    };
+    const all = model.rows.flatMap((row) => row.bars);
+    const check = (shot: Awaited<ReturnType<typeof snapshot>>, pxPerDay: number, kept: boolean) => {
+      const xOf = (date: string) => shot.ticks['2027-03-01'] + (dayOf(date) - dayOf('2027-03-01')) * pxPerDay;
+      assert.ok(Math.abs(shot.ticks['2027-04-01'] - shot.ticks['2027-03-01'] - 31 * pxPerDay) < 0.01, `${pxPerDay} px a day: ${JSON.stringify(shot.ticks)}`);
+      assert.equal(shot.bars.length, all.length);
+      for (const bar of all) {
+        const drawn = shot.bars.find((b) => b.key === bar.key)!;
+        assert.equal(drawn.kept, kept, `${bar.key} ${kept ? 'kept' : 'new'}`);
+        if (bar.start === bar.due) assert.ok(Math.abs(drawn.cx - xOf(bar.due)) < 0.5, `${bar.key} marker at ${bar.due}`);
+        else assert.ok(Math.abs(drawn.x - xOf(bar.start)) < 0.5 && Math.abs(drawn.right - xOf(bar.due)) < 0.5, `${bar.key} ${bar.start} → ${bar.due} at ${pxPerDay} px a day: ${drawn.x}–${drawn.right}`);
+        if (bar.forecast) assert.ok(Math.abs(drawn.forecastRight! - xOf(bar.forecast)) < 0.5, `${bar.key} forecast to ${bar.forecast}`);
+        if (bar.key === cutover.key) assert.ok(drawn.ghost && Math.abs(drawn.ghost[0] - xOf('2027-02-15')) < 0.5 && Math.abs(drawn.ghost[1] - xOf('2027-03-10')) < 0.5, `the ghost at ${pxPerDay} px a day: ${JSON.stringify(drawn.ghost)}`);
+      }
+      assert.equal(shot.arrows.length, model.arrows.length);
+      for (const arrow of shot.arrows) {
+        const from = all.find((b) => b.key === arrow.from)!;
+        const to = all.find((b) => b.key === arrow.to)!;
+        assert.ok(Math.abs(arrow.start - xOf(from.due)) < 0.5 && Math.abs(arrow.end - xOf(to.start)) < 0.5, `arrow ${arrow.from} → ${arrow.to} at ${pxPerDay} px a day`);
+      }
+      assert.ok(shot.targets.length > 0);
+      for (const target of shot.targets) assert.ok(Math.abs(target.cx - xOf(target.date)) < 0.5, `target ${target.date}`);
+      assert.ok(Math.abs(shot.today - xOf(TODAY)) < 0.5, 'the today line');
+    };
+    const months = await snapshot();
+    check(months, 4, false);
+    await zoomTo('weeks');
+    check(await snapshot(), 12, true);
+    await zoomTo('quarters');
+    check(await snapshot(), 1.5, true);
+    await zoomTo('months');
+    const back = await snapshot();
+    check(back, 4, true);
+    // Moved back, every position is what the first drawing at this zoom had.
+    assert.deepEqual(back.positions, months.positions);
+    await view.send({ type: 'model', seq: 9, model });
+    await view.waitForPosted((m) => m.type === 'rendered' && m.seq === 9);
+  });
+
   it('screenshots in light and dark (test-results/timeline)', async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     await view.page.screenshot({ path: path.join(SHOTS, 'webview-light.png') });
