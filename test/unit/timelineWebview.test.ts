@@ -280,6 +280,72 @@ describe('timeline webview (Chromium)', function () {
     await view.waitForPosted((m) => m.type === 'rendered' && m.seq === 9);
   });
 
+  it('a tall chart: an arrow with an end drawn is its own labelled path; one only passing through the band is in the shared path of its colour', async () => {
+    // 60 programs; the first milestone of each waits for the first program's last one (a long
+    // arrow from the top, due 2027-03-15), and every fifth is due before it (a schedule conflict: red).
+    const workspace = new BriefWorkspace();
+    for (let p = 0; p < 60; p++) {
+      const id = `tall-${String(p).padStart(2, '0')}`;
+      const lines = ['---', `program: ${id}`, `title: "Tall ${p}"`, 'milestones:'];
+      for (let m = 0; m < 3; m++) {
+        const due = p === 0 ? `2027-0${m + 1}-15` : m === 0 && p % 5 === 0 ? '2027-03-01' : `2027-0${m + 4}-15`;
+        lines.push(`  - id: m${m}`, `    title: "Milestone ${m} of ${p}"`, `    due: ${due}`);
+        if (p > 0 && m === 0) lines.push('    depends_on: [tall-00#m2]');
+      }
+      lines.push('---', '');
+      workspace.setText(`file:///ws/tall/${id}.md`, lines.join('\n'));
+    }
+    const tall = buildTimeline(workspace, TODAY);
+    assert.equal(tall.arrows.length, 59);
+    const page = await openTimelinePage({ bundleFile: bundle.file, browser: view.browser });
+    try {
+      await page.send({ type: 'model', seq: 1, model: tall });
+      await page.waitForPosted((m) => m.type === 'rendered');
+      await page.page.evaluate(`document.querySelector('.pb-scroll').scrollTop = 2500`);
+      // The band follows the scroll within a frame.
+      await waitFor(async () => (await page.page.evaluate(`!!document.querySelector('.pb-bar[data-key$="tall-30.md#0"]')`)) as boolean, 'the rows around program 30 drawn');
+      const read = () => page.page.evaluate(`(() => ({
+        drawn: [...document.querySelectorAll('.pb-bar')].map((g) => g.getAttribute('data-key')),
+        arrows: [...document.querySelectorAll('.pb-arrow')].map((p) => ({ from: p.getAttribute('data-from'), to: p.getAttribute('data-to'), red: p.classList.contains('pb-arrow-red'), label: p.getAttribute('aria-label') })),
+        through: [...document.querySelectorAll('.pb-arrow-through')].map((p) => ({ red: p.classList.contains('pb-arrow-through-red'), count: Number(p.getAttribute('data-count')), d: p.getAttribute('d'), hidden: p.getAttribute('aria-hidden'), stroke: getComputedStyle(p).stroke, marker: p.getAttribute('marker-end') })),
+      }))()`) as Promise<{ drawn: string[]; arrows: { from: string; to: string; red: boolean; label: string }[]; through: { red: boolean; count: number; d: string; hidden: string; stroke: string; marker: string | null }[] }>;
+      const shown = await read();
+      const drawn = new Set(shown.drawn);
+      const programIndex = (key: string) => Number(/tall-(\d+)\.md/.exec(key)![1]);
+      const lastDrawn = Math.max(...shown.drawn.map(programIndex));
+      assert.ok(lastDrawn < 59 && !drawn.has(tall.rows[0].bars[2].key), `the band is in the middle: programs drawn up to ${lastDrawn}`);
+      // Each arrow with an end drawn: its own path, labelled, red as the model says.
+      const withEnd = tall.arrows.filter((a) => drawn.has(a.from) || drawn.has(a.to));
+      assert.equal(shown.arrows.length, withEnd.length);
+      for (const arrow of withEnd) {
+        const path = shown.arrows.find((a) => a.from === arrow.from && a.to === arrow.to);
+        assert.ok(path && path.label.length > 0, `${arrow.from} → ${arrow.to}`);
+        assert.equal(path.red, arrow.conflict || arrow.drivesSlip);
+      }
+      // The long arrows from the top to the programs below the band: in the shared paths, by colour.
+      const passing = tall.arrows.filter((a) => !drawn.has(a.from) && !drawn.has(a.to) && programIndex(a.from) === 0 && programIndex(a.to) > lastDrawn);
+      assert.ok(passing.length > 5);
+      const redPassing = passing.filter((a) => a.conflict || a.drivesSlip).length;
+      assert.ok(redPassing > 0 && redPassing < passing.length, `${redPassing} of ${passing.length} red`);
+      assert.deepEqual(shown.through.map((t) => [t.red, t.count]).sort(), [[false, passing.length - redPassing], [true, redPassing]].sort());
+      for (const through of shown.through) {
+        assert.equal((through.d.match(/M/g) ?? []).length, through.count, 'one subpath per arrow');
+        assert.equal(through.hidden, 'true');
+        assert.equal(through.marker, null, 'no head: it is off the band');
+      }
+      const plainStroke = shown.through.find((t) => !t.red)!.stroke;
+      assert.notEqual(shown.through.find((t) => t.red)!.stroke, plainStroke, 'the red ones are red');
+      // A zoom moves them with the rest, and back at months they are where they were.
+      await page.page.selectOption('select[name="zoom"]', 'weeks');
+      await waitFor(async () => (await read()).through[0].d !== shown.through[0].d, 'the shared paths moved');
+      await page.page.selectOption('select[name="zoom"]', 'months');
+      await waitFor(async () => JSON.stringify((await read()).through) === JSON.stringify(shown.through), 'the shared paths back where they were');
+      assert.deepEqual(await page.violations(), []);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('screenshots in light and dark (test-results/timeline)', async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     await view.page.screenshot({ path: path.join(SHOTS, 'webview-light.png') });

@@ -65,9 +65,9 @@ svg text { fill: var(--vscode-foreground); font-family: var(--vscode-font-family
 .pb-handle { fill: transparent; cursor: ew-resize; }
 .pb-bar:hover .pb-handle, .pb-bar:focus .pb-handle { fill: var(--vscode-focusBorder); fill-opacity: .6; }
 .pb-ghost { fill: none; stroke: var(--vscode-descriptionForeground, #888); stroke-width: 1; stroke-dasharray: 4 2; opacity: .8; }
-.pb-arrow { fill: none; stroke: var(--vscode-descriptionForeground, #888); stroke-width: 1.2; }
+.pb-arrow, .pb-arrow-through { fill: none; stroke: var(--vscode-descriptionForeground, #888); stroke-width: 1.2; }
 .pb-arrow-head { fill: var(--vscode-descriptionForeground, #888); }
-.pb-arrow-red { stroke: var(--pb-red); stroke-width: 2.2; }
+.pb-arrow-red, .pb-arrow-through-red { stroke: var(--pb-red); stroke-width: 2.2; }
 .pb-arrow-head-red { fill: var(--pb-red); }
 .pb-target { fill: var(--vscode-foreground); stroke: var(--vscode-editor-background); stroke-width: 1; }
 .pb-target-late { fill: url(#pb-hatch); stroke: var(--pb-late); stroke-width: 1; }

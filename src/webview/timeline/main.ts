@@ -461,7 +461,22 @@ interface DrawnBand {
   column: SVGGElement;
   headers: HeaderParts[];
   bars: BarParts[];
-  arrows: { path: SVGPathElement; from: TimelineBarWire; to: TimelineBarWire; fromY: number; toY: number }[];
+  arrows: (ThroughArrow & { path: SVGPathElement })[];
+  /** The arrows that only pass through the band, one path per colour. */
+  through: { path: SVGPathElement; arrows: ThroughArrow[] }[];
+}
+
+interface ThroughArrow {
+  from: TimelineBarWire;
+  to: TimelineBarWire;
+  fromY: number;
+  toY: number;
+}
+
+function throughPath(list: readonly ThroughArrow[], s: TimeScale): string {
+  let d = '';
+  for (const arrow of list) d += arrowPath(arrow.from, arrow.to, arrow.fromY, arrow.toY, s);
+  return d;
 }
 let drawnBand: DrawnBand | undefined;
 
@@ -493,6 +508,7 @@ function moveBand(band: DrawnBand, scrollLeft: number): void {
   for (const header of band.headers) placeHeader(header, s, width);
   for (const parts of band.bars) placeBar(parts, s);
   for (const arrow of band.arrows) arrow.path.setAttribute('d', arrowPath(arrow.from, arrow.to, arrow.fromY, arrow.toY, s));
+  for (const through of band.through) through.path.setAttribute('d', throughPath(through.arrows, s));
   const todayX = String(s.x(current.today));
   band.today.setAttribute('x1', todayX);
   band.today.setAttribute('x2', todayX);
@@ -575,15 +591,27 @@ function drawBand(all = false, view: View = readView()): void {
 
   // Arrows, under the bars, that cross the band: from the dependency's end to the dependent's start.
   const arrows = svg('g', { class: 'pb-arrows' });
+  // An end is in the band when its bar's row is drawn (as `within` decides for the bars).
+  const rowInBand = (y: number) => within(y, ROW);
+  const throughPlain: ThroughArrow[] = [];
+  const throughRed: ThroughArrow[] = [];
   for (const arrow of current.arrows) {
     const fromY = centre.get(arrow.from);
     const toY = centre.get(arrow.to);
     const from = bars.get(arrow.from);
     const to = bars.get(arrow.to);
     if (fromY === undefined || toY === undefined || !from || !to) continue;
-    if (Math.max(fromY, toY) < top || Math.min(fromY, toY) > bottom) continue;
-    const d = arrowPath(from, to, fromY, toY, s);
+    // Not across the band at all (by the rows' extent, so an arrow into a drawn bar is drawn).
+    if (Math.max(fromY, toY) + ROW / 2 < top || Math.min(fromY, toY) - ROW / 2 > bottom) continue;
     const red = arrow.conflict || arrow.drivesSlip;
+    // Neither end in the band: only a line passes through it (its head is off the band). These
+    // share one path per colour, which a zoom step moves with one attribute (docs/benchmark.md,
+    // "Timeline"); each gets its own labelled path once the band reaches one of its ends.
+    if (!rowInBand(fromY - ROW / 2) && !rowInBand(toY - ROW / 2)) {
+      (red ? throughRed : throughPlain).push({ from, to, fromY, toY });
+      continue;
+    }
+    const d = arrowPath(from, to, fromY, toY, s);
     const why = arrow.conflict ? 'schedule conflict' : arrow.drivesSlip ? 'drives a slip' : 'dependency';
     const path = svg('path', {
       class: `pb-arrow${red ? ' pb-arrow-red' : ''}`, d, 'marker-end': red ? 'url(#pb-head-red)' : 'url(#pb-head)',
@@ -592,6 +620,13 @@ function drawBand(all = false, view: View = readView()): void {
     });
     arrows.append(path);
     arrowParts.push({ path, from, to, fromY, toY });
+  }
+  const through: DrawnBand['through'] = [];
+  for (const [list, red] of [[throughPlain, false], [throughRed, true]] as const) {
+    if (list.length === 0) continue;
+    const path = svg('path', { class: `pb-arrow-through${red ? ' pb-arrow-through-red' : ''}`, d: throughPath(list, s), 'aria-hidden': 'true', 'data-count': list.length });
+    arrows.prepend(path);
+    through.push({ path, arrows: list });
   }
 
   const todayX = s.x(current.today);
@@ -602,7 +637,7 @@ function drawBand(all = false, view: View = readView()): void {
   chartHost.replaceChildren(chart);
   drawn = { top, bottom };
   // The whole chart (an export) is not kept: the next drawing is the band again.
-  drawnBand = all ? undefined : { rows: rowLayout(current), baseline, top, bottom, chart, grid, today, column, headers: headerParts, bars: barParts, arrows: arrowParts };
+  drawnBand = all ? undefined : { rows: rowLayout(current), baseline, top, bottom, chart, grid, today, column, headers: headerParts, bars: barParts, arrows: arrowParts, through };
 
   // One item is in the tab order (roving tabindex): the focused one when drawn, else the first drawn.
   const focusables = [...chart.querySelectorAll<SVGGElement>('.pb-group, .pb-bar')];
