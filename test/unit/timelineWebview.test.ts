@@ -215,6 +215,137 @@ describe('timeline webview (Chromium)', function () {
     await view.waitForPosted((m) => m.type === 'rendered' && m.seq === 4);
   });
 
+  it('a zoom step moves the drawn elements to the new scale (bars, forecasts, ghosts, arrows, targets, today) and keeps them', async () => {
+    const cutover = model.rows.find((r) => r.program === 'web')!.bars.find((b) => b.milestone === 'cutover')!;
+    await view.send({ type: 'model', seq: 5, model, baseline: { label: 'main (abc, 2027-01-05)', bars: { [cutover.key]: { start: '2027-02-15', due: '2027-03-10' } } } });
+    await view.waitForPosted((m) => m.type === 'rendered' && m.seq === 5);
+    // Every position attribute of the chart, and the month ticks; each bar's group marked, to see it kept.
+    const snapshot = () => view.page.evaluate(`(() => {
+      const ticks = {};
+      for (const line of document.querySelectorAll('#pb-timeline-chart line[data-day]')) ticks[line.getAttribute('data-day')] = Number(line.getAttribute('x1'));
+      const positions = [...document.querySelectorAll('#pb-timeline-chart svg *')].map((e) => ['x', 'x1', 'width', 'd', 'transform'].map((a) => e.getAttribute(a)).join('|'));
+      const bars = [...document.querySelectorAll('.pb-bar')].map((g) => {
+        const box = (g.querySelector('.pb-plan') || g.querySelector('.pb-marker')).getBBox();
+        const ghost = g.querySelector('.pb-ghost');
+        const forecast = g.querySelector('.pb-forecast');
+        return { key: g.getAttribute('data-key'), kept: g.__mark === 1, x: box.x, right: box.x + box.width, cx: box.x + box.width / 2,
+          ghost: ghost ? [ghost.getBBox().x, ghost.getBBox().x + ghost.getBBox().width] : null, forecastRight: forecast ? forecast.getBBox().x + forecast.getBBox().width : null };
+      });
+      for (const g of document.querySelectorAll('.pb-bar')) g.__mark = 1;
+      const arrows = [...document.querySelectorAll('.pb-arrow')].map((p) => ({ from: p.getAttribute('data-from'), to: p.getAttribute('data-to'), start: p.getPointAtLength(0).x, end: p.getPointAtLength(p.getTotalLength()).x }));
+      const targets = [...document.querySelectorAll('.pb-target')].map((t) => ({ date: t.getAttribute('data-date'), cx: t.getBBox().x + t.getBBox().width / 2 }));
+      const today = Number(document.querySelector('#pb-timeline-chart .pb-today').getAttribute('x1'));
+      return { ticks, positions, bars, arrows, targets, today };
+    })()`) as Promise<{ ticks: Record<string, number>; positions: string[]; bars: { key: string; kept: boolean; x: number; right: number; cx: number; ghost: number[] | null; forecastRight: number | null }[]; arrows: { from: string; to: string; start: number; end: number }[]; targets: { date: string; cx: number }[]; today: number }>;
+    const zoomTo = async (zoom: string) => {
+      const before = (await view.posted()).filter((m) => m.type === 'rendered').length;
+      await view.page.selectOption('select[name="zoom"]', zoom);
+      await waitFor(async () => (await view.posted()).filter((m) => m.type === 'rendered').length > before, `the ${zoom} zoom drawn`);
+    };
+    const all = model.rows.flatMap((row) => row.bars);
+    const check = (shot: Awaited<ReturnType<typeof snapshot>>, pxPerDay: number, kept: boolean) => {
+      const xOf = (date: string) => shot.ticks['2027-03-01'] + (dayOf(date) - dayOf('2027-03-01')) * pxPerDay;
+      assert.ok(Math.abs(shot.ticks['2027-04-01'] - shot.ticks['2027-03-01'] - 31 * pxPerDay) < 0.01, `${pxPerDay} px a day: ${JSON.stringify(shot.ticks)}`);
+      assert.equal(shot.bars.length, all.length);
+      for (const bar of all) {
+        const drawn = shot.bars.find((b) => b.key === bar.key)!;
+        assert.equal(drawn.kept, kept, `${bar.key} ${kept ? 'kept' : 'new'}`);
+        if (bar.start === bar.due) assert.ok(Math.abs(drawn.cx - xOf(bar.due)) < 0.5, `${bar.key} marker at ${bar.due}`);
+        else assert.ok(Math.abs(drawn.x - xOf(bar.start)) < 0.5 && Math.abs(drawn.right - xOf(bar.due)) < 0.5, `${bar.key} ${bar.start} → ${bar.due} at ${pxPerDay} px a day: ${drawn.x}–${drawn.right}`);
+        if (bar.forecast) assert.ok(Math.abs(drawn.forecastRight! - xOf(bar.forecast)) < 0.5, `${bar.key} forecast to ${bar.forecast}`);
+        if (bar.key === cutover.key) assert.ok(drawn.ghost && Math.abs(drawn.ghost[0] - xOf('2027-02-15')) < 0.5 && Math.abs(drawn.ghost[1] - xOf('2027-03-10')) < 0.5, `the ghost at ${pxPerDay} px a day: ${JSON.stringify(drawn.ghost)}`);
+      }
+      assert.equal(shot.arrows.length, model.arrows.length);
+      for (const arrow of shot.arrows) {
+        const from = all.find((b) => b.key === arrow.from)!;
+        const to = all.find((b) => b.key === arrow.to)!;
+        assert.ok(Math.abs(arrow.start - xOf(from.due)) < 0.5 && Math.abs(arrow.end - xOf(to.start)) < 0.5, `arrow ${arrow.from} → ${arrow.to} at ${pxPerDay} px a day`);
+      }
+      assert.ok(shot.targets.length > 0);
+      for (const target of shot.targets) assert.ok(Math.abs(target.cx - xOf(target.date)) < 0.5, `target ${target.date}`);
+      assert.ok(Math.abs(shot.today - xOf(TODAY)) < 0.5, 'the today line');
+    };
+    const months = await snapshot();
+    check(months, 4, false);
+    await zoomTo('weeks');
+    check(await snapshot(), 12, true);
+    await zoomTo('quarters');
+    check(await snapshot(), 1.5, true);
+    await zoomTo('months');
+    const back = await snapshot();
+    check(back, 4, true);
+    // Moved back, every position is what the first drawing at this zoom had.
+    assert.deepEqual(back.positions, months.positions);
+    await view.send({ type: 'model', seq: 9, model });
+    await view.waitForPosted((m) => m.type === 'rendered' && m.seq === 9);
+  });
+
+  it('a tall chart: an arrow with an end drawn is its own labelled path; one only passing through the band is in the shared path of its colour', async () => {
+    // 60 programs; the first milestone of each waits for the first program's last one (a long
+    // arrow from the top, due 2027-03-15), and every fifth is due before it (a schedule conflict: red).
+    const workspace = new BriefWorkspace();
+    for (let p = 0; p < 60; p++) {
+      const id = `tall-${String(p).padStart(2, '0')}`;
+      const lines = ['---', `program: ${id}`, `title: "Tall ${p}"`, 'milestones:'];
+      for (let m = 0; m < 3; m++) {
+        const due = p === 0 ? `2027-0${m + 1}-15` : m === 0 && p % 5 === 0 ? '2027-03-01' : `2027-0${m + 4}-15`;
+        lines.push(`  - id: m${m}`, `    title: "Milestone ${m} of ${p}"`, `    due: ${due}`);
+        if (p > 0 && m === 0) lines.push('    depends_on: [tall-00#m2]');
+      }
+      lines.push('---', '');
+      workspace.setText(`file:///ws/tall/${id}.md`, lines.join('\n'));
+    }
+    const tall = buildTimeline(workspace, TODAY);
+    assert.equal(tall.arrows.length, 59);
+    const page = await openTimelinePage({ bundleFile: bundle.file, browser: view.browser });
+    try {
+      await page.send({ type: 'model', seq: 1, model: tall });
+      await page.waitForPosted((m) => m.type === 'rendered');
+      await page.page.evaluate(`document.querySelector('.pb-scroll').scrollTop = 2500`);
+      // The band follows the scroll within a frame.
+      await waitFor(async () => (await page.page.evaluate(`!!document.querySelector('.pb-bar[data-key$="tall-30.md#0"]')`)) as boolean, 'the rows around program 30 drawn');
+      const read = () => page.page.evaluate(`(() => ({
+        drawn: [...document.querySelectorAll('.pb-bar')].map((g) => g.getAttribute('data-key')),
+        arrows: [...document.querySelectorAll('.pb-arrow')].map((p) => ({ from: p.getAttribute('data-from'), to: p.getAttribute('data-to'), red: p.classList.contains('pb-arrow-red'), label: p.getAttribute('aria-label') })),
+        through: [...document.querySelectorAll('.pb-arrow-through')].map((p) => ({ red: p.classList.contains('pb-arrow-through-red'), count: Number(p.getAttribute('data-count')), d: p.getAttribute('d'), hidden: p.getAttribute('aria-hidden'), stroke: getComputedStyle(p).stroke, marker: p.getAttribute('marker-end') })),
+      }))()`) as Promise<{ drawn: string[]; arrows: { from: string; to: string; red: boolean; label: string }[]; through: { red: boolean; count: number; d: string; hidden: string; stroke: string; marker: string | null }[] }>;
+      const shown = await read();
+      const drawn = new Set(shown.drawn);
+      const programIndex = (key: string) => Number(/tall-(\d+)\.md/.exec(key)![1]);
+      const lastDrawn = Math.max(...shown.drawn.map(programIndex));
+      assert.ok(lastDrawn < 59 && !drawn.has(tall.rows[0].bars[2].key), `the band is in the middle: programs drawn up to ${lastDrawn}`);
+      // Each arrow with an end drawn: its own path, labelled, red as the model says.
+      const withEnd = tall.arrows.filter((a) => drawn.has(a.from) || drawn.has(a.to));
+      assert.equal(shown.arrows.length, withEnd.length);
+      for (const arrow of withEnd) {
+        const path = shown.arrows.find((a) => a.from === arrow.from && a.to === arrow.to);
+        assert.ok(path && path.label.length > 0, `${arrow.from} → ${arrow.to}`);
+        assert.equal(path.red, arrow.conflict || arrow.drivesSlip);
+      }
+      // The long arrows from the top to the programs below the band: in the shared paths, by colour.
+      const passing = tall.arrows.filter((a) => !drawn.has(a.from) && !drawn.has(a.to) && programIndex(a.from) === 0 && programIndex(a.to) > lastDrawn);
+      assert.ok(passing.length > 5);
+      const redPassing = passing.filter((a) => a.conflict || a.drivesSlip).length;
+      assert.ok(redPassing > 0 && redPassing < passing.length, `${redPassing} of ${passing.length} red`);
+      assert.deepEqual(shown.through.map((t) => [t.red, t.count]).sort(), [[false, passing.length - redPassing], [true, redPassing]].sort());
+      for (const through of shown.through) {
+        assert.equal((through.d.match(/M/g) ?? []).length, through.count, 'one subpath per arrow');
+        assert.equal(through.hidden, 'true');
+        assert.equal(through.marker, null, 'no head: it is off the band');
+      }
+      const plainStroke = shown.through.find((t) => !t.red)!.stroke;
+      assert.notEqual(shown.through.find((t) => t.red)!.stroke, plainStroke, 'the red ones are red');
+      // A zoom moves them with the rest, and back at months they are where they were.
+      await page.page.selectOption('select[name="zoom"]', 'weeks');
+      await waitFor(async () => (await read()).through[0].d !== shown.through[0].d, 'the shared paths moved');
+      await page.page.selectOption('select[name="zoom"]', 'months');
+      await waitFor(async () => JSON.stringify((await read()).through) === JSON.stringify(shown.through), 'the shared paths back where they were');
+      assert.deepEqual(await page.violations(), []);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('screenshots in light and dark (test-results/timeline)', async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     await view.page.screenshot({ path: path.join(SHOTS, 'webview-light.png') });

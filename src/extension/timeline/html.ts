@@ -42,7 +42,7 @@ svg text { fill: var(--vscode-foreground); font-family: var(--vscode-font-family
 .pb-group-bg { fill: var(--vscode-sideBarSectionHeader-background, var(--vscode-editorWidget-background, transparent)); }
 .pb-grid-month { stroke: var(--vscode-editorIndentGuide-background1, var(--vscode-widget-border, #8884)); stroke-width: 1; }
 .pb-grid-quarter { stroke: var(--vscode-editorIndentGuide-activeBackground1, var(--vscode-foreground)); stroke-opacity: .45; stroke-width: 1; }
-.pb-grid-week { stroke: var(--vscode-editorIndentGuide-background1, #8882); stroke-dasharray: 2 3; }
+.pb-grid-week { fill: none; stroke: var(--vscode-editorIndentGuide-background1, #8882); stroke-dasharray: 2 3; }
 .pb-tick-label { fill: var(--vscode-descriptionForeground, var(--vscode-foreground)); }
 .pb-tick-quarter { font-weight: 600; }
 .pb-today { stroke: var(--vscode-editorCursor-foreground, var(--vscode-focusBorder)); stroke-width: 2; stroke-dasharray: 6 3; }
@@ -65,14 +65,20 @@ svg text { fill: var(--vscode-foreground); font-family: var(--vscode-font-family
 .pb-handle { fill: transparent; cursor: ew-resize; }
 .pb-bar:hover .pb-handle, .pb-bar:focus .pb-handle { fill: var(--vscode-focusBorder); fill-opacity: .6; }
 .pb-ghost { fill: none; stroke: var(--vscode-descriptionForeground, #888); stroke-width: 1; stroke-dasharray: 4 2; opacity: .8; }
-.pb-arrow { fill: none; stroke: var(--vscode-descriptionForeground, #888); stroke-width: 1.2; }
+.pb-arrow, .pb-arrow-through { fill: none; stroke: var(--vscode-descriptionForeground, #888); stroke-width: 1.2; }
 .pb-arrow-head { fill: var(--vscode-descriptionForeground, #888); }
-.pb-arrow-red { stroke: var(--pb-red); stroke-width: 2.2; }
+.pb-arrow-red, .pb-arrow-through-red { stroke: var(--pb-red); stroke-width: 2.2; }
 .pb-arrow-head-red { fill: var(--pb-red); }
 .pb-target { fill: var(--vscode-foreground); stroke: var(--vscode-editor-background); stroke-width: 1; }
 .pb-target-late { fill: url(#pb-hatch); stroke: var(--pb-late); stroke-width: 1; }
 .pb-undated { fill: var(--vscode-descriptionForeground, var(--vscode-foreground)); font-style: italic; }
 .pb-dragging .pb-plan { stroke-width: 3; }
+/* High contrast: outlines carry the shapes (the theme's colours are few and strong). */
+body.vscode-high-contrast .pb-plan, body.vscode-high-contrast-light .pb-plan { stroke-width: 2; fill-opacity: .25; }
+body.vscode-high-contrast .pb-marker, body.vscode-high-contrast-light .pb-marker { stroke-width: 2; }
+body.vscode-high-contrast .pb-done .pb-plan, body.vscode-high-contrast-light .pb-done .pb-plan { fill-opacity: .85; }
+body.vscode-high-contrast .pb-overdue .pb-plan, body.vscode-high-contrast-light .pb-overdue .pb-plan, body.vscode-high-contrast .pb-overdue .pb-marker, body.vscode-high-contrast-light .pb-overdue .pb-marker { stroke-width: 3.5; }
+body.vscode-high-contrast .pb-ghost, body.vscode-high-contrast-light .pb-ghost { stroke: var(--vscode-contrastBorder, var(--vscode-foreground)); opacity: 1; }
 `;
 
 export interface TimelinePage {

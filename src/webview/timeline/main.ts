@@ -231,9 +231,9 @@ function groups(current: TimelineModelWire): Group[] {
 
 // ---- Drawing -----------------------------------------------------------------------------------------
 
-function pxPerDay(first: number, last: number): number {
+function pxPerDay(first: number, last: number, viewWidth: number): number {
   if (state.zoom !== 'fit') return PX_PER_DAY[state.zoom];
-  const available = Math.max(200, scroller.clientWidth - LABEL_WIDTH - 24);
+  const available = Math.max(200, viewWidth - LABEL_WIDTH - 24);
   return Math.max(0.05, available / (last - first + 1));
 }
 
@@ -340,7 +340,10 @@ function render(): void {
   const current = model;
   if (!current) return;
   const began = performance.now();
-  LABEL_WIDTH = Math.round(Math.max(160, Math.min(280, scroller.clientWidth * 0.3 || 280)));
+  // Every size and scroll position is read here, before anything is written, so a zoom step
+  // forces no layout of its own until the scroll below (docs/benchmark.md, "Timeline").
+  const view = readView();
+  LABEL_WIDTH = Math.round(Math.max(160, Math.min(280, view.width * 0.3 || 280)));
   // What depends on the model only (not on zoom, grouping or filters): once per model.
   if (indexed !== current) {
     indexed = current;
@@ -360,43 +363,167 @@ function render(): void {
       last = Math.max(last, dayOf(dates.due) + PAD_DAYS);
     }
   }
-  const s = (scale = timeScale(first, last, pxPerDay(first, last), LABEL_WIDTH));
+  const s = (scale = timeScale(first, last, pxPerDay(first, last, view.width), LABEL_WIDTH));
   // Room after the last date for the labels drawn right of it (targets, glyphs).
   const width = Math.ceil(s.width + 180);
-  const { placed, order, centre, height, arrowCount, barCount, collapsed } = rowLayout(current);
+  const rows = rowLayout(current);
+  const { placed, order, centre, height, arrowCount, barCount, collapsed } = rows;
   layout = { current, s, first, last, width, height, placed, order, centre, barCount, arrowCount, collapsed };
+
+  // The first drawing (and a new zoom) is scrolled to a few weeks before today, not the earliest date.
+  const todayX = s.x(current.today);
+  let scrollLeft = Math.min(view.scrollLeft, Math.max(0, width - view.width));
+  const rescroll = scrolledFor !== state.zoom;
+  if (rescroll) {
+    scrolledFor = state.zoom;
+    scrollLeft = Math.min(Math.max(0, todayX - LABEL_WIDTH - 28 * s.pxPerDay), Math.max(0, width - view.width));
+  }
 
   // The axis: month and quarter (and week) ticks, today.
   const axis = svg('svg', { width, height: AXIS, role: 'img', 'aria-label': `Time axis from ${dateOf(first)} to ${dateOf(last)}, today ${current.today}` });
+  // Week lines (a hundred or more at the weeks zoom) are one path: a zoom step builds fewer elements.
+  let weekLines = '';
   for (const tick of ticks(first, last, s.pxPerDay)) {
     const x = s.xOfDay(tick.day);
-    axis.append(svg('line', { class: `pb-grid-${tick.kind}`, x1: x, x2: x, y1: tick.kind === 'week' ? 30 : 14, y2: AXIS }));
+    if (tick.kind === 'week') weekLines += `M${x},30V${AXIS}`;
+    else axis.append(svg('line', { class: `pb-grid-${tick.kind}`, x1: x, x2: x, y1: 14, y2: AXIS }));
     if (tick.label) axis.append(svg('text', { class: `pb-tick-label pb-tick-${tick.kind}`, x: x + 3, y: tick.kind === 'week' ? 36 : 24, 'data-day': dateOf(tick.day) }, tick.label));
   }
-  const todayX = s.x(current.today);
+  if (weekLines) axis.append(svg('path', { class: 'pb-grid-week', d: weekLines }));
   axis.append(svg('line', { class: 'pb-today', x1: todayX, x2: todayX, y1: 0, y2: AXIS }));
   axis.append(svg('text', { class: 'pb-today-label', x: todayX + 4, y: 11 }, `Today ${current.today}`));
   axisHost.replaceChildren(axis);
 
-  // The rows near the visible part (the band depends on the vertical scroll only), then the
-  // first drawing (and a new zoom) scrolled to a few weeks before today, not the earliest date.
-  drawBand();
-  if (scrolledFor !== state.zoom) {
-    scrolledFor = state.zoom;
-    scroller.scrollLeft = Math.max(0, todayX - LABEL_WIDTH - 28 * s.pxPerDay);
-  }
-  summary.textContent = `${barCount} of ${current.bars} milestones${baseline ? ` · compared with ${baseline.label}` : ''}`;
-  app.dataset.state = 'ready';
+  // The rows near the visible part (the band depends on the vertical scroll only). A zoom over
+  // the same rows keeps the band's elements and moves them; anything else draws it anew.
+  const band = bandFor(view);
+  if (drawnBand && drawnBand.rows === rows && drawnBand.baseline === baseline && drawnBand.top === band.top && drawnBand.bottom === band.bottom) moveBand(drawnBand, scrollLeft);
+  else drawBand(false, { ...view, scrollLeft });
+  if (rescroll) scroller.scrollLeft = scrollLeft;
+  const text = `${barCount} of ${current.bars} milestones${baseline ? ` · compared with ${baseline.label}` : ''}`;
+  if (summary.textContent !== text) summary.textContent = text;
+  if (app.dataset.state !== 'ready') app.dataset.state = 'ready';
   vscode.postMessage({ type: 'rendered', seq, bars: barCount, arrows: arrowCount, ms: Math.round(performance.now() - began) });
 }
 
+/** The scroller's size and scroll position, read in one go (before any write of a drawing). */
+interface View {
+  width: number;
+  height: number;
+  scrollTop: number;
+  scrollLeft: number;
+}
+
+function readView(): View {
+  return { width: scroller.clientWidth, height: scroller.clientHeight, scrollTop: scroller.scrollTop, scrollLeft: scroller.scrollLeft };
+}
+
+function bandFor(view: View, all = false): { top: number; bottom: number } {
+  if (all && layout) return { top: 0, bottom: layout.height };
+  return { top: Math.max(0, view.scrollTop - BAND), bottom: view.scrollTop + view.height + BAND };
+}
+
+/** A drawn bar's parts that move with the scale. */
+interface BarParts {
+  bar: TimelineBarWire;
+  y: number;
+  ghost?: SVGRectElement;
+  forecast?: SVGRectElement;
+  plan?: SVGRectElement;
+  marker?: SVGPathElement;
+  ring: SVGRectElement;
+  glyph: SVGTextElement;
+  startHandle?: SVGRectElement;
+  dueHandle: SVGRectElement;
+}
+
+/** A drawn group header's parts that move with the scale (its width and the program's target). */
+interface HeaderParts {
+  group: Group;
+  y: number;
+  background: SVGRectElement;
+  ring: SVGRectElement;
+  late?: SVGRectElement;
+  forecast?: SVGPathElement;
+  target?: SVGPathElement;
+  label?: SVGTextElement;
+}
+
+/** What drawBand drew, kept so that a zoom step moves it (moveBand) instead of building it again. */
+interface DrawnBand {
+  rows: RowLayout;
+  baseline: TimelineBaseline | undefined;
+  top: number;
+  bottom: number;
+  chart: SVGSVGElement;
+  grid: SVGGElement;
+  today: SVGLineElement;
+  column: SVGGElement;
+  headers: HeaderParts[];
+  bars: BarParts[];
+  arrows: (ThroughArrow & { path: SVGPathElement })[];
+  /** The arrows that only pass through the band, one path per colour. */
+  through: { path: SVGPathElement; arrows: ThroughArrow[] }[];
+}
+
+interface ThroughArrow {
+  from: TimelineBarWire;
+  to: TimelineBarWire;
+  fromY: number;
+  toY: number;
+}
+
+function throughPath(list: readonly ThroughArrow[], s: TimeScale): string {
+  let d = '';
+  for (const arrow of list) d += arrowPath(arrow.from, arrow.to, arrow.fromY, arrow.toY, s);
+  return d;
+}
+let drawnBand: DrawnBand | undefined;
+
+function gridLines(grid: SVGGElement, s: TimeScale, first: number, last: number, top: number, bottom: number): void {
+  // Month and quarter lines one by one (their dates are read back by the tests); week lines as one path.
+  const lines: SVGElement[] = [];
+  let weekLines = '';
+  for (const tick of ticks(first, last, s.pxPerDay)) {
+    const x = s.xOfDay(tick.day);
+    if (tick.kind === 'week') weekLines += `M${x},${top}V${bottom}`;
+    else lines.push(svg('line', { class: `pb-grid-${tick.kind}`, x1: x, x2: x, y1: top, y2: bottom, 'data-day': dateOf(tick.day) }));
+  }
+  if (weekLines) lines.push(svg('path', { class: 'pb-grid-week', d: weekLines }));
+  grid.replaceChildren(...lines);
+}
+
+function arrowPath(from: TimelineBarWire, to: TimelineBarWire, fromY: number, toY: number, s: TimeScale): string {
+  const x1 = s.x(from.due);
+  const x2 = s.x(to.start);
+  return x2 - 8 > x1 ? `M${x1},${fromY} H${x1 + 8} V${toY} H${x2}` : `M${x1},${fromY} H${x1 + 8} V${(fromY + toY) / 2} H${x2 - 8} V${toY} H${x2}`;
+}
+
+/** A zoom step over the same rows: the same elements, at the new scale (their x and width only). */
+function moveBand(band: DrawnBand, scrollLeft: number): void {
+  const L = layout!;
+  const { s, width, height, current } = L;
+  band.chart.setAttribute('width', String(width));
+  gridLines(band.grid, s, L.first, L.last, band.top, Math.min(band.bottom, height));
+  for (const header of band.headers) placeHeader(header, s, width);
+  for (const parts of band.bars) placeBar(parts, s);
+  for (const arrow of band.arrows) arrow.path.setAttribute('d', arrowPath(arrow.from, arrow.to, arrow.fromY, arrow.toY, s));
+  for (const through of band.through) through.path.setAttribute('d', throughPath(through.arrows, s));
+  const todayX = String(s.x(current.today));
+  band.today.setAttribute('x1', todayX);
+  band.today.setAttribute('x2', todayX);
+  band.column.setAttribute('transform', `translate(${scrollLeft},0)`);
+}
+
 /** Draws the rows between `top` and `bottom` (default: around the visible part) into a chart of the layout's full size. */
-function drawBand(all = false): void {
+function drawBand(all = false, view: View = readView()): void {
   const L = layout;
   if (!L) return;
   const { current, s, width, height, placed, centre, collapsed } = L;
-  const top = all ? 0 : Math.max(0, scroller.scrollTop - BAND);
-  const bottom = all ? height : scroller.scrollTop + scroller.clientHeight + BAND;
+  const { top, bottom } = bandFor(view, all);
+  const headerParts: HeaderParts[] = [];
+  const barParts: BarParts[] = [];
+  const arrowParts: DrawnBand['arrows'] = [];
   const within = (y: number, h: number) => y + h >= top && y <= bottom;
   const hadFocus = chartHost.contains(document.activeElement);
 
@@ -413,10 +540,7 @@ function drawBand(all = false): void {
   chart.append(defs);
 
   const grid = svg('g', { class: 'pb-grid', 'aria-hidden': 'true' });
-  for (const tick of ticks(L.first, L.last, s.pxPerDay)) {
-    const x = s.xOfDay(tick.day);
-    grid.append(svg('line', { class: `pb-grid-${tick.kind}`, x1: x, x2: x, y1: top, y2: Math.min(bottom, height), 'data-day': dateOf(tick.day) }));
-  }
+  gridLines(grid, s, L.first, L.last, top, Math.min(bottom, height));
   chart.append(grid);
 
   // Group headers, bars and labels of the rows in the band.
@@ -431,27 +555,33 @@ function drawBand(all = false): void {
         class: 'pb-group', tabindex: -1, role: 'button', 'data-group': group.key, 'aria-expanded': String(open),
         'aria-label': `${group.label}: ${group.bars.length} milestones${group.row?.target ? `, target ${group.row.target}` : ''}${group.row?.targetForecast ? `, forecast ${group.row.targetForecast}` : ''}. ${open ? 'Expanded' : 'Collapsed'}`,
       });
-      header.append(svg('rect', { class: 'pb-group-bg', x: 0, y: gy, width, height: GROUP_ROW }));
-      header.append(svg('rect', { class: 'pb-focus-ring', x: 1, y: gy + 1, width: width - 2, height: GROUP_ROW - 2 }));
+      const parts: HeaderParts = {
+        group, y: gy,
+        background: svg('rect', { class: 'pb-group-bg', x: 0, y: gy, height: GROUP_ROW }),
+        ring: svg('rect', { class: 'pb-focus-ring', x: 1, y: gy + 1, height: GROUP_ROW - 2 }),
+      };
+      header.append(parts.background, parts.ring);
       column.append(svg('rect', { class: 'pb-group-bg', x: 0, y: gy, width: LABEL_WIDTH, height: GROUP_ROW }));
       column.append(svg('text', { class: 'pb-group-label', x: 6, y: gy + 17, 'data-label-for-group': group.key, 'aria-hidden': 'true' }, `${open ? '▾' : '▸'} ${shorten(group.label, Math.floor((LABEL_WIDTH - 20) / 7.2))}`));
       const row = group.row;
       if (row?.target) {
-        const tx = s.x(row.target);
         if (row.targetForecast) {
-          const fx = s.x(row.targetForecast);
-          header.append(svg('rect', { class: 'pb-target-late', x: tx, y: gy + 9, width: Math.max(1, fx - tx), height: 8 }));
-          header.append(svg('path', { class: 'pb-target pb-target-forecast', d: diamond(fx, gy + 13, 6), 'data-date': row.targetForecast }));
+          parts.late = svg('rect', { class: 'pb-target-late', y: gy + 9, height: 8 });
+          parts.forecast = svg('path', { class: 'pb-target pb-target-forecast', 'data-date': row.targetForecast });
+          header.append(parts.late, parts.forecast);
         }
-        header.append(svg('path', { class: 'pb-target', d: diamond(tx, gy + 13, 7), 'data-date': row.target }));
-        header.append(svg('text', { class: 'pb-tick-label', x: (row.targetForecast ? Math.max(tx, s.x(row.targetForecast)) : tx) + 10, y: gy + 17 }, row.targetForecast ? `target ${row.target}, forecast ${row.targetForecast}` : `target ${row.target}`));
+        parts.target = svg('path', { class: 'pb-target', 'data-date': row.target });
+        parts.label = svg('text', { class: 'pb-tick-label', y: gy + 17 }, row.targetForecast ? `target ${row.target}, forecast ${row.targetForecast}` : `target ${row.target}`);
+        header.append(parts.target, parts.label);
       }
+      placeHeader(parts, s, width);
+      headerParts.push(parts);
       labels.append(header);
     }
     if (!open) continue;
     for (const { bar, y: by } of rows) {
       if (!within(by, ROW)) continue;
-      labels.append(barElement(bar, by, s));
+      labels.append(barElement(bar, by, s, barParts));
       column.append(barLabel(bar, by));
     }
     group.undated.forEach((milestone, i) => {
@@ -461,32 +591,53 @@ function drawBand(all = false): void {
 
   // Arrows, under the bars, that cross the band: from the dependency's end to the dependent's start.
   const arrows = svg('g', { class: 'pb-arrows' });
+  // An end is in the band when its bar's row is drawn (as `within` decides for the bars).
+  const rowInBand = (y: number) => within(y, ROW);
+  const throughPlain: ThroughArrow[] = [];
+  const throughRed: ThroughArrow[] = [];
   for (const arrow of current.arrows) {
     const fromY = centre.get(arrow.from);
     const toY = centre.get(arrow.to);
     const from = bars.get(arrow.from);
     const to = bars.get(arrow.to);
     if (fromY === undefined || toY === undefined || !from || !to) continue;
-    if (Math.max(fromY, toY) < top || Math.min(fromY, toY) > bottom) continue;
-    const x1 = s.x(from.due);
-    const x2 = s.x(to.start);
-    const d = x2 - 8 > x1 ? `M${x1},${fromY} H${x1 + 8} V${toY} H${x2}` : `M${x1},${fromY} H${x1 + 8} V${(fromY + toY) / 2} H${x2 - 8} V${toY} H${x2}`;
+    // Not across the band at all (by the rows' extent, so an arrow into a drawn bar is drawn).
+    if (Math.max(fromY, toY) + ROW / 2 < top || Math.min(fromY, toY) - ROW / 2 > bottom) continue;
     const red = arrow.conflict || arrow.drivesSlip;
+    // Neither end in the band: only a line passes through it (its head is off the band). These
+    // share one path per colour, which a zoom step moves with one attribute (docs/benchmark.md,
+    // "Timeline"); each gets its own labelled path once the band reaches one of its ends.
+    if (!rowInBand(fromY - ROW / 2) && !rowInBand(toY - ROW / 2)) {
+      (red ? throughRed : throughPlain).push({ from, to, fromY, toY });
+      continue;
+    }
+    const d = arrowPath(from, to, fromY, toY, s);
     const why = arrow.conflict ? 'schedule conflict' : arrow.drivesSlip ? 'drives a slip' : 'dependency';
-    arrows.append(svg('path', {
+    const path = svg('path', {
       class: `pb-arrow${red ? ' pb-arrow-red' : ''}`, d, 'marker-end': red ? 'url(#pb-head-red)' : 'url(#pb-head)',
       'data-from': arrow.from, 'data-to': arrow.to, 'data-kind': arrow.conflict ? 'conflict' : arrow.drivesSlip ? 'slip' : 'plain',
       role: 'img', 'aria-label': `${from.title} to ${to.title}: ${why}`,
-    }));
+    });
+    arrows.append(path);
+    arrowParts.push({ path, from, to, fromY, toY });
+  }
+  const through: DrawnBand['through'] = [];
+  for (const [list, red] of [[throughPlain, false], [throughRed, true]] as const) {
+    if (list.length === 0) continue;
+    const path = svg('path', { class: `pb-arrow-through${red ? ' pb-arrow-through-red' : ''}`, d: throughPath(list, s), 'aria-hidden': 'true', 'data-count': list.length });
+    arrows.prepend(path);
+    through.push({ path, arrows: list });
   }
 
   const todayX = s.x(current.today);
   const today = svg('line', { class: 'pb-today', x1: todayX, x2: todayX, y1: top, y2: Math.min(bottom, height), 'data-date': current.today });
-  column.setAttribute('transform', `translate(${scroller.scrollLeft},0)`);
+  column.setAttribute('transform', `translate(${view.scrollLeft},0)`);
   labelColumn = column;
   chart.append(arrows, labels, today, column);
   chartHost.replaceChildren(chart);
   drawn = { top, bottom };
+  // The whole chart (an export) is not kept: the next drawing is the band again.
+  drawnBand = all ? undefined : { rows: rowLayout(current), baseline, top, bottom, chart, grid, today, column, headers: headerParts, bars: barParts, arrows: arrowParts, through };
 
   // One item is in the tab order (roving tabindex): the focused one when drawn, else the first drawn.
   const focusables = [...chart.querySelectorAll<SVGGElement>('.pb-group, .pb-bar')];
@@ -521,7 +672,7 @@ function barLabel(bar: TimelineBarWire, y: number): SVGTextElement {
   return svg('text', { class: `pb-label${bar.cancelled ? ' pb-label-cancelled' : ''}`, x: 20, y: y + 16, 'data-label-for': bar.key, 'aria-hidden': 'true' }, shorten(bar.title, Math.floor((LABEL_WIDTH - 24) / 7)));
 }
 
-function barElement(bar: TimelineBarWire, y: number, s: TimeScale): SVGGElement {
+function barElement(bar: TimelineBarWire, y: number, s: TimeScale, drawnParts: BarParts[]): SVGGElement {
   const classes = ['pb-bar', `pb-s-${bar.display}`];
   if (bar.done) classes.push('pb-done');
   if (bar.cancelled) classes.push('pb-cancelled');
@@ -534,27 +685,68 @@ function barElement(bar: TimelineBarWire, y: number, s: TimeScale): SVGGElement 
   });
   // The status colour, through the CSSOM (allowed by the page's policy, unlike a style attribute).
   g.style.setProperty('--pb-color', `var(--pb-${bar.display})`);
+  const top = y + (ROW - BAR) / 2;
+  const parts: BarParts = {
+    bar, y,
+    ring: svg('rect', { class: 'pb-focus-ring', y: top - 3, height: BAR + 6 }),
+    glyph: svg('text', { class: 'pb-glyph', y: y + 16, 'aria-hidden': 'true' }, glyphs(bar)),
+    dueHandle: svg('rect', { class: 'pb-handle pb-handle-due', y: top, width: 6, height: BAR, 'data-field': 'due' }),
+  };
+  const ghost = baseline?.bars[bar.key];
+  if (ghost) g.append((parts.ghost = svg('rect', { class: 'pb-ghost', y: top - 3, height: BAR + 6, 'data-start': ghost.start, 'data-due': ghost.due })));
+  if (bar.forecast) g.append((parts.forecast = svg('rect', { class: 'pb-forecast', y: top + 2, height: BAR - 4 })));
+  // A bar or a diamond: the dates decide, not the scale.
+  if (dayOf(bar.due) > dayOf(bar.start)) g.append((parts.plan = svg('rect', { class: 'pb-plan', y: top, height: BAR, rx: 2 })));
+  else g.append((parts.marker = svg('path', { class: 'pb-marker' })));
+  g.append(parts.ring, parts.glyph);
+  if (bar.startAt) g.append((parts.startHandle = svg('rect', { class: 'pb-handle pb-handle-start', y: top, width: 6, height: BAR, 'data-field': 'start' })));
+  g.append(parts.dueHandle);
+  placeBar(parts, s);
+  drawnParts.push(parts);
+  return g;
+}
+
+/** Where a bar's parts go at a scale: the x attributes and widths, nothing else. */
+function placeBar(parts: BarParts, s: TimeScale): void {
+  const { bar } = parts;
   const x1 = s.x(bar.start);
   const x2 = s.x(bar.due);
-  const top = y + (ROW - BAR) / 2;
+  const top = parts.y + (ROW - BAR) / 2;
   const ghost = baseline?.bars[bar.key];
-  if (ghost) {
+  if (parts.ghost && ghost) {
     const gx1 = s.x(ghost.start);
-    const gx2 = s.x(ghost.due);
-    g.append(svg('rect', { class: 'pb-ghost', x: gx1, y: top - 3, width: Math.max(2, gx2 - gx1), height: BAR + 6, 'data-start': ghost.start, 'data-due': ghost.due }));
+    setAll(parts.ghost, 'x', gx1, 'width', Math.max(2, s.x(ghost.due) - gx1));
   }
-  if (bar.forecast) {
-    const fx = s.x(bar.forecast);
-    g.append(svg('rect', { class: 'pb-forecast', x: x2, y: top + 2, width: Math.max(1, fx - x2), height: BAR - 4 }));
+  const fx = bar.forecast ? s.x(bar.forecast) : x2;
+  if (parts.forecast) setAll(parts.forecast, 'x', x2, 'width', Math.max(1, fx - x2));
+  if (parts.plan) setAll(parts.plan, 'x', x1, 'width', x2 - x1);
+  if (parts.marker) parts.marker.setAttribute('d', diamond(x2, top + BAR / 2, BAR / 2));
+  setAll(parts.ring, 'x', Math.min(x1, x2) - 3, 'width', Math.abs(x2 - x1) + 6);
+  parts.glyph.setAttribute('x', String(fx + 8));
+  parts.startHandle?.setAttribute('x', String(x1 - 4));
+  parts.dueHandle.setAttribute('x', String(x2 - 2));
+}
+
+/** Where a group header's parts go at a scale and chart width. */
+function placeHeader(parts: HeaderParts, s: TimeScale, width: number): void {
+  parts.background.setAttribute('width', String(width));
+  parts.ring.setAttribute('width', String(width - 2));
+  const row = parts.group.row;
+  if (!row?.target) return;
+  const gy = parts.y;
+  const tx = s.x(row.target);
+  if (row.targetForecast && parts.late && parts.forecast) {
+    const fx = s.x(row.targetForecast);
+    setAll(parts.late, 'x', tx, 'width', Math.max(1, fx - tx));
+    parts.forecast.setAttribute('d', diamond(fx, gy + 13, 6));
   }
-  if (x2 > x1) g.append(svg('rect', { class: 'pb-plan', x: x1, y: top, width: x2 - x1, height: BAR, rx: 2 }));
-  else g.append(svg('path', { class: 'pb-marker', d: diamond(x2, top + BAR / 2, BAR / 2) }));
-  g.append(svg('rect', { class: 'pb-focus-ring', x: Math.min(x1, x2) - 3, y: top - 3, width: Math.abs(x2 - x1) + 6, height: BAR + 6 }));
-  const end = bar.forecast ? s.x(bar.forecast) : x2;
-  g.append(svg('text', { class: 'pb-glyph', x: end + 8, y: y + 16, 'aria-hidden': 'true' }, glyphs(bar)));
-  if (bar.startAt) g.append(svg('rect', { class: 'pb-handle pb-handle-start', x: x1 - 4, y: top, width: 6, height: BAR, 'data-field': 'start' }));
-  g.append(svg('rect', { class: 'pb-handle pb-handle-due', x: x2 - 2, y: top, width: 6, height: BAR, 'data-field': 'due' }));
-  return g;
+  parts.target?.setAttribute('d', diamond(tx, gy + 13, 7));
+  parts.label?.setAttribute('x', String((row.targetForecast ? Math.max(tx, s.x(row.targetForecast)) : tx) + 10));
+}
+
+function setAll(element: Element, a: string, av: number, b: string, bv: number): void {
+  element.setAttribute(a, String(av));
+  element.setAttribute(b, String(bv));
 }
 
 function keyOf(element: Element): string | undefined {

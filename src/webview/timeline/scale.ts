@@ -7,8 +7,17 @@
 
 const DAY_MS = 86_400_000;
 
+/** Day numbers of the dates seen (a model has a few thousand at most): a zoom step places every drawn bar and arrow again without parsing their dates again. */
+const days = new Map<string, number>();
+
 export function dayOf(date: string): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+  let day = days.get(date);
+  if (day === undefined) {
+    day = Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+    if (days.size >= 20_000) days.clear();
+    days.set(date, day);
+  }
+  return day;
 }
 
 export function dateOf(day: number): string {

@@ -6,74 +6,15 @@
 // waits for it); hostile titles show as text and run nothing (no dialog, no CSP violation, no
 // <img>); a click on a bar opens its milestone's line; dragging the end of a bar changes the
 // `due` in the file, and Undo restores it; a drag started before the line changed underneath
-// writes nothing and says why. Light and dark themes.
-// Screenshots: test-results/screenshots/timeline-light.png, timeline-dark.png.
+// writes nothing and says why. Light, dark and high-contrast themes.
+// Screenshots: test-results/screenshots/timeline-light.png, timeline-dark.png, timeline-high-contrast.png.
 // Waits only on conditions in the page and on disk.
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { activeEditor, closeAllEditors, openFile, setViewExpanded, showProgramBriefs, until } from './workbench.mjs';
-
-/** The timeline webview's content frame: the nested iframe whose document holds the chart. */
-async function timelineFrame(page) {
-  return until(async () => {
-    for (const frame of page.frames()) {
-      if (frame.isDetached()) continue;
-      if ((await frame.locator('#pb-timeline-chart svg').count().catch(() => 0)) > 0) return frame;
-    }
-    return undefined;
-  }, 'the timeline webview frame', 60_000);
-}
+import { geometry, openCheckout, setTheme, timelineFrame } from './timelineHelpers.mjs';
+import { activeEditor, closeAllEditors, until } from './workbench.mjs';
 
 const dayOf = (date) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
-
-/** Picks a colour theme by its name with "Preferences: Color Theme" (as diagram.check.mjs does). */
-async function setTheme(page, name) {
-  await activeEditor(page).locator('.view-lines').click();
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('>Preferences: Color Theme');
-  const rowNamed = (label) => page.locator('.quick-input-list .monaco-list-row')
-    .filter({ has: page.locator('.label-name, .label-description', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
-  await rowNamed('Preferences: Color Theme').click();
-  await until(async () => !(await input.inputValue()).startsWith('>'), 'the theme picker');
-  await input.fill(name);
-  await rowNamed(name).click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
-/**
- * Opens the checkout brief and makes its tab the active one: with Quick Open, else (an editor an
- * earlier check left, restored while this runs, can take the quick input's Enter) from its row
- * in the Programs view, which opens the brief.
- */
-async function openCheckout(page) {
-  try {
-    await openFile(page, 'diagram-checkout.md');
-    return;
-  } catch {
-    await page.keyboard.press('Escape');
-  }
-  await showProgramBriefs(page);
-  await setViewExpanded(page, 'Programs', true);
-  await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Checkout revamp' }).first().click();
-  await page.locator('.editor-group-container.active .tab.active', { hasText: 'diagram-checkout.md' }).waitFor();
-  await activeEditor(page).locator('.view-lines').waitFor();
-}
-
-/** Every bar's drawn geometry and dates, and the chart's month ticks. */
-async function geometry(frame) {
-  return frame.evaluate(() => {
-    const ticks = {};
-    for (const line of document.querySelectorAll('#pb-timeline-chart line[data-day]')) ticks[line.getAttribute('data-day')] = Number(line.getAttribute('x1'));
-    const bars = [...document.querySelectorAll('#pb-timeline-chart .pb-bar')].map((g) => {
-      const shape = g.querySelector('.pb-plan') ?? g.querySelector('.pb-marker');
-      const box = shape.getBBox();
-      return { key: g.getAttribute('data-key'), node: g.getAttribute('data-node'), start: g.getAttribute('data-start'), due: g.getAttribute('data-due'), marker: shape.classList.contains('pb-marker'), x: box.x, right: box.x + box.width, cx: box.x + box.width / 2 };
-    });
-    return { ticks, bars };
-  });
-}
 
 export default async ({ page, screenshotsDir, workspaceDir }) => {
   const dialogs = [];
@@ -204,6 +145,12 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
   await until(async () => (await frame.locator('body').getAttribute('class'))?.includes('vscode-dark'), 'the webview in the dark theme');
   await until(async () => (await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)) !== 'rgb(255, 255, 255)', 'a dark background');
   await shot('dark');
+  // High contrast: the webview gets VS Code's high-contrast class and colours; the status
+  // strokes are the high-contrast palette's (src/webview/palette.ts).
+  await setTheme(page, 'Default High Contrast');
+  await until(async () => (await frame.locator('body').getAttribute('class'))?.split(/\s+/).includes('vscode-high-contrast'), 'the webview in the high-contrast theme');
+  await until(async () => (await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)) === 'rgb(0, 0, 0)', 'the high-contrast black background');
+  await shot('high-contrast');
   await setTheme(page, 'Default Light Modern');
 
   const violations = await frame.evaluate(() => window.__pbViolations ?? []);
