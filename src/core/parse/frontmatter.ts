@@ -5,6 +5,7 @@
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { $ZodIssue } from 'zod/v4/core';
 import type { Brief, Decision, DependencyEntry, FrontmatterItem, Milestone, Problem, Risk, Stakeholder, Team } from '../model/model';
+import { intern } from '../model/intern';
 import { LineIndex, type Located, type Range, rangeFrom } from '../model/range';
 import { readSimpleYaml } from './fastYaml';
 import { MAX_YAML_DEPTH, yamlNestingDepth } from './yamlDepth';
@@ -204,7 +205,7 @@ class FrontmatterReader {
     const node = this.resolve(this.pairOf(map, key)?.value);
     if (!isScalar(node) || typeof node.value !== 'string' || node.value === '') return undefined;
     const range = this.rangeOfNode(node);
-    return range && { value: node.value, range };
+    return range && { value: intern(node.value), range };
   }
 
   private list(map: YAMLMap, key: string, path: Path): { node: YamlNode; path: Path }[] {
@@ -251,7 +252,7 @@ class FrontmatterReader {
       }
       if (!located || !REFERENCE_PATTERN.test(located.value)) continue;
       const [program, milestone] = located.value.split('#');
-      const target = milestone !== undefined ? { program, milestone } : resolveBare(program);
+      const target = milestone !== undefined ? { program: intern(program), milestone: intern(milestone) } : resolveBare(intern(program));
       entries.push({ written: located.value, ...target, range: located.range, reason });
     }
     return entries;
