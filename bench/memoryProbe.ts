@@ -15,7 +15,7 @@ if (!gc) throw new Error('run with node --expose-gc');
 async function main(folder: string, kept: boolean): Promise<void> {
   gc!();
   const base = process.memoryUsage().heapUsed;
-  const loaded = await loadWorkspace({ cwd: folder, paths: ['.'], ...(kept && { keep: (workspace, brief, config) => keepForLint(workspace, brief, { config }) }) });
+  const loaded = await loadWorkspace({ cwd: folder, paths: ['.'], ...(kept && { keep: (workspace, brief, config) => keepForLint(workspace, brief, { config }), keepTexts: false }) });
   gc!();
   const afterLoad = process.memoryUsage().heapUsed;
   const briefs = [...loaded.workspace.briefs()].length;

@@ -274,12 +274,12 @@ function count(args: ParsedArgs, name: string, command: string): number | undefi
   return Number(value);
 }
 
-async function load(args: ParsedArgs, command: string, io: CliIO, beforeParse?: LoadOptions['beforeParse'], keep?: LoadOptions['keep']): Promise<LoadedWorkspace> {
+async function load(args: ParsedArgs, command: string, io: CliIO, beforeParse?: LoadOptions['beforeParse'], keep?: Pick<LoadOptions, 'keep' | 'keepTexts'>): Promise<LoadedWorkspace> {
   const today = stringOption(args, 'today');
   if (today !== undefined && !isCalendarDate(today)) throw new UsageError(`invalid --today \`${today}\`; expected a date YYYY-MM-DD`, command);
   const maxFileSizeKB = count(args, 'max-file-size', command);
   if (maxFileSizeKB === 0) throw new UsageError('invalid --max-file-size `0`; expected a size in KB (1 or more)', command);
-  const loaded = await loadWorkspace({ cwd: io.cwd, paths: args.positionals, configPath: stringOption(args, 'config'), today, ...(maxFileSizeKB !== undefined && { maxFileSizeKB }), ...(beforeParse && { beforeParse }), ...(keep && { keep }) });
+  const loaded = await loadWorkspace({ cwd: io.cwd, paths: args.positionals, configPath: stringOption(args, 'config'), today, ...(maxFileSizeKB !== undefined && { maxFileSizeKB }), ...(beforeParse && { beforeParse }), ...keep });
   // Files left out on purpose: said on stderr (so a CI log shows them), not an error.
   for (const skipped of loaded.skipped) io.stderr.write(`brief: warning: ${printable(skipped)}\n`);
   return loaded;
@@ -337,11 +337,16 @@ function lintLoaded(loaded: LoadedWorkspace): LintResult {
   return { briefs: loaded.workspace.briefs().filter((brief) => loaded.isReported(brief.uri)).length, diagnostics };
 }
 
-/** `brief lint` keeps of each brief what its rules still need once the single-file ones ran. */
-const keepForLintRun: LoadOptions['keep'] = (workspace, brief, config) => keepForLint(workspace, brief, { config });
+/**
+ * `brief lint` keeps of each brief what its rules still need once the single-file ones ran, and
+ * the files' texts only for SARIF (its fingerprints quote the lines).
+ */
+function keepForLintRun(args: ParsedArgs): Pick<LoadOptions, 'keep' | 'keepTexts'> {
+  return { keep: (workspace, brief, config) => keepForLint(workspace, brief, { config }), keepTexts: args.values.format === 'sarif' };
+}
 
 async function lintCold(args: ParsedArgs, io: CliIO): Promise<LintRun> {
-  const loaded = await load(args, 'lint', io, undefined, keepForLintRun);
+  const loaded = await load(args, 'lint', io, undefined, keepForLintRun(args));
   return { loaded, result: lintLoaded(loaded) };
 }
 
@@ -360,7 +365,7 @@ async function lintWithCache(args: ParsedArgs, io: CliIO, location: string | und
     key = cache.keyOf({ config, today: effectiveToday(config), paths, files });
     cached = cache.resultFor(key);
     return cached !== undefined;
-  }, keepForLintRun);
+  }, keepForLintRun(args));
   if (cached) return { loaded, result: cached };
   const result = lintLoaded(loaded);
   cache?.save(key, result);

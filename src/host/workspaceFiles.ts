@@ -63,6 +63,11 @@ export interface LoadOptions {
    * what its rules still need (keepForLint in the core), so 10,000 briefs fit in less memory.
    */
   keep?: (workspace: BriefWorkspace, brief: Brief, config: BriefsConfig) => Brief;
+  /**
+   * False: each file's text is let go once it is parsed, so the texts of a large workspace are
+   * not all held to the end (`textOf` then answers undefined). Default true.
+   */
+  keepTexts?: boolean;
 }
 
 /** A briefs.config.json that exists but could not be used. */
@@ -97,7 +102,7 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 export interface LoadedWorkspace {
   /** The files read, parsed; empty when `beforeParse` said not to parse them. */
   workspace: BriefWorkspace;
-  /** The text of a file read. */
+  /** The text of a file read (undefined for every file when loaded with `keepTexts: false`). */
   textOf(uri: string): string | undefined;
   config: BriefsConfig;
   /** The config file used, relative to cwd; undefined when none was found. */
@@ -158,24 +163,35 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
     }
     return undefined;
   };
-  const texts: (string | undefined)[] = [];
-  for (const file of files) {
-    texts.push(readHere(file));
-    // Reads are synchronous (readRegularFile.ts says why): let other work in (a server's requests) now and then.
-    if (texts.length % READ_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
-  }
+  const keep = options.keep;
+  const keepTexts = options.keepTexts !== false;
+  const parse = (uri: string, text: string): void => {
+    if (keep) workspace.setBrief(keep(workspace, parseBrief(uri, text), config));
+    else workspace.setText(uri, text);
+  };
+  // Without a `beforeParse` (which wants every text first) and without keeping the texts, each
+  // file is parsed as soon as it is read: a large workspace's texts are never all in memory.
+  const parseAsRead = options.beforeParse === undefined && !keepTexts;
   const read = new Map<string, string>();
-  files.forEach((file, i) => {
-    const text = texts[i];
-    if (text !== undefined) read.set(pathToFileURL(file.path).href, text);
-  });
-  if (options.beforeParse?.(workspaceRoot?.folder ?? found.root, config, read) !== true) {
-    const keep = options.keep;
+  let count = 0;
+  for (const file of files) {
+    const text = readHere(file);
+    if (text !== undefined) {
+      const uri = pathToFileURL(file.path).href;
+      if (parseAsRead) parse(uri, text);
+      else read.set(uri, text);
+    }
+    // Reads are synchronous (readRegularFile.ts says why): let other work in (a server's requests) now and then.
+    if (++count % READ_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (!parseAsRead && options.beforeParse?.(workspaceRoot?.folder ?? found.root, config, read) !== true) {
     for (const [uri, text] of read) {
-      if (keep) workspace.setBrief(keep(workspace, parseBrief(uri, text), config));
-      else workspace.setText(uri, text);
+      parse(uri, text);
+      // Deleting the entry being visited is safe in a Map's iteration.
+      if (!keepTexts) read.delete(uri);
     }
   }
+  if (!keepTexts) read.clear();
   // Every diagnostic and related location asks for its file (a long cycle: ten per edge), so
   // each uri's display path is worked out once.
   const displayed = new Map<string, string>();

@@ -23,7 +23,13 @@ function asJson(result: Map<string, unknown>): string {
 
 async function bothWays(folder: string): Promise<{ whole: string; kept: string; briefs: number; diagnostics: number }> {
   const whole = await loadWorkspace({ cwd: folder, paths: ['.'] });
-  const kept = await loadWorkspace({ cwd: folder, paths: ['.'], keep: (workspace, brief, config) => keepForLint(workspace, brief, { config }) });
+  // As `brief lint` loads (src/cli/run.ts): kept briefs, each text let go once parsed.
+  const kept = await loadWorkspace({ cwd: folder, paths: ['.'], keep: (workspace, brief, config) => keepForLint(workspace, brief, { config }), keepTexts: false });
+  for (const brief of kept.workspace.briefs()) {
+    assert.equal(kept.textOf(brief.uri), undefined, 'keepTexts: false keeps no text');
+    assert.equal(brief.text, '', 'a kept brief holds no text');
+    assert.ok(whole.textOf(brief.uri) !== undefined, 'a whole load keeps the texts');
+  }
   const wholeResult = lintWorkspace(whole.workspace, { config: whole.config });
   const keptResult = lintWorkspace(kept.workspace, { config: kept.config });
   const diagnostics = [...wholeResult.values()].reduce((sum, list) => sum + list.length, 0);

@@ -61,18 +61,52 @@ const keptForLint = new WeakSet<Brief>();
 /**
  * What a one-shot lint of many briefs (the CLI's `brief lint`) needs to keep of a brief it has
  * just parsed: runs the brief's single-file rules now, and returns a copy without the parts that
- * only those rules read (the checklist, the headings, the stakeholders), with their result kept
- * for `lintBrief`. So `lintBrief` over the copy, with the same options, gives exactly what it
- * gives over the brief, and a workspace of 10,000 briefs holds about 10 KB less per brief
- * (docs/benchmark.md, "Memory per brief"). Views, reports and the editor keep whole briefs.
+ * only those rules read (the checklist, the headings, the stakeholders) and without the file's
+ * text, with their result kept for `lintBrief`. So `lintBrief` over the copy, with the same
+ * options, gives exactly what it gives over the brief, and a workspace of 10,000 briefs holds
+ * about 10 KB less per brief, and its texts not at all (docs/benchmark.md, "Memory per brief").
+ * Views, reports and the editor keep whole briefs.
  */
 export function keepForLint(workspace: BriefWorkspace, brief: Brief, options: LintOptions): Brief {
-  if (!brief.isBrief) return brief;
+  if (brief.isBrief) return keptBrief(workspace, brief, options);
+  // Not a brief: nothing lints it, but the workspace lists it; it keeps nothing of the file.
+  return ownStrings({ ...brief, text: '' });
+}
+
+function keptBrief(workspace: BriefWorkspace, brief: Brief, options: LintOptions): Brief {
   const single = singleFileDiagnostics(workspace, brief, options);
-  const kept: Brief = { ...brief, checklist: [], headings: [], stakeholders: [] };
+  // Their messages can quote the file (a bad value), and so hold on to its text too.
+  ownStrings(single.diagnostics);
+  const kept: Brief = ownStrings({ ...brief, text: '', checklist: [], headings: [], stakeholders: [] });
   singleFileResults.set(kept, single);
   keptForLint.add(kept);
   return kept;
+}
+
+/**
+ * The value with every long string in it (and in what it holds) replaced by a copy of its own.
+ * A substring of 13 characters or more is a slice that keeps the whole file's text alive, so
+ * without this a kept brief would still hold its file. The copies are equal strings, so the
+ * objects shared with the parsed brief (its milestones...) read the same as before.
+ */
+function ownStrings<T>(value: T): T {
+  const seen = new Set<object>();
+  const visit = (holder: Record<string, unknown>): void => {
+    // A frozen value is a shared constant (a schema's allowed values), not the file's.
+    if (seen.has(holder) || Object.isFrozen(holder)) return;
+    seen.add(holder);
+    for (const key of Object.keys(holder)) {
+      const field = holder[key];
+      if (typeof field === 'string') {
+        // A uri is the host's, never a slice of the file.
+        if (field.length >= 13 && key !== 'uri') holder[key] = JSON.parse(JSON.stringify(field)) as string;
+      } else if (field !== null && typeof field === 'object') {
+        visit(field as Record<string, unknown>);
+      }
+    }
+  };
+  visit(value as Record<string, unknown>);
+  return value;
 }
 
 /**
