@@ -650,6 +650,7 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   connection.onDidChangeConfiguration(() => {
     void ready.then(async () => {
       if (loading || !(await settingsUnchanged())) await loadAll();
+      else connection.console.info('The programBriefs settings did not change: the briefs are not read again');
     });
   });
 

@@ -13,6 +13,7 @@ import { chooseDueWithin, ChecklistFilters, toggleMine, toggleOpenOnly } from '.
 import { ChecklistTreeProvider } from './checklistProvider';
 import { ProgramsTreeProvider } from './programsProvider';
 import { refreshAfterTypingPause } from './typingPause';
+import { utcDate } from './openLine';
 
 export { ChecklistTreeProvider } from './checklistProvider';
 export { ProgramsTreeProvider } from './programsProvider';
@@ -85,13 +86,13 @@ export function registerTreeViews(context: vscode.ExtensionContext, model: Serve
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('programBriefs.me')) checklistProvider.refresh();
     }),
-    // Overdue depends on the date: a view shown again after midnight is rebuilt.
+    // Overdue depends on the date: a view shown again on another UTC day than its last answer is
+    // rebuilt (asking nothing otherwise: at 10,000 briefs even the server's today cost a request
+    // of every brief; a change of the config's `today` re-reads the workspace, which refreshes).
     ...[checklistView, programsView].map((view) => view.onDidChangeVisibility(({ visible }) => {
       if (!visible) return;
-      const shown = view === checklistView ? checklistProvider.today : programsProvider.today;
-      void serverToday().then((today) => {
-        if (today !== undefined && shown !== undefined && today !== shown) refreshNow();
-      });
+      const answeredOn = view === checklistView ? checklistProvider.answeredOn : programsProvider.answeredOn;
+      if (answeredOn !== undefined && answeredOn !== utcDate()) refreshNow();
     })),
     vscode.commands.registerCommand('programBriefs.checklist.filterOpen', () => toggleOpenOnly(filters)),
     vscode.commands.registerCommand('programBriefs.checklist.filterMine', () => toggleMine(filters)),

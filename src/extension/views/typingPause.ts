@@ -24,6 +24,8 @@ export interface RefreshScheduler extends vscode.Disposable {
 export function refreshAfterTypingPause(refresh: () => void): RefreshScheduler {
   /** When a Markdown document was last edited, and whether a refresh waits for the typing to pause. */
   let lastEdit = -Infinity;
+  /** When the last change was scheduled. */
+  let lastChange = -Infinity;
   let typingRefreshPending = false;
   const now = () => {
     typingRefreshPending = false;
@@ -40,7 +42,12 @@ export function refreshAfterTypingPause(refresh: () => void): RefreshScheduler {
   });
   return {
     schedule(whole = false) {
-      if (!whole && performance.now() - lastEdit < TYPING_REFRESH_DEBOUNCE_MS) {
+      const at = performance.now();
+      // Typing: an edit in the last moments, or one since the previous change (this change is
+      // its answer, however long the server took: a slow answer is no pause in the typing).
+      const typing = at - lastEdit < TYPING_REFRESH_DEBOUNCE_MS || lastEdit > lastChange;
+      lastChange = at;
+      if (!whole && typing) {
         typingRefreshPending = true;
         afterTyping();
       } else {
