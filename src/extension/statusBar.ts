@@ -147,7 +147,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, model: Serve
     { dispose: () => clearTimeout(midnight) },
     model.onDidChange((change) => {
       modelChanged = true;
-      updates.schedule(change.all);
+      updates.schedule(change);
     }),
     vscode.languages.onDidChangeDiagnostics(() => updates.schedule()),
   );

@@ -80,7 +80,7 @@ export function registerTreeViews(context: vscode.ExtensionContext, model: Serve
     checklistView,
     programsView,
     refreshes,
-    model.onDidChange((change) => refreshes.schedule(change.all)),
+    model.onDidChange((change) => refreshes.schedule(change)),
     filters.onDidChange(() => checklistProvider.refresh()),
     checklistView.onDidChangeCheckboxState((event) => void toggle(event.items)),
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -42,7 +42,7 @@ export function registerServerTree<T, P extends ServerTreeProvider<T>>(
     provider,
     view,
     refreshes,
-    model.onDidChange((change) => refreshes.schedule(change.all)),
+    model.onDidChange((change) => refreshes.schedule(change)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`programBriefs.${setting}`)) refreshes.now();
     }),

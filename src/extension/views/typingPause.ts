@@ -7,6 +7,7 @@
  * status bar all refresh this way.
  */
 import * as vscode from 'vscode';
+import { briefSelector } from '../client';
 import { debounce } from './shared';
 
 /** Model changes arrive per file (a re-read, files on disk): one refresh per burst. */
@@ -15,18 +16,29 @@ export const REFRESH_DEBOUNCE_MS = 100;
 export const TYPING_REFRESH_DEBOUNCE_MS = 1500;
 
 export interface RefreshScheduler extends vscode.Disposable {
-  /** A change happened: refresh soon, or after the typing pauses if a Markdown document is being typed in (`whole`: a change of everything, never held back). */
-  schedule(whole?: boolean): void;
+  /**
+   * Something changed: refresh soon, or once the typing pauses while a Markdown document is being
+   * typed in. `change`: the server's model change (`all`, a change of everything, is never held
+   * back); without it, something else (the diagnostics).
+   */
+  schedule(change?: { all?: boolean; changed?: readonly string[] }): void;
   /** Refresh now, dropping what was scheduled. */
   now(): void;
 }
 
+/**
+ * An edit whose change has not come back from the server yet holds a typing refresh back (its
+ * answer is on its way, and a refresh now would queue before the next keystroke), but not for
+ * longer than this: an edit of a Markdown file that is no brief may never come back as a change.
+ */
+const UNANSWERED_EDIT_MAX_WAIT_MS = 10_000;
+
 export function refreshAfterTypingPause(refresh: () => void): RefreshScheduler {
   /** When a Markdown document was last edited, and whether a refresh waits for the typing to pause. */
   let lastEdit = -Infinity;
-  /** When the last change was scheduled. */
-  let lastChange = -Infinity;
   let typingRefreshPending = false;
+  /** Edits not answered by a model change yet, per document uri (a keystroke is one edit, and one change). */
+  const unanswered = new Map<string, number>();
   const now = () => {
     typingRefreshPending = false;
     soon.dispose();
@@ -34,20 +46,30 @@ export function refreshAfterTypingPause(refresh: () => void): RefreshScheduler {
     refresh();
   };
   const soon = debounce(now, REFRESH_DEBOUNCE_MS);
-  const afterTyping = debounce(now, TYPING_REFRESH_DEBOUNCE_MS);
+  const afterTyping = debounce(() => {
+    // An edit's change is still on its way (a slow answer is no pause in the typing).
+    if (unanswered.size > 0 && performance.now() - lastEdit < UNANSWERED_EDIT_MAX_WAIT_MS) afterTyping();
+    else now();
+  }, TYPING_REFRESH_DEBOUNCE_MS);
   const typing = vscode.workspace.onDidChangeTextDocument((event) => {
     if (event.contentChanges.length === 0 || event.document.languageId !== 'markdown') return;
     lastEdit = performance.now();
+    // Only a document the language server follows comes back as a change.
+    if (vscode.languages.match(briefSelector(), event.document) === 0) return;
+    const uri = event.document.uri.toString();
+    unanswered.set(uri, (unanswered.get(uri) ?? 0) + 1);
     if (typingRefreshPending) afterTyping();
   });
   return {
-    schedule(whole = false) {
-      const at = performance.now();
-      // Typing: an edit in the last moments, or one since the previous change (this change is
-      // its answer, however long the server took: a slow answer is no pause in the typing).
-      const typing = at - lastEdit < TYPING_REFRESH_DEBOUNCE_MS || lastEdit > lastChange;
-      lastChange = at;
-      if (!whole && typing) {
+    schedule(change) {
+      const typingNow = performance.now() - lastEdit < TYPING_REFRESH_DEBOUNCE_MS || unanswered.size > 0;
+      if (change?.all) unanswered.clear();
+      for (const uri of change?.changed ?? []) {
+        const left = (unanswered.get(uri) ?? 0) - 1;
+        if (left > 0) unanswered.set(uri, left);
+        else unanswered.delete(uri);
+      }
+      if (!change?.all && typingNow) {
         typingRefreshPending = true;
         afterTyping();
       } else {
