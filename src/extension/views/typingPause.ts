@@ -62,7 +62,9 @@ export function refreshAfterTypingPause(refresh: () => void): RefreshScheduler {
   });
   return {
     schedule(change) {
-      const typingNow = performance.now() - lastEdit < TYPING_REFRESH_DEBOUNCE_MS || unanswered.size > 0;
+      // Typing: a refresh already waits for the pause (an edit can come back as more than one
+      // change), an edit in the last moments, or one the server has not answered yet.
+      const typingNow = typingRefreshPending || performance.now() - lastEdit < TYPING_REFRESH_DEBOUNCE_MS || unanswered.size > 0;
       if (change?.all) unanswered.clear();
       for (const uri of change?.changed ?? []) {
         const left = (unanswered.get(uri) ?? 0) - 1;
