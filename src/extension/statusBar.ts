@@ -119,13 +119,23 @@ export function registerStatusBar(context: vscode.ExtensionContext, model: Serve
     else modelChanged = true; // replaced by a newer update, or failed: ask again next time
   };
   /** After a change: the server is asked only if its model changed; else the errors are recounted. */
+  let asking = false;
   const updates = refreshAfterTypingPause(() => {
-    if (modelChanged || !lastStatus) void update();
-    else show(lastStatus);
+    if (modelChanged) void ask();
+    else if (lastStatus) show(lastStatus);
+    else if (!asking) void ask(); // no answer yet, and none on its way
   });
+  const ask = async () => {
+    asking = true;
+    try {
+      await update();
+    } finally {
+      asking = false;
+    }
+  };
   const indexed = () => {
     ready = true;
-    void update();
+    void ask();
   };
   void model.indexed.then(indexed, indexed);
 
