@@ -37,8 +37,14 @@ export function refreshAfterTypingPause(refresh: () => void): RefreshScheduler {
   /** When a Markdown document was last edited, and whether a refresh waits for the typing to pause. */
   let lastEdit = -Infinity;
   let typingRefreshPending = false;
-  /** Edits not answered by a model change yet, per document uri (a keystroke is one edit, and one change). */
-  const unanswered = new Map<string, number>();
+  /** Edits not answered by a model change yet, per document uri (a keystroke is one edit, and one change), with the last one's time. */
+  const unanswered = new Map<string, { edits: number; at: number }>();
+  /** Whether an edit's change is still on its way; an edit unanswered for too long is forgotten. */
+  const waitingForAnswer = () => {
+    const at = performance.now();
+    for (const [uri, entry] of unanswered) if (at - entry.at >= UNANSWERED_EDIT_MAX_WAIT_MS) unanswered.delete(uri);
+    return unanswered.size > 0;
+  };
   const now = () => {
     typingRefreshPending = false;
     soon.dispose();
@@ -48,27 +54,27 @@ export function refreshAfterTypingPause(refresh: () => void): RefreshScheduler {
   const soon = debounce(now, REFRESH_DEBOUNCE_MS);
   const afterTyping = debounce(() => {
     // An edit's change is still on its way (a slow answer is no pause in the typing).
-    if (unanswered.size > 0 && performance.now() - lastEdit < UNANSWERED_EDIT_MAX_WAIT_MS) afterTyping();
+    if (waitingForAnswer()) afterTyping();
     else now();
   }, TYPING_REFRESH_DEBOUNCE_MS);
   const typing = vscode.workspace.onDidChangeTextDocument((event) => {
     if (event.contentChanges.length === 0 || event.document.languageId !== 'markdown') return;
     lastEdit = performance.now();
+    if (typingRefreshPending) afterTyping();
     // Only a document the language server follows comes back as a change.
     if (vscode.languages.match(briefSelector(), event.document) === 0) return;
     const uri = event.document.uri.toString();
-    unanswered.set(uri, (unanswered.get(uri) ?? 0) + 1);
-    if (typingRefreshPending) afterTyping();
+    unanswered.set(uri, { edits: (unanswered.get(uri)?.edits ?? 0) + 1, at: lastEdit });
   });
   return {
     schedule(change) {
       // Typing: a refresh already waits for the pause (an edit can come back as more than one
       // change), an edit in the last moments, or one the server has not answered yet.
-      const typingNow = typingRefreshPending || performance.now() - lastEdit < TYPING_REFRESH_DEBOUNCE_MS || unanswered.size > 0;
+      const typingNow = typingRefreshPending || performance.now() - lastEdit < TYPING_REFRESH_DEBOUNCE_MS || waitingForAnswer();
       if (change?.all) unanswered.clear();
       for (const uri of change?.changed ?? []) {
-        const left = (unanswered.get(uri) ?? 0) - 1;
-        if (left > 0) unanswered.set(uri, left);
+        const entry = unanswered.get(uri);
+        if (entry && entry.edits > 1) entry.edits--;
         else unanswered.delete(uri);
       }
       if (!change?.all && typingNow) {
