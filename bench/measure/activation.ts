@@ -10,7 +10,8 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadWorkspace } from '../../src/host/workspaceFiles';
 import type { BenchContext, Measurement, Row } from './types';
 import { fmt, percentile } from './util';
@@ -34,7 +35,12 @@ export interface Timing {
 
 const MB = 1024 * 1024;
 
-/** The brief with the most dependents (read here, outside VS Code: the extension has no model to ask). */
+/**
+ * The brief with the most dependents (read here, outside VS Code: the extension has no model to
+ * ask), as a path relative to the workspace: the harness opens a copy of the folder, and the
+ * suite types into the copy's file (an absolute uri here was a file outside the window's folder:
+ * a second brief with the same program id, not the workspace's own).
+ */
 async function briefWithMostDependents(workspaceDir: string): Promise<string | undefined> {
   const { workspace } = await loadWorkspace({ cwd: workspaceDir, paths: ['.'] });
   let target: string | undefined;
@@ -47,7 +53,7 @@ async function briefWithMostDependents(workspaceDir: string): Promise<string | u
       target = brief.uri;
     }
   }
-  return target;
+  return target === undefined ? undefined : relative(workspaceDir, fileURLToPath(target)).split(sep).join('/');
 }
 
 const KEYSTROKES = 40;

@@ -18,7 +18,7 @@ export { reportMarkdown } from './render/reportMarkdown';
 export { changeSentence, type DiffChange, diffWorkspaces, type ForecastChange, forecastChanges } from './report/diff';
 export { DEFAULT_DUE_WITHIN, type DueItem, dueItems } from './report/due';
 export { type Health, HEALTH_LABELS, type HealthReason, type HealthReasonKind, portfolioHealth, programHealth, type ProgramHealth } from './report/health';
-export { OWNED_KINDS, type OwnedItem, type OwnedKind, type OwnerEntry, ownersOf } from './report/owners';
+export { OWNED_KINDS, type OwnedItem, type OwnedKind, type BriefOwnerCounts, type OwnerCounts, type OwnerEntry, ownerCounts, ownersOf } from './report/owners';
 export { buildReport, DEFAULT_HORIZON, type ProgramReport, type Report as StatusReport } from './report/report';
 export { type RelatedLocation, type Report, type Rule, RULE_IDS, type RuleContext, RULES, SUPPRESSION_INVALID } from './rules';
 export { hasSchemaProblemUnder } from './rules/helpers';

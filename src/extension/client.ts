@@ -82,7 +82,13 @@ export function createBriefClient(context: vscode.ExtensionContext, output: vsco
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc },
   };
-  const docsUri = (rule: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`);
+  // One Uri per rule, made once: the first indexing hands every brief's diagnostics through here.
+  const docsUris = new Map<string, vscode.Uri>();
+  const docsUri = (rule: string) => {
+    let uri = docsUris.get(rule);
+    if (!uri) docsUris.set(rule, (uri = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`)));
+    return uri;
+  };
   const initializationOptions: BriefInitializationOptions = {
     retriggerCommand: 'editor.action.triggerSuggest',
     clientWatchesFiles: true,

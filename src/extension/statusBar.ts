@@ -4,6 +4,10 @@
  * language server (`programBriefs/status`: src/core/model/status.ts with the effective today, never
  * its own logic), errors from the published diagnostics.
  * Hidden until the first indexing is done, and whenever the workspace has no briefs.
+ * It updates as the trees refresh (soon after a change, once the typing pauses while a brief is
+ * typed in: views/typingPause.ts); it asks the server only after a change of its model (the
+ * programs and overdue counts are the server's), and recounts the errors alone, without asking,
+ * when only diagnostics changed.
  *
  * Wording (docs/extension.md): the programs count is always shown ("1 program", "0 programs"),
  * errors and overdue milestones only when there are some, so a healthy workspace reads
@@ -13,7 +17,7 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../language/diagnostics';
 import { STATUS, type StatusResult } from '../server/protocol';
 import type { ServerModel } from './serverModel';
-import { debounce } from './views/shared';
+import { refreshAfterTypingPause } from './views/typingPause';
 
 export interface StatusCounts {
   /** Files of the index that are briefs. */
@@ -29,8 +33,6 @@ export interface StatusCounts {
 /** The view the item opens: VS Code's own focus command of the Programs view. */
 export const PROGRAMS_FOCUS_COMMAND = 'programBriefs.programs.focus';
 export const STATUS_BAR_ID = 'programBriefs.status';
-/** Index and diagnostics events come in bursts (typing, indexing): one update per burst. */
-const UPDATE_DEBOUNCE_MS = 100;
 
 function count(n: number, noun: string, none = `no ${noun}s`): string {
   if (n === 0) return none;
@@ -53,13 +55,18 @@ export function statusBarSummary(counts: StatusCounts): string {
 /** The counts of the server's model as it is now, with the errors published. */
 export function statusCounts(status: StatusResult): StatusCounts {
   const { briefs, programs, overdue } = status;
+  return { briefs, programs, errors: publishedErrors(), overdue };
+}
+
+/** Error-severity diagnostics of Program Briefs published now, in every file. */
+function publishedErrors(): number {
   let errors = 0;
   for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
     for (const diagnostic of diagnostics) {
       if (diagnostic.source === DIAGNOSTIC_SOURCE && diagnostic.severity === vscode.DiagnosticSeverity.Error) errors++;
     }
   }
-  return { briefs, programs, errors, overdue };
+  return errors;
 }
 
 /** What the extension's API exposes (the real-editor tests read it). */
@@ -81,6 +88,10 @@ export function registerStatusBar(context: vscode.ExtensionContext, model: Serve
   let shown = false;
   let counts: StatusCounts | undefined;
 
+  /** The server's last answer: shown again with the errors recounted when only diagnostics changed. */
+  let lastStatus: StatusResult | undefined;
+  /** Whether the model changed since the server was last asked. */
+  let modelChanged = true;
   const show = (status: StatusResult | undefined) => {
     counts = ready && status ? statusCounts(status) : undefined;
     if (!counts || counts.briefs === 0) {
@@ -89,23 +100,42 @@ export function registerStatusBar(context: vscode.ExtensionContext, model: Serve
       return;
     }
     const summary = statusBarSummary(counts);
-    item.text = statusBarText(counts);
+    const text = statusBarText(counts);
+    // Only what changed is set (each set is a message to the window).
+    if (item.text !== text) item.text = text;
     // Plain strings: only counts, never workspace text; no Markdown to render.
-    item.tooltip = `Program Briefs: ${summary}. Click to open the Programs view.`;
-    item.accessibilityInformation = { label: `Program Briefs: ${summary}. Open the Programs view` };
-    item.show();
+    const tooltip = `Program Briefs: ${summary}. Click to open the Programs view.`;
+    if (item.tooltip !== tooltip) item.tooltip = tooltip;
+    if (item.accessibilityInformation?.label !== `Program Briefs: ${summary}. Open the Programs view`) item.accessibilityInformation = { label: `Program Briefs: ${summary}. Open the Programs view` };
+    if (!shown) item.show();
     shown = true;
   };
   /** Asks the server (a newer update cancels an older one still waiting); resolves once shown. */
   const update = async () => {
     if (!ready) return show(undefined);
+    modelChanged = false;
     const status = await model.request<StatusResult>(STATUS, {}, 'statusBar').catch(() => undefined);
-    if (status) show(status);
+    if (status) show((lastStatus = status));
+    else modelChanged = true; // replaced by a newer update, or failed: ask again next time
   };
-  const updateSoon = debounce(() => void update(), UPDATE_DEBOUNCE_MS);
+  /** After a change: the server is asked only if its model changed; else the errors are recounted. */
+  let asking = false;
+  const updates = refreshAfterTypingPause(() => {
+    if (modelChanged) void ask();
+    else if (lastStatus) show(lastStatus);
+    else if (!asking) void ask(); // no answer yet, and none on its way
+  });
+  const ask = async () => {
+    asking = true;
+    try {
+      await update();
+    } finally {
+      asking = false;
+    }
+  };
   const indexed = () => {
     ready = true;
-    void update();
+    void ask();
   };
   void model.indexed.then(indexed, indexed);
 
@@ -123,9 +153,13 @@ export function registerStatusBar(context: vscode.ExtensionContext, model: Serve
 
   context.subscriptions.push(
     item,
-    { dispose: () => { updateSoon.dispose(); clearTimeout(midnight); } },
-    model.onDidChange(() => updateSoon()),
-    vscode.languages.onDidChangeDiagnostics(() => updateSoon()),
+    updates,
+    { dispose: () => clearTimeout(midnight) },
+    model.onDidChange((change) => {
+      modelChanged = true;
+      updates.schedule(change);
+    }),
+    vscode.languages.onDidChangeDiagnostics(() => updates.schedule()),
   );
   return {
     item,

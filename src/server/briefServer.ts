@@ -48,11 +48,11 @@ import {
   briefSummary, briefsResult, changesSinceResult, checklistResult, criticalPathResult, diagramResult, gitRefsResult, graphNodeResult, handlesResult, programsResult,
   reportResult, ReportRequestError, statusResult, timelineBaselineResult, timelineResult, type ReportSource, type ViewModelSource,
 } from './viewRequests';
-import { dueResult, ownersResult } from './peopleDueRequests';
+import { dueResult, OwnerCountsCache, ownedResult, ownersResult, ownersSummaryResult } from './peopleDueRequests';
 import { readSettings } from './settings';
-import { DEFAULT_SETTINGS, FolderIndex, type FolderRead, type IndexChange } from './folderIndex';
+import { DEFAULT_SETTINGS, FolderIndex, type FolderRead, type FolderSettings, type IndexChange } from './folderIndex';
 import { diskTexts, IndexCache, modelMatchesDisk, refreshedRead } from './indexCache';
-import { DUE, OWNERS, type DueParams, type OwnersParams } from './protocol';
+import { DUE, OWNED, OWNERS, OWNERS_SUMMARY, type DueParams, type OwnedParams, type OwnersParams, type OwnersSummaryParams } from './protocol';
 
 /**
  * How long changes on disk must pause before the index cache is refreshed (./indexCache.ts);
@@ -310,7 +310,10 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
         for (const brief of briefsAffectedBy(workspace, uri, change.programIds)) affected.add(brief);
       }
     }
-    for (const uri of [...published]) {
+    // Only what the change names can have left (a keystroke must not walk every brief);
+    // a whole re-read can have dropped anything.
+    const mayHaveLeft = change.all ? [...published] : [...change.changed, ...change.removed].filter((uri) => published.has(uri));
+    for (const uri of mayHaveLeft) {
       if (!workspace.get(uri)?.isBrief) {
         published.delete(uri);
         lastLint.delete(uri);
@@ -613,6 +616,9 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   viewRequest(GRAPH_NODE, (source, params: GraphNodeParams) => graphNodeResult(source, params));
   viewRequest(TIMELINE, (source) => timelineResult(source));
   viewRequest(OWNERS, (source, params: OwnersParams | undefined) => ownersResult(source, params, relativePath));
+  const ownerCountsCache = new OwnerCountsCache();
+  viewRequest(OWNERS_SUMMARY, (source, params: OwnersSummaryParams | undefined) => ownersSummaryResult(source, params, ownerCountsCache));
+  viewRequest(OWNED, (source, params: OwnedParams | undefined) => ownedResult(source, params, relativePath));
   viewRequest(DUE, (source, params: DueParams | undefined) => dueResult(source, params, relativePath));
 
   // The reports: async (git runs), from the model as it is when they start.
@@ -637,9 +643,27 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   reportRequest(CHANGES_SINCE, changesSinceResult);
   reportRequest(TIMELINE_BASELINE, timelineBaselineResult);
 
+  // The client sends this once as soon as the server registers for it (vscode-languageclient
+  // does, right after the first load started), and on any change of any setting: everything is
+  // read again only when a folder's settings are not the ones the index was read with
+  // (docs/language-server.md "Settings").
   connection.onDidChangeConfiguration(() => {
-    void ready.then(() => loadAll());
+    void ready.then(async () => {
+      if (loading || !(await settingsUnchanged())) await loadAll();
+      else connection.console.info('The programBriefs settings did not change: the briefs are not read again');
+    });
   });
+
+  /** Whether every folder's `programBriefs.*` settings are still the ones its index was read with. */
+  async function settingsUnchanged(): Promise<boolean> {
+    const read = index.folders;
+    if (read.length !== folders.filter((folder) => folder.uri.startsWith('file:')).length) return false;
+    for (const folder of read) {
+      const withoutProblem = ({ overrides, maxFileSizeKB, codeLens }: FolderSettings) => JSON.stringify({ overrides, maxFileSizeKB, codeLens });
+      if (withoutProblem(await settingsOf(folder.uri)) !== withoutProblem(folder.settings)) return false;
+    }
+    return true;
+  }
 
   documents.listen(connection);
   connection.listen();

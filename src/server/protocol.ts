@@ -247,7 +247,7 @@ export interface TimelineBaselineResult {
 
 // --- People and Due views (issue 13): the core's `brief owners` and `brief due` ---------------
 
-import type { DueItem, OwnedItem, OwnedKind } from '../core';
+import type { DueItem, OwnedItem, OwnedKind, OwnerCounts } from '../core';
 
 /**
  * An owned item as `brief owners` lists it, plus what a view shows for it, decided by the core
@@ -271,6 +271,39 @@ export interface OwnersParams {
 export interface OwnersResult {
   owners: OwnersWireEntry[];
   briefs: number;
+  today: string;
+}
+
+/**
+ * `programBriefs/ownersSummary`: what `programBriefs/owners` answers, counted: each handle with
+ * how many items of each kind it owns, open and closed (src/core/report/owners.ts `ownerCounts`:
+ * the same items and the same "open" as the lists), in the same order, the client's own handle
+ * first and marked as there. The People view's top level; a person's items come from
+ * `programBriefs/owned` when the person is expanded (at 10,000 briefs the whole `owners` answer
+ * is tens of megabytes: docs/benchmark.md).
+ */
+export const OWNERS_SUMMARY = 'programBriefs/ownersSummary';
+export interface OwnersSummaryParams {
+  me?: string;
+}
+export type OwnersSummaryEntry = OwnerCounts & { me?: true };
+export interface OwnersSummaryResult {
+  owners: OwnersSummaryEntry[];
+  briefs: number;
+  today: string;
+}
+
+/**
+ * `programBriefs/owned`: one handle's entry of `programBriefs/owners` (the handle exactly as the
+ * summary spells it), items in the same order with the same `display` and `overdue`; no `entry`
+ * when the handle owns nothing (or is not a handle).
+ */
+export const OWNED = 'programBriefs/owned';
+export interface OwnedParams {
+  owner: string;
+}
+export interface OwnedResult {
+  entry?: OwnersWireEntry;
   today: string;
 }
 

@@ -12,6 +12,8 @@ import { lintWorkspace, type Diagnostic } from '../../src/core/rules/lint';
 import { parseBrief } from '../../src/core/parse/parseBrief';
 import type { Range } from '../../src/core/model/range';
 import { BriefWorkspace } from '../../src/core/workspace/workspace';
+import { OWNED_KINDS, ownerCounts, ownersOf, type BriefOwnerCounts } from '../../src/core/report/owners';
+import type { Brief } from '../../src/core/model/model';
 
 // ---------------------------------------------------------------------------------------------
 // Realistic pieces of a brief
@@ -276,6 +278,26 @@ describe('property: generated and mutated briefs', function () {
       checkDiagnostics(incremental, current);
       assert.deepEqual(comparable(incremental), comparable(fresh.result));
     }), { numRuns: 250 });
+  });
+
+  it('ownerCounts counts exactly what ownersOf lists, and its per-brief cache after edits gives what counting afresh gives (300 edit sequences, seeded)', () => {
+    /** ownersOf's entries, counted. */
+    const listed = (briefs: readonly Brief[]) => ownersOf(briefs).map((entry) => ({
+      owner: entry.owner,
+      ...Object.fromEntries(OWNED_KINDS.map((kind) => [kind, { open: entry[kind].filter((i) => i.open).length, closed: entry[kind].filter((i) => !i.open).length }])),
+    }));
+    const edits = fc.tuple(files, fc.array(fc.tuple(pick(FILE_NAMES), fc.oneof(mutatedBrief, fc.constant(null))), { minLength: 1, maxLength: 3 }));
+    fc.assert(fc.property(edits, ([initial, changes]) => {
+      const workspace = new BriefWorkspace();
+      for (const [uri, text] of initial) workspace.setText(uri, text);
+      const cache = new WeakMap<Brief, BriefOwnerCounts>();
+      assert.deepEqual(ownerCounts(workspace.briefs(), cache), listed(workspace.briefs()));
+      for (const [name, text] of changes) {
+        if (text === null) workspace.delete(`file:///ws/${name}`);
+        else workspace.setText(`file:///ws/${name}`, text);
+        assert.deepEqual(ownerCounts(workspace.briefs(), cache), listed(workspace.briefs()));
+      }
+    }), { numRuns: 300, seed: 20261202 });
   });
 
   it('arbitrary strings of brief-like fragments never throw (1750 files)', () => {

@@ -6,6 +6,7 @@
 import type { Brief } from '../model/model';
 import { addDays, isChecklistItemDueWithin, isChecklistItemOverdue, isClosed, isOverdue, milestoneFacts } from '../model/status';
 import { compareText } from '../model/text';
+import { fileOfOnce } from './fileOfOnce';
 
 export interface DueItem {
   kind: 'milestone' | 'checklist';
@@ -64,7 +65,7 @@ export function dueItems(briefs: readonly Brief[], options: DueOptions): DueItem
       });
     }
   }
-  const fileOf = options.fileOf ?? ((uri: string) => uri);
+  const fileOf = fileOfOnce(options.fileOf);
   return items
     .filter((item) => options.owner === undefined || item.owner === options.owner)
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || compareText(a.due, b.due) || compareText(fileOf(a.uri), fileOf(b.uri)) || a.line - b.line);

@@ -9,6 +9,7 @@ import type { ChecklistState } from '../../core/parse/checklist';
 import { CHECKLIST_STATE_ICONS } from './statusIcons';
 import { CHECKLIST, type ChecklistParams, type ChecklistResult, type ChecklistWireNode } from '../../server/protocol';
 import type { ServerModel } from '../serverModel';
+import { utcDate } from './openLine';
 import type { ChecklistFilters } from './checklistFilters';
 import { escapeMarkdown, openAt, plural, safeMarkdown } from './shared';
 
@@ -21,6 +22,8 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
   indexed = false;
   /** The effective today of the server's last answer. */
   today: string | undefined;
+  /** The UTC date of the server's last answer (a view shown on another day is rebuilt). */
+  answeredOn: string | undefined;
 
   constructor(private readonly model: ServerModel, private readonly filters: ChecklistFilters) {}
 
@@ -36,6 +39,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     const result = await this.model.request<ChecklistResult>(CHECKLIST, params);
     if (!result) return [];
     this.today = result.today;
+    this.answeredOn = utcDate();
     const nodes = result.nodes.map((n): ChecklistNode => (n.kind === 'item' ? { ...n, source: result.text ?? '' } : n));
     if (!node) this.describe(filter, nodes.length, result.briefs);
     return nodes;

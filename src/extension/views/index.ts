@@ -12,22 +12,13 @@ import { toggleChecklistItems, type ToggleOutcome } from './checkboxToggle';
 import { chooseDueWithin, ChecklistFilters, toggleMine, toggleOpenOnly } from './checklistFilters';
 import { ChecklistTreeProvider } from './checklistProvider';
 import { ProgramsTreeProvider } from './programsProvider';
-import { debounce } from './shared';
+import { refreshAfterTypingPause } from './typingPause';
+import { utcDate } from './openLine';
 
 export { ChecklistTreeProvider } from './checklistProvider';
 export { ProgramsTreeProvider } from './programsProvider';
 export type { ChecklistFilterState } from './checklistFilters';
 export type { ToggleOutcome } from './checkboxToggle';
-
-/** Model changes arrive per file (a re-read, files on disk); one tree refresh per burst. */
-const REFRESH_DEBOUNCE_MS = 100;
-/**
- * While typing, the trees wait until the typing pauses this long: each refresh asks the server
- * for every program, and a refresh between two keystrokes makes the next keystroke's
- * diagnostics wait behind it (bench/measure/activation.ts: p50 80 ms instead of 18 ms on the
- * 2,000-brief workspace).
- */
-const TYPING_REFRESH_DEBOUNCE_MS = 1500;
 
 /** What the views expose to the extension's API (the real-editor tests use it). */
 export interface TreeViewsApi {
@@ -62,18 +53,12 @@ export function registerTreeViews(context: vscode.ExtensionContext, model: Serve
   const programsView = vscode.window.createTreeView('programBriefs.programs', { treeDataProvider: programsProvider, showCollapseAll: true });
   programsProvider.view = programsView;
 
-  /** When a Markdown document was last edited, and whether a refresh waits for the typing to pause. */
-  let lastEdit = -Infinity;
-  let typingRefreshPending = false;
-  const refreshNow = () => {
-    typingRefreshPending = false;
-    refreshSoon.dispose();
-    refreshAfterTyping.dispose();
+  // Both trees at once: soon after a change, once the typing pauses while a brief is typed in (./typingPause.ts).
+  const refreshes = refreshAfterTypingPause(() => {
     checklistProvider.refresh();
     programsProvider.refresh();
-  };
-  const refreshSoon = debounce(refreshNow, REFRESH_DEBOUNCE_MS);
-  const refreshAfterTyping = debounce(refreshNow, TYPING_REFRESH_DEBOUNCE_MS);
+  });
+  const refreshNow = () => refreshes.now();
   // Until the first indexing is done, an empty tree means "not yet", not "nothing there".
   const indexed = () => {
     checklistProvider.indexed = programsProvider.indexed = true;
@@ -94,34 +79,20 @@ export function registerTreeViews(context: vscode.ExtensionContext, model: Serve
     filters,
     checklistView,
     programsView,
-    { dispose: () => { refreshSoon.dispose(); refreshAfterTyping.dispose(); } },
-    // While a brief is being typed in: once the typing pauses (every keystroke restarts the wait);
-    // any other change soon.
-    model.onDidChange((change) => {
-      if (!change.all && performance.now() - lastEdit < TYPING_REFRESH_DEBOUNCE_MS) {
-        typingRefreshPending = true;
-        refreshAfterTyping();
-      } else {
-        refreshSoon();
-      }
-    }),
-    vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.contentChanges.length === 0 || event.document.languageId !== 'markdown') return;
-      lastEdit = performance.now();
-      if (typingRefreshPending) refreshAfterTyping();
-    }),
+    refreshes,
+    model.onDidChange((change) => refreshes.schedule(change)),
     filters.onDidChange(() => checklistProvider.refresh()),
     checklistView.onDidChangeCheckboxState((event) => void toggle(event.items)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('programBriefs.me')) checklistProvider.refresh();
     }),
-    // Overdue depends on the date: a view shown again after midnight is rebuilt.
+    // Overdue depends on the date: a view shown again on another UTC day than its last answer is
+    // rebuilt (asking nothing otherwise: at 10,000 briefs even the server's today cost a request
+    // of every brief; a change of the config's `today` re-reads the workspace, which refreshes).
     ...[checklistView, programsView].map((view) => view.onDidChangeVisibility(({ visible }) => {
       if (!visible) return;
-      const shown = view === checklistView ? checklistProvider.today : programsProvider.today;
-      void serverToday().then((today) => {
-        if (today !== undefined && shown !== undefined && today !== shown) refreshNow();
-      });
+      const answeredOn = view === checklistView ? checklistProvider.answeredOn : programsProvider.answeredOn;
+      if (answeredOn !== undefined && answeredOn !== utcDate()) refreshNow();
     })),
     vscode.commands.registerCommand('programBriefs.checklist.filterOpen', () => toggleOpenOnly(filters)),
     vscode.commands.registerCommand('programBriefs.checklist.filterMine', () => toggleMine(filters)),

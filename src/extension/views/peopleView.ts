@@ -1,22 +1,24 @@
 /**
  * The People view: every handle with what it owns (programs, teams, milestones, risks,
  * decisions, checklist items), open items first, the user's own handle (`programBriefs.me`) on
- * top and marked "me". The data is the language server's `programBriefs/owners` (the same
- * computation as `brief owners`); statuses and "overdue" come decided from the core. Each leaf
+ * top and marked "me". The data is the language server's (the same computation as `brief
+ * owners`): the handles with their counts from `programBriefs/ownersSummary`, and a handle's
+ * items from `programBriefs/owned` only once it is expanded (every item of 10,000 briefs is tens
+ * of megabytes: docs/benchmark.md); statuses and "overdue" come decided from the core. Each leaf
  * opens its brief at its line. Every label, description and tooltip is plain text.
  */
 import * as vscode from 'vscode';
 import { itemLabel } from '../../core/views/checklistTree';
 import { STATUS_LABELS } from '../../core/model/status';
 import type { OwnedKind } from '../../core';
-import { OWNERS, type OwnedWireItem, type OwnersParams, type OwnersResult, type OwnersWireEntry } from '../../server/protocol';
+import { OWNED, OWNERS_SUMMARY, type OwnedParams, type OwnedResult, type OwnedWireItem, type OwnersSummaryEntry, type OwnersSummaryParams, type OwnersSummaryResult } from '../../server/protocol';
 import type { ServerModel } from '../serverModel';
 import { registerServerTree, ServerTreeProvider } from './serverTree';
 import { openLine, utcDate } from './openLine';
 import { CHECKLIST_STATE_ICONS, STATUS_ICONS } from './statusIcons';
 
 export type PeopleNode =
-  | { kind: 'person'; entry: OwnersWireEntry }
+  | { kind: 'person'; entry: OwnersSummaryEntry }
   | { kind: 'group'; owner: string; owned: OwnedKind; items: OwnedWireItem[] }
   | { kind: 'item'; owner: string; owned: OwnedKind; item: OwnedWireItem };
 
@@ -31,13 +33,24 @@ const KINDS: readonly { owned: OwnedKind; label: string; one: string }[] = [
 
 
 const openCount = (items: readonly OwnedWireItem[]) => items.filter((item) => item.open).length;
-const allItems = (entry: OwnersWireEntry) => KINDS.flatMap(({ owned }) => entry[owned]);
 
 /** "2 open · 1 closed", "3 open", "1 closed". */
-function counts(items: readonly OwnedWireItem[]): string {
-  const open = openCount(items);
-  const closed = items.length - open;
+function tally(open: number, closed: number): string {
   return [open > 0 && `${open} open`, closed > 0 && `${closed} closed`].filter(Boolean).join(' · ');
+}
+
+/** The items' tally, as `tally`. */
+const counts = (items: readonly OwnedWireItem[]): string => tally(openCount(items), items.length - openCount(items));
+
+/** Everything a person owns, counted: open, closed. */
+function totals(entry: OwnersSummaryEntry): { open: number; closed: number } {
+  let open = 0;
+  let closed = 0;
+  for (const { owned } of KINDS) {
+    open += entry[owned].open;
+    closed += entry[owned].closed;
+  }
+  return { open, closed };
 }
 
 export class PeopleTreeProvider extends ServerTreeProvider<PeopleNode> {
@@ -46,8 +59,8 @@ export class PeopleTreeProvider extends ServerTreeProvider<PeopleNode> {
       // The server checks it is a handle (`@maria`); anything else marks no one.
       const setting = vscode.workspace.getConfiguration('programBriefs').get<unknown>('me');
       const me = typeof setting === 'string' ? setting.trim() : '';
-      const params: OwnersParams = me ? { me } : {};
-      const result = await this.model.request<OwnersResult>(OWNERS, params, 'people');
+      const params: OwnersSummaryParams = me ? { me } : {};
+      const result = await this.model.request<OwnersSummaryResult>(OWNERS_SUMMARY, params, 'people');
       if (!result) return []; // a newer request replaced this one
       this.answeredOn = utcDate();
       if (this.view) {
@@ -56,7 +69,14 @@ export class PeopleTreeProvider extends ServerTreeProvider<PeopleNode> {
       return result.owners.map((entry) => ({ kind: 'person', entry }));
     }
     if (node.kind === 'person') {
-      return KINDS.filter(({ owned }) => node.entry[owned].length > 0).map(({ owned }) => ({ kind: 'group', owner: node.entry.owner, owned, items: node.entry[owned] }));
+      const { open, closed } = totals(node.entry);
+      if (open + closed === 0) return [];
+      // This person's items only; a newer request for the same person replaces this one.
+      const params: OwnedParams = { owner: node.entry.owner };
+      const result = await this.model.request<OwnedResult>(OWNED, params, `people/${node.entry.owner}`);
+      const entry = result?.entry;
+      if (!entry) return [];
+      return KINDS.filter(({ owned }) => entry[owned].length > 0).map(({ owned }) => ({ kind: 'group', owner: entry.owner, owned, items: entry[owned] }));
     }
     if (node.kind === 'group') return node.items.map((item) => ({ kind: 'item', owner: node.owner, owned: node.owned, item }));
     return [];
@@ -66,14 +86,15 @@ export class PeopleTreeProvider extends ServerTreeProvider<PeopleNode> {
     switch (node.kind) {
       case 'person': {
         const { entry } = node;
-        const items = allItems(entry);
+        const { open, closed } = totals(entry);
         const item = new vscode.TreeItem(entry.owner, entry.me ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `person/${entry.owner}`;
-        const tally = items.length === 0 ? 'owns nothing' : counts(items);
-        item.description = entry.me ? `me · ${tally}` : tally;
+        const owns = open + closed === 0 ? 'owns nothing' : tally(open, closed);
+        item.description = entry.me ? `me · ${owns}` : owns;
         item.iconPath = new vscode.ThemeIcon('account', entry.me ? new vscode.ThemeColor('charts.blue') : undefined);
+        const has = (owned: OwnedKind) => entry[owned].open + entry[owned].closed > 0;
         item.tooltip = [`${entry.owner}${entry.me ? ' (me: the setting programBriefs.me)' : ''}`,
-          ...KINDS.filter(({ owned }) => entry[owned].length > 0).map(({ owned, label }) => `${label}: ${counts(entry[owned])}`)].join('\n');
+          ...KINDS.filter(({ owned }) => has(owned)).map(({ owned, label }) => `${label}: ${tally(entry[owned].open, entry[owned].closed)}`)].join('\n');
         item.contextValue = entry.me ? 'person.me' : 'person';
         return item;
       }

@@ -10,6 +10,7 @@ import {
 import { STATUS_LABELS, type DisplayStatus } from '../../core/model/status';
 import { PROGRAMS, type ProgramsParams, type ProgramsResult, type ProgramsWireNode } from '../../server/protocol';
 import type { ServerModel } from '../serverModel';
+import { utcDate } from './openLine';
 import { STATUS_ICONS } from './statusIcons';
 import { escapeMarkdown, openAt, plural, safeMarkdown } from './shared';
 
@@ -23,6 +24,8 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsWir
   indexed = false;
   /** The effective today of the server's last answer. */
   today: string | undefined;
+  /** The UTC date of the server's last answer (a view shown on another day is rebuilt). */
+  answeredOn: string | undefined;
 
   constructor(private readonly model: ServerModel, private readonly memento: vscode.Memento) {}
 
@@ -48,6 +51,7 @@ export class ProgramsTreeProvider implements vscode.TreeDataProvider<ProgramsWir
     const result = await this.model.request<ProgramsResult>(PROGRAMS, params);
     if (!result) return [];
     this.today = result.today;
+    this.answeredOn = utcDate();
     if (!node && this.view) {
       this.view.description = grouping === 'program' ? undefined : `by ${grouping}`;
       this.view.message = result.briefs > 0 ? undefined : this.indexed ? 'No program briefs in this workspace.' : 'Reading the briefs…';

@@ -1,14 +1,14 @@
 /**
  * What the Due and People views share: a tree whose rows the language server answers, refreshed
- * (debounced) after each change of the server's model, at once when its own setting changes, and
- * when shown again on another day ("overdue" depends on the date).
+ * after each change of the server's model (soon, or once the typing pauses while a brief is
+ * typed in: ./typingPause.ts), at once when its own setting changes, and when shown again on
+ * another day ("overdue" depends on the date). VS Code asks a hidden view nothing until it is
+ * shown again.
  */
 import * as vscode from 'vscode';
 import type { ServerModel } from '../serverModel';
 import { utcDate } from './openLine';
-import { debounce } from './shared';
-
-const REFRESH_DEBOUNCE_MS = 100;
+import { refreshAfterTypingPause } from './typingPause';
 
 export abstract class ServerTreeProvider<T> implements vscode.TreeDataProvider<T> {
   private readonly changeEmitter = new vscode.EventEmitter<T | undefined>();
@@ -37,17 +37,17 @@ export function registerServerTree<T, P extends ServerTreeProvider<T>>(
 ): { provider: P; view: vscode.TreeView<T> } {
   const view = vscode.window.createTreeView(id, { treeDataProvider: provider, ...options });
   provider.view = view;
-  const refreshSoon = debounce(() => provider.refresh(), REFRESH_DEBOUNCE_MS);
+  const refreshes = refreshAfterTypingPause(() => provider.refresh());
   context.subscriptions.push(
     provider,
     view,
-    { dispose: () => refreshSoon.dispose() },
-    model.onDidChange(() => refreshSoon()),
+    refreshes,
+    model.onDidChange((change) => refreshes.schedule(change)),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`programBriefs.${setting}`)) provider.refresh();
+      if (event.affectsConfiguration(`programBriefs.${setting}`)) refreshes.now();
     }),
     view.onDidChangeVisibility(({ visible }) => {
-      if (visible && provider.answeredOn !== utcDate()) provider.refresh();
+      if (visible && provider.answeredOn !== utcDate()) refreshes.now();
     }),
   );
   return { provider, view };

@@ -159,6 +159,25 @@ describe('language server: brief lsp --stdio', function () {
     assert.ok(scopes.includes(pathToFileURL(one).href) && scopes.includes(pathToFileURL(two).href), `settings asked per folder: ${JSON.stringify(scopes)}`);
   });
 
+  it('a settings notification that changes nothing reads nothing again (VS Code sends one as the server registers for them); a change re-reads', async () => {
+    const dir = tempFolder({ 'late.md': brief('late', 'milestones:\n  - id: m1\n    title: M1\n    due: 2020-01-01\n    status: in-progress\n') });
+    let settings: unknown = { rules: { 'owner-missing': 'off' } };
+    const client = await start({ folders: [dir], settings: () => settings });
+    const late = uriOf(dir, 'late.md');
+    await client.waitFor(() => client.rulesOf(late)?.includes('milestone-overdue'), 'indexing');
+    const indexed = () => client.logs.filter((line) => line.startsWith('Indexed ')).length;
+    const unchanged = () => client.logs.filter((line) => line.includes('settings did not change')).length;
+    const before = indexed();
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await client.waitFor(() => unchanged() === 1, 'the server to find the settings unchanged');
+    assert.equal(indexed(), before, 'nothing read again');
+    settings = { rules: { 'owner-missing': 'off' }, today: '2019-06-01' };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await client.waitFor(() => client.rulesOf(late)?.length === 0, 'the new setting applied (today before the due date)');
+    assert.equal(indexed(), before + 1, 'read again once');
+    assert.equal(unchanged(), 1);
+  });
+
   it('settings the config file could not hold are ignored as a whole, with a warning', async () => {
     const dir = tempFolder({ 'a.md': brief('alpha', 'depends_on: [beta]\n') });
     const client = await start({ folders: [dir], settings: () => ({ rules: { 'dependency-unknown': 'off', 'no-such-rule': 'off' } }) });

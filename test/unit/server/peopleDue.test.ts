@@ -1,11 +1,11 @@
 /**
- * `brief lsp --stdio`: `programBriefs/owners` and `programBriefs/due`, the People and Due views'
- * requests, over real pipes, on a fixture whose answers are worked out by hand below (today is
+ * `brief lsp --stdio`: `programBriefs/owners`, `programBriefs/ownersSummary`, `programBriefs/owned`
+ * and `programBriefs/due`, the People and Due views' requests, over real pipes, on a fixture whose answers are worked out by hand below (today is
  * 2026-03-10 from the folder's config): "me" first, open items first, overdue first, the N-day
  * window's last day in and the day after out; and the same answers as `brief owners` / `brief due`.
  */
 import * as assert from 'node:assert/strict';
-import { DUE, OWNERS, type DidChangeModelParams, type DueResult, DID_CHANGE_MODEL, type OwnedWireItem, type OwnersResult, type OwnersWireEntry } from '../../../src/server/protocol';
+import { DUE, OWNED, OWNERS, OWNERS_SUMMARY, type DidChangeModelParams, type DueResult, DID_CHANGE_MODEL, type OwnedResult, type OwnedWireItem, type OwnersResult, type OwnersSummaryEntry, type OwnersSummaryResult, type OwnersWireEntry } from '../../../src/server/protocol';
 import { dueItems } from '../../../src/core/report/due';
 import { ownersOf } from '../../../src/core/report/owners';
 import { loadWorkspace } from '../../../src/host/workspaceFiles';
@@ -145,6 +145,69 @@ describe('language server: the People and Due views\' requests (owners, due)', f
     const plain = all.owners.map((entry) => Object.fromEntries(Object.entries(entry).map(([key, value]) =>
       [key, Array.isArray(value) ? value.map(({ display: _d, overdue: _o, ...item }: OwnedWireItem) => item) : value])));
     assert.deepEqual(plain, ownersOf(loaded.workspace.briefs(), { fileOf: loaded.fileOf }));
+  });
+
+  it('ownersSummary counts what owners lists (per handle and kind, open and closed, same order, `me` first); owned is one handle\'s entry of it', async () => {
+    const dir = tempFolder(FILES);
+    const client = await start({ folders: [dir] });
+    /** `@h: kind open/closed ...` for the kinds it has. */
+    const counted = (entry: OwnersSummaryEntry) => `${entry.owner}${entry.me ? ' (me)' : ''}: ${(['programs', 'teams', 'milestones', 'risks', 'decisions', 'checklist'] as const)
+      .filter((kind) => entry[kind].open + entry[kind].closed > 0).map((kind) => `${kind} ${entry[kind].open}/${entry[kind].closed}`).join(' ')}`;
+
+    const summary = await client.request<OwnersSummaryResult>(OWNERS_SUMMARY, {});
+    assert.equal(summary.today, '2026-03-10');
+    assert.equal(summary.briefs, 2);
+    // Worked out by hand from the fixture (the lists are in the test above).
+    assert.deepEqual(summary.owners.map(counted), [
+      '@ann: programs 0/1 teams 1/0 milestones 2/1 risks 0/1 checklist 2/1',
+      '@bob: milestones 1/0 checklist 1/0',
+      '@zed: programs 1/0 milestones 1/0 decisions 1/0 checklist 1/0',
+    ]);
+    // Exactly the counts of the lists `owners` answers, for every handle and kind.
+    const all = await client.request<OwnersResult>(OWNERS, {});
+    const countsOf = (entry: OwnersWireEntry) => `${entry.owner}${entry.me ? ' (me)' : ''}: ${(['programs', 'teams', 'milestones', 'risks', 'decisions', 'checklist'] as const)
+      .filter((kind) => entry[kind].length > 0).map((kind) => `${kind} ${entry[kind].filter((i) => i.open).length}/${entry[kind].filter((i) => !i.open).length}`).join(' ')}`;
+    assert.deepEqual(summary.owners.map(counted), all.owners.map(countsOf));
+
+    // `me` as owners does it: first and marked, ignoring case; listed with nothing when it owns nothing.
+    const mine = await client.request<OwnersSummaryResult>(OWNERS_SUMMARY, { me: '@ZED' });
+    assert.deepEqual(mine.owners.map(counted), ['@zed (me): programs 1/0 milestones 1/0 decisions 1/0 checklist 1/0', summary.owners.map(counted)[0], summary.owners.map(counted)[1]]);
+    const nobody = await client.request<OwnersSummaryResult>(OWNERS_SUMMARY, { me: '@nobody' });
+    assert.deepEqual(nobody.owners.map(counted), ['@nobody (me): ', ...summary.owners.map(counted)]);
+    assert.deepEqual((await client.request<OwnersSummaryResult>(OWNERS_SUMMARY, { me: 'zed' })).owners.map(counted), summary.owners.map(counted), 'not a handle: no me');
+
+    // owned: the same entry as in owners, items, order, display and overdue included.
+    for (const entry of all.owners) {
+      const owned = await client.request<OwnedResult>(OWNED, { owner: entry.owner });
+      assert.equal(owned.today, '2026-03-10');
+      assert.deepEqual(owned.entry, entry, `${entry.owner}'s entry`);
+    }
+    // Exactly that handle (not another case of it), and nothing for one that owns nothing or no handle.
+    assert.equal((await client.request<OwnedResult>(OWNED, { owner: '@ANN' })).entry, undefined);
+    assert.equal((await client.request<OwnedResult>(OWNED, { owner: '@nobody' })).entry, undefined);
+    assert.equal((await client.request<OwnedResult>(OWNED, { owner: 42 })).entry, undefined);
+    assert.equal((await client.request<OwnedResult>(OWNED, {})).entry, undefined);
+  });
+
+  it('ownersSummary and owned follow an edit, and the counts stay those of owners', async () => {
+    const dir = tempFolder(FILES);
+    const client = await start({ folders: [dir] });
+    const changes: DidChangeModelParams[] = [];
+    client.connection.onNotification(DID_CHANGE_MODEL, (params: DidChangeModelParams) => changes.push(params));
+    const before = await client.request<OwnersSummaryResult>(OWNERS_SUMMARY, {});
+    assert.deepEqual(before.owners.find((e) => e.owner === '@bob')?.checklist, { open: 1, closed: 0 });
+    const uri = uriOf(dir, 'b.md');
+    // Beta item moves from @ann to @bob, and Kick (bob's milestone) is done.
+    const text = BETA.replace('- [ ] Beta item @ann', '- [ ] Beta item @bob').replace('status: in-progress', 'status: done');
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await client.waitFor(() => changes.some((c) => c.changed.includes(uri)), 'the model change for b.md');
+    const after = await client.request<OwnersSummaryResult>(OWNERS_SUMMARY, {});
+    const bob = after.owners.find((e) => e.owner === '@bob');
+    const ann = after.owners.find((e) => e.owner === '@ann');
+    assert.deepEqual([bob?.checklist, bob?.milestones, ann?.checklist], [{ open: 2, closed: 0 }, { open: 0, closed: 1 }, { open: 1, closed: 1 }]);
+    const owned = await client.request<OwnedResult>(OWNED, { owner: '@bob' });
+    assert.deepEqual(owned.entry?.checklist.map((c) => c.text), ['No date @bob', 'Beta item @bob due:2026-03-12']);
+    assert.deepEqual(owned.entry?.milestones.map((m) => [m.id, m.open, m.display]), [['beta#k', false, 'done']]);
   });
 
   it('due: open items due within N days, overdue first, then by date, file and line; the window\'s last day is in, the next one out', async () => {

@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DueItem } from '../../../src/core';
+import { OWNERS, type OwnedWireItem, type OwnersResult, type OwnersWireEntry } from '../../../src/server/protocol';
 import type { ProgramBriefsApi } from '../../../src/extension/extension';
 import type { DueViewApi } from '../../../src/extension/views/dueView';
 import type { PeopleNode, PeopleViewApi } from '../../../src/extension/views/peopleView';
@@ -127,6 +128,28 @@ suite('People and Due views', () => {
     assert.equal(item.accessibilityInformation?.label, 'Write the runbook, overdue, due 2020-03-01, views-alpha', 'a screen reader hears "overdue"');
     assert.match(String(item.tooltip), /^Checklist item\nWrite the runbook @omar due:2020-03-01\nStatus: overdue\nDue 2020-03-01 \(overdue\)\nProgram views-alpha\nOwner @omar\nviews-alpha\.md, line \d+$/);
     await opensAt(item, 'views-alpha.md', '- [ ] Write the runbook');
+  });
+
+  test('People view: each handle\'s counts are those of the items it lists when expanded, which are those of programBriefs/owners', async () => {
+    const api: ProgramBriefsApi = await extensionApi();
+    const all: OwnersResult | undefined = await api.model.request<OwnersResult>(OWNERS, {});
+    assert.ok(all);
+    const roots = await peopleRoots();
+    assert.deepEqual(roots.map((node) => (node.kind === 'person' ? node.entry.owner : '')), all.owners.map((entry) => entry.owner), 'the same handles, in the same order');
+    for (const owner of ['@vera', '@omar']) {
+      const person = roots.find((node) => node.kind === 'person' && node.entry.owner === owner);
+      assert.ok(person, owner);
+      const groups = await people.provider.getChildren(person);
+      const items = (await Promise.all(groups.map((group) => people.provider.getChildren(group)))).flat().filter((node): node is Extract<PeopleNode, { kind: 'item' }> => node.kind === 'item');
+      const open = items.filter((node) => node.item.open).length;
+      const closed = items.length - open;
+      assert.equal(people.provider.getTreeItem(person).description, [open > 0 && `${open} open`, closed > 0 && `${closed} closed`].filter(Boolean).join(' · '), `${owner}'s row counts what it lists`);
+      const entry: OwnersWireEntry | undefined = all.owners.find((e: OwnersWireEntry) => e.owner === owner);
+      assert.ok(entry, owner);
+      assert.deepEqual(items.map((node) => [node.owned, node.item.uri, node.item.line, node.item.text]),
+        (['programs', 'teams', 'milestones', 'risks', 'decisions', 'checklist'] as const).flatMap((kind) => entry[kind].map((item: OwnedWireItem): unknown[] => [kind, item.uri, item.line, item.text])),
+        `${owner}'s items are programBriefs/owners' ones, in its order`);
+    }
   });
 
   test('People view: the handle in programBriefs.me comes first, marked "me" and expanded', async () => {
