@@ -84,7 +84,7 @@ function shown(row: Row): string {
 function targetText(row: Row): string {
   if (!row.target) return '';
   const max = row.target.max;
-  return `<= ${row.unit === 'x' ? `${fmt(max, 1)}x` : row.unit === 'ms' ? `${max} ms` : `${max} ${row.unit}`}`;
+  return `<= ${row.unit === 'x' ? `${fmt(max, max < 1 && Math.round(max * 10) !== max * 10 ? 2 : 1)}x` : row.unit === 'ms' ? `${max} ms` : `${max} ${row.unit}`}`;
 }
 
 function printTable(sections: { title: string; rows: Row[] }[]): void {
