@@ -380,19 +380,19 @@ function render(): void {
   }
 
   // The axis: month and quarter (and week) ticks, today.
-  const axis = svg('svg', { width, height: AXIS, role: 'img', 'aria-label': `Time axis from ${dateOf(first)} to ${dateOf(last)}, today ${current.today}` });
+  const axisParts: AxisPart[] = [];
   // Week lines (a hundred or more at the weeks zoom) are one path: a zoom step builds fewer elements.
   let weekLines = '';
   for (const tick of ticks(first, last, s.pxPerDay)) {
     const x = s.xOfDay(tick.day);
     if (tick.kind === 'week') weekLines += `M${x},30V${AXIS}`;
-    else axis.append(svg('line', { class: `pb-grid-${tick.kind}`, x1: x, x2: x, y1: 14, y2: AXIS }));
-    if (tick.label) axis.append(svg('text', { class: `pb-tick-label pb-tick-${tick.kind}`, x: x + 3, y: tick.kind === 'week' ? 36 : 24, 'data-day': dateOf(tick.day) }, tick.label));
+    else axisParts.push({ name: 'line', attributes: { class: `pb-grid-${tick.kind}`, x1: x, x2: x, y1: 14, y2: AXIS } });
+    if (tick.label) axisParts.push({ name: 'text', attributes: { class: `pb-tick-label pb-tick-${tick.kind}`, x: x + 3, y: tick.kind === 'week' ? 36 : 24, 'data-day': dateOf(tick.day) }, text: tick.label });
   }
-  if (weekLines) axis.append(svg('path', { class: 'pb-grid-week', d: weekLines }));
-  axis.append(svg('line', { class: 'pb-today', x1: todayX, x2: todayX, y1: 0, y2: AXIS }));
-  axis.append(svg('text', { class: 'pb-today-label', x: todayX + 4, y: 11 }, `Today ${current.today}`));
-  axisHost.replaceChildren(axis);
+  if (weekLines) axisParts.push({ name: 'path', attributes: { class: 'pb-grid-week', d: weekLines } });
+  axisParts.push({ name: 'line', attributes: { class: 'pb-today', x1: todayX, x2: todayX, y1: 0, y2: AXIS } });
+  axisParts.push({ name: 'text', attributes: { class: 'pb-today-label', x: todayX + 4, y: 11 }, text: `Today ${current.today}` });
+  drawAxis({ width, height: AXIS, role: 'img', 'aria-label': `Time axis from ${dateOf(first)} to ${dateOf(last)}, today ${current.today}` }, axisParts);
 
   // The rows near the visible part (the band depends on the vertical scroll only). A zoom over
   // the same rows keeps the band's elements and moves them; anything else draws it anew.
@@ -404,6 +404,57 @@ function render(): void {
   if (summary.textContent !== text) summary.textContent = text;
   if (app.dataset.state !== 'ready') app.dataset.state = 'ready';
   vscode.postMessage({ type: 'rendered', seq, bars: barCount, arrows: arrowCount, ms: Math.round(performance.now() - began) });
+}
+
+/** One element of the axis: what `svg` would make. */
+interface AxisPart {
+  name: 'line' | 'text' | 'path';
+  attributes: Record<string, string | number>;
+  text?: string;
+}
+
+/**
+ * Draws the axis into the one axis SVG, reusing the elements already there (an element of the
+ * same kind at the same place gets the new attributes and text): a zoom step then makes few
+ * elements and the browser restyles few (docs/benchmark.md, "Timeline"). What is left is the
+ * same as making it anew.
+ */
+function drawAxis(attributes: Record<string, string | number>, parts: readonly AxisPart[]): void {
+  let axis = axisHost.firstElementChild;
+  if (!(axis instanceof SVGSVGElement)) {
+    axis = svg('svg');
+    axisHost.replaceChildren(axis);
+  }
+  setAttributes(axis, attributes);
+  const existing = axis.children;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    const element = existing[i];
+    if (element && sameKind(element, part)) {
+      setAttributes(element, part.attributes);
+      if (part.text !== undefined && element.textContent !== part.text) element.textContent = part.text;
+      continue;
+    }
+    const made = svg(part.name, part.attributes, part.text);
+    if (element) element.replaceWith(made);
+    else axis.append(made);
+  }
+  while (existing.length > parts.length) existing[existing.length - 1].remove();
+}
+
+/** Whether an element is of the part's kind: its tag and exactly the part's attribute names. */
+function sameKind(element: Element, part: AxisPart): boolean {
+  if (element.tagName !== part.name || element.attributes.length !== Object.keys(part.attributes).length) return false;
+  for (const attribute of element.attributes) if (!Object.hasOwn(part.attributes, attribute.name)) return false;
+  return true;
+}
+
+/** Sets what differs (an attribute written with its old value still costs the browser work). */
+function setAttributes(element: Element, attributes: Record<string, string | number>): void {
+  for (const [key, value] of Object.entries(attributes)) {
+    const text = String(value);
+    if (element.getAttribute(key) !== text) element.setAttribute(key, text);
+  }
 }
 
 /** The scroller's size and scroll position, read in one go (before any write of a drawing). */
