@@ -79,6 +79,11 @@ export function range(startLine: number, startChar: number, endLine: number, end
     : new CompactRange(startLine, startChar, endLine, endChar);
 }
 
+/** Whether a value is one of the model's compact ranges (which hold numbers only). */
+export function isCompactRange(value: object): boolean {
+  return value instanceof PackedRange || value instanceof CompactRange;
+}
+
 /** A range from two positions (kept compact, as `range` makes them). */
 export function rangeFrom(start: Readonly<Position>, end: Readonly<Position>): Range {
   return range(start.line, start.character, end.line, end.character);

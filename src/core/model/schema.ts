@@ -21,9 +21,17 @@ export const DECISION_STATUSES = ['proposed', 'decided', 'superseded'] as const;
 
 export function isCalendarDate(value: string): boolean {
   if (!DATE_PATTERN.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  // By arithmetic, not through Date: every date of every brief is checked, and a Date and its
+  // ISO text cost more than the rest of reading the value (docs/benchmark.md, "Memory per brief").
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]);
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 const id = z.string({ error: 'an id such as `payments-v2` (lowercase letters, digits and dashes)' })
   .regex(ID_PATTERN, { error: 'an id such as `payments-v2` (lowercase letters, digits and dashes)' });
