@@ -20,29 +20,18 @@ import { CHROMIUM } from '../../test/unit/diagramPage';
 import { buildTimelineBundle, openTimelinePage, type TimelinePageHandle } from '../../test/unit/timelinePage';
 import type { Measurement, Row } from './types';
 import { fmt, median, percentile } from './util';
+import { prng } from '../../test/support/prng';
 
 const PROGRAMS = 200;
 const MILESTONES = 10;
 const TODAY = '2027-03-01';
-
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function dateOf(day: number): string {
   return new Date(Date.UTC(2026, 6, 1) + day * 86_400_000).toISOString().slice(0, 10);
 }
 
 export function timelineWorkspace(seed = 14): BriefWorkspace {
-  const next = random(seed);
+  const next = prng(seed);
   const workspace = new BriefWorkspace();
   const statuses = ['on-track', 'at-risk', 'done', 'in-progress', 'blocked', 'not-started'];
   for (let p = 0; p < PROGRAMS; p++) {
