@@ -1,175 +1,35 @@
 /**
  * The diagram webview outside VS Code, for tests and the benchmark: the real page
- * (src/extension/diagram/html.ts, with its Content Security Policy) and the real bundle
- * (src/webview/main.ts, built like `npm run build:webview`), served from loopback to headless
- * Chromium. A stub `acquireVsCodeApi` records what the webview posts; `send` plays the host.
+ * (src/extension/diagram/html.ts) and the real bundle (src/webview/main.ts), opened by
+ * ./webviewPage.ts.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { HostToWebview, WebviewToHost } from '../../src/core/views/diagramProtocol';
 import { diagramHtml } from '../../src/extension/diagram/html';
+import { buildPageBundle, openWebviewPage, type PageTheme, type WebviewPageHandle } from './webviewPage';
+
+export { CHROMIUM, CHROMIUM_ARGS, THEMES, type PageTheme } from './webviewPage';
 
 const ROOT = path.resolve(__dirname, '../..');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-/** A few of the variables VS Code sets on <html>, from its Light Modern and Dark Modern themes. */
-export const THEMES = {
-  light: {
-    bodyClass: 'vscode-light',
-    vars: {
-      '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px', '--vscode-foreground': '#3b3b3b',
-      '--vscode-editor-background': '#ffffff', '--vscode-editor-foreground': '#3b3b3b', '--vscode-descriptionForeground': '#3b3b3b',
-      '--vscode-charts-green': '#388a34', '--vscode-charts-blue': '#1a85ff', '--vscode-charts-yellow': '#bf8803', '--vscode-charts-red': '#e51400',
-      '--vscode-charts-orange': '#d18616', '--vscode-charts-purple': '#652d90', '--vscode-disabledForeground': 'rgba(97, 97, 97, 0.5)',
-      '--vscode-focusBorder': '#005fb8', '--vscode-button-secondaryBackground': '#e5e5e5', '--vscode-button-secondaryForeground': '#3b3b3b',
-      '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff', '--vscode-editorWidget-background': '#f8f8f8',
-      '--vscode-dropdown-background': '#ffffff', '--vscode-dropdown-border': '#cecece', '--vscode-input-background': '#ffffff',
-    },
-  },
-  dark: {
-    bodyClass: 'vscode-dark',
-    vars: {
-      '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px', '--vscode-foreground': '#cccccc',
-      '--vscode-editor-background': '#1f1f1f', '--vscode-editor-foreground': '#cccccc', '--vscode-descriptionForeground': '#9d9d9d',
-      '--vscode-charts-green': '#89d185', '--vscode-charts-blue': '#3794ff', '--vscode-charts-yellow': '#cca700', '--vscode-charts-red': '#f14c4c',
-      '--vscode-charts-orange': '#d18616', '--vscode-charts-purple': '#b180d7', '--vscode-disabledForeground': 'rgba(204, 204, 204, 0.5)',
-      '--vscode-focusBorder': '#0078d4', '--vscode-button-secondaryBackground': '#313131', '--vscode-button-secondaryForeground': '#cccccc',
-      '--vscode-button-background': '#0078d4', '--vscode-button-foreground': '#ffffff', '--vscode-editorWidget-background': '#202020',
-      '--vscode-dropdown-background': '#313131', '--vscode-dropdown-border': '#3c3c3c', '--vscode-input-background': '#313131',
-    },
-  },
-  'high-contrast': {
-    bodyClass: 'vscode-high-contrast',
-    vars: {
-      '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px', '--vscode-foreground': '#ffffff',
-      '--vscode-editor-background': '#000000', '--vscode-editor-foreground': '#ffffff', '--vscode-descriptionForeground': '#ffffff',
-      '--vscode-charts-green': '#89d185', '--vscode-charts-blue': '#3794ff', '--vscode-charts-yellow': '#ffd700', '--vscode-charts-red': '#f48771',
-      '--vscode-charts-orange': '#ffa500', '--vscode-charts-purple': '#b180d7', '--vscode-disabledForeground': '#a5a5a5',
-      '--vscode-contrastBorder': '#6fc3df', '--vscode-focusBorder': '#f38518', '--vscode-button-background': '#000000',
-      '--vscode-button-foreground': '#ffffff', '--vscode-button-border': '#6fc3df', '--vscode-editorWidget-background': '#0c141f',
-      '--vscode-dropdown-background': '#000000', '--vscode-dropdown-border': '#6fc3df', '--vscode-input-background': '#000000',
-    },
-  },
-} as const;
-
-export type PageTheme = keyof typeof THEMES;
-
-/** Builds the webview bundle into a temp dir (same options as `npm run build:webview`). */
-export async function buildWebviewBundle(): Promise<{ dir: string; file: string; dispose(): void }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pb-webview-'));
-  const file = path.join(dir, 'diagram.js');
-  await build({
-    entryPoints: [path.join(ROOT, 'src/webview/main.ts')],
-    bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true,
-    outfile: file, logLevel: 'silent',
-  });
-  return { dir, file, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+/** Builds the diagram's bundle into a temp dir (same options as `npm run build:webview`). */
+export function buildWebviewBundle(): Promise<{ dir: string; file: string; dispose(): void }> {
+  return buildPageBundle('src/webview/main.ts', 'diagram.js');
 }
 
-export interface DiagramPageHandle {
-  browser: Browser;
-  page: Page;
-  /** Everything the webview posted, in order. */
-  posted(): Promise<WebviewToHost[]>;
-  /** Content Security Policy violations the page reported. */
-  violations(): Promise<string[]>;
-  /** Plays the host: posts a message to the webview. */
-  send(message: HostToWebview): Promise<void>;
-  /** Waits until the webview posted a message matching `predicate`, and returns it. */
-  waitForPosted<T extends WebviewToHost>(predicate: (message: WebviewToHost) => message is T, timeoutMs?: number): Promise<T>;
-  waitForPosted(predicate: (message: WebviewToHost) => boolean, timeoutMs?: number): Promise<WebviewToHost>;
-  close(): Promise<void>;
-}
+export type DiagramPageHandle = WebviewPageHandle<WebviewToHost, HostToWebview>;
 
-export async function openDiagramPage(options: { bundleFile: string; theme?: PageTheme; browser?: Browser; viewport?: { width: number; height: number } }): Promise<DiagramPageHandle> {
-  const theme = THEMES[options.theme ?? 'light'];
-  const bundle = readFileSync(options.bundleFile);
-  const css = readFileSync(path.join(ROOT, 'media/diagram.css'));
-  const server = http.createServer((request, response) => {
-    const url = request.url ?? '/';
-    if (url === '/media/dist/diagram.js') {
-      response.setHeader('content-type', 'text/javascript');
-      response.end(bundle);
-    } else if (url === '/media/diagram.css') {
-      response.setHeader('content-type', 'text/css');
-      response.end(css);
-    } else if (url === '/') {
-      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      response.setHeader('content-type', 'text/html; charset=utf-8');
-      response.end(diagramHtml({ cspSource: origin, scriptUri: `${origin}/media/dist/diagram.js`, styleUri: `${origin}/media/diagram.css` }));
-    } else {
-      response.statusCode = 404;
-      response.end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const ownBrowser = !options.browser;
-  const browser = options.browser ?? await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1100, height: 700 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  // Injected by the test driver, not by the page, so the CSP does not apply to it (as VS Code's
-  // own preload). A string, not a function: tsx would wrap a function's inner names in helpers
-  // that do not exist in the page.
-  await page.addInitScript(`(() => {
-    window.__posted = [];
-    window.__violations = [];
-    window.__state = undefined;
-    window.acquireVsCodeApi = () => ({
-      postMessage: (message) => window.__posted.push(message),
-      getState: () => window.__state,
-      setState: (state) => { window.__state = state; },
-    });
-    document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(event.violatedDirective + ': ' + event.blockedURI + ' ' + event.sample));
-    const vars = ${JSON.stringify(theme.vars)};
-    const apply = () => {
-      for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
-      document.body.classList.add(${JSON.stringify(theme.bodyClass)});
-    };
-    document.addEventListener('DOMContentLoaded', apply);
-  })();`);
-
-  // Page-side code as strings: this file is type-checked without the DOM library.
-  const posted = () => page.evaluate('window.__posted') as Promise<WebviewToHost[]>;
-  const handle: DiagramPageHandle = {
-    browser,
-    page,
-    posted,
-    violations: () => page.evaluate('window.__violations') as Promise<string[]>,
-    send: (message) => page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`).then(() => undefined),
-    async waitForPosted(predicate: (message: WebviewToHost) => boolean, timeoutMs = 60_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = (await posted()).find(predicate);
-        if (found) return found;
-        if (Date.now() > deadline) {
-          throw new Error(`the webview did not post the expected message within ${timeoutMs} ms; it posted ${JSON.stringify(await posted()).slice(0, 500)}; page errors: ${errors.join(' | ') || 'none'}`);
-        }
-        await page.waitForTimeout(25);
-      }
+export function openDiagramPage(options: { bundleFile: string; theme?: PageTheme; browser?: Browser; viewport?: { width: number; height: number } }): Promise<DiagramPageHandle> {
+  return openWebviewPage<WebviewToHost, HostToWebview>({
+    html: (origin) => diagramHtml({ cspSource: origin, scriptUri: `${origin}/media/dist/diagram.js`, styleUri: `${origin}/media/diagram.css` }),
+    files: {
+      '/media/dist/diagram.js': { contentType: 'text/javascript', body: readFileSync(options.bundleFile) },
+      '/media/diagram.css': { contentType: 'text/css', body: readFileSync(path.join(ROOT, 'media/diagram.css')) },
     },
-    async close() {
-      await context.close();
-      if (ownBrowser) await browser.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  } as DiagramPageHandle;
-  try {
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    await handle.waitForPosted((m) => m.type === 'ready', 20_000);
-  } catch (error) {
-    await handle.close();
-    throw error;
-  }
-  return handle;
+    ...(options.theme && { theme: options.theme }),
+    ...(options.browser && { browser: options.browser }),
+    viewport: options.viewport ?? { width: 1100, height: 700 },
+  });
 }
