@@ -16,27 +16,10 @@ import {
 } from '../../../src/server/protocol';
 import { CLI, useLspClients } from './lspClient';
 import { copyOfExamples, tempFolder, uriOf } from './workspaces';
+import { commitAll, git, GIT_ENV } from '../../support/git';
 
 /** LSP's InvalidParams. */
 const INVALID_PARAMS = -32602;
-
-const GIT_ENV = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com',
-  GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
-};
-
-function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: dir, env: GIT_ENV, encoding: 'utf8' }).trim();
-}
-
-/** A git repository of `dir` with everything in it committed on `main` at `date`. */
-function commitAll(dir: string, message: string, date: string): string {
-  if (!fs.existsSync(path.join(dir, '.git'))) git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'add', '-A');
-  execFileSync('git', ['commit', '-q', '-m', message], { cwd: dir, env: { ...GIT_ENV, GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } });
-  return git(dir, 'rev-parse', 'HEAD');
-}
 
 function cli(dir: string, ...args: string[]): string {
   return execFileSync(process.execPath, [CLI, ...args], { cwd: dir, env: GIT_ENV, encoding: 'utf8' });

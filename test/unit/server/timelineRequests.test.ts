@@ -5,7 +5,6 @@
  * keyed as today's bars; git's problems are `InvalidParams` errors.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ResponseError } from 'vscode-jsonrpc/node';
@@ -14,25 +13,9 @@ import { buildTimeline } from '../../../src/core/views/timeline';
 import { BriefWorkspace } from '../../../src/core/workspace/workspace';
 import { useLspClients } from './lspClient';
 import { tempFolder, uriOf } from './workspaces';
+import { commitAll } from '../../support/git';
 
 const FIXTURE = path.join(__dirname, '..', '..', 'fixtures', 'timeline', 'chain', 'programs');
-const GIT_ENV = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com',
-  GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
-};
-
-function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: dir, env: GIT_ENV, encoding: 'utf8' }).trim();
-}
-
-function commitAll(dir: string, message: string, date: string): string {
-  if (!fs.existsSync(path.join(dir, '.git'))) git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'add', '-A');
-  execFileSync('git', ['commit', '-q', '-m', message], { cwd: dir, env: { ...GIT_ENV, GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } });
-  return git(dir, 'rev-parse', 'HEAD');
-}
-
 function fixtureFolder(): string {
   const files: Record<string, string> = { 'briefs.config.json': '{ "today": "2027-03-10" }\n' };
   for (const name of fs.readdirSync(FIXTURE)) files[`programs/${name}`] = fs.readFileSync(path.join(FIXTURE, name), 'utf8');
