@@ -9,7 +9,7 @@
 // Waits only on conditions in the page.
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { openFile, runCommand, until, waitForWorkbench } from './workbench.mjs';
+import { openFile, recordDialogsAndViolations, runCommand, setColorTheme, until, waitForWorkbench } from './workbench.mjs';
 
 const EXPECTED_NODES = [
   'diagram-checkout', 'diagram-checkout#build', 'diagram-checkout#design', 'diagram-checkout#launch',
@@ -44,25 +44,6 @@ async function toggleTheme(page) {
   await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
 }
 
-/** Picks a colour theme by its name with "Preferences: Color Theme" (as `workbench.colorTheme`). */
-async function setTheme(page, name) {
-  await page.locator('.editor-instance .view-lines').filter({ visible: true }).first().click();
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('>Preferences: Color Theme');
-  // Exactly that command ("Browse Color Themes in Marketplace" is listed first).
-  // A row whose label or description (the theme picker shows a theme's id, "Default Dark Modern", there) is exactly `label`.
-  const rowNamed = (label) => page.locator('.quick-input-list .monaco-list-row')
-    .filter({ has: page.locator('.label-name, .label-description', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
-  await rowNamed('Preferences: Color Theme').click();
-  // The same widget now lists the themes.
-  await until(async () => !(await input.inputValue()).startsWith('>'), 'the theme picker');
-  await input.fill(name);
-  await rowNamed(name).click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
 /** Every status a node can show, as the core words them (src/core/model/status.ts STATUS_LABELS). */
 const STATUS_WORDS = ['Done', 'Cancelled', 'Overdue', 'Blocked', 'Off track', 'At risk', 'On track', 'In progress', 'Not started', 'Proposed', 'No status', 'Not defined'];
 
@@ -89,17 +70,7 @@ async function bodyTheme(frame) {
 }
 
 export default async ({ page, screenshotsDir, workspaceDir }) => {
-  const dialogs = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    // Another check's listener (they stay on the page) may have dismissed it already.
-    dialog.dismiss().catch(() => {});
-  });
-  // Records CSP violations in every frame created from now on (the webview's included).
-  await page.addInitScript(() => {
-    window.__pbViolations = [];
-    document.addEventListener('securitypolicyviolation', (event) => window.__pbViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
-  });
+  const dialogs = await recordDialogsAndViolations(page);
   const shot = (name) => page.screenshot({ path: path.join(screenshotsDir, `diagram-${name}.png`) });
 
   // 1. The command opens the panel beside the brief; the webview draws its neighbourhood.
@@ -126,7 +97,7 @@ export default async ({ page, screenshotsDir, workspaceDir }) => {
 
   // 2. Light, dark and high contrast (the themes' own names, as `workbench.colorTheme`).
   for (const [theme, name, bodyClass, kind] of [['Default Dark Modern', 'dark', 'vscode-dark', 'dark'], ['Default High Contrast', 'hc', 'vscode-high-contrast', 'high-contrast'], ['Default Light Modern', 'light', 'vscode-light', 'light']]) {
-    await setTheme(page, theme);
+    await setColorTheme(page, theme);
     await until(async () => (await bodyTheme(frame)) === bodyClass, `the webview in ${theme}`);
     // Redrawn with the theme's colours (the webview marks #app with the theme it drew for).
     await until(async () => (await frame.locator('#app').getAttribute('data-theme')) === kind && (await frame.locator('#app[data-busy]').count()) === 0

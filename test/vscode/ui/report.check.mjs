@@ -6,7 +6,7 @@
 // Screenshots: test-results/screenshots/report-webview-light.png, report-webview-dark.png.
 // Waits only on conditions in the page.
 import * as path from 'node:path';
-import { runCommand, until } from './workbench.mjs';
+import { recordDialogsAndViolations, runCommand, until } from './workbench.mjs';
 
 /** The report webview's content frame: the nested iframe whose document holds the toolbar. */
 async function reportFrame(page) {
@@ -20,12 +20,7 @@ async function reportFrame(page) {
 }
 
 export default async ({ page, screenshotsDir }) => {
-  const dialogs = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    // Another check's listener (they stay on the page) may have dismissed it already.
-    dialog.dismiss().catch(() => {});
-  });
+  const dialogs = await recordDialogsAndViolations(page);
   const consoleErrors = [];
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
@@ -37,10 +32,6 @@ export default async ({ page, screenshotsDir }) => {
   page.on('request', (request) => {
     const frame = request.frame();
     if (frame && frame.parentFrame() && /report/i.test(frame.url() + request.url())) requests.push(request.url());
-  });
-  await page.addInitScript(() => {
-    window.__pbViolations = [];
-    document.addEventListener('securitypolicyviolation', (event) => window.__pbViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
   });
   const shot = (name) => page.screenshot({ path: path.join(screenshotsDir, `report-webview-${name}.png`) });
 

@@ -12,21 +12,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { geometry, openCheckout, setTheme, timelineFrame } from './timelineHelpers.mjs';
-import { activeEditor, closeAllEditors, until } from './workbench.mjs';
+import { activeEditor, closeAllEditors, recordDialogsAndViolations, until } from './workbench.mjs';
 
 const dayOf = (date) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 
 export default async ({ page, screenshotsDir, workspaceDir }) => {
-  const dialogs = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    // Another check's listener (they stay on the page) may have dismissed it already.
-    dialog.dismiss().catch(() => {});
-  });
-  await page.addInitScript(() => {
-    window.__pbViolations = [];
-    document.addEventListener('securitypolicyviolation', (event) => window.__pbViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
-  });
+  const dialogs = await recordDialogsAndViolations(page);
   const shot = (name) => page.screenshot({ path: path.join(screenshotsDir, `timeline-${name}.png`) });
   const checkoutFile = path.join(workspaceDir, 'diagram-checkout.md');
   const checkoutText = await readFile(checkoutFile, 'utf8');

@@ -1,7 +1,7 @@
 // Helpers shared by the Timeline's UI checks (timeline.check.mjs, timeline-filters.check.mjs):
 // the webview's frame, the colour theme, the checkout brief, the bars' drawn geometry.
 // Every wait is on a condition in the page.
-import { activeEditor, openFile, setViewExpanded, showProgramBriefs, until } from './workbench.mjs';
+import { activeEditor, openFile, setColorTheme, setViewExpanded, showProgramBriefs, until } from './workbench.mjs';
 
 /** The timeline webview's content frame: the nested iframe whose document holds the chart. */
 export async function timelineFrame(page) {
@@ -14,20 +14,9 @@ export async function timelineFrame(page) {
   }, 'the timeline webview frame', 60_000);
 }
 
-/** Picks a colour theme by its name with "Preferences: Color Theme" (as diagram.check.mjs does). */
-export async function setTheme(page, name) {
-  await activeEditor(page).locator('.view-lines').click();
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('>Preferences: Color Theme');
-  const rowNamed = (label) => page.locator('.quick-input-list .monaco-list-row')
-    .filter({ has: page.locator('.label-name, .label-description', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
-  await rowNamed('Preferences: Color Theme').click();
-  await until(async () => !(await input.inputValue()).startsWith('>'), 'the theme picker');
-  await input.fill(name);
-  await rowNamed(name).click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+/** Picks a colour theme by its name, focusing the active editor first (the timeline's panel may hold the focus). */
+export function setTheme(page, name) {
+  return setColorTheme(page, name, activeEditor(page).locator('.view-lines'));
 }
 
 /**

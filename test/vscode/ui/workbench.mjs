@@ -141,3 +141,45 @@ export async function defaultViewLayout(page) {
   for (const title of ['Due', 'People']) await setViewExpanded(page, title, false);
   for (const title of ['Programs', 'Checklist']) await setViewExpanded(page, title, true);
 }
+
+/**
+ * Records what a hostile text would show if it ran: every dialog (dismissed) and every CSP
+ * violation in each frame created from now on, the webviews' included (`window.__pbViolations`).
+ * Returns the dialogs' messages, filled as they open.
+ */
+export async function recordDialogsAndViolations(page) {
+  const dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    // Another check's listener (they stay on the page) may have dismissed it already.
+    dialog.dismiss().catch(() => {});
+  });
+  await page.addInitScript(() => {
+    window.__pbViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => window.__pbViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
+  });
+  return dialogs;
+}
+
+/**
+ * Picks a colour theme by its name with "Preferences: Color Theme" (as `workbench.colorTheme`).
+ * `editor`: what to click first, so the keys go to the workbench (keys pressed while a webview
+ * has focus stay in its iframe); by default the first visible text editor.
+ */
+export async function setColorTheme(page, name, editor = page.locator('.editor-instance .view-lines').filter({ visible: true }).first()) {
+  await editor.click();
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>Preferences: Color Theme');
+  // Exactly that command ("Browse Color Themes in Marketplace" is listed first).
+  // A row whose label or description (the theme picker shows a theme's id, "Default Dark Modern", there) is exactly `label`.
+  const rowNamed = (label) => page.locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name, .label-description', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+  await rowNamed('Preferences: Color Theme').click();
+  // The same widget now lists the themes.
+  await until(async () => !(await input.inputValue()).startsWith('>'), 'the theme picker');
+  await input.fill(name);
+  await rowNamed(name).click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
