@@ -66,14 +66,17 @@ export default async ({ page, workspaceDir, screenshotsDir }) => {
     const toasts = page.locator('.notifications-toasts');
     const configToast = toasts.locator('.notification-toast', { hasText: 'Click to repair the configuration' }).first();
     const skipToast = toasts.locator('.notification-toast', { hasText: 'Open a terminal' }).first();
-    await configToast.waitFor({ state: 'visible', timeout: 30_000 });
-    await skipToast.waitFor({ state: 'visible', timeout: 30_000 });
+    // Each toast's text is read the moment it shows: a toast can leave the screen soon after (a
+    // later notification pushes it into the notification centre), which made a later read time out.
+    const textWhenShown = (toast, what) => until(async () => ((await toast.isVisible()) ? toast.innerText({ timeout: 1000 }) : undefined), what, 30_000);
+    const configShown = await textWhenShown(configToast, 'the configuration notification');
+    const skipShown = await textWhenShown(skipToast, 'the skipped-file notification');
     await page.screenshot({ path: path.join(screenshotsDir, 'safety-notifications.png') });
     const inToasts = await linksAndImages(page.locator('.notifications-toasts'));
     if (inToasts.length > 0) throw new Error(`notifications rendered workspace text as links: ${inToasts.join(', ')}`);
-    const shown = (await configToast.innerText()).replace(/\u2060/g, '');
+    const shown = configShown.replace(/\u2060/g, '');
     if (!shown.includes(CONFIG_KEY)) throw new Error(`the config key should be shown as text, got: ${shown}`);
-    if (!(await skipToast.innerText()).replace(/\u2060/g, '').includes(SKIPPED_NAME)) throw new Error('the skipped file name should be shown as text');
+    if (!skipShown.replace(/\u2060/g, '').includes(SKIPPED_NAME)) throw new Error('the skipped file name should be shown as text');
     await runCommand(page, 'Notifications: Clear All Notifications');
     await fs.writeFile(configPath, savedConfig ?? '{}');
 
