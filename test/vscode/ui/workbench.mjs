@@ -22,15 +22,20 @@ export async function waitForWorkbench(page, timeout = 60_000) {
 }
 
 /**
- * Opens the quick input with `key`, types `text` and waits for a row with `rowText`. Now and then
+ * Opens the quick input with `key`, types `text` and waits for a row with `rowText`; with
+ * `focused`, until the focused row (the one Enter picks) is one. Quick Open filters a moment after
+ * the text is typed: until then it lists the recently opened files, where a row with `rowText`
+ * may already be, but not first (once Enter opened a recently opened brief instead of the one
+ * asked for). The command palette's best match need not be first (recently used commands are),
+ * so a command is looked for anywhere in the list. Now and then
  * the widget does not open (a webview's frame had the keyboard) or opens with its list laid out
  * empty (the row exists but is never shown). Then the widget is closed, the focus given back to
  * the page and the key pressed again, up to three times; what the row says is still waited for,
  * and a row that never comes still fails.
  */
-async function quickInputRow(page, key, text, rowText) {
+async function quickInputRow(page, key, text, rowText, { focused = false } = {}) {
   const input = page.locator('.quick-input-widget input.input');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first();
+  const row = page.locator(`.quick-input-list .monaco-list-row${focused ? '.focused' : ''}`, { hasText: rowText }).first();
   for (let attempt = 1; ; attempt++) {
     const timeout = attempt < 3 ? 10_000 : 30_000;
     try {
@@ -81,7 +86,7 @@ export function activeEditor(page) {
 /** Opens a workspace file with Quick Open (Ctrl+P), by its relative path; waits for its tab and text. */
 export async function openFile(page, relativePath) {
   const name = relativePath.split('/').pop();
-  await quickInputRow(page, 'Control+P', relativePath, name);
+  await quickInputRow(page, 'Control+P', relativePath, name, { focused: true });
   await page.keyboard.press('Enter');
   await page.locator('.editor-group-container.active .tab.active', { hasText: name }).waitFor();
   await activeEditor(page).locator('.view-lines').waitFor();
