@@ -82,6 +82,9 @@ export function runNodeJson<T>(script: string, args: readonly string[], options:
   });
 }
 
+/** As package.json's builds: the `yaml` package's ES module build (docs/benchmark.md, "The yaml package as an ES module"). */
+const YAML_AS_ESM = { yaml: './node_modules/yaml/browser/index.js' };
+
 /**
  * Bundles a TypeScript entry point the way the CLI and the extension are built (esbuild, node20,
  * minified), so children run plain `node` and measure what ships, not the tsx loader.
@@ -97,6 +100,7 @@ export async function bundle(entry: string, outfile: string): Promise<string> {
     target: 'node20',
     minify: true,
     sourcemap: true,
+    alias: YAML_AS_ESM,
     logLevel: 'warning',
   });
   return outfile;
