@@ -4,6 +4,8 @@ import type { BodyReference, Heading } from '../model/model';
 import { checklistItemAt, startsWithObsidianCheckbox, type ChecklistItem } from './checklist';
 import { type LineIndex, range } from '../model/range';
 import { ID_PATTERN } from '../model/schema';
+import { exactly } from '../model/exactly';
+import { intern } from '../model/intern';
 
 export interface BodyReading {
   headings: Heading[];
@@ -160,7 +162,7 @@ export function finishBody(structure: BodyStructure, lines: LineIndex, bodyStart
     // The range covers the reference itself, without blanks around it: `[[ id | text ]]` points at `id`.
     const innerStart = at + 2 + (match[1].length - match[1].trimStart().length);
     const innerEnd = at + 2 + (match[2] !== undefined ? match[1].length + 1 + match[2].trimEnd().length : match[1].trimEnd().length);
-    bodyReferences.push({ kind: 'wikilink', program, milestone, range: lines.rangeOf(innerStart, innerEnd), inDependenciesSection: inDependencies.covers(at) });
+    bodyReferences.push({ kind: 'wikilink', program: intern(program), milestone: milestone === undefined ? undefined : intern(milestone), range: lines.rangeOf(innerStart, innerEnd), inDependenciesSection: inDependencies.covers(at) });
   }
 
   const checklist: ChecklistItem[] = [];
@@ -181,7 +183,7 @@ export function finishBody(structure: BodyStructure, lines: LineIndex, bodyStart
     itemOf.push(checklist.length);
     checklist.push(item);
   }
-  return { headings, bodyReferences, checklist };
+  return { headings: exactly(headings), bodyReferences: exactly(bodyReferences), checklist: exactly(checklist) };
 }
 
 /**

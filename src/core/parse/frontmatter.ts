@@ -10,6 +10,7 @@ import { LineIndex, type Located, type Range, rangeFrom } from '../model/range';
 import { readSimpleYaml } from './fastYaml';
 import { MAX_YAML_DEPTH, yamlNestingDepth } from './yamlDepth';
 import { frontmatterSchema, REFERENCE_PATTERN } from '../model/schema';
+import { exactly } from '../model/exactly';
 
 type Path = (string | number)[];
 
@@ -235,7 +236,7 @@ class FrontmatterReader {
       };
       result.push(build(item, node, path));
     }
-    return result;
+    return exactly(result);
   }
 
   private dependencies(map: YAMLMap, path: Path, resolveBare: (written: string) => { program: string; milestone?: string }): DependencyEntry[] {
@@ -253,9 +254,9 @@ class FrontmatterReader {
       if (!located || !REFERENCE_PATTERN.test(located.value)) continue;
       const [program, milestone] = located.value.split('#');
       const target = milestone !== undefined ? { program: intern(program), milestone: intern(milestone) } : resolveBare(intern(program));
-      entries.push({ written: located.value, ...target, range: located.range, reason });
+      entries.push({ written: intern(located.value), ...target, range: located.range, reason });
     }
-    return entries;
+    return exactly(entries);
   }
 
   readFields(root: YAMLMap): FrontmatterFields {
@@ -295,7 +296,7 @@ class FrontmatterReader {
       teams: this.items<Team>(root, 'teams', (item, node, path) => ({
         index: item.index, id: item.id, title: item.title, owner: item.owner, itemRange: item.itemRange, role: this.string(node, 'role', path)?.value,
       })),
-      stakeholders,
+      stakeholders: exactly(stakeholders),
       dependsOn: this.dependencies(root, [], (written) => ({ program: written })),
       milestones,
       risks: this.items<Risk>(root, 'risks', (item, node, path) => ({

@@ -2,6 +2,7 @@
 import { effectiveToday, type BriefsConfig } from '../workspace/config';
 import type { Brief, Severity } from '../model/model';
 import { isCompactRange, type Range } from '../model/range';
+import { internedCopy, ownCopy } from '../model/intern';
 import { RULE_IDS, RULES, type RelatedLocation, type Rule, type RuleContext } from './';
 import { withoutSuppressed } from './suppress';
 import type { BriefWorkspace } from '../workspace/workspace';
@@ -99,7 +100,8 @@ function ownStrings<T>(value: T): T {
       const field = holder[key];
       if (typeof field === 'string') {
         // A uri is the host's, never a slice of the file.
-        if (field.length >= 13 && key !== 'uri') holder[key] = ownCopy(field);
+        // An interned value is the table's own copy already (../model/intern.ts).
+        if (field.length >= 13 && key !== 'uri') holder[key] = internedCopy(field) ?? ownCopy(field);
       } else if (field !== null && typeof field === 'object' && !isCompactRange(field)) {
         visit(field as Record<string, unknown>);
       }
@@ -107,15 +109,6 @@ function ownStrings<T>(value: T): T {
   };
   visit(value as Record<string, unknown>);
   return value;
-}
-
-/**
- * A string with the same text that shares no memory with `text` (which may be a slice pointing
- * into the file's text): JSON.parse makes a string of its own. (Slicing a concatenation does too,
- * but keeps a slice header and one more character: 1 KB more per brief.)
- */
-function ownCopy(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /**

@@ -10,6 +10,8 @@ import type { Range } from '../model/range';
 import { hasSchemaProblemUnder } from '../model/schemaProblems';
 import type { BriefWorkspace } from '../workspace/workspace';
 import { dayNumber } from './days';
+import { intern } from '../model/intern';
+import { exactly } from '../model/exactly';
 
 export type ScheduleNodeKind = 'milestone' | 'program';
 
@@ -57,16 +59,8 @@ export function statusOf(brief: Brief, milestone: Milestone): string | undefined
 
 /** The ids a list of references names (`prog#ms`), milestones only: a whole program moves no date. */
 function milestoneRefs(entries: Brief['dependsOn'], into: string[]): string[] {
-  for (const entry of entries) if (entry.milestone !== undefined) into.push(`${entry.program}#${entry.milestone}`);
+  for (const entry of entries) if (entry.milestone !== undefined) into.push(intern(`${entry.program}#${entry.milestone}`));
   return exactly(into);
-}
-
-/**
- * The same list in an array of its own length: V8 grows a pushed-to array to 16 or more slots, and
- * a workspace's schedule holds three short lists per node (docs/benchmark.md, "Memory per brief").
- */
-export function exactly<T>(list: T[]): T[] {
-  return list.length === 0 ? [] : list.slice();
 }
 
 /**
@@ -89,7 +83,7 @@ export function nodesOfBrief(brief: Brief): ScheduleNode[] {
   const ids = new Set<string>();
   for (const milestone of brief.milestones) {
     if (!milestone.id) continue;
-    const id = `${program}#${milestone.id.value}`;
+    const id = intern(`${program}#${milestone.id.value}`);
     const status = statusOf(brief, milestone);
     // A duplicated milestone id (id-duplicate): the first that is not cancelled is the node.
     if (status === 'cancelled' || ids.has(id)) continue;

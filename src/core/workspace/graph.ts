@@ -7,6 +7,7 @@ import type { Brief, DependencyEntry, Milestone } from '../model/model';
 import type { Range } from '../model/range';
 import { milestoneFacts, programFacts } from '../model/status';
 import { onCycle, stronglyConnectedComponents } from './stronglyConnected';
+import { intern } from '../model/intern';
 
 export type NodeKind = 'program' | 'milestone';
 
@@ -45,7 +46,8 @@ export interface DependencyGraph {
 }
 
 export function nodeId(program: string, milestone?: string): string {
-  return milestone === undefined ? program : `${program}#${milestone}`;
+  // Interned: every index keyed by node id would otherwise hold a copy of its own (../model/intern.ts).
+  return milestone === undefined ? program : intern(`${program}#${milestone}`);
 }
 
 /** Builds the graph from briefs; the first brief (in the given order) to define an id owns it. */
