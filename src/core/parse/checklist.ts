@@ -4,7 +4,7 @@
  * "Checklist items").
  */
 import { intern } from '../model/intern';
-import { type Located, range, type Range } from '../model/range';
+import { type Located, located, range, type Range } from '../model/range';
 import { HANDLE_PATTERN, isCalendarDate } from '../model/schema';
 
 /**
@@ -117,7 +117,7 @@ export function checklistItemAt(lineText: string, line: number, markerChar: numb
   const owner = OWNER.exec(text);
   if (owner) {
     const at = textStart + owner.index;
-    item.owner = { value: intern(owner[1]), range: range(line, at, line, at + owner[1].length) };
+    item.owner = located(intern(owner[1]), range(line, at, line, at + owner[1].length));
   }
   // The first marker of each kind is the item's (a later one is left in the text as written).
   const seen = new Set<ChecklistMarker['kind']>();
@@ -128,7 +128,7 @@ export function checklistItemAt(lineText: string, line: number, markerChar: numb
       item.priority = marker.value as ChecklistPriority;
     } else if (isCalendarDate(marker.value)) {
       const at = textStart + marker.end - marker.value.length;
-      item[marker.kind] = { value: intern(marker.value), range: range(line, at, line, at + marker.value.length) };
+      item[marker.kind] = located(intern(marker.value), range(line, at, line, at + marker.value.length));
     }
   }
   return item;

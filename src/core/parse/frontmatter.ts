@@ -6,7 +6,7 @@ import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Doc
 import type { $ZodIssue } from 'zod/v4/core';
 import type { Brief, Decision, DependencyEntry, FrontmatterItem, Milestone, Problem, Risk, Stakeholder, Team } from '../model/model';
 import { intern } from '../model/intern';
-import { LineIndex, type Located, type Range, rangeFrom } from '../model/range';
+import { LineIndex, type Located, located, type Range, rangeFrom } from '../model/range';
 import { readSimpleYaml } from './fastYaml';
 import { MAX_YAML_DEPTH, yamlNestingDepth } from './yamlDepth';
 import { frontmatterSchema, REFERENCE_PATTERN } from '../model/schema';
@@ -206,7 +206,7 @@ class FrontmatterReader {
     const node = this.resolve(this.pairOf(map, key)?.value);
     if (!isScalar(node) || typeof node.value !== 'string' || node.value === '') return undefined;
     const range = this.rangeOfNode(node);
-    return range && { value: intern(node.value), range };
+    return range && located(intern(node.value), range);
   }
 
   private list(map: YAMLMap, key: string, path: Path): { node: YamlNode; path: Path }[] {
@@ -242,19 +242,19 @@ class FrontmatterReader {
   private dependencies(map: YAMLMap, path: Path, resolveBare: (written: string) => { program: string; milestone?: string }): DependencyEntry[] {
     const entries: DependencyEntry[] = [];
     for (const { node, path: entryPath } of this.list(map, 'depends_on', path)) {
-      let located: Located<string> | undefined;
+      let value: Located<string> | undefined;
       let reason: string | undefined;
       if (isScalar(node) && typeof node.value === 'string') {
         const range = this.rangeOfNode(node);
-        located = range && { value: node.value, range };
+        value = range && located(node.value, range);
       } else if (isMap(node)) {
-        located = this.string(node, 'ref', entryPath);
+        value = this.string(node, 'ref', entryPath);
         reason = this.string(node, 'reason', entryPath)?.value;
       }
-      if (!located || !REFERENCE_PATTERN.test(located.value)) continue;
-      const [program, milestone] = located.value.split('#');
+      if (!value || !REFERENCE_PATTERN.test(value.value)) continue;
+      const [program, milestone] = value.value.split('#');
       const target = milestone !== undefined ? { program: intern(program), milestone: intern(milestone) } : resolveBare(intern(program));
-      entries.push({ written: intern(located.value), ...target, range: located.range, reason });
+      entries.push({ written: intern(value.value), ...target, range: value.range, reason });
     }
     return exactly(entries);
   }
