@@ -44,9 +44,32 @@ interface Value {
   data: unknown;
 }
 
+/**
+ * `yaml`'s node classes mark each node as a scalar, pair, map... with a symbol property that their
+ * constructors set with `Object.defineProperty`, which V8 makes slow (a sixth of a fast frontmatter
+ * read). The scalars and pairs made here inherit the same mark from a prototype instead (found on
+ * a node the library made), so `isScalar`, `isPair` and the other checks read them as the
+ * library's own (test/unit/fastYaml.test.ts).
+ */
+function markedPrototype<T extends object>(sample: T): T {
+  const marks: PropertyDescriptorMap = {};
+  for (const symbol of Object.getOwnPropertySymbols(sample)) marks[symbol] = { value: (sample as Record<symbol, unknown>)[symbol] };
+  return Object.create(Object.getPrototypeOf(sample) as object, marks) as T;
+}
+const SCALAR_PROTOTYPE = markedPrototype(new Scalar(null));
+const PAIR_PROTOTYPE = markedPrototype(new Pair(null));
+
 function scalar(value: unknown, start: number, end: number): Scalar {
-  const node = new Scalar(value);
+  const node = Object.create(SCALAR_PROTOTYPE) as Scalar;
+  node.value = value;
   node.range = [start, end, end];
+  return node;
+}
+
+function pair(key: Scalar): Pair {
+  const node = Object.create(PAIR_PROTOTYPE) as Pair;
+  node.key = key;
+  node.value = null;
   return node;
 }
 
@@ -80,19 +103,19 @@ export function readSimpleYaml(source: string): SimpleYaml | undefined {
     const key = source.slice(keyStart, colon);
     // `yaml` rejects an implicit key longer than 1,024 characters (KEY_OVER_1024_CHARS): leave it to it.
     if (colon - keyStart > 1024 || !KEY.test(key) || !isString(key) || key === '__proto__' || Object.prototype.hasOwnProperty.call(frame.data, key)) return false;
-    const pair = new Pair(scalar(key, keyStart, colon));
-    frame.node.items.push(pair);
+    const entryPair = pair(scalar(key, keyStart, colon));
+    frame.node.items.push(entryPair);
     let at = colon + 1;
     while (at < end && source.charCodeAt(at) === 32) at++;
     if (at === end || source.charCodeAt(at) === 35 /* # */) {
-      pending = { frame, pair, key, at };
+      pending = { frame, pair: entryPair, key, at };
       frame.data[key] = null;
       maxIndent = Infinity;
       return true;
     }
     const value = inlineValue(source, at, end);
     if (!value) return false;
-    pair.value = value.node;
+    entryPair.value = value.node;
     frame.data[key] = value.data;
     maxIndent = frame.indent;
     return true;
