@@ -20,17 +20,15 @@ const MAX_ENTRIES = 1 << 16;
 const table = new Map<string, string>();
 
 export function intern(value: string): string {
+  // What is not interned is never looked up (titles and sentences: most of the longer values).
+  const short = value.length <= MAX_LENGTH;
+  if (!short && (value.length > MAX_NAME_LENGTH || !NAME.test(value))) return value;
   const known = table.get(value);
   if (known !== undefined) return known;
   if (table.size >= MAX_ENTRIES) return value;
-  if (value.length <= MAX_LENGTH) {
-    table.set(value, value);
-    return value;
-  }
-  if (value.length > MAX_NAME_LENGTH || !NAME.test(value)) return value;
-  const copy = ownCopy(value);
-  table.set(copy, copy);
-  return copy;
+  const kept = short ? value : ownCopy(value);
+  table.set(kept, kept);
+  return kept;
 }
 
 /** The table's copy of `value`, if it has one (never adds it). */
