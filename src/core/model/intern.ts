@@ -20,20 +20,37 @@ const MAX_ENTRIES = 1 << 16;
 const table = new Map<string, string>();
 
 export function intern(value: string): string {
-  // What is not interned is never looked up (titles and sentences: most of the longer values).
-  const short = value.length <= MAX_LENGTH;
-  if (!short && (value.length > MAX_NAME_LENGTH || !NAME.test(value))) return value;
+  if (value.length > MAX_LENGTH) return value;
   const known = table.get(value);
   if (known !== undefined) return known;
-  if (table.size >= MAX_ENTRIES) return value;
-  const kept = short ? value : ownCopy(value);
-  table.set(kept, kept);
-  return kept;
+  if (table.size < MAX_ENTRIES) table.set(value, value);
+  return value;
 }
 
-/** The table's copy of `value`, if it has one (never adds it). */
-export function internedCopy(value: string): string | undefined {
-  return table.get(value);
+/**
+ * `intern` for a value of any length: one that looks like a name is interned (as a copy of its
+ * own in the table when longer than 12 characters), any other is returned as it is. Costs a
+ * pattern test more than `intern`: the parser interns short values only, and what keeps many
+ * briefs (keepForLint, the schedule's and graph's node ids) interns the longer ones.
+ */
+export function internName(value: string): string {
+  return value.length <= MAX_LENGTH ? intern(value) : (sharedName(value) ?? value);
+}
+
+/** A copy of `value` that holds no file's text: the table's when it is a name, else one of its own. */
+export function ownName(value: string): string {
+  return value.length <= MAX_LENGTH ? intern(value) : (sharedName(value) ?? ownCopy(value));
+}
+
+/** The table's copy of a long value that looks like a name (added if new); undefined for any other or a full table. */
+function sharedName(value: string): string | undefined {
+  if (value.length > MAX_NAME_LENGTH || !NAME.test(value)) return undefined;
+  const known = table.get(value);
+  if (known !== undefined) return known;
+  if (table.size >= MAX_ENTRIES) return undefined;
+  const copy = ownCopy(value);
+  table.set(copy, copy);
+  return copy;
 }
 
 /**

@@ -254,7 +254,7 @@ class FrontmatterReader {
       if (!value || !REFERENCE_PATTERN.test(value.value)) continue;
       const [program, milestone] = value.value.split('#');
       const target = milestone !== undefined ? { program: intern(program), milestone: intern(milestone) } : resolveBare(intern(program));
-      entries.push({ written: intern(value.value), ...target, range: value.range, reason });
+      entries.push({ written: value.value, ...target, range: value.range, reason });
     }
     return exactly(entries);
   }

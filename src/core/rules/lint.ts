@@ -2,7 +2,7 @@
 import { effectiveToday, type BriefsConfig } from '../workspace/config';
 import type { Brief, Severity } from '../model/model';
 import { isCompactRange, type Range } from '../model/range';
-import { internedCopy, ownCopy } from '../model/intern';
+import { ownName } from '../model/intern';
 import { RULE_IDS, RULES, type RelatedLocation, type Rule, type RuleContext } from './';
 import { withoutSuppressed } from './suppress';
 import type { BriefWorkspace } from '../workspace/workspace';
@@ -100,8 +100,8 @@ function ownStrings<T>(value: T): T {
       const field = holder[key];
       if (typeof field === 'string') {
         // A uri is the host's, never a slice of the file.
-        // An interned value is the table's own copy already (../model/intern.ts).
-        if (field.length >= 13 && key !== 'uri') holder[key] = internedCopy(field) ?? ownCopy(field);
+        // A name (an id, a reference) is shared with every brief that has it (../model/intern.ts).
+        if (field.length >= 13 && key !== 'uri') holder[key] = ownName(field);
       } else if (field !== null && typeof field === 'object' && !isCompactRange(field)) {
         visit(field as Record<string, unknown>);
       }

@@ -10,7 +10,7 @@ import type { Range } from '../model/range';
 import { hasSchemaProblemUnder } from '../model/schemaProblems';
 import type { BriefWorkspace } from '../workspace/workspace';
 import { dayNumber } from './days';
-import { intern } from '../model/intern';
+import { internName } from '../model/intern';
 import { exactly } from '../model/exactly';
 
 export type ScheduleNodeKind = 'milestone' | 'program';
@@ -59,7 +59,7 @@ export function statusOf(brief: Brief, milestone: Milestone): string | undefined
 
 /** The ids a list of references names (`prog#ms`), milestones only: a whole program moves no date. */
 function milestoneRefs(entries: Brief['dependsOn'], into: string[]): string[] {
-  for (const entry of entries) if (entry.milestone !== undefined) into.push(intern(`${entry.program}#${entry.milestone}`));
+  for (const entry of entries) if (entry.milestone !== undefined) into.push(internName(`${entry.program}#${entry.milestone}`));
   return exactly(into);
 }
 
@@ -83,7 +83,7 @@ export function nodesOfBrief(brief: Brief): ScheduleNode[] {
   const ids = new Set<string>();
   for (const milestone of brief.milestones) {
     if (!milestone.id) continue;
-    const id = intern(`${program}#${milestone.id.value}`);
+    const id = internName(`${program}#${milestone.id.value}`);
     const status = statusOf(brief, milestone);
     // A duplicated milestone id (id-duplicate): the first that is not cancelled is the node.
     if (status === 'cancelled' || ids.has(id)) continue;
