@@ -35,6 +35,12 @@ export const SCANNER_CASES: ScannerCase[] = [
   // A footnote definition interrupts a paragraph (and ends a list or a quote), and holds blocks
   any('para\n[^1]: - [ ] task\n'), any('para\n[^1]: # head\n'), any('- a\n[^1]: - [ ] t\n'), any('> q\n[^1]: - [ ] t\n'), any('para\n[^1]:\n    - [ ] t\n'),
   fast('para\n[a]: - [ ] task\n'), any('x\n[^a]: [b](c.md)\n'), any('para\n[^1]: <!-- brief-disable-file -->\n'),
+  // Footnote definitions on one line, as program documents write them, are read by the fast path
+  fast('Text[^1].\n\n[^1]: The note.\n'), fast('[^1]: Figures from the last cycle.\n[^2]: Subject to review.\n[^3]: Owner to confirm.\n'),
+  fast('para\n[^1]: note\n'), fast('- [ ] a @li\n[^1]: note\n- [ ] b\n'), fast('[^1]: a\nlazy line\n\nNext paragraph.\n'),
+  fast('[^note-2]: see [the plan](plan.md) and [[payments-v2]]\n'), fast('[^1]: a *b* `c`\n## Heading\n'), any('[^x]: a\n    four spaces continue it\n'), any('[^x]: a\n    - [ ] task in the note\n'),
+  any('[^1]: a\n\n    indented after a blank\n'), any('[^1](x.md)\n\n[^1]: n\n'), any('> q\n[^1]: n\n'), any('[^1]:  \n'), any('[^a b]: n\n'),
+  any('[^1]: a | b\n'), any('[^1]:x\n'), any(' [^1]: indented\n'), any('[^\\]]: escaped\n'), any('[^1]: a\n---\n'), any('[^1]: a\n===\n'),
   // Images
   fast('![foo](/url "title")\n'), any('![foo *bar*][]\n'), fast('![foo ![bar](/url)](/url2)\n'.replace('![bar](/url)', 'bar')), any('![foo [bar](/url)](/url2)\n'),
   fast('My ![foo bar](/path/to/train.jpg  "title"   )\n'), fast('![](/url)\n'),

@@ -31,6 +31,7 @@ const CLOSE_BRACKET = 93;
 const GREATER = 62;
 const LESS = 60;
 const BACKSLASH = 92;
+const CARET = 94;
 const PIPE_CODE = 124;
 
 /** A line that is a thematic break (`---`, `* * *`, `___`): never a list item or paragraph. */
@@ -95,6 +96,13 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
   let taskLine = -1;
   /** Whether a line of the open paragraph holds a `|`: then it may be a table, which indented lines do not continue. */
   let pipeInParagraph = false;
+  /** Whether the body was checked for a footnote call followed by `(` (done at its first footnote definition). */
+  let footnoteCallsChecked = false;
+  /**
+   * Whether a footnote definition may still be open (until a blank line): a line indented by four
+   * more would continue it, with blocks of its own (a list item, a task), left to remark.
+   */
+  let inFootnote = false;
   const lineCount = lines.lineCount;
 
   /**
@@ -133,6 +141,7 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
     if (at === end || isBlank(text, at, end)) {
       inParagraph = false;
       inQuote = false;
+      inFootnote = false;
       continue;
     }
     const indent = at - start;
@@ -147,7 +156,7 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
     if (inParagraph && line === taskLine + 1 && mayBeDelimiterRow(text, at, end)) return undefined;
     if (relative >= 4) {
       // Indented code, unless it continues a paragraph.
-      if (!inParagraph || tableLike || !scanInline(text, at, end, found, false)) return undefined;
+      if (!inParagraph || tableLike || inFootnote || !scanInline(text, at, end, found, false)) return undefined;
       continue;
     }
 
@@ -256,6 +265,26 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
       }
     }
 
+    if (first === OPEN_BRACKET && text.charCodeAt(at + 1) === CARET) {
+      // A GFM footnote definition, `[^label]: text`, at the top level and on one line: its text is
+      // a paragraph in the definition, read as any paragraph (lazy lines continue it; a blank line
+      // ends it, and an indented line after one, which would continue the definition, is left to
+      // remark as indented code is).
+      const contentAt = footnoteDefinitionContent(text, at, end);
+      if (contentAt === undefined || indent !== 0 || (inParagraph && wasQuote)) return undefined;
+      // With a definition in the body, `[^x]` is a footnote call, not a link's text: `[^x](...)`
+      // reads differently, so such a body is left to remark.
+      if (!footnoteCallsChecked && footnoteCallBeforeParen(text, lines.lineStartOffset(firstLine))) return undefined;
+      footnoteCallsChecked = true;
+      if (startsBlock(text, contentAt, end, false) || holdsPipe(text, contentAt, end)) return undefined;
+      closeItems(0);
+      pipeInParagraph = false;
+      if (!scanInline(text, contentAt, end, found, false)) return undefined;
+      inParagraph = true;
+      inFootnote = true;
+      continue;
+    }
+
     // Paragraph text: a new paragraph, or the continuation (possibly lazy) of the open one.
     if (startsBlock(text, at, end, inParagraph)) return undefined;
     if (!inParagraph) closeItems(inside);
@@ -264,6 +293,43 @@ export function scanBody(lines: LineIndex, firstLine: number): BodyStructure | u
     inParagraph = true;
   }
   return { headings, links: found.links, excluded, tasks, comments: found.comments };
+}
+
+/**
+ * Where the text of a footnote definition `[^label]: text` at `at` starts (after the blanks that
+ * follow the `:`), for a label of letters, digits, `-` and `_` (GFM allows more, left to remark),
+ * with text on the same line; undefined for anything else.
+ */
+function footnoteDefinitionContent(text: string, at: number, end: number): number | undefined {
+  let i = at + 2;
+  while (i < end && i - at - 2 < MAX_FOOTNOTE_LABEL && isLabelCharacter(text.charCodeAt(i))) i++;
+  if (i === at + 2 || text.charCodeAt(i) !== CLOSE_BRACKET || text.charCodeAt(i + 1) !== 58 /* : */) return undefined;
+  i += 2;
+  if (i < end && text.charCodeAt(i) !== SPACE) return undefined;
+  while (i < end && text.charCodeAt(i) === SPACE) i++;
+  return i < end && i - at <= MAX_FOOTNOTE_LABEL + 8 ? i : undefined;
+}
+const MAX_FOOTNOTE_LABEL = 32;
+
+function isLabelCharacter(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45 || code === 95;
+}
+
+/**
+ * Whether the text from `from` holds `[^` then a label-like run and `](`: with a footnote
+ * definition in the body, that is a footnote call and text, without one a link. One pass.
+ */
+function footnoteCallBeforeParen(text: string, from: number): boolean {
+  for (let i = text.indexOf('[^', from); i >= 0; i = text.indexOf('[^', i)) {
+    let j = i + 2;
+    for (; j < text.length; j++) {
+      const code = text.charCodeAt(j);
+      if (code === CLOSE_BRACKET || code === OPEN_BRACKET || code === SPACE || code === TAB || code === 10 || code === 13) break;
+    }
+    if (text.charCodeAt(j) === CLOSE_BRACKET && text.charCodeAt(j + 1) === 40 /* ( */) return true;
+    i = j;
+  }
+  return false;
 }
 
 /** Whether the line [at, end) could be a GFM table's delimiter row (`| --- | :-: |`): only `|`, `-`, `:` and blanks, with a `-`. */
