@@ -112,18 +112,28 @@ export function nodesOfBrief(brief: Brief): ScheduleNode[] {
   return nodes;
 }
 
-/** Adds the edge `from` → `to` (to waits for from) when both exist; no self-loops, no duplicates. Keeps the lists sorted. */
+/**
+ * Adds the edge `from` → `to` (to waits for from) when both exist; no self-loops, no duplicates.
+ * Keeps the lists sorted, each in an array of its own length (a pushed-to or spliced array keeps
+ * 16 or more slots, and a workspace's schedule holds two such lists per node: docs/benchmark.md,
+ * "The language server's memory per brief").
+ */
 export function link(graph: ScheduleGraph, from: string, to: string): boolean {
   const a = graph.get(from);
   const b = graph.get(to);
   if (!a || !b || a === b || b.predecessors.includes(from)) return false;
-  insertSorted(b.predecessors, from);
-  insertSorted(a.successors, to);
+  b.predecessors = withInserted(b.predecessors, from);
+  a.successors = withInserted(a.successors, to);
   return true;
 }
 
-function insertSorted(list: string[], id: string): void {
-  let i = list.length;
-  while (i > 0 && list[i - 1] > id) i--;
-  list.splice(i, 0, id);
+/** A copy of a sorted list with `id` in its place, exactly as long as it must be. */
+function withInserted(list: readonly string[], id: string): string[] {
+  let at = list.length;
+  while (at > 0 && list[at - 1] > id) at--;
+  const out = new Array<string>(list.length + 1);
+  for (let i = 0; i < at; i++) out[i] = list[i];
+  out[at] = id;
+  for (let i = at; i < list.length; i++) out[i + 1] = list[i];
+  return out;
 }
