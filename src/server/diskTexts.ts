@@ -35,7 +35,7 @@ export class DiskTexts {
   keep(brief: Brief): Brief {
     const { text, ...rest } = brief;
     // Object.assign keeps the fields' order, so every kept brief shares one shape.
-    return Object.assign(new DiskBrief(hashOf(text), this), ownStrings(rest, { exactArrays: true })) as unknown as Brief;
+    return Object.assign(new DiskBrief(hashOf(text), this), ownStrings(rest, { exactArrays: true, packLocated: true })) as unknown as Brief;
   }
 
   /** Whether `text` (as an editor or the disk gives it, BOM or not) is the text a brief was parsed from. */

@@ -41,9 +41,14 @@ describe('DiskTexts: a brief kept without its text', () => {
     assert.equal(kept.text, TEXT);
     assert.equal(reads(), 1, 'the text read is kept for the next feature that asks');
     assert.deepEqual(stale, []);
-    // Every field but the text reads as the parsed brief's.
-    assert.deepEqual({ ...kept, text: TEXT }, { ...parsed });
+    // Every field but the text reads as the parsed brief's (its located values packed: the same JSON).
+    const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+    assert.deepEqual(json({ ...kept, text: TEXT }), json(parsed));
     assert.equal(kept.checklist[0].text, parsed.checklist[0].text);
+    assert.deepEqual(kept.milestones[0].id?.range.start, parsed.milestones[0].id?.range.start);
+    assert.deepEqual(kept.milestones[0].id?.range.end, parsed.milestones[0].id?.range.end);
+    assert.equal(kept.checklist[0].owner?.value, '@maria');
+    assert.deepEqual(json(kept.checklist[0].owner), { value: '@maria', range: json(parsed.checklist[0].owner!.range) });
   });
 
   it('tells a text from another by its hash, BOM or not; a plain brief by its text', () => {
