@@ -34,6 +34,15 @@ export class DiskTexts {
   /** The brief without its text: what the index keeps of a file read from disk. */
   keep(brief: Brief): Brief {
     const { text, ...rest } = brief;
+    // Items under one heading each have a copy of it: one is enough (0.8 KB per brief).
+    const headings = new Map<string, NonNullable<Brief['checklist'][number]['heading']>>();
+    for (const item of rest.checklist) {
+      if (!item.heading) continue;
+      const key = `${item.heading.line}:${item.heading.text}`;
+      const known = headings.get(key);
+      if (known) item.heading = known;
+      else headings.set(key, item.heading);
+    }
     // Object.assign keeps the fields' order, so every kept brief shares one shape.
     return Object.assign(new DiskBrief(hashOf(text), this), ownStrings(rest, { exactArrays: true, packLocated: true })) as unknown as Brief;
   }

@@ -150,12 +150,15 @@ export class FolderIndex {
 
   /** Parses what `readFolder` read, as the CLI's loader does, and keeps its briefs (an open document keeps the editor's text). */
   private parseFolder(folder: Folder, files: ReadonlyMap<string, string>, isOpen: (uri: string) => boolean): void {
-    const parsed = new BriefWorkspace();
-    for (const [uri, text] of files) parsed.setText(uri, text);
+    // Straight into the index, in uri order (as a workspace lists them), with no workspace of
+    // their own in between: its indexes were garbage the moment they were made.
+    const uris = [...files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     folder.uris = new Set<string>();
-    for (const brief of parsed.briefs()) {
-      folder.uris.add(brief.uri);
-      if (!isOpen(brief.uri)) this.workspace.setBrief(this.texts.keep(brief));
+    for (const uri of uris) {
+      const brief = parseBrief(uri, files.get(uri)!);
+      if (!brief.isBrief) continue;
+      folder.uris.add(uri);
+      if (!isOpen(uri)) this.workspace.setBrief(this.texts.keep(brief));
     }
   }
 
