@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { type Brief, ownStrings, withoutBom } from '../core';
+import { type Brief, compactModel, withoutBom } from '../core';
 import type { FolderFileRead } from '../host/workspaceFiles';
 
 /** How many texts read from disk are kept for the next feature that asks. */
@@ -44,7 +44,7 @@ export class DiskTexts {
       else headings.set(key, item.heading);
     }
     // Object.assign keeps the fields' order, so every kept brief shares one shape.
-    return Object.assign(new DiskBrief(hashOf(text), this), ownStrings(rest, { exactArrays: true, packLocated: true })) as unknown as Brief;
+    return Object.assign(new DiskBrief(hashOf(text), this), compactModel(rest)) as unknown as Brief;
   }
 
   /** Whether `text` (as an editor or the disk gives it, BOM or not) is the text a brief was parsed from. */

@@ -13,15 +13,12 @@ import { isCompactRange, packedLocated } from './range';
  *
  * With `exactArrays`, every array is also replaced by a copy of its own length (a parser's
  * pushed-to arrays keep 16 or more slots: about 1 KB per brief); an array held twice is copied
- * once, so what was shared stays shared. With `packLocated`, every `{ value, range }` is replaced
- * by the same located value in one object (range.ts, `packedLocated`: 32 bytes less each), once
- * per object, so what was shared stays shared.
+ * once, so what was shared stays shared.
  */
-export function ownStrings<T>(value: T, options: { exactArrays?: boolean; packLocated?: boolean } = {}): T {
+export function ownStrings<T>(value: T, options: { exactArrays?: boolean } = {}): T {
   const seen = new Set<object>();
   const copies = new Map<object, object>();
   const exact = options.exactArrays === true;
-  const pack = options.packLocated === true;
   const visit = (holder: Record<string, unknown>): void => {
     // A frozen value is a shared constant (a schema's allowed values), not the file's.
     if (seen.has(holder) || Object.isFrozen(holder)) return;
@@ -40,12 +37,6 @@ export function ownStrings<T>(value: T, options: { exactArrays?: boolean; packLo
           copies.set(field, copy);
           holder[key] = copy;
           visit(copy as unknown as Record<string, unknown>);
-        } else if (pack && !Object.isFrozen(field) && packedLocated(field)) {
-          // Its value first: a long string is copied before it goes into the packed one.
-          visit(field as Record<string, unknown>);
-          const packed = packedLocated(field)!;
-          copies.set(field, packed);
-          holder[key] = packed;
         } else {
           visit(field as Record<string, unknown>);
         }
@@ -54,6 +45,42 @@ export function ownStrings<T>(value: T, options: { exactArrays?: boolean; packLo
   };
   visit(value as Record<string, unknown>);
   return value;
+}
+
+/**
+ * What the language server keeps of a parsed model it has no text for (src/server/diskTexts.ts):
+ * `ownStrings` with exact arrays, and every `{ value, range }` replaced by the same located value
+ * in one object (range.ts, `packedLocated`: 32 bytes less each). A model as the parser makes it
+ * is a tree (no object in it is held twice; test/unit/server/diskTexts.test.ts checks the
+ * fixtures), so this walk keeps no set of what it saw: it runs for every brief of a workspace,
+ * and the set and the map of `ownStrings` made it cost 40% of a parse.
+ */
+export function compactModel<T extends object>(value: T): T {
+  compactFields(value as Record<string, unknown>, 0);
+  return value;
+}
+
+/** A model is a few levels deep; this bounds the walk all the same. */
+const MAX_MODEL_DEPTH = 32;
+
+function compactFields(holder: Record<string, unknown>, depth: number): void {
+  for (const key in holder) {
+    const field = holder[key];
+    if (typeof field === 'string') {
+      if (field.length >= 13 && key !== 'uri') holder[key] = ownCopy(field);
+    } else if (typeof field === 'object' && field !== null && depth < MAX_MODEL_DEPTH && !isCompactRange(field)) {
+      if (Array.isArray(field)) {
+        // A frozen array is a shared constant (a schema's allowed values), not the file's.
+        if (Object.isFrozen(field)) continue;
+        const copy = field.length === 0 ? field : field.slice();
+        compactFields(copy as unknown as Record<string, unknown>, depth + 1);
+        holder[key] = copy;
+      } else {
+        compactFields(field as Record<string, unknown>, depth + 1);
+        holder[key] = packedLocated(field) ?? field;
+      }
+    }
+  }
 }
 
 /**
