@@ -3,6 +3,7 @@
  * brief"): `brief lint` keeps briefs without their text (rules/lint.ts, `keepForLint`), and so
  * does the language server for the files the editor does not have open.
  */
+import { internOwned } from './intern';
 import { isCompactRange, packedLocated } from './range';
 
 /**
@@ -49,7 +50,7 @@ export function ownStrings<T>(value: T, options: { exactArrays?: boolean } = {})
 
 /**
  * What the language server keeps of a parsed model it has no text for (src/server/diskTexts.ts):
- * `ownStrings` with exact arrays, and every `{ value, range }` replaced by the same located value
+ * `ownStrings` with exact arrays and repeated values held once (intern.ts, `internOwned`), and every `{ value, range }` replaced by the same located value
  * in one object (range.ts, `packedLocated`: 32 bytes less each). A model as the parser makes it
  * is a tree (no object in it is held twice; test/unit/server/diskTexts.test.ts checks the
  * fixtures), so this walk keeps no set of what it saw: it runs for every brief of a workspace,
@@ -67,7 +68,8 @@ function compactFields(holder: Record<string, unknown>, depth: number): void {
   for (const key in holder) {
     const field = holder[key];
     if (typeof field === 'string') {
-      if (field.length >= 13 && key !== 'uri') holder[key] = ownCopy(field);
+      // Repeated values held once, each a copy of its own (a longer one is a slice of the file).
+      if (key !== 'uri') holder[key] = internOwned(field, ownCopy);
     } else if (typeof field === 'object' && field !== null && depth < MAX_MODEL_DEPTH && !isCompactRange(field)) {
       if (Array.isArray(field)) {
         // A frozen array is a shared constant (a schema's allowed values), not the file's.

@@ -10,6 +10,8 @@ import type { Range } from '../model/range';
 import { hasSchemaProblemUnder } from '../model/schemaProblems';
 import type { BriefWorkspace } from '../workspace/workspace';
 import { dayNumber } from './days';
+import { internOwned } from '../model/intern';
+import { ownCopy } from '../model/ownStrings';
 
 export type ScheduleNodeKind = 'milestone' | 'program';
 
@@ -57,8 +59,18 @@ export function statusOf(brief: Brief, milestone: Milestone): string | undefined
 
 /** The ids a list of references names (`prog#ms`), milestones only: a whole program moves no date. */
 function milestoneRefs(entries: Brief['dependsOn'], into: string[]): string[] {
-  for (const entry of entries) if (entry.milestone !== undefined) into.push(`${entry.program}#${entry.milestone}`);
+  for (const entry of entries) if (entry.milestone !== undefined) into.push(milestoneNodeId(entry.program, entry.milestone));
   return exactly(into);
+}
+
+/**
+ * `program#milestone`, one string per id however often it is made (intern.ts, `internOwned`): a
+ * schedule names each milestone in its node, in the lists of the nodes that wait for it and as a
+ * key of every map kept per node, and each was a concatenation of its own (1 KB per brief in the
+ * language server's index, docs/benchmark.md).
+ */
+function milestoneNodeId(program: string, milestone: string): string {
+  return internOwned(`${program}#${milestone}`, ownCopy);
 }
 
 /**
@@ -89,7 +101,7 @@ export function nodesOfBrief(brief: Brief): ScheduleNode[] {
   const ids = new Set<string>();
   for (const milestone of brief.milestones) {
     if (!milestone.id) continue;
-    const id = `${program}#${milestone.id.value}`;
+    const id = milestoneNodeId(program, milestone.id.value);
     const status = statusOf(brief, milestone);
     // A duplicated milestone id (id-duplicate): the first that is not cancelled is the node.
     if (status === 'cancelled' || ids.has(id)) continue;
