@@ -9,7 +9,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
-import { parseBrief } from '../../../src/core';
+import * as os from 'node:os';
+import { compactModel, isCompactRange, parseBrief } from '../../../src/core';
+import { generateWorkspace } from '../../../bench/generate';
 import { applyEdits } from '../../../src/core/fixes';
 import type { FolderFileRead } from '../../../src/host/workspaceFiles';
 import { DiskTexts } from '../../../src/server/diskTexts';
@@ -74,6 +76,43 @@ describe('DiskTexts: a brief kept without its text', () => {
     write({ kind: 'gone' });
     assert.equal(other.text, '');
     assert.deepEqual(stale, ['file:///w/a.md', 'file:///w/b.md']);
+  });
+});
+
+describe('compactModel: what a kept brief is made of', () => {
+  /** Every .md file under a folder. */
+  function markdownUnder(folder: string): string[] {
+    return fs.readdirSync(folder, { withFileTypes: true, recursive: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+      .map((entry) => path.join(entry.parentPath, entry.name));
+  }
+
+  it('a parsed model is a tree (no object held twice), which the walk relies on: fixtures, examples, generated workspaces', () => {
+    const generated = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-model-'));
+    try {
+      generateWorkspace({ count: 100, seed: 7, outDir: path.join(generated, 'synthetic') });
+      generateWorkspace({ count: 100, seed: 7, outDir: path.join(generated, 'realistic'), content: 'realistic' });
+      const root = path.resolve(__dirname, '..', '..', '..');
+      const files = [...markdownUnder(path.join(root, 'test', 'fixtures')), ...markdownUnder(path.join(root, 'examples')), ...markdownUnder(generated)];
+      assert.ok(files.length > 300, `${files.length} files`);
+      for (const file of files) {
+        const brief = parseBrief(`file://${file}`, fs.readFileSync(file, 'utf8'));
+        const seen = new Set<object>();
+        const visit = (value: unknown, where: string): void => {
+          if (value === null || typeof value !== 'object' || isCompactRange(value) || Object.isFrozen(value)) return;
+          assert.ok(!seen.has(value), `${file}: ${where} is held twice`);
+          seen.add(value);
+          for (const [key, field] of Object.entries(value)) visit(field, `${where}.${key}`);
+        };
+        visit(brief, 'brief');
+        // And the compacted copy reads the same.
+        const { text: _text, ...rest } = brief;
+        const json = JSON.stringify(rest);
+        assert.equal(JSON.stringify(compactModel(rest)), json, file);
+      }
+    } finally {
+      fs.rmSync(generated, { recursive: true, force: true });
+    }
   });
 });
 
