@@ -4,6 +4,7 @@ export { escapeSnippet } from './fixes/newBrief';
 export * from './model/model';
 export { PROJECT_URL, RULE_DOCS_URL, ruleDocsUrl } from './model/projectUrls';
 export * from './model/range';
+export { compactModel, ownStrings } from './model/ownStrings';
 export * from './model/schema';
 export { type SchemaKey, schemaKeysFor, schemaValuesAt } from './model/schemaCompletion';
 export { addDays, checklistProgress, countsTowardsChecklistTotal, displayStatus, type DisplayStatus, isChecklistItemDone, isChecklistItemOpen, isChecklistItemOverdue, isMilestoneOverdue, milestoneFacts, programFacts } from './model/status';

@@ -6,7 +6,7 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stat } from 'node:fs/promises';
-import { type BriefsConfig, BriefWorkspace, createDirectoryFilter, createFileFilter, decodeFile, maxFileBytes } from '../core';
+import { type Brief, type BriefsConfig, BriefWorkspace, createDirectoryFilter, createFileFilter, decodeFile, maxFileBytes } from '../core';
 import { filesAt, openRepository, resolveSince, type Repository, type Since } from './git';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
@@ -26,6 +26,8 @@ export interface HistoryOptions {
    * again, its parsed brief is shared (parsing is most of the cost of a diff).
    */
   current?: BriefWorkspace;
+  /** Whether a text is the one a brief of `current` was parsed from (default: its `text` is it). */
+  isTextOf?: (brief: Brief, text: string) => boolean;
 }
 
 export interface PastWorkspace {
@@ -59,7 +61,7 @@ export async function workspaceAt(ref: string, options: HistoryOptions): Promise
     if (decoded.kind !== 'text') continue;
     const uri = pathToFileURL(file.path).href;
     const now = options.current?.get(uri);
-    if (now && now.text === decoded.text) workspace.setBrief(now);
+    if (now && (options.isTextOf ? options.isTextOf(now, decoded.text) : now.text === decoded.text)) workspace.setBrief(now);
     else workspace.setText(uri, decoded.text);
   }
   // The schedule index tells workspaces apart by version (forecastChanges then recomputes only

@@ -5,6 +5,7 @@
  * `src/core`). Uris given to the core are `file://` URLs, so Markdown links between briefs
  * resolve as in the editor; paths shown to users are relative to `cwd`.
  */
+import { realpathSync } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -532,6 +533,38 @@ export async function readFolderFile(folder: string, root: string, config: Brief
   } catch (error) {
     if (isNotFound(error)) return { kind: 'gone' };
     // As a folder walk says it (the editor shows the reason).
+    if (error instanceof NotRegularFileError) return { kind: 'skipped', reason: NOT_REGULAR_REASON };
+    return { kind: 'skipped', reason: describeFsError(error) };
+  }
+}
+
+/**
+ * `readFolderFile` without the promise, for a feature that needs a file's text at once (the
+ * language server keeps no text of a file the editor does not have open: src/server/diskTexts.ts).
+ * The same policy: include/exclude, a real path inside the folder, a regular file within `maxBytes`,
+ * never a FIFO, never through a link.
+ */
+export function readFolderFileSync(folder: string, root: string, config: BriefsConfig, path: string, maxBytes: number): FolderFileRead {
+  if (!folderIncludes(folder, root, config, path)) return { kind: 'excluded' };
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch (error) {
+    if (isNotFound(error)) return { kind: 'gone' };
+    return { kind: 'skipped', reason: describeFsError(error) };
+  }
+  let realFolder = folder;
+  try {
+    realFolder = realpathSync(folder);
+  } catch {
+    // As readFolderFile: the folder as given.
+  }
+  if (!isInsideFolder(realFolder, real)) return { kind: 'skipped', reason: OUTSIDE_LINK_REASON };
+  try {
+    const read = readRegularFileSync(real, maxBytes, { noFollow: true, setting: EDITOR_SIZE_SETTING });
+    return read.kind === 'text' ? { kind: 'text', text: read.text } : { kind: 'skipped', reason: read.reason };
+  } catch (error) {
+    if (isNotFound(error)) return { kind: 'gone' };
     if (error instanceof NotRegularFileError) return { kind: 'skipped', reason: NOT_REGULAR_REASON };
     return { kind: 'skipped', reason: describeFsError(error) };
   }

@@ -91,9 +91,21 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   let ready: Promise<void> = Promise.resolve();
 
   const isOpen = (uri: string) => documents.get(uri) !== undefined;
+  // A kept brief's file no longer holds the text it was parsed from (./diskTexts.ts): read it
+  // again, as a watcher event would have (an open document's text wins, as always).
+  index.texts.onStale = (uri) => {
+    void ready.then(async () => {
+      if (isOpen(uri)) return;
+      publish(await index.reloadFile(uri));
+      refreshCacheLater();
+    });
+  };
   /** The client's `cacheDirectory`: the index cache (./indexCache.ts), else none. */
   let indexCache: IndexCache | undefined;
-  /** Every brief's diagnostics as last linted (what the index cache keeps). */
+  /**
+   * Every brief's diagnostics as last linted (what the index cache keeps): kept only when there is
+   * an index cache (1 KB per brief at 10,000 briefs, docs/benchmark.md).
+   */
   const lastLint = new Map<string, Diagnostic[]>();
   /** A refresh of the index cache after changes, once they pause. */
   let cacheRefresh: ReturnType<typeof setTimeout> | undefined;
@@ -322,7 +334,7 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     }
     for (const brief of affected) {
       const lint = lintBrief(workspace, brief, { config: index.configOf(brief.uri) });
-      lastLint.set(brief.uri, lint);
+      if (indexCache) lastLint.set(brief.uri, lint);
       const diagnostics = lint.map(toLspDiagnostic);
       published.add(brief.uri);
       if (unchanged?.get(brief.uri) === JSON.stringify(diagnostics)) continue;

@@ -4,11 +4,13 @@
  * its own `briefs.config.json` layered under the client's settings (multi-root: a folder's config
  * applies to the briefs inside it). Reading goes through src/host, the same loader as the CLI.
  * Open documents win over the disk: a file the editor has open is never re-read from disk.
+ * A brief read from disk is kept without its text (./diskTexts.ts), one the editor has open with it.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type BriefsConfig, BriefWorkspace, type ConfigOverrides, DEFAULT_MAX_FILE_SIZE_KB, keepScheduleIncremental, maxFileBytes, mergeConfig } from '../core';
+import { type Brief, type BriefsConfig, BriefWorkspace, type ConfigOverrides, DEFAULT_MAX_FILE_SIZE_KB, keepScheduleIncremental, maxFileBytes, mergeConfig, parseBrief } from '../core';
 import { isInsideFolder } from '../host/insideFolder';
-import { CONFIG_FILE_NAME, EDITOR_SIZE_SETTING, folderIncludes, loadWorkspace, readFolderFile, type ConfigProblem, type LoadedWorkspace } from '../host/workspaceFiles';
+import { CONFIG_FILE_NAME, EDITOR_SIZE_SETTING, folderIncludes, type FolderFileRead, loadWorkspace, readFolderFile, readFolderFileSync, type ConfigProblem, type LoadedWorkspace } from '../host/workspaceFiles';
+import { DiskTexts } from './diskTexts';
 
 /** What the client's settings (`programBriefs.*`) add over a folder's briefs.config.json. */
 export interface FolderSettings {
@@ -58,6 +60,8 @@ export interface IndexChange {
 export class FolderIndex {
   /** Edited live: its schedule is kept incrementally (docs/schedule.md). */
   readonly workspace = keepScheduleIncremental(new BriefWorkspace());
+  /** The texts of the briefs kept without them, read again from disk when a feature asks. */
+  readonly texts = new DiskTexts((uri) => this.readFileNow(uri));
   private folderList: Folder[] = [];
 
   get folders(): readonly Folder[] {
@@ -146,13 +150,33 @@ export class FolderIndex {
 
   /** Parses what `readFolder` read, as the CLI's loader does, and keeps its briefs (an open document keeps the editor's text). */
   private parseFolder(folder: Folder, files: ReadonlyMap<string, string>, isOpen: (uri: string) => boolean): void {
-    const parsed = new BriefWorkspace();
-    for (const [uri, text] of files) parsed.setText(uri, text);
+    // Straight into the index, in uri order (as a workspace lists them), with no workspace of
+    // their own in between: its indexes were garbage the moment they were made.
+    const uris = [...files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     folder.uris = new Set<string>();
-    for (const brief of parsed.briefs()) {
-      folder.uris.add(brief.uri);
-      if (!isOpen(brief.uri)) this.workspace.setBrief(brief);
+    for (const uri of uris) {
+      const brief = parseBrief(uri, files.get(uri)!);
+      if (!brief.isBrief) continue;
+      folder.uris.add(uri);
+      if (!isOpen(uri)) this.workspace.setBrief(this.texts.keep(brief));
     }
+  }
+
+  /** A file of a folder read now, under the folder's policy (a kept brief's text: ./diskTexts.ts). */
+  private readFileNow(uri: string): FolderFileRead {
+    const folder = this.folderOf(uri);
+    if (!folder) return { kind: 'excluded' };
+    return readFolderFileSync(folder.path, folder.root, folder.config, fileURLToPath(uri), maxFileBytes(folder.settings.maxFileSizeKB));
+  }
+
+  /** Parses and stores a file's text unless it is the text its brief was parsed from; `fromDisk`: kept without it. */
+  private store(uri: string, text: string, fromDisk: boolean): Brief {
+    const before = this.workspace.get(uri);
+    if (before && DiskTexts.sameText(before, text)) return before;
+    const parsed = parseBrief(uri, text);
+    const brief = fromDisk ? this.texts.keep(parsed) : parsed;
+    this.workspace.setBrief(brief);
+    return brief;
   }
 
   /**
@@ -163,8 +187,8 @@ export class FolderIndex {
     const folder = this.folderOf(uri);
     if (folder && !folderIncludes(folder.path, folder.root, folder.config, fileURLToPath(uri))) return this.removeFile(uri);
     const before = this.workspace.get(uri);
-    if (before && before.text === text) return { changed: [], removed: [], programIds: [] };
-    const after = this.workspace.setText(uri, text);
+    if (before && DiskTexts.sameText(before, text)) return { changed: [], removed: [], programIds: [] };
+    const after = this.store(uri, text, false);
     return { changed: [uri], removed: [], programIds: programIdsOf(before?.program?.value, after.program?.value) };
   }
 
@@ -181,7 +205,7 @@ export class FolderIndex {
       if (!this.workspace.delete(uri)) return { changed: [], removed: [], programIds: [], ...(skipped && { skipped }) };
       return { changed: [], removed: [uri], programIds: programIdsOf(before?.program?.value), ...(skipped && { skipped }) };
     }
-    const after = this.workspace.setText(uri, read.text);
+    const after = this.store(uri, read.text, true);
     if (after.isBrief) folder?.uris.add(uri);
     if (before === after) return { changed: [], removed: [], programIds: [] };
     return { changed: [uri], removed: [], programIds: programIdsOf(before?.program?.value, after.program?.value) };

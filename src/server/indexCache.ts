@@ -19,6 +19,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type Diagnostic, effectiveToday, mayBeBrief, parseBrief, withoutBom } from '../core';
 import { LintCache } from '../host/lintCache';
+import { DiskTexts } from './diskTexts';
 import type { FolderIndex, FolderRead } from './folderIndex';
 
 /** The cache file, in the client's cache directory. */
@@ -106,7 +107,7 @@ export async function refreshedRead(index: FolderIndex): Promise<FolderRead[] | 
       onDisk.add(uri);
       const brief = index.workspace.get(uri);
       if (brief?.isBrief) {
-        if (brief.text !== withoutBom(text)) return undefined;
+        if (!DiskTexts.sameText(brief, text)) return undefined;
       } else if (mayBeBrief(uri, text) && parseBrief(uri, text).isBrief) {
         return undefined;
       }

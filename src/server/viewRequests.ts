@@ -10,6 +10,7 @@ import { type Brief, type BriefsConfig, BriefWorkspace, buildDiagramModel, HEALT
 import { buildTimeline, buildReport, changeSentence, DEFAULT_HORIZON, type DiffChange, diffWorkspaces, reportHtml, reportMarkdown } from '../core';
 import { GitError, headCommit, listRefs, openRepository } from '../host/git';
 import { workspaceAt } from '../host/history';
+import { DiskTexts } from './diskTexts';
 import type {
   ChangesSinceParams, ChangesSinceResult, ChangeWire, GitRefsParams, GitRefsResult, ReportParams, ReportResult,
   BriefSummary, BriefsResult, ChecklistParams, ChecklistResult, ChecklistWireNode, CriticalPathParams, CriticalPathResult, DiagramParams,
@@ -244,7 +245,7 @@ function changeWire(change: DiffChange, source: ReportSource): ChangeWire {
 async function workspaceAtRef(source: ReportSource, ref: string): Promise<{ workspace: BriefWorkspace; since: ChangesSinceResult['since'] }> {
   const pasts = [];
   for (const folder of source.folders) {
-    pasts.push(await workspaceAt(ref, { cwd: folder.path, paths: ['.'], config: folder.config, current: source.workspace, ...(folder.maxFileSizeKB !== undefined && { maxFileSizeKB: folder.maxFileSizeKB }) }));
+    pasts.push(await workspaceAt(ref, { cwd: folder.path, paths: ['.'], config: folder.config, current: source.workspace, isTextOf: DiskTexts.sameText, ...(folder.maxFileSizeKB !== undefined && { maxFileSizeKB: folder.maxFileSizeKB }) }));
   }
   let workspace = pasts[0].workspace;
   if (pasts.length > 1) {

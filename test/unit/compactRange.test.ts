@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LineIndex, plainRange, range, rangeFrom } from '../../src/core/model/range';
+import { LineIndex, packedLocated, plainRange, range, rangeFrom } from '../../src/core/model/range';
 import { parseBrief } from '../../src/core/parse/parseBrief';
 
 const plain = (a: number, b: number, c: number, d: number) => ({ start: { line: a, character: b }, end: { line: c, character: d } });
@@ -50,5 +50,21 @@ describe('compact ranges', () => {
     const lines = new LineIndex(text);
     assert.deepEqual(plainRange(reference.range), plainRange(lines.rangeOf(text.indexOf('[[q]]') + 2, text.indexOf('[[q]]') + 3)));
     assert.equal(reference.range.start.character, 70_003);
+  });
+
+  it('a located value packed in one object reads and serialises as the { value, range } it was made from', () => {
+    fc.assert(fc.property(fc.string(), fc.nat(32767), fc.nat(65535), fc.nat(32767), fc.nat(65535), (value, a, b, c, d) => {
+      const located = { value, range: range(a, b, c, d) };
+      const packed = packedLocated(located)!;
+      assert.ok(packed);
+      assert.equal(packed.value, value);
+      assert.deepEqual(plainRange(packed.range), plain(a, b, c, d));
+      assert.equal(JSON.stringify(packed), JSON.stringify(located));
+    }), { seed: 15 });
+    // Anything else stays as it is: a range past the packed form, another shape, an object value.
+    assert.equal(packedLocated({ value: 'x', range: range(0, 0, 1_000_000, 0) }), undefined);
+    assert.equal(packedLocated({ value: 'x', range: range(0, 0, 1, 0), note: 'more' }), undefined);
+    assert.equal(packedLocated({ range: range(0, 0, 1, 0), value: 'x' }), undefined);
+    assert.equal(packedLocated({ value: { nested: true }, range: range(0, 0, 1, 0) }), undefined);
   });
 });

@@ -1,8 +1,8 @@
 /** Runs the rules over briefs: the one entry point the extension, the CLI and the tests share. */
 import { effectiveToday, type BriefsConfig } from '../workspace/config';
 import type { Brief, Severity } from '../model/model';
-import { isCompactRange, type Range } from '../model/range';
-import { ownName } from '../model/intern';
+import type { Range } from '../model/range';
+import { ownStrings } from '../model/ownStrings';
 import { RULE_IDS, RULES, type RelatedLocation, type Rule, type RuleContext } from './';
 import { withoutSuppressed } from './suppress';
 import type { BriefWorkspace } from '../workspace/workspace';
@@ -82,33 +82,6 @@ function keptBrief(workspace: BriefWorkspace, brief: Brief, options: LintOptions
   singleFileResults.set(kept, single);
   keptForLint.add(kept);
   return kept;
-}
-
-/**
- * The value with every long string in it (and in what it holds) replaced by a copy of its own.
- * A substring of 13 characters or more is a slice that keeps the whole file's text alive, so
- * without this a kept brief would still hold its file. The copies are equal strings, so the
- * objects shared with the parsed brief (its milestones...) read the same as before.
- */
-function ownStrings<T>(value: T): T {
-  const seen = new Set<object>();
-  const visit = (holder: Record<string, unknown>): void => {
-    // A frozen value is a shared constant (a schema's allowed values), not the file's.
-    if (seen.has(holder) || Object.isFrozen(holder)) return;
-    seen.add(holder);
-    for (const key of Object.keys(holder)) {
-      const field = holder[key];
-      if (typeof field === 'string') {
-        // A uri is the host's, never a slice of the file.
-        // A name (an id, a reference) is shared with every brief that has it (../model/intern.ts).
-        if (field.length >= 13 && key !== 'uri') holder[key] = ownName(field);
-      } else if (field !== null && typeof field === 'object' && !isCompactRange(field)) {
-        visit(field as Record<string, unknown>);
-      }
-    }
-  };
-  visit(value as Record<string, unknown>);
-  return value;
 }
 
 /**

@@ -284,20 +284,38 @@ export function forecastNode(plan: SchedulePlan, planned: Float64Array, v: numbe
   }
 }
 
-/** One node's schedule as an object, properties set only when they exist (no spreads: see resultOf). */
+/**
+ * One node's schedule as an object, properties only when they exist, in this order: `onCycle`,
+ * `forecast`, `slip`, `driver`, `slack`. Each shape is one object literal (no spreads: see
+ * resultOf), so its fields are in the object itself: set one by one, they went to a second
+ * array of their own, and the day numbers read from the plan's Float64Arrays were boxed, one
+ * heap number each (0.8 KB per brief in the language server's schedule, docs/benchmark.md).
+ */
 export function nodeScheduleOf(plan: SchedulePlan, numbers: PlanForecast, v: number): NodeSchedule {
   if (plan.onCycle[v]) return { onCycle: true };
-  const schedule: NodeSchedule = { onCycle: false };
   const forecast = numbers.forecast[v];
-  if (forecast === forecast) {
-    schedule.forecast = forecast;
-    const slip = numbers.slip[v];
-    if (slip === slip) schedule.slip = slip;
-    if (numbers.driver[v] >= 0) schedule.driver = plan.ids[numbers.driver[v]];
-    const slack = numbers.slack[v];
-    if (slack === slack) schedule.slack = slack;
+  if (forecast !== forecast) return { onCycle: false };
+  const f = small(forecast);
+  const slip = small(numbers.slip[v]);
+  const driver = numbers.driver[v] >= 0 ? plan.ids[numbers.driver[v]] : undefined;
+  const slack = small(numbers.slack[v]);
+  // NaN is none: slip without a planned date, slack without a successor.
+  switch ((slip === slip ? 4 : 0) | (driver !== undefined ? 2 : 0) | (slack === slack ? 1 : 0)) {
+    case 0: return { onCycle: false, forecast: f };
+    case 1: return { onCycle: false, forecast: f, slack };
+    case 2: return { onCycle: false, forecast: f, driver };
+    case 3: return { onCycle: false, forecast: f, driver, slack };
+    case 4: return { onCycle: false, forecast: f, slip };
+    case 5: return { onCycle: false, forecast: f, slip, slack };
+    case 6: return { onCycle: false, forecast: f, slip, driver };
+    default: return { onCycle: false, forecast: f, slip, driver, slack };
   }
-  return schedule;
+}
+
+/** The same number, as a small integer when it is one (a day number, a count of days). */
+function small(value: number): number {
+  const integer = value | 0;
+  return integer === value ? integer : value;
 }
 
 /** The numbered schedule as a map by id, in id order (what `computeSchedule` returns). */

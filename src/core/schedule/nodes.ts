@@ -10,8 +10,9 @@ import type { Range } from '../model/range';
 import { hasSchemaProblemUnder } from '../model/schemaProblems';
 import type { BriefWorkspace } from '../workspace/workspace';
 import { dayNumber } from './days';
-import { internName } from '../model/intern';
+import { internOwned } from '../model/intern';
 import { exactly } from '../model/exactly';
+import { ownCopy } from '../model/ownStrings';
 
 export type ScheduleNodeKind = 'milestone' | 'program';
 
@@ -59,8 +60,18 @@ export function statusOf(brief: Brief, milestone: Milestone): string | undefined
 
 /** The ids a list of references names (`prog#ms`), milestones only: a whole program moves no date. */
 function milestoneRefs(entries: Brief['dependsOn'], into: string[]): string[] {
-  for (const entry of entries) if (entry.milestone !== undefined) into.push(internName(`${entry.program}#${entry.milestone}`));
+  for (const entry of entries) if (entry.milestone !== undefined) into.push(milestoneNodeId(entry.program, entry.milestone));
   return exactly(into);
+}
+
+/**
+ * `program#milestone`, one string per id however often it is made (intern.ts, `internOwned`): a
+ * schedule names each milestone in its node, in the lists of the nodes that wait for it and as a
+ * key of every map kept per node, and each was a concatenation of its own (1 KB per brief in the
+ * language server's index, docs/benchmark.md).
+ */
+function milestoneNodeId(program: string, milestone: string): string {
+  return internOwned(`${program}#${milestone}`, ownCopy);
 }
 
 /**
@@ -83,7 +94,7 @@ export function nodesOfBrief(brief: Brief): ScheduleNode[] {
   const ids = new Set<string>();
   for (const milestone of brief.milestones) {
     if (!milestone.id) continue;
-    const id = internName(`${program}#${milestone.id.value}`);
+    const id = milestoneNodeId(program, milestone.id.value);
     const status = statusOf(brief, milestone);
     // A duplicated milestone id (id-duplicate): the first that is not cancelled is the node.
     if (status === 'cancelled' || ids.has(id)) continue;
@@ -106,18 +117,28 @@ export function nodesOfBrief(brief: Brief): ScheduleNode[] {
   return nodes;
 }
 
-/** Adds the edge `from` → `to` (to waits for from) when both exist; no self-loops, no duplicates. Keeps the lists sorted. */
+/**
+ * Adds the edge `from` → `to` (to waits for from) when both exist; no self-loops, no duplicates.
+ * Keeps the lists sorted, each in an array of its own length (a pushed-to or spliced array keeps
+ * 16 or more slots, and a workspace's schedule holds two such lists per node: docs/benchmark.md,
+ * "The language server's memory per brief").
+ */
 export function link(graph: ScheduleGraph, from: string, to: string): boolean {
   const a = graph.get(from);
   const b = graph.get(to);
   if (!a || !b || a === b || b.predecessors.includes(from)) return false;
-  insertSorted(b.predecessors, from);
-  insertSorted(a.successors, to);
+  b.predecessors = withInserted(b.predecessors, from);
+  a.successors = withInserted(a.successors, to);
   return true;
 }
 
-function insertSorted(list: string[], id: string): void {
-  let i = list.length;
-  while (i > 0 && list[i - 1] > id) i--;
-  list.splice(i, 0, id);
+/** A copy of a sorted list with `id` in its place, exactly as long as it must be. */
+function withInserted(list: readonly string[], id: string): string[] {
+  let at = list.length;
+  while (at > 0 && list[at - 1] > id) at--;
+  const out = new Array<string>(list.length + 1);
+  for (let i = 0; i < at; i++) out[i] = list[i];
+  out[at] = id;
+  for (let i = at; i < list.length; i++) out[i + 1] = list[i];
+  return out;
 }

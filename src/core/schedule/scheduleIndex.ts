@@ -35,12 +35,21 @@ export class ScheduleIndex {
   private result: ScheduleResult = new Map();
   /** Program id → the brief its nodes were made from. */
   private readonly made = new Map<string, Brief>();
-  /** Node id (existing or not) → the ids of the nodes whose references name it. */
-  private readonly referencedBy = new Map<string, Set<string>>();
-  /** Each node's edges as of the last recomputation of the order: while they hold, so do the cycles and the order. */
-  private edges = new Map<string, string>();
+  /**
+   * Node id (existing or not) → the ids of the nodes whose references name it: one id as itself,
+   * more in a set (most nodes are named once; 17,000 sets of one cost 1 KB per brief).
+   */
+  private readonly referencedBy = new Map<string, string | Set<string>>();
   private cycles = new Set<string>();
-  private position = new Map<string, number>();
+  /**
+   * Each node's topological position, by its number in `planIndex` (the plan's own id → number
+   * map, kept even when the plan is let go): recomputed with the order.
+   */
+  private planIndex = new Map<string, number>();
+  /** -1 for a node on a cycle (it has no place in the order). */
+  private positions = new Int32Array(0);
+  /** How many nodes the order holds (none: the next update recomputes it). */
+  private ordered = 0;
   /** The workspace of the last update, and its version then. */
   private workspace?: BriefWorkspace;
   private workspaceVersion = -1;
@@ -104,6 +113,10 @@ export class ScheduleIndex {
     // What the changed programs' nodes were, to report what changed and to start from.
     const previous = new Map<string, NodeSchedule | undefined>();
     const touched = new Set<string>();
+    // Each node's edges before this update, taken before they change: while they hold after it,
+    // so do the cycles and the order (the edges after the last update are the graph's own).
+    const edgesBefore = new Map<string, string>();
+    this.edgesBefore = edgesBefore;
     for (const program of programs) {
       for (const node of this.nodesOfProgram(program)) {
         previous.set(node.id, this.result.get(node.id));
@@ -121,14 +134,17 @@ export class ScheduleIndex {
         added.push(node);
       }
     }
+    this.fresh = new Set(added);
     for (const node of added) this.addEdges(node, touched);
+    this.fresh = undefined;
 
     const addedIds = new Set(added.map((node) => node.id));
-    let structural = this.position.size === 0;
+    this.edgesBefore = undefined;
+    let structural = this.ordered === 0;
     for (const id of previous.keys()) if (!addedIds.has(id)) structural = true;
     for (const id of [...addedIds, ...touched]) {
       const node = this.graph.get(id);
-      if (node && this.edges.get(id) !== edgeKey(node)) structural = true;
+      if (node && edgesBefore.get(id) !== edgeKey(node)) structural = true;
     }
     if (structural) {
       const before = new Map(this.result);
@@ -137,9 +153,11 @@ export class ScheduleIndex {
       this.numbered = plan;
       this.redated = [];
       this.cycles = new Set(plan.ids.filter((_, i) => plan.onCycle[i]));
-      this.position = new Map(plan.order.map((v, i) => [plan.ids[v], i]));
+      this.planIndex = plan.index;
+      this.positions = new Int32Array(plan.ids.length).fill(-1);
+      this.ordered = plan.order.length;
+      for (let i = 0; i < plan.order.length; i++) this.positions[plan.order[i]] = i;
       this.result = computeSchedule(this.graph, undefined, plan);
-      this.edges = new Map([...this.graph.values()].map((node) => [node.id, edgeKey(node)]));
       return { structural: true, recomputed: this.graph.size, changed: changedIds(before, this.result, this.graph.keys(), previous.keys()) };
     }
     if (this.numbered) {
@@ -177,16 +195,37 @@ export class ScheduleIndex {
     return nodes;
   }
 
+  /** The edges of this update's nodes before it changed them (see `update`). */
+  private edgesBefore: Map<string, string> | undefined;
+  /** The nodes this update made: they had no edges before it. */
+  private fresh: Set<ScheduleNode> | undefined;
+
+  /** Notes a node's edges before they first change in this update (a node made by it had none). */
+  private remember(id: string): void {
+    const node = this.graph.get(id);
+    if (node && this.edgesBefore && !this.fresh?.has(node) && !this.edgesBefore.has(id)) this.edgesBefore.set(id, edgeKey(node));
+  }
+
+  /** Topological position of a node of the current order, else undefined. */
+  private positionOf(id: string): number | undefined {
+    const v = this.planIndex.get(id);
+    const position = v === undefined ? -1 : this.positions[v];
+    return position < 0 ? undefined : position;
+  }
+
   private removeNode(node: ScheduleNode, touched: Set<string>): void {
-    for (const target of node.waitsFor) this.referencedBy.get(target)?.delete(node.id);
+    this.remember(node.id);
+    for (const target of node.waitsFor) this.unreference(target, node.id);
     for (const id of node.predecessors) {
       const other = this.graph.get(id);
-      if (other) other.successors = other.successors.filter((s) => s !== node.id);
+      this.remember(id);
+      if (other) other.successors = without(other.successors, node.id);
       touched.add(id);
     }
     for (const id of node.successors) {
       const other = this.graph.get(id);
-      if (other) other.predecessors = other.predecessors.filter((p) => p !== node.id);
+      this.remember(id);
+      if (other) other.predecessors = without(other.predecessors, node.id);
       touched.add(id);
     }
     this.graph.delete(node.id);
@@ -195,14 +234,32 @@ export class ScheduleIndex {
 
   private addEdges(node: ScheduleNode, touched: Set<string>): void {
     for (const target of node.waitsFor) {
-      let set = this.referencedBy.get(target);
-      if (!set) this.referencedBy.set(target, (set = new Set()));
-      set.add(node.id);
+      this.reference(target, node.id);
+      this.remember(target);
       if (link(this.graph, target, node.id)) touched.add(target);
     }
     // Nodes elsewhere that already named this one.
-    for (const id of this.referencedBy.get(node.id) ?? []) {
+    const naming = this.referencedBy.get(node.id);
+    for (const id of naming === undefined ? [] : typeof naming === 'string' ? [naming] : [...naming]) {
+      this.remember(id);
       if (link(this.graph, node.id, id)) touched.add(id);
+    }
+  }
+
+  private reference(target: string, by: string): void {
+    const naming = this.referencedBy.get(target);
+    if (naming === undefined) this.referencedBy.set(target, by);
+    else if (typeof naming === 'string') {
+      if (naming !== by) this.referencedBy.set(target, new Set([naming, by]));
+    } else naming.add(by);
+  }
+
+  private unreference(target: string, by: string): void {
+    const naming = this.referencedBy.get(target);
+    if (naming === by) this.referencedBy.delete(target);
+    else if (typeof naming === 'object') {
+      naming.delete(by);
+      if (naming.size === 1) this.referencedBy.set(target, naming.values().next().value as string);
     }
   }
 
@@ -212,10 +269,10 @@ export class ScheduleIndex {
    * whose forecast, or whose successors' forecasts or pinning, changed.
    */
   private forward(dirty: string[], previous: Map<string, NodeSchedule | undefined>): ScheduleUpdate {
-    const queue = new MinQueue((id: string) => this.position.get(id)!);
+    const queue = new MinQueue((id: string) => this.positionOf(id)!);
     const queued = new Set<string>();
     const push = (id: string) => {
-      if (!queued.has(id) && this.position.has(id)) {
+      if (!queued.has(id) && this.positionOf(id) !== undefined) {
         queued.add(id);
         queue.push(id);
       }
@@ -258,6 +315,16 @@ export class ScheduleIndex {
 
 function sameSchedule(a: NodeSchedule, b: NodeSchedule): boolean {
   return a.forecast === b.forecast && a.slip === b.slip && a.slack === b.slack && a.driver === b.driver && a.onCycle === b.onCycle;
+}
+
+/** The list without `id`, in an array of its own length. */
+function without(list: readonly string[], id: string): string[] {
+  const at = list.indexOf(id);
+  if (at < 0) return list as string[];
+  const out = new Array<string>(list.length - 1);
+  for (let i = 0; i < at; i++) out[i] = list[i];
+  for (let i = at + 1; i < list.length; i++) out[i - 1] = list[i];
+  return out;
 }
 
 function edgeKey(node: ScheduleNode): string {

@@ -7,7 +7,8 @@ import type { Brief, DependencyEntry, Milestone } from '../model/model';
 import type { Range } from '../model/range';
 import { milestoneFacts, programFacts } from '../model/status';
 import { onCycle, stronglyConnectedComponents } from './stronglyConnected';
-import { internName } from '../model/intern';
+import { internOwned } from '../model/intern';
+import { ownCopy } from '../model/ownStrings';
 
 export type NodeKind = 'program' | 'milestone';
 
@@ -47,7 +48,7 @@ export interface DependencyGraph {
 
 export function nodeId(program: string, milestone?: string): string {
   // Interned: every index keyed by node id would otherwise hold a copy of its own (../model/intern.ts).
-  return milestone === undefined ? program : internName(`${program}#${milestone}`);
+  return milestone === undefined ? program : internOwned(`${program}#${milestone}`, ownCopy);
 }
 
 /** Builds the graph from briefs; the first brief (in the given order) to define an id owns it. */
