@@ -9,7 +9,7 @@
 // Waits only on conditions in the page.
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { openFile, recordDialogsAndViolations, runCommand, setColorTheme, until, waitForWorkbench } from './workbench.mjs';
+import { openFile, recordDialogsAndViolations, runCommand, setColorTheme, until, waitForWorkbench, webviewFrame } from './workbench.mjs';
 
 const EXPECTED_NODES = [
   'diagram-checkout', 'diagram-checkout#build', 'diagram-checkout#design', 'diagram-checkout#launch',
@@ -18,14 +18,8 @@ const EXPECTED_NODES = [
 ];
 
 /** The diagram webview's content frame: the nested iframe whose document holds our #app. */
-async function diagramFrame(page) {
-  return until(async () => {
-    for (const frame of page.frames()) {
-      if (frame.isDetached()) continue;
-      if ((await frame.locator('#app .pb-viewport').count().catch(() => 0)) > 0) return frame;
-    }
-    return undefined;
-  }, 'the diagram webview frame');
+function diagramFrame(page) {
+  return webviewFrame(page, '#app .pb-viewport', 'the diagram webview frame', 30_000);
 }
 
 /** Waits until the webview has drawn a diagram with exactly these node ids. */

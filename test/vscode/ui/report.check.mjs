@@ -6,17 +6,11 @@
 // Screenshots: test-results/screenshots/report-webview-light.png, report-webview-dark.png.
 // Waits only on conditions in the page.
 import * as path from 'node:path';
-import { recordDialogsAndViolations, runCommand, until } from './workbench.mjs';
+import { recordDialogsAndViolations, runCommand, until, webviewFrame } from './workbench.mjs';
 
 /** The report webview's content frame: the nested iframe whose document holds the toolbar. */
-async function reportFrame(page) {
-  return until(async () => {
-    for (const frame of page.frames()) {
-      if (frame.isDetached()) continue;
-      if ((await frame.locator('.pb-report-toolbar').count().catch(() => 0)) > 0) return frame;
-    }
-    return undefined;
-  }, 'the status report webview frame', 60_000);
+function reportFrame(page) {
+  return webviewFrame(page, '.pb-report-toolbar', 'the status report webview frame');
 }
 
 export default async ({ page, screenshotsDir }) => {

@@ -1,17 +1,11 @@
 // Helpers shared by the Timeline's UI checks (timeline.check.mjs, timeline-filters.check.mjs):
 // the webview's frame, the colour theme, the checkout brief, the bars' drawn geometry.
 // Every wait is on a condition in the page.
-import { activeEditor, openFile, setColorTheme, setViewExpanded, showProgramBriefs, until } from './workbench.mjs';
+import { activeEditor, openFile, setColorTheme, setViewExpanded, showProgramBriefs, until, webviewFrame } from './workbench.mjs';
 
 /** The timeline webview's content frame: the nested iframe whose document holds the chart. */
-export async function timelineFrame(page) {
-  return until(async () => {
-    for (const frame of page.frames()) {
-      if (frame.isDetached()) continue;
-      if ((await frame.locator('#pb-timeline-chart svg').count().catch(() => 0)) > 0) return frame;
-    }
-    return undefined;
-  }, 'the timeline webview frame', 60_000);
+export function timelineFrame(page) {
+  return webviewFrame(page, '#pb-timeline-chart svg', 'the timeline webview frame');
 }
 
 /** Picks a colour theme by its name, focusing the active editor first (the timeline's panel may hold the focus). */

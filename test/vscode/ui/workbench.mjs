@@ -15,6 +15,20 @@ export async function until(condition, what, timeoutMs = 30_000) {
   }
 }
 
+/**
+ * A webview's content frame: the nested iframe whose document holds `selector`. Every poll looks
+ * through the live frames (a webview's frames can be made again, and an early one detached).
+ */
+export function webviewFrame(page, selector, what, timeoutMs = 60_000) {
+  return until(async () => {
+    for (const frame of page.frames()) {
+      if (frame.isDetached()) continue;
+      if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+    }
+    return undefined;
+  }, what, timeoutMs);
+}
+
 /** Waits until the workbench is up and the extension host has started (status bar rendered). */
 export async function waitForWorkbench(page, timeout = 60_000) {
   await page.locator('.monaco-workbench').first().waitFor({ state: 'visible', timeout });
