@@ -1,7 +1,7 @@
 // Helpers shared by the Timeline's UI checks (timeline.check.mjs, timeline-filters.check.mjs):
 // the webview's frame, the colour theme, the checkout brief, the bars' drawn geometry.
 // Every wait is on a condition in the page.
-import { activeEditor, openFile, setColorTheme, setViewExpanded, showProgramBriefs, until, webviewFrame } from './workbench.mjs';
+import { activeEditor, openFile, setColorTheme, setViewExpanded, showProgramBriefs, webviewFrame } from './workbench.mjs';
 
 /** The timeline webview's content frame: the nested iframe whose document holds the chart. */
 export function timelineFrame(page) {
