@@ -11,15 +11,9 @@ import { isCompactRange, packedLocated } from './range';
  * A substring of 13 characters or more is a slice that keeps the whole file's text alive, so
  * without this a kept brief would still hold its file. The copies are equal strings, so the
  * objects shared with the parsed brief (its milestones...) read the same as before.
- *
- * With `exactArrays`, every array is also replaced by a copy of its own length (a parser's
- * pushed-to arrays keep 16 or more slots: about 1 KB per brief); an array held twice is copied
- * once, so what was shared stays shared.
  */
-export function ownStrings<T>(value: T, options: { exactArrays?: boolean } = {}): T {
+export function ownStrings<T>(value: T): T {
   const seen = new Set<object>();
-  const copies = new Map<object, object>();
-  const exact = options.exactArrays === true;
   const visit = (holder: Record<string, unknown>): void => {
     // A frozen value is a shared constant (a schema's allowed values), not the file's.
     if (seen.has(holder) || Object.isFrozen(holder)) return;
@@ -29,19 +23,9 @@ export function ownStrings<T>(value: T, options: { exactArrays?: boolean } = {})
       if (typeof field === 'string') {
         // A uri is the host's, never a slice of the file. Repeated values (ids, references) are
         // held once (intern.ts, `internOwned`).
-        if (field.length >= 13 && key !== 'uri') holder[key] = internOwned(field, ownCopy);
+        if (field.length >= 13 && key !== 'uri') holder[key] = internOwned(field);
       } else if (field !== null && typeof field === 'object' && !isCompactRange(field)) {
-        const known = copies.get(field);
-        if (known) {
-          holder[key] = known;
-        } else if (exact && Array.isArray(field) && !Object.isFrozen(field)) {
-          const copy = field.slice();
-          copies.set(field, copy);
-          holder[key] = copy;
-          visit(copy as unknown as Record<string, unknown>);
-        } else {
-          visit(field as Record<string, unknown>);
-        }
+        visit(field as Record<string, unknown>);
       }
     }
   };
@@ -70,7 +54,7 @@ function compactFields(holder: Record<string, unknown>, depth: number): void {
     const field = holder[key];
     if (typeof field === 'string') {
       // Repeated values held once, each a copy of its own (a longer one is a slice of the file).
-      if (key !== 'uri') holder[key] = internOwned(field, ownCopy);
+      if (key !== 'uri') holder[key] = internOwned(field);
     } else if (typeof field === 'object' && field !== null && depth < MAX_MODEL_DEPTH && !isCompactRange(field)) {
       if (Array.isArray(field)) {
         // A frozen array is a shared constant (a schema's allowed values), not the file's.
@@ -84,13 +68,4 @@ function compactFields(holder: Record<string, unknown>, depth: number): void {
       }
     }
   }
-}
-
-/**
- * A string with the same text that shares no memory with `text` (which may be a slice pointing
- * into the file's text): JSON.parse makes a string of its own. (Slicing a concatenation does too,
- * but keeps a slice header and one more character: 1 KB more per brief.)
- */
-export function ownCopy(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }

@@ -109,15 +109,14 @@ export function range(startLine: number, startChar: number, endLine: number, end
  * (else undefined: keep it as it is); the parser makes most of them so already (`located`).
  */
 export function packedLocated(value: object): Located<unknown> | undefined {
-  const located = value as Located<unknown>;
+  const plain = value as Located<unknown>;
   // The cheap test first: this runs for every object of every kept brief (and a `PackedLocated`,
   // which is not a plain object, makes a range each time its `range` is read).
   if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
-  if (!(located.range instanceof PackedRange) || (typeof located.value === 'object' && located.value !== null)) return undefined;
+  if (!(plain.range instanceof PackedRange) || (typeof plain.value === 'object' && plain.value !== null)) return undefined;
   const keys = Object.keys(value);
   if (keys.length !== 2 || keys[0] !== 'value' || keys[1] !== 'range') return undefined;
-  const packed = located.range as unknown as { packedStart: number; packedEnd: number };
-  return new PackedLocated(located.value, packed.packedStart, packed.packedEnd);
+  return located(plain.value, plain.range);
 }
 
 /** Whether a value is one of the model's compact ranges (which hold numbers only). */

@@ -12,7 +12,6 @@ import type { BriefWorkspace } from '../workspace/workspace';
 import { dayNumber } from './days';
 import { internOwned } from '../model/intern';
 import { exactly } from '../model/exactly';
-import { ownCopy } from '../model/ownStrings';
 
 export type ScheduleNodeKind = 'milestone' | 'program';
 
@@ -71,7 +70,7 @@ function milestoneRefs(entries: Brief['dependsOn'], into: string[]): string[] {
  * language server's index, docs/benchmark.md).
  */
 function milestoneNodeId(program: string, milestone: string): string {
-  return internOwned(`${program}#${milestone}`, ownCopy);
+  return internOwned(`${program}#${milestone}`);
 }
 
 /**
