@@ -25,6 +25,9 @@ export function resolveMilestone(workspace: BriefWorkspace, brief: Brief, entry:
   return found ? { brief: target, milestone: found } : undefined;
 }
 
+/** Briefs with at most this many milestones are searched: no index is kept for them. */
+const SEARCHED_MILESTONES = 16;
+
 /** The first milestone of a brief with this id (searched, or from an index built once per brief with many). */
 export function milestoneWithId(brief: Brief, id: string): Milestone | undefined {
   // A short list is searched (as fast, and no Map per brief kept by the WeakMap below).
@@ -38,4 +41,3 @@ export function milestoneWithId(brief: Brief, id: string): Milestone | undefined
   return index.get(id);
 }
 const milestoneIndexes = new WeakMap<Brief, Map<string, Milestone>>();
-const SEARCHED_MILESTONES = 16;
