@@ -429,7 +429,8 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
         if (!/\.md$/i.test(change.uri)) {
           if (change.type === FileChangeType.Deleted) publish(index.removeUnder(change.uri));
           else if (change.type === FileChangeType.Created) {
-            for (const uri of await markdownFilesUnder(change.uri)) if (!isOpen(uri)) publish(await index.reloadFile(uri));
+            await readCreatedFolder(change.uri);
+            walkCreatedFolderAgain(change.uri);
           }
           continue;
         }
@@ -449,6 +450,36 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
       else refreshCacheLater();
     });
   });
+
+  /** The `.md` files under a folder that was created, read (an open document's text wins). */
+  async function readCreatedFolder(folderUri: string): Promise<void> {
+    for (const uri of await markdownFilesUnder(folderUri)) if (!isOpen(uri)) publish(await index.reloadFile(uri));
+  }
+
+  /** Re-walks of created folders still to come, by folder. */
+  const folderRewalks = new Map<string, ReturnType<typeof setTimeout>[]>();
+  /**
+   * A created folder is walked again a moment later, and once more after that: a watcher can miss
+   * the files written into a folder in the moment before it begins to watch it (Linux's inotify:
+   * `mkdir -p` then a write, a `git checkout`, an unzip), and a walk made as the folder appeared
+   * can come before those writes. A file read again unchanged changes nothing
+   * (docs/language-server.md, "File watching").
+   */
+  function walkCreatedFolderAgain(folderUri: string): void {
+    for (const timer of folderRewalks.get(folderUri) ?? []) clearTimeout(timer);
+    const timers = CREATED_FOLDER_REWALKS_MS.map((ms, i) => {
+      const timer = setTimeout(() => {
+        if (i === CREATED_FOLDER_REWALKS_MS.length - 1) folderRewalks.delete(folderUri);
+        void ready.then(async () => {
+          await readCreatedFolder(folderUri);
+          refreshCacheLater();
+        });
+      }, ms);
+      timer.unref?.();
+      return timer;
+    });
+    folderRewalks.set(folderUri, timers);
+  }
 
   /**
    * Whether a request is stale: its token was cancelled while it waited (for the first indexing,
@@ -680,6 +711,9 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   documents.listen(connection);
   connection.listen();
 }
+
+/** When a created folder is walked again after the walk made as its event arrives (see walkCreatedFolderAgain). */
+const CREATED_FOLDER_REWALKS_MS = [500, 3000];
 
 /** Entries a created folder's walk reads at most (the rest is seen when its files change, or on a re-read). */
 const FOLDER_WALK_MAX_ENTRIES = 10_000;

@@ -115,6 +115,24 @@ describe('language server: brief lsp --stdio', function () {
     await client.waitFor(() => client.rulesOf(a)?.filter((rule) => rule === 'dependency-unknown').length === 1, 'gamma known again once created again');
   });
 
+  it('finds a file written into a created folder after the folder\'s event, which the watcher missed', async () => {
+    const dir = tempFolder({ 'a.md': brief('alpha', 'depends_on: [beta]\n') });
+    const client = await start({ folders: [dir] });
+    const a = uriOf(dir, 'a.md');
+    await client.waitFor(() => client.rulesOf(a)?.includes('dependency-unknown'), 'beta unknown at first');
+    // The folder's event comes first and its walk finds nothing; the file written a moment later
+    // has no event of its own (inotify had not begun to watch the new folder).
+    fs.mkdirSync(path.join(dir, 'late', 'deep'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'late', 'first.md'), brief('first'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'late'), type: 1 }] });
+    const b = uriOf(dir, 'late/deep/b.md');
+    // The walk is over once the file it found is linted; only then is b.md written.
+    await client.waitFor(() => client.rulesOf(uriOf(dir, 'late/first.md')), 'the first walk of the new folder');
+    assert.equal(client.rulesOf(b), undefined, 'nothing else under the new folder yet');
+    fs.writeFileSync(path.join(dir, 'late', 'deep', 'b.md'), brief('beta'));
+    await client.waitFor(() => client.rulesOf(a)?.includes('dependency-unknown') === false && client.rulesOf(b)?.length === 0, 'beta known once the folder is walked again');
+  });
+
   it('an open document that the folder\'s include leaves out is no brief: not linted, not in the views', async () => {
     const dir = tempFolder({ 'briefs.config.json': '{ "include": ["in/**/*.md"] }\n', 'in/b.md': brief('beta') });
     const client = await start({ folders: [dir] });
