@@ -88,7 +88,13 @@ export default async ({ page, workspaceDir, screenshotsDir }) => {
     // Text of every hover widget part (word joiners, which keep autolinks from forming, dropped).
     const hoverText = async () => (await page.locator('.monaco-hover:visible').allInnerTexts()).join('\n').replace(/\u2060/g, '');
     // The index may still be picking the new files up: ask again until the hover has the definition.
+    // VS Code's watcher on Linux can miss a file written into a folder it has not begun to watch
+    // (mkdir -p then a write; the server re-walks a created folder, but in CI even the folder's
+    // event was missed twice): each retry writes the same text again, which a watcher that watches
+    // the folder by then reports. This check is about what the hover shows, not the watcher.
+    let attempts = 0;
     await until(async () => {
+      if (attempts++ > 0) await fs.writeFile(path.join(workspaceDir, ...FOLDER, 'target.md'), TARGET);
       await goToLine(page, '6:8');
       await runCommand(page, 'Show or Focus Hover');
       await page.locator('.monaco-hover:visible').filter({ hasText: 'hover-target' }).first().waitFor({ state: 'visible', timeout: 2000 });
