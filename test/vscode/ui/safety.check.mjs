@@ -81,20 +81,19 @@ export default async ({ page, workspaceDir, screenshotsDir }) => {
     await fs.writeFile(configPath, savedConfig ?? '{}');
 
     // --- Hover: the definition's path (a folder named like an image) and brief fields.
-    await fs.mkdir(path.join(workspaceDir, ...FOLDER), { recursive: true });
-    await fs.writeFile(path.join(workspaceDir, ...FOLDER, 'target.md'), TARGET);
+    const targetPath = path.join(workspaceDir, ...FOLDER, 'target.md');
+    await fs.mkdir(path.dirname(targetPath), { recursive: true });
     await fs.writeFile(path.join(workspaceDir, 'hover-source.md'), SOURCE);
     await openFile(page, 'hover-source.md');
     // Text of every hover widget part (word joiners, which keep autolinks from forming, dropped).
     const hoverText = async () => (await page.locator('.monaco-hover:visible').allInnerTexts()).join('\n').replace(/\u2060/g, '');
     // The index may still be picking the new files up: ask again until the hover has the definition.
-    // VS Code's watcher on Linux can miss a file written into a folder it has not begun to watch
-    // (mkdir -p then a write; the server re-walks a created folder, but in CI even the folder's
-    // event was missed twice): each retry writes the same text again, which a watcher that watches
-    // the folder by then reports. This check is about what the hover shows, not the watcher.
-    let attempts = 0;
+    // Every try writes target.md (the same text): VS Code's watcher on Linux can miss a file written
+    // into a folder it does not watch yet, and in CI the server did not get it even with its re-walk
+    // of created folders; a write once the folder is watched is reported. This check is about what
+    // the hover shows, not the watcher.
     await until(async () => {
-      if (attempts++ > 0) await fs.writeFile(path.join(workspaceDir, ...FOLDER, 'target.md'), TARGET);
+      await fs.writeFile(targetPath, TARGET);
       await goToLine(page, '6:8');
       await runCommand(page, 'Show or Focus Hover');
       await page.locator('.monaco-hover:visible').filter({ hasText: 'hover-target' }).first().waitFor({ state: 'visible', timeout: 2000 });
