@@ -342,7 +342,7 @@ function lintLoaded(loaded: LoadedWorkspace): LintResult {
  * the files' texts only for SARIF (its fingerprints quote the lines).
  */
 function keepForLintRun(args: ParsedArgs): Pick<LoadOptions, 'keep' | 'keepTexts'> {
-  return { keep: (workspace, brief, config) => keepForLint(workspace, brief, { config }), keepTexts: args.values.format === 'sarif' };
+  return { keep: (workspace, brief, config, mayHoldText) => keepForLint(workspace, brief, { config }, mayHoldText), keepTexts: args.values.format === 'sarif' };
 }
 
 async function lintCold(args: ParsedArgs, io: CliIO): Promise<LintRun> {

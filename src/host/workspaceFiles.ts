@@ -62,8 +62,12 @@ export interface LoadOptions {
   /**
    * What the workspace keeps of each brief just parsed (default: all of it). `brief lint` keeps
    * what its rules still need (keepForLint in the core), so 10,000 briefs fit in less memory.
+   * `mayHoldText`: the kept brief may hold on to this file's text (slices of it), because the
+   * texts held so far stay under `HELD_TEXT_BUDGET`; else it must copy what it keeps.
    */
-  keep?: (workspace: BriefWorkspace, brief: Brief, config: BriefsConfig) => Brief;
+  keep?: (workspace: BriefWorkspace, brief: Brief, config: BriefsConfig, mayHoldText: boolean) => Brief;
+  /** The total of text a `keep` may leave alive (default `HELD_TEXT_BUDGET`; tests set it lower). */
+  heldTextBudget?: number;
   /**
    * False: each file's text is let go once it is parsed, so the texts of a large workspace are
    * not all held to the end (`textOf` then answers undefined). Default true.
@@ -96,6 +100,15 @@ const SIZE_SETTING = '--max-file-size';
  * two cores, so the CLI and the language server do not use them (docs/benchmark.md).
  */
 const READ_BATCH = 64;
+
+/**
+ * How much of the files' text (UTF-16 code units) a `keep` may leave alive, summed over the
+ * workspace: 8 M, about 2,000 briefs of 4 KB. Below it a kept brief's strings stay slices of its
+ * file: no copy, which saved 5-8% of a cold lint of 2,000 briefs. Past it each kept brief copies
+ * them, so what this costs is bounded at any size: 10,000 briefs peaked 10-15 MB higher
+ * (docs/benchmark.md, "Memory per brief").
+ */
+export const HELD_TEXT_BUDGET = 8 * 1024 * 1024;
 
 /** A config file larger than this is not a config file (it is read whole, before anything else). */
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -166,9 +179,14 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
   };
   const keep = options.keep;
   const keepTexts = options.keepTexts !== false;
+  const heldTextBudget = options.heldTextBudget ?? HELD_TEXT_BUDGET;
+  let heldText = 0;
   const parse = (uri: string, text: string): void => {
-    if (keep) workspace.setBrief(keep(workspace, parseBrief(uri, text), config));
-    else workspace.setText(uri, text);
+    if (keep) {
+      const mayHoldText = heldText + text.length <= heldTextBudget;
+      if (mayHoldText) heldText += text.length;
+      workspace.setBrief(keep(workspace, parseBrief(uri, text), config, mayHoldText));
+    } else workspace.setText(uri, text);
   };
   // Without a `beforeParse` (which wants every text first) and without keeping the texts, each
   // file is parsed as soon as it is read: a large workspace's texts are never all in memory.

@@ -21,10 +21,24 @@ function asJson(result: Map<string, unknown>): string {
   return JSON.stringify([...result].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-async function bothWays(folder: string): Promise<{ whole: string; kept: string; briefs: number; diagnostics: number }> {
+/**
+ * `heldTextBudget`: how much text the kept briefs may hold through slices (workspaceFiles.ts,
+ * `HELD_TEXT_BUDGET`); the loader says per file whether it fits, and `keepForLint` copies the
+ * strings of those that do not. 0 copies every brief's, a small one mixes both.
+ */
+async function bothWays(folder: string, heldTextBudget?: number): Promise<{ whole: string; kept: string; briefs: number; diagnostics: number; held: number; copied: number }> {
   const whole = await loadWorkspace({ cwd: folder, paths: ['.'] });
+  let held = 0;
+  let copied = 0;
   // As `brief lint` loads (src/cli/run.ts): kept briefs, each text let go once parsed.
-  const kept = await loadWorkspace({ cwd: folder, paths: ['.'], keep: (workspace, brief, config) => keepForLint(workspace, brief, { config }), keepTexts: false });
+  const kept = await loadWorkspace({
+    cwd: folder, paths: ['.'], keepTexts: false, heldTextBudget,
+    keep: (workspace, brief, config, mayHoldText) => {
+      if (mayHoldText) held++;
+      else copied++;
+      return keepForLint(workspace, brief, { config }, mayHoldText);
+    },
+  });
   for (const brief of kept.workspace.briefs()) {
     assert.equal(kept.textOf(brief.uri), undefined, 'keepTexts: false keeps no text');
     assert.equal(brief.text, '', 'a kept brief holds no text');
@@ -33,7 +47,7 @@ async function bothWays(folder: string): Promise<{ whole: string; kept: string; 
   const wholeResult = lintWorkspace(whole.workspace, { config: whole.config });
   const keptResult = lintWorkspace(kept.workspace, { config: kept.config });
   const diagnostics = [...wholeResult.values()].reduce((sum, list) => sum + list.length, 0);
-  return { whole: asJson(wholeResult), kept: asJson(keptResult), briefs: whole.workspace.briefs().length, diagnostics };
+  return { whole: asJson(wholeResult), kept: asJson(keptResult), briefs: whole.workspace.briefs().length, diagnostics, held, copied };
 }
 
 describe('keepForLint: what `brief lint` keeps of a brief', () => {
@@ -50,9 +64,17 @@ describe('keepForLint: what `brief lint` keeps of a brief', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), `keep-for-lint-${content}-`));
       try {
         generateWorkspace({ count: 150, seed: 7, outDir: dir, content });
-        const { whole, kept, diagnostics } = await bothWays(dir);
+        const { whole, kept, diagnostics, held, copied } = await bothWays(dir);
         assert.ok(diagnostics > 50, `the generated workspace should give diagnostics (gave ${diagnostics})`);
         assert.equal(kept, whole);
+        assert.deepEqual([held >= 150, copied], [true, 0], 'under the budget, no kept brief copies its strings');
+        // Past the budget (here 200 KB: about 50 synthetic briefs, 20 realistic ones), each kept brief copies its strings: the same diagnostics.
+        const mixed = await bothWays(dir, 200_000);
+        assert.ok(mixed.held > 10 && mixed.copied > 50, `both kinds of kept brief (held ${mixed.held}, copied ${mixed.copied})`);
+        assert.equal(mixed.kept, whole);
+        const allCopied = await bothWays(dir, 0);
+        assert.equal(allCopied.held, 0);
+        assert.equal(allCopied.kept, whole);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

@@ -68,17 +68,21 @@ const keptForLint = new WeakSet<Brief>();
  * about 10 KB less per brief, and its texts not at all (docs/benchmark.md, "Memory per brief").
  * Views, reports and the editor keep whole briefs.
  */
-export function keepForLint(workspace: BriefWorkspace, brief: Brief, options: LintOptions): Brief {
-  if (brief.isBrief) return keptBrief(workspace, brief, options);
+export function keepForLint(workspace: BriefWorkspace, brief: Brief, options: LintOptions, mayHoldText = false): Brief {
+  // Copying every long string costs about a tenth of a cold lint, and only saves memory: the
+  // caller says when the file's text may stay alive through slices of it (a bounded total of
+  // text, docs/benchmark.md, "Memory per brief").
+  const own = mayHoldText ? <T>(value: T): T => value : ownStrings;
+  if (brief.isBrief) return keptBrief(workspace, brief, options, own);
   // Not a brief: nothing lints it, but the workspace lists it; it keeps nothing of the file.
-  return ownStrings({ ...brief, text: '' });
+  return own({ ...brief, text: '' });
 }
 
-function keptBrief(workspace: BriefWorkspace, brief: Brief, options: LintOptions): Brief {
+function keptBrief(workspace: BriefWorkspace, brief: Brief, options: LintOptions, own: <T>(value: T) => T): Brief {
   const single = singleFileDiagnostics(workspace, brief, options);
   // Their messages can quote the file (a bad value), and so hold on to its text too.
-  ownStrings(single.diagnostics);
-  const kept: Brief = ownStrings({ ...brief, text: '', checklist: [], headings: [], stakeholders: [] });
+  own(single.diagnostics);
+  const kept: Brief = own({ ...brief, text: '', checklist: [], headings: [], stakeholders: [] });
   singleFileResults.set(kept, single);
   keptForLint.add(kept);
   return kept;
