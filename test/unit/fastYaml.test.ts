@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { readFrontmatter } from '../../src/core/parse/frontmatter';
-import { readSimpleYaml } from '../../src/core/parse/fastYaml';
+import { MAX_SIMPLE_DEPTH, readSimpleYaml } from '../../src/core/parse/fastYaml';
+import { MAX_YAML_DEPTH, yamlNestingDepth } from '../../src/core/parse/yamlDepth';
 import { LineIndex } from '../../src/core/model/range';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -203,5 +204,33 @@ describe('fastYaml: the fast frontmatter reader agrees with the yaml parser', ()
       { numRuns: Number(process.env.FAST_YAML_RUNS ?? 1500), seed: Number(process.env.FAST_YAML_SEED ?? 7) },
     );
     assert.ok(took > 100, `the fast reader took only ${took} brief-like frontmatters`);
+  });
+
+  it(`reads nesting up to ${MAX_SIMPLE_DEPTH} levels, never anything the depth check would refuse (it runs only on the yaml path)`, () => {
+    /** `levels` open collections: mappings, or `- key:` items in sequences, or both in turn, with a flow sequence at the bottom. */
+    const nested = (levels: number, kind: 'map' | 'seq' | 'mixed') => {
+      const lines: string[] = [];
+      let indent = 0;
+      for (let level = 1; level < levels; level++) {
+        const item = level > 1 && (kind === 'seq' || (kind === 'mixed' && level % 2 === 0));
+        lines.push(`${' '.repeat(indent)}${item ? '- ' : ''}k${level}:`);
+        indent += item ? 4 : 2;
+      }
+      lines.push(`${' '.repeat(indent)}leaf: [a, b]`);
+      return `${lines.join('\n')}\n`;
+    };
+    for (const kind of ['map', 'seq', 'mixed'] as const) {
+      let deepestTaken = 0;
+      for (let levels = 1; levels <= MAX_SIMPLE_DEPTH + 8; levels++) {
+        const yaml = nested(levels, kind);
+        if (!readSimpleYaml(yaml)) continue;
+        deepestTaken = levels;
+        assert.ok(yamlNestingDepth(yaml) <= MAX_YAML_DEPTH, `${kind}, ${levels} levels: taken by the fast reader, but too deep for the depth check`);
+        assertSameReading(yaml);
+      }
+      assert.ok(deepestTaken >= MAX_SIMPLE_DEPTH / 2 && deepestTaken <= MAX_SIMPLE_DEPTH, `${kind}: the deepest read was ${deepestTaken} levels`);
+      assert.equal(readSimpleYaml(nested(MAX_SIMPLE_DEPTH + 8, kind)), undefined);
+    }
+    assert.ok(MAX_SIMPLE_DEPTH + 2 < MAX_YAML_DEPTH);
   });
 });

@@ -32,6 +32,12 @@ const NOT_A_STRING = [
   /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
 ];
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/**
+ * The deepest nesting read here (open mappings and sequences); deeper frontmatter is left to the
+ * `yaml` path. Briefs nest five levels. Kept far below MAX_YAML_DEPTH (./yamlDepth.ts), so a text
+ * this reader takes is never too deep for the other path, and the depth scan runs only there.
+ */
+export const MAX_SIMPLE_DEPTH = 32;
 /** Characters a plain scalar may not start with (YAML indicators), besides the quotes and `[` handled here. */
 const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
@@ -146,6 +152,7 @@ export function readSimpleYaml(source: string): SimpleYaml | undefined {
         pending.pair.value = frame.node;
         pending.frame.data[pending.key] = frame.data;
         pending = undefined;
+        if (stack.length >= MAX_SIMPLE_DEPTH) return undefined;
         stack.push(frame);
       } else {
         settlePendingAsNull();
@@ -180,6 +187,7 @@ export function readSimpleYaml(source: string): SimpleYaml | undefined {
       map.node.range = [content, content, content];
       top.node.items.push(map.node);
       top.data.push(map.data);
+      if (stack.length >= MAX_SIMPLE_DEPTH) return undefined;
       stack.push(map);
       if (!entry(map, content, itemColon, end)) return undefined;
       continue;
