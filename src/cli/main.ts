@@ -1,4 +1,4 @@
-/** The `brief` executable (bundled to dist/cli.js): wires `run` to the process. */
+/** The `brief` program (bundled to dist/brief.js, which dist/cli.js runs: ./launch.ts): wires `run` to the process. */
 import { serveOnStdio } from '../server/stdio';
 import { EXIT_FAILURE, internalError, run } from './run';
 
