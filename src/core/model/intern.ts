@@ -47,3 +47,28 @@ export function internOwned(value: string): string {
 function ownCopy(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
+
+/**
+ * The id `program#milestone`, one string per id however often it is made: a schedule names each
+ * milestone in its node, in the lists of the nodes that wait for it and as a key of every map kept
+ * per node, and each was a concatenation of its own (1 KB per brief in the language server's
+ * index, docs/benchmark.md). Found without making the concatenation, too: the schedule and the
+ * dependency graph ask for each id many times, and building
+ * and hashing a new `program#milestone` string for each ask was most of what asking cost
+ * (docs/benchmark.md, "Brief lint: where the time goes"). The tables' keys are owned copies
+ * (`internOwned`), never slices that would keep a file's text alive; bounded like the others.
+ */
+const milestoneIds = new Map<string, Map<string, string>>();
+let milestoneIdCount = 0;
+
+export function milestoneNodeId(program: string, milestone: string): string {
+  const ofProgram = milestoneIds.get(program);
+  const known = ofProgram?.get(milestone);
+  if (known !== undefined) return known;
+  const id = internOwned(`${program}#${milestone}`);
+  if (milestoneIdCount >= MAX_ENTRIES) return id;
+  milestoneIdCount++;
+  if (ofProgram) ofProgram.set(internOwned(milestone), id);
+  else milestoneIds.set(internOwned(program), new Map([[internOwned(milestone), id]]));
+  return id;
+}

@@ -53,9 +53,9 @@ interface Value {
 /**
  * `yaml`'s node classes mark each node as a scalar, pair, map... with a symbol property that their
  * constructors set with `Object.defineProperty`, which V8 makes slow (a sixth of a fast frontmatter
- * read). The scalars and pairs made here inherit the same mark from a prototype instead (found on
- * a node the library made), so `isScalar`, `isPair` and the other checks read them as the
- * library's own (test/unit/fastYaml.test.ts).
+ * read). The scalars, pairs, mappings and sequences made here inherit the same mark from a
+ * prototype instead (found on a node the library made), so `isScalar`, `isPair` and the other
+ * checks read them as the library's own (test/unit/fastYaml.test.ts).
  */
 function markedPrototype<T extends object>(sample: T): T {
   const marks: PropertyDescriptorMap = {};
@@ -64,6 +64,16 @@ function markedPrototype<T extends object>(sample: T): T {
 }
 const SCALAR_PROTOTYPE = markedPrototype(new Scalar(null));
 const PAIR_PROTOTYPE = markedPrototype(new Pair(null));
+const MAP_PROTOTYPE = markedPrototype(new YAMLMap());
+const SEQ_PROTOTYPE = markedPrototype(new YAMLSeq());
+
+/** A mapping or sequence starting at `at`, empty (for collections `yaml` sets only `range[0]` before the end is known). */
+function collection<T extends YAMLMap | YAMLSeq>(prototype: T, at: number): T {
+  const node = Object.create(prototype) as T;
+  node.items = [];
+  node.range = [at, at, at];
+  return node;
+}
 
 function scalar(value: unknown, start: number, end: number): Scalar {
   const node = Object.create(SCALAR_PROTOTYPE) as Scalar;
@@ -146,9 +156,8 @@ export function readSimpleYaml(source: string): SimpleYaml | undefined {
     if (pending) {
       if (indent > pending.frame.indent || (indent === pending.frame.indent && isItem)) {
         const frame: Frame = isItem
-          ? { kind: 'seq', indent, node: new YAMLSeq(), data: [] }
-          : { kind: 'map', indent, node: new YAMLMap(), data: {} };
-        frame.node.range = [at, at, at];
+          ? { kind: 'seq', indent, node: collection(SEQ_PROTOTYPE, at), data: [] }
+          : { kind: 'map', indent, node: collection(MAP_PROTOTYPE, at), data: {} };
         pending.pair.value = frame.node;
         pending.frame.data[pending.key] = frame.data;
         pending = undefined;
@@ -165,8 +174,7 @@ export function readSimpleYaml(source: string): SimpleYaml | undefined {
     }
     let top = stack[stack.length - 1];
     if (!top && !root && !isItem && indent === 0) {
-      root = { kind: 'map', indent: 0, node: new YAMLMap(), data: {} };
-      root.node.range = [at, at, at];
+      root = { kind: 'map', indent: 0, node: collection(MAP_PROTOTYPE, at), data: {} };
       stack.push(root);
       top = root;
     }
@@ -183,8 +191,7 @@ export function readSimpleYaml(source: string): SimpleYaml | undefined {
     const itemColon = keyColon(source, content, end);
     if (itemColon >= 0) {
       // `- key: value`: the item is a mapping whose keys line up with this first one.
-      const map: MapFrame = { kind: 'map', indent: content - lineStart, node: new YAMLMap(), data: {} };
-      map.node.range = [content, content, content];
+      const map: MapFrame = { kind: 'map', indent: content - lineStart, node: collection(MAP_PROTOTYPE, content), data: {} };
       top.node.items.push(map.node);
       top.data.push(map.data);
       if (stack.length >= MAX_SIMPLE_DEPTH) return undefined;
@@ -252,7 +259,7 @@ function afterValue(source: string, at: number, end: number): boolean {
 
 /** `[a, b#c, "d"]` on one line: plain or quoted strings, no nesting, no trailing comma. */
 function flowSequence(source: string, at: number, end: number): Value | undefined {
-  const node = new YAMLSeq();
+  const node = collection(SEQ_PROTOTYPE, at);
   node.flow = true;
   const data: unknown[] = [];
   let i = at + 1;

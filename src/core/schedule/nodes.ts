@@ -10,7 +10,7 @@ import type { Range } from '../model/range';
 import { hasSchemaProblemUnder } from '../model/schemaProblems';
 import type { BriefWorkspace } from '../workspace/workspace';
 import { dayNumber } from './days';
-import { internOwned } from '../model/intern';
+import { milestoneNodeId } from '../model/intern';
 import { exactly } from '../model/exactly';
 
 export type ScheduleNodeKind = 'milestone' | 'program';
@@ -63,15 +63,6 @@ function milestoneRefs(entries: Brief['dependsOn'], into: string[]): string[] {
   return exactly(into);
 }
 
-/**
- * `program#milestone`, one string per id however often it is made (intern.ts, `internOwned`): a
- * schedule names each milestone in its node, in the lists of the nodes that wait for it and as a
- * key of every map kept per node, and each was a concatenation of its own (1 KB per brief in the
- * language server's index, docs/benchmark.md).
- */
-function milestoneNodeId(program: string, milestone: string): string {
-  return internOwned(`${program}#${milestone}`);
-}
 
 /**
  * The nodes a program's brief makes (its finish first), without edges; `waitsFor` lists what each

@@ -15,7 +15,7 @@ import { buildSchedule, transpose, uniqueRows } from './build';
 import { dayNumber } from './days';
 import { cyclesOf, forecastPlan, orderOf, rememberBaseline, resultOf, type PlanForecast, type SchedulePlan, type ScheduleResult } from './forecast';
 import { nodesOfBrief, programBriefs, rejected, statusOf, type ScheduleGraph } from './nodes';
-import { internOwned } from '../model/intern';
+import { milestoneNodeId } from '../model/intern';
 
 /** A plan that knows where each node comes from, to make its node object when one is asked for. */
 export interface WorkspacePlan extends SchedulePlan {
@@ -80,7 +80,7 @@ export function planWorkspace(workspace: BriefWorkspace): WorkspacePlan | undefi
       const milestone = candidates[i];
       const name = milestone.id!.value;
       if (i > 0 && name === names[names.length - 1]) continue;
-      ids.push(internOwned(`${program}#${name}`));
+      ids.push(milestoneNodeId(program, name));
       names.push(name);
       plannedDays.push(milestone.due && (clean || !rejected(brief, ['milestones', milestone.index, 'due'])) ? dayNumber(milestone.due.value) : Number.NaN);
       pinned.push(statusIn(brief, clean, milestone) === 'done');

@@ -7,7 +7,7 @@ import type { Brief, DependencyEntry, Milestone } from '../model/model';
 import type { Range } from '../model/range';
 import { milestoneFacts, programFacts } from '../model/status';
 import { onCycle, stronglyConnectedComponents } from './stronglyConnected';
-import { internOwned } from '../model/intern';
+import { milestoneNodeId } from '../model/intern';
 
 export type NodeKind = 'program' | 'milestone';
 
@@ -47,7 +47,7 @@ export interface DependencyGraph {
 
 export function nodeId(program: string, milestone?: string): string {
   // Interned: every index keyed by node id would otherwise hold a copy of its own (../model/intern.ts).
-  return milestone === undefined ? program : internOwned(`${program}#${milestone}`);
+  return milestone === undefined ? program : milestoneNodeId(program, milestone);
 }
 
 /** Builds the graph from briefs; the first brief (in the given order) to define an id owns it. */
