@@ -19,7 +19,10 @@ import {
   type LanguageClientOptions, type Middleware, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { DIAGNOSTIC_SOURCE } from '../language/diagnostics';
-import { DID_CHANGE_MODEL, DID_PUBLISH_CACHED, DID_SKIP_FILES, type BriefInitializationOptions, type DidChangeModelParams, type DidPublishCachedParams, type DidSkipFilesParams } from '../server/protocol';
+import {
+  DID_CHANGE_MODEL, DID_PUBLISH_CACHED, DID_SKIP_FILES, PUBLISH_DIAGNOSTICS_BULK,
+  type BriefInitializationOptions, type DidChangeModelParams, type DidPublishCachedParams, type DidSkipFilesParams, type PublishDiagnosticsBulkParams,
+} from '../server/protocol';
 import { SET_OWNER_COMMAND, ownerLabel, type SetOwnerArgs } from './ownerFix';
 import { safeMarkdown, showError, showInformation, showWarning } from './plainText';
 import type { Timings } from './timings';
@@ -89,9 +92,18 @@ export function createBriefClient(context: vscode.ExtensionContext, output: vsco
     if (!uri) docsUris.set(rule, (uri = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`)));
     return uri;
   };
+  /** Each of our diagnostics' code links to its rule's page (the config diagnostic has none; every rule has one inside the extension). */
+  const linkRulePages = (diagnostics: vscode.Diagnostic[]) => {
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const rule = ruleOf(diagnostic);
+      if (rule && typeof diagnostic.code === 'object') diagnostic.code = { value: rule, target: docsUri(rule) };
+    }
+  };
   const initializationOptions: BriefInitializationOptions = {
     retriggerCommand: 'editor.action.triggerSuggest',
     clientWatchesFiles: true,
+    bulkDiagnostics: true,
     // The server's index cache lives in the extension's storage for this workspace (never in the
     // workspace itself); a window without a folder has none, and then no cache.
     ...(context.storageUri?.scheme === 'file' && { cacheDirectory: context.storageUri.fsPath }),
@@ -120,12 +132,7 @@ export function createBriefClient(context: vscode.ExtensionContext, output: vsco
       }).flat() as unknown[],
     },
     handleDiagnostics: (uri, diagnostics, next) => {
-      for (const diagnostic of diagnostics) {
-        if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-        const rule = ruleOf(diagnostic);
-        // The config diagnostic has no page; every rule has one inside the extension.
-        if (rule && typeof diagnostic.code === 'object') diagnostic.code = { value: rule, target: docsUri(rule) };
-      }
+      linkRulePages(diagnostics);
       next(uri, diagnostics);
       // Keystroke (the change sent) to its diagnostics shown, as the benchmark measures it.
       const sent = changeSent.get(uri.toString());
@@ -176,6 +183,18 @@ export function createBriefClient(context: vscode.ExtensionContext, output: vsco
   });
   client.onNotification(DID_CHANGE_MODEL, (params: DidChangeModelParams) => hooks.onDidChangeModel(params));
   client.onNotification(DID_SKIP_FILES, (params: DidSkipFilesParams) => hooks.onDidSkipFiles(params));
+  // The first indexing's diagnostics, many briefs to a message (protocol.ts, `bulkDiagnostics`):
+  // converted and set at once, in one update of the collection, as they arrive.
+  client.onNotification(PUBLISH_DIAGNOSTICS_BULK, (params: PublishDiagnosticsBulkParams) => {
+    const collection = client.diagnostics;
+    if (!collection) return;
+    const p2c = client.protocol2CodeConverter;
+    collection.set(params.items.map(({ uri, diagnostics }): [vscode.Uri, vscode.Diagnostic[]] => {
+      const converted = diagnostics.map((diagnostic) => p2c.asDiagnostic(diagnostic));
+      linkRulePages(converted);
+      return [p2c.asUri(uri), converted];
+    }));
+  });
   client.onNotification(DID_PUBLISH_CACHED, (params: DidPublishCachedParams) => {
     hooks.timings.record({ event: 'cached-diagnostics', ms: hooks.timings.sinceActivation(), briefs: params.briefs });
   });

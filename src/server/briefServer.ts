@@ -20,6 +20,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Diagnostic as LspDiagnostic,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -39,9 +40,9 @@ import { definitionAt, hoverAt, referencesAt } from '../language/navigation';
 import { impactResponse, scheduleCodeLenses, scheduleResponse, type ScheduleFacts } from '../language/schedule';
 import { IMPACT_REQUEST, parseImpactParams, SCHEDULE_REQUEST, type ImpactResponse, type ScheduleParams, type ScheduleResponse } from '../language/scheduleProtocol';
 import {
-  BRIEFS, CHANGES_SINCE, CHECKLIST, CRITICAL_PATH, DIAGRAM, DID_CHANGE_MODEL, DID_PUBLISH_CACHED, DID_SKIP_FILES, FILE, GIT_REFS, GRAPH_NODE, HANDLES, MEMORY, PROGRAMS, REINDEX, REPORT, SKIPPED_FILES, STATUS, TIMELINE, TIMELINE_BASELINE,
+  BRIEFS, CHANGES_SINCE, CHECKLIST, CRITICAL_PATH, DIAGRAM, DID_CHANGE_MODEL, DID_PUBLISH_CACHED, DID_SKIP_FILES, FILE, GIT_REFS, GRAPH_NODE, HANDLES, MEMORY, PROGRAMS, PUBLISH_DIAGNOSTICS_BULK, REINDEX, REPORT, SKIPPED_FILES, STATUS, TIMELINE, TIMELINE_BASELINE,
   type BriefInitializationOptions, type ChecklistParams, type DidPublishCachedParams, type CriticalPathParams, type DiagramParams, type DidChangeModelParams, type DidSkipFilesParams,
-  type FileParams, type FileResult, type MemoryResult, type SkippedFilesResult,
+  type FileParams, type FileResult, type MemoryResult, type PublishDiagnosticsBulkParams, type SkippedFilesResult,
   type GraphNodeParams, type HandlesParams, type ProgramsParams, type ReindexResult,
 } from './protocol';
 import {
@@ -58,6 +59,9 @@ import { DUE, OWNED, OWNERS, OWNERS_SUMMARY, type DueParams, type OwnedParams, t
  * How long changes on disk must pause before the index cache is refreshed (./indexCache.ts);
  * PROGRAM_BRIEFS_CACHE_REFRESH_MS sets another delay (the protocol tests use a short one).
  */
+/** Documents per bulk message of diagnostics (about 1 KB each in the benchmark's workspace). */
+const BULK_DOCUMENTS = 1000;
+
 const CACHE_REFRESH_MS = Number(process.env.PROGRAM_BRIEFS_CACHE_REFRESH_MS) > 0 ? Number(process.env.PROGRAM_BRIEFS_CACHE_REFRESH_MS) : 10_000;
 
 export interface ServerOptions {
@@ -78,6 +82,12 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
   let retriggerCommand: string | undefined;
   /** Uris that have diagnostics published (so they can be cleared). */
   const published = new Set<string>();
+  /** The client takes diagnostics in bulk (protocol.ts, `bulkDiagnostics`). */
+  let canTakeBulk = false;
+  /** Diagnostics gathered to be sent in bulk (`inBulk`), else undefined. */
+  let bulk: PublishDiagnosticsBulkParams['items'] | undefined;
+  /** A document's diagnostics were sent on their own: from then on, never in bulk (protocol.ts, PUBLISH_DIAGNOSTICS_BULK). */
+  let sentSingly = false;
   /** Config files with a diagnostic published. */
   const configDiagnostics = new Set<string>();
   /** The error message last shown for each broken config file (shown again only once it changes). */
@@ -124,6 +134,7 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     retriggerCommand = typeof initOptions?.retriggerCommand === 'string' ? initOptions.retriggerCommand : undefined;
     if (initOptions?.clientWatchesFiles === true) canWatchDynamically = false;
     if (typeof initOptions?.cacheDirectory === 'string' && isAbsolute(initOptions.cacheDirectory)) indexCache = new IndexCache(initOptions.cacheDirectory, options.version);
+    canTakeBulk = initOptions?.bulkDiagnostics === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -211,7 +222,7 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
         for (const skipped of folder.skipped) connection.console.warn(skipped);
       }
       connection.console.info(`Indexed ${plural(index.workspace.briefs().length, 'brief')} in ${plural(index.folders.length, 'folder')}`);
-      const resent = publish(change, cached);
+      const resent = inBulk(() => publish(change, cached));
       if (indexCache && cacheKey !== undefined && (!cached || resent > 0)) saveCache(read, cacheKey);
       announceSkips(true);
       await publishConfigErrors();
@@ -242,16 +253,19 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
     if (!hit) return undefined;
     const sent = new Map<string, string>();
     const disk = diskTexts(read);
-    for (const [uri, diagnostics] of hit.briefs) {
-      // An open document with unsaved text gets its own diagnostics once it is parsed.
-      const open = documents.get(uri);
-      const text = disk.get(uri);
-      if (open && (text === undefined || withoutBom(text) !== open.getText())) continue;
-      const lsp = diagnostics.map(toLspDiagnostic);
-      published.add(uri);
-      sent.set(uri, JSON.stringify(lsp));
-      void connection.sendDiagnostics({ uri, diagnostics: lsp });
-    }
+    // In bulk (the client applies each bulk message as it comes: protocol.ts, PUBLISH_DIAGNOSTICS_BULK).
+    inBulk(() => {
+      for (const [uri, diagnostics] of hit.briefs) {
+        // An open document with unsaved text gets its own diagnostics once it is parsed.
+        const open = documents.get(uri);
+        const text = disk.get(uri);
+        if (open && (text === undefined || withoutBom(text) !== open.getText())) continue;
+        const lsp = diagnostics.map(toLspDiagnostic);
+        published.add(uri);
+        sent.set(uri, JSON.stringify(lsp));
+        sendDiagnostics(uri, lsp);
+      }
+    });
     const params: DidPublishCachedParams = { briefs: sent.size };
     void connection.sendNotification(DID_PUBLISH_CACHED, params);
     return sent;
@@ -329,7 +343,7 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
       if (!workspace.get(uri)?.isBrief) {
         published.delete(uri);
         lastLint.delete(uri);
-        void connection.sendDiagnostics({ uri, diagnostics: [] });
+        sendDiagnostics(uri, []);
       }
     }
     for (const brief of affected) {
@@ -339,8 +353,10 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
       published.add(brief.uri);
       if (unchanged?.get(brief.uri) === JSON.stringify(diagnostics)) continue;
       sent++;
-      void connection.sendDiagnostics({ uri: brief.uri, diagnostics });
+      sendDiagnostics(brief.uri, diagnostics);
     }
+    // Diagnostics gathered in bulk go before the model change they come from.
+    flushBulk();
     if (change.all || change.changed.length + change.removed.length > 0) {
       const summarized = change.all ? workspace.briefs() : change.changed.map((uri) => workspace.get(uri)).filter((brief): brief is Brief => brief?.isBrief === true);
       const params: DidChangeModelParams = {
@@ -356,6 +372,39 @@ export function startBriefServer(connection: Connection, options: ServerOptions)
       void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     }
     return sent;
+  }
+
+  /** A document's diagnostics: gathered when `inBulk` is running, else sent on their own. */
+  function sendDiagnostics(uri: string, diagnostics: LspDiagnostic[]): void {
+    if (bulk) {
+      bulk.push({ uri, diagnostics });
+      if (bulk.length >= BULK_DOCUMENTS) flushBulk();
+      return;
+    }
+    sentSingly = true;
+    void connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  /**
+   * Runs `work` with its diagnostics sent in bulk messages, if the client takes them and none
+   * was sent on its own yet (a bulk message must not overtake one waiting in the client's queue).
+   */
+  function inBulk<T>(work: () => T): T {
+    if (!canTakeBulk || sentSingly || bulk) return work();
+    bulk = [];
+    try {
+      return work();
+    } finally {
+      flushBulk();
+      bulk = undefined;
+    }
+  }
+
+  function flushBulk(): void {
+    if (!bulk || bulk.length === 0) return;
+    const params: PublishDiagnosticsBulkParams = { items: bulk };
+    void connection.sendNotification(PUBLISH_DIAGNOSTICS_BULK, params);
+    bulk = [];
   }
 
   /**

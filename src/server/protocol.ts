@@ -5,6 +5,7 @@
  * by the client (src/extension), so both sides agree on names and shapes. Pure: method names
  * and types only. docs/language-server.md lists them.
  */
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import type { Health, ProgramRowFacts, TimelineModel } from '../core';
 import type { ChecklistEntry, ChecklistFilter, ChecklistHeadingGroup, ChecklistProgramGroup, DecisionNode, DiagramModel, DiagramOptions, DisplayStatus, MilestoneNode, PathStep, ProgramAttention, ProgramGroupNode, ProgramNode, ProgramSectionNode, ProgramsGrouping, RiskNode } from '../core';
 
@@ -30,6 +31,26 @@ export interface BriefInitializationOptions {
    * it, no cache.
    */
   cacheDirectory?: string;
+  /**
+   * The client takes `programBriefs/publishDiagnosticsBulk` (below): the first indexing's
+   * diagnostics, many briefs to a message, instead of one `textDocument/publishDiagnostics` per
+   * brief. VS Code's client handles each publish on a turn of its own, with a conversion and an
+   * update of the Problems view each, which made 10,000 briefs take seconds after the server had
+   * sent them (docs/language-server.md#diagnostics-in-bulk).
+   */
+  bulkDiagnostics?: boolean;
+}
+
+/**
+ * Server → client, only to a client that set `bulkDiagnostics`: the diagnostics of many
+ * documents, each as `textDocument/publishDiagnostics` would give them (an empty list clears a
+ * document's). Used for the first indexing only, before any single publish: a client applies a
+ * bulk message as it arrives, while single publishes may wait in its queue, so a bulk message
+ * after them could be overtaken by an older one.
+ */
+export const PUBLISH_DIAGNOSTICS_BULK = 'programBriefs/publishDiagnosticsBulk';
+export interface PublishDiagnosticsBulkParams {
+  items: { uri: string; diagnostics: LspDiagnostic[] }[];
 }
 
 /**
