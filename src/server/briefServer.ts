@@ -55,13 +55,13 @@ import { DEFAULT_SETTINGS, FolderIndex, type FolderRead, type FolderSettings, ty
 import { diskTexts, IndexCache, modelMatchesDisk, refreshedRead } from './indexCache';
 import { DUE, OWNED, OWNERS, OWNERS_SUMMARY, type DueParams, type OwnedParams, type OwnersParams, type OwnersSummaryParams } from './protocol';
 
+/** Documents per bulk message of diagnostics (about 1 KB each in the benchmark's workspace). */
+const BULK_DOCUMENTS = 1000;
+
 /**
  * How long changes on disk must pause before the index cache is refreshed (./indexCache.ts);
  * PROGRAM_BRIEFS_CACHE_REFRESH_MS sets another delay (the protocol tests use a short one).
  */
-/** Documents per bulk message of diagnostics (about 1 KB each in the benchmark's workspace). */
-const BULK_DOCUMENTS = 1000;
-
 const CACHE_REFRESH_MS = Number(process.env.PROGRAM_BRIEFS_CACHE_REFRESH_MS) > 0 ? Number(process.env.PROGRAM_BRIEFS_CACHE_REFRESH_MS) : 10_000;
 
 export interface ServerOptions {
