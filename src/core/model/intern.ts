@@ -53,10 +53,10 @@ function ownCopy(text: string): string {
  * milestone in its node, in the lists of the nodes that wait for it and as a key of every map kept
  * per node, and each was a concatenation of its own (1 KB per brief in the language server's
  * index, docs/benchmark.md). Found without making the concatenation, too: the schedule and the
- * dependency graph ask for each id many times, and building
- * and hashing a new `program#milestone` string for each ask was most of what asking cost
- * (docs/benchmark.md, "Brief lint: where the time goes"). The tables' keys are owned copies
- * (`internOwned`), never slices that would keep a file's text alive; bounded like the others.
+ * dependency graph ask for each id many times, and building and hashing a new
+ * `program#milestone` string for each ask was most of what asking cost (docs/benchmark.md,
+ * "Brief lint: where the time goes"). The tables' keys are owned copies (`internOwned`), never
+ * slices that would keep a file's text alive; bounded like the others.
  */
 const milestoneIds = new Map<string, Map<string, string>>();
 let milestoneIdCount = 0;
