@@ -8,7 +8,6 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { DID_CHANGE_MODEL, DID_PUBLISH_CACHED, PUBLISH_DIAGNOSTICS_BULK, REINDEX, type PublishDiagnosticsBulkParams } from '../../../src/server/protocol';
@@ -19,10 +18,6 @@ import { copyOfExamples, tempFolder } from './workspaces';
 describe('language server: diagnostics in bulk', function () {
   this.timeout(120_000);
   const start = useLspClients();
-  const scratch: string[] = [];
-  after(() => {
-    for (const dir of scratch.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-  });
 
   const indexings = (client: LspTestClient) => client.notifications.filter((n) => n.method === DID_CHANGE_MODEL && (n.params as { all?: boolean }).all).length;
   const indexed = (client: LspTestClient, count = 1) => client.waitFor(() => indexings(client) >= count, `indexing ${count}`);
@@ -94,9 +89,8 @@ describe('language server: diagnostics in bulk', function () {
 
   it('the index cache\'s diagnostics come in bulk too, before it says they were published', async () => {
     const dir = copyOfExamples();
-    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-bulk-cache-'));
-    scratch.push(base);
-    const cacheDirectory = path.join(base, 'storage');
+    // An empty temporary folder (removed with the others, workspaces.ts); the server makes `storage` in it.
+    const cacheDirectory = path.join(tempFolder({}), 'storage');
     const options = { folders: [dir], initializationOptions: { bulkDiagnostics: true, cacheDirectory } };
     const cold = await start(options);
     await indexed(cold);
