@@ -13,6 +13,8 @@
  * - everything the server shows (messages, hover and completion Markdown) stays plain text or
  *   untrusted Markdown without HTML (docs/security.md).
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import {
   LanguageClient, MessageType, ShowMessageNotification, TransportKind,
@@ -79,11 +81,26 @@ export interface BriefClientHooks {
   onDidSkipFiles(params: DidSkipFilesParams): void;
 }
 
+/**
+ * Where the server keeps V8's code cache of its bundle (src/server/launch.ts): the extension's
+ * global storage, because its own folder may be read-only. No storage on disk, no cache.
+ */
+function serverCodeCacheArgs(context: vscode.ExtensionContext): string[] {
+  if (context.globalStorageUri.scheme !== 'file') return [];
+  try {
+    mkdirSync(context.globalStorageUri.fsPath, { recursive: true });
+  } catch {
+    return [];
+  }
+  return [`--code-cache=${join(context.globalStorageUri.fsPath, 'languageServer.js.cache')}`];
+}
+
 export function createBriefClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, selector: { language: string; scheme: string }[], hooks: BriefClientHooks): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  const args = serverCodeCacheArgs(context);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, args },
+    debug: { module, transport: TransportKind.ipc, args },
   };
   // One Uri per rule, made once: the first indexing hands every brief's diagnostics through here.
   const docsUris = new Map<string, vscode.Uri>();

@@ -1,7 +1,8 @@
 /**
- * The language server as the VS Code extension starts it (dist/server.js, bundled with the
- * extension and run with Node by vscode-languageclient): the same server as `brief lsp --stdio`,
- * on the transport the client chose on the command line (`--node-ipc`, `--stdio`, `--pipe`).
+ * The language server as the VS Code extension starts it (dist/languageServer.js, bundled with
+ * the extension and run by the launcher dist/server.js, ./launch.ts, which vscode-languageclient
+ * starts with Node): the same server as `brief lsp --stdio`, on the transport the client chose on
+ * the command line (`--node-ipc`, `--stdio`, `--pipe`).
  */
 import { createConnection } from 'vscode-languageserver/node';
 import { version } from '../../package.json';

@@ -21,7 +21,7 @@ const ALLOWED = [
   /^readme\.md$/i,
   /^changelog\.md$/i,
   /^LICENSE\.txt$/,
-  /^dist\/(extension|server)\.js$/,
+  /^dist\/(extension|server|languageServer)\.js$/,
   /^dist\/briefs-config\.schema\.json$/,
   /^media\/icon\.png$/,
   /^media\/icon-activity\.svg$/,
@@ -37,6 +37,7 @@ const ALLOWED = [
 /** Files the code (not the manifest) loads from the extension's folder. */
 const LOADED_BY_CODE = [
   'dist/server.js', // the language server the client starts (src/extension/client.ts)
+  'dist/languageServer.js', // the server's bundle, which dist/server.js runs (src/server/launch.ts)
   'media/dist/diagram.js', // src/extension/diagram/diagramPanel.ts
   'media/diagram.css', // idem
   'media/dist/report.js', // src/extension/report/reportPanel.ts

@@ -1,5 +1,5 @@
 /**
- * The `brief` launcher's code cache (src/cli/codeCache.ts): written after a run, used by the next,
+ * The `brief` launcher's code cache (src/host/codeCache.ts): written after a run, used by the next,
  * and never trusted when it is not this bundle's: a missing, truncated, corrupt or other bundle's
  * cache is ignored (the bundle compiles as before) and rewritten; a cache that cannot be written
  * changes nothing.
@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runWithCodeCache } from '../../../src/cli/codeCache';
+import { runWithCodeCache } from '../../../src/host/codeCache';
 
 /** A CommonJS module with functions enough to make a code cache, that says which bundle it is. */
 const bundleText = (name: string) => [

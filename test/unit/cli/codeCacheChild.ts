@@ -5,7 +5,7 @@
  *
  *   node --import tsx test/unit/cli/codeCacheChild.ts <bundle> <cache>
  */
-import { runWithCodeCache } from '../../../src/cli/codeCache';
+import { runWithCodeCache } from '../../../src/host/codeCache';
 
 const [bundle, cache] = process.argv.slice(2);
 const run = runWithCodeCache(bundle, cache);
