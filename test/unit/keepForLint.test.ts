@@ -13,6 +13,7 @@ import { parseBrief } from '../../src/core/parse/parseBrief';
 import { keepForLint, lintWorkspace } from '../../src/core/rules/lint';
 import { BriefWorkspace } from '../../src/core/workspace/workspace';
 import { loadWorkspace } from '../../src/host/workspaceFiles';
+import { assertLetsGoOfTexts } from './heldText';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -90,6 +91,11 @@ describe('keepForLint: what `brief lint` keeps of a brief', () => {
     assert.deepEqual([kept.checklist.length, kept.headings.length, kept.stakeholders.length], [0, 0, 0]);
     assert.equal(kept.milestones, brief.milestones);
     assert.equal(brief.checklist.length, 1, 'the parsed brief itself is left as it was');
+  });
+
+  it('holds no slice of a file\'s text unless told it may: 40 briefs of 250 KB each keep their models, not their texts', () => {
+    const config = mergeConfig();
+    assertLetsGoOfTexts((brief) => keepForLint(new BriefWorkspace(), brief, { config }));
   });
 
   it('a kept brief linted with other options is an error, not silently fewer diagnostics', () => {

@@ -15,6 +15,7 @@ import { generateWorkspace } from '../../../bench/generate';
 import { applyEdits } from '../../../src/core/fixes';
 import type { FolderFileRead } from '../../../src/host/workspaceFiles';
 import { DiskTexts } from '../../../src/server/diskTexts';
+import { assertLetsGoOfTexts } from '../heldText';
 import { CHECKLIST, FILE, type ChecklistResult, type FileResult } from '../../../src/server/protocol';
 import { useLspClients } from './lspClient';
 import { tempFolder, uriOf } from './workspaces';
@@ -76,6 +77,13 @@ describe('DiskTexts: a brief kept without its text', () => {
     write({ kind: 'gone' });
     assert.equal(other.text, '');
     assert.deepEqual(stale, ['file:///w/a.md', 'file:///w/b.md']);
+  });
+});
+
+describe('DiskTexts: a kept brief lets go of its file', () => {
+  it('holds no slice of the text: 40 briefs of 250 KB each keep their models (about 20 KB each), not their texts, though a model without the text field alone keeps them all', () => {
+    const texts = new DiskTexts(() => ({ kind: 'excluded' }));
+    assertLetsGoOfTexts((brief) => texts.keep(brief));
   });
 });
 
