@@ -25,7 +25,7 @@ export interface CodeCacheRun {
   exports: unknown;
   /** Whether a cache was found for this bundle and V8 used it. */
   cacheUsed: boolean;
-  /** Writes the cache if it is needed (called when the process exits); never throws. */
+  /** Writes the cache if it is needed and not written yet (called when the process exits, or earlier); never throws. */
   save(): void;
 }
 
@@ -43,11 +43,13 @@ export function runWithCodeCache(bundlePath: string, cachePath: string): CodeCac
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
   run.call(module.exports, module.exports, createRequire(bundlePath), module, bundlePath, dirname(bundlePath));
   module.loaded = true;
+  let saved = false;
   return {
     exports: module.exports,
     cacheUsed,
     save() {
-      if (cacheUsed) return;
+      if (cacheUsed || saved) return;
+      saved = true;
       const temporary = `${cachePath}.${process.pid}.tmp`;
       try {
         writeFileSync(temporary, Buffer.concat([hash, script.createCachedData()]));

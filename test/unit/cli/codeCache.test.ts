@@ -105,6 +105,17 @@ describe('cli: the code cache of the brief bundle', () => {
     assert.deepEqual(fs.readdirSync(dir), ['a.js']);
   });
 
+  it('writes the cache once, however often it is asked to save (the server saves on a timer and again at exit)', () => {
+    const bundle = write('once');
+    const cache = path.join(dir, 'once.js.cache');
+    const run = runWithCodeCache(bundle, cache);
+    run.save();
+    assert.ok(fs.readFileSync(cache).length > 32);
+    fs.rmSync(cache);
+    run.save();
+    assert.equal(fs.existsSync(cache), false);
+  });
+
   it('dist/cli.js runs dist/brief.js and leaves its cache beside it', () => {
     const dist = path.join(__dirname, '..', '..', '..', 'dist');
     for (const file of ['cli.js', 'brief.js']) fs.copyFileSync(path.join(dist, file), path.join(dir, file));

@@ -71,6 +71,33 @@ describe('server: the launcher runs the server with a code cache', function () {
     assert.equal(fs.existsSync(path.join(dist, 'languageServer.js.cache')), false);
   });
 
+  it('writes the cache while it runs, so a server killed without the LSP exit still leaves one for the next start', async () => {
+    const cache = path.join(dir, 'killed', 'languageServer.js.cache');
+    fs.mkdirSync(path.dirname(cache));
+    const child = spawn(process.execPath, [path.join(dist, 'server.js'), `--code-cache=${cache}`, '--stdio'], {
+      cwd: folder, stdio: 'pipe', env: { ...process.env, PROGRAM_BRIEFS_CODE_CACHE_SAVE_MS: '100' },
+    });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    try {
+      // Waits for the file, never for a fixed time; the renamed file is whole when it appears.
+      const deadline = Date.now() + 20_000;
+      while (!fs.existsSync(cache)) {
+        assert.ok(Date.now() < deadline, 'no cache written while the server ran');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    const written = fs.readFileSync(cache);
+    const writtenAt = fs.statSync(cache).mtimeMs;
+    const next = await startAndStop(path.join(dist, 'server.js'), [`--code-cache=${cache}`], folder);
+    assert.deepEqual(next, { name: 'program-briefs', exitCode: 0 });
+    // Used by the next start (so not written again).
+    assert.equal(fs.statSync(cache).mtimeMs, writtenAt);
+    assert.ok(fs.readFileSync(cache).equals(written));
+  });
+
   it('keeps the cache beside the bundle when not told where, and a corrupt one is rewritten', async () => {
     const beside = path.join(dist, 'languageServer.js.cache');
     fs.writeFileSync(beside, 'not a cache');
