@@ -69,9 +69,14 @@ async function quickInputRow(page, key, text, rowText, { focused = false } = {})
   }
 }
 
+/** Opens the command palette (F1) with a command's title typed, until the command is listed (for a caller that picks it itself). */
+export async function findCommand(page, title) {
+  await quickInputRow(page, 'F1', `>${title}`, title);
+}
+
 /** Runs a command by its title from the command palette (F1). */
 export async function runCommand(page, title) {
-  await quickInputRow(page, 'F1', `>${title}`, title);
+  await findCommand(page, title);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
